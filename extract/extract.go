@@ -1,0 +1,196 @@
+package extract
+
+import (
+	"bytes"
+	"compress/gzip"
+	"errors"
+	"fmt"
+	"io"
+	"net/url"
+	"strings"
+	"time"
+	"unicode"
+
+	"golang.org/x/net/html"
+
+	"byline/extract/metadata"
+	"byline/extract/quotes"
+)
+
+// DefaultMaxSize is the input size limit used when [Options.MaxSize] is 0.
+const DefaultMaxSize = 20 << 20
+
+// Errors that callers branch on. Each is wrapped with the detail of the
+// failure; test with errors.Is.
+var (
+	// ErrNotHTML: the input is neither HTML nor text (an image, a PDF,
+	// other binary data).
+	ErrNotHTML = errors.New("not an HTML page or text")
+	// ErrNoContent: the page was read but has no article text.
+	ErrNoContent = errors.New("no article content found")
+	// ErrTooLarge: the input (or its decompressed form) is over MaxSize.
+	ErrTooLarge = errors.New("input too large")
+)
+
+// Options adjusts extraction. The zero value (and a nil *Options) works.
+// An Options may be shared by concurrent calls; the library never changes it.
+type Options struct {
+	// URL is the page's address, used to resolve relative links, to fill
+	// Article.URL and the site name. Nil means unknown.
+	URL *url.URL
+	// ContentType is the HTTP Content-Type header the page came with, if
+	// any; its charset parameter takes part in decoding.
+	ContentType string
+	// Explain fills Article.Removed with the blocks of text that were
+	// dropped and why.
+	Explain bool
+	// MaxSize bounds the input in bytes, after gzip decompression.
+	// 0 means DefaultMaxSize; a negative value means no limit.
+	MaxSize int64
+	// Now is the time of extraction: dates later than it are not trusted.
+	// The zero value means time.Now().
+	Now time.Time
+}
+
+func (o *Options) maxSize() int64 {
+	switch {
+	case o == nil || o.MaxSize == 0:
+		return DefaultMaxSize
+	case o.MaxSize < 0:
+		return 1<<63 - 1
+	}
+	return o.MaxSize
+}
+
+func (o *Options) now() time.Time {
+	if o == nil || o.Now.IsZero() {
+		return time.Now()
+	}
+	return o.Now
+}
+
+func (o *Options) pageURL() *url.URL {
+	if o == nil {
+		return nil
+	}
+	return o.URL
+}
+
+// Extract reads one page: HTML, gzip-compressed HTML (recognised by its
+// magic bytes), or plain text. It decodes the charset once and parses once.
+func Extract(data []byte, opts *Options) (*Article, error) {
+	data, err := gunzipIfNeeded(data, opts.maxSize())
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > opts.maxSize() {
+		return nil, fmt.Errorf("%w: %d bytes, limit %d", ErrTooLarge, len(data), opts.maxSize())
+	}
+	ct := ""
+	if opts != nil {
+		ct = opts.ContentType
+	}
+	switch kind := sniff(data, ct); kind {
+	case kindBinary:
+		return nil, fmt.Errorf("%w: content looks like binary data", ErrNotHTML)
+	case kindText:
+		text, _ := Decode(data, ct)
+		return ExtractText(string(text), opts)
+	}
+	text, _ := Decode(data, ct)
+	doc, err := html.Parse(bytes.NewReader(text))
+	if err != nil {
+		return nil, fmt.Errorf("parse HTML: %w", err)
+	}
+	return ExtractDocument(doc, opts)
+}
+
+// ExtractDocument extracts the article from a parsed page. It reads the
+// metadata from the tree as given, then removes boilerplate from it: the
+// tree is changed, so a caller that needs it afterwards must copy it first.
+func ExtractDocument(doc *html.Node, opts *Options) (*Article, error) {
+	meta := metadata.Read(doc, opts.pageURL())
+	blocks, removed := findContent(doc, meta, opts != nil && opts.Explain)
+	a := newArticle(meta, opts)
+	a.setBody(blocks)
+	if opts != nil && opts.Explain {
+		a.Removed = removed
+	}
+	if a.Body == "" {
+		return a, ErrNoContent
+	}
+	return a, nil
+}
+
+func newArticle(meta *metadata.Metadata, opts *Options) *Article {
+	a := &Article{
+		Title:        meta.Title,
+		Authors:      meta.Authors,
+		Published:    meta.Published,
+		Modified:     meta.Modified,
+		CanonicalURL: meta.CanonicalURL,
+		SiteName:     meta.SiteName,
+		Language:     meta.Language,
+		Description:  meta.Description,
+		Image:        meta.Image,
+		Tags:         meta.Tags,
+		Paywalled:    meta.Paywalled,
+		Quotes:       []quotes.Quote{},
+	}
+	if a.Authors == nil {
+		a.Authors = []string{}
+	}
+	if u := opts.pageURL(); u != nil {
+		a.URL = u.String()
+	}
+	return a
+}
+
+// setBody fills Body, WordCount and Quotes from the content blocks.
+func (a *Article) setBody(blocks []block) {
+	paras := make([]string, 0, len(blocks))
+	for _, b := range blocks {
+		if t := strings.TrimSpace(b.text); t != "" {
+			paras = append(paras, t)
+		}
+	}
+	a.Body = strings.Join(paras, "\n\n")
+	a.WordCount = countWords(a.Body)
+	a.Quotes = quotes.Find(paras)
+}
+
+func countWords(s string) int {
+	n := 0
+	in := false
+	for _, r := range s {
+		word := unicode.IsLetter(r) || unicode.IsDigit(r)
+		if word && !in {
+			n++
+		}
+		if !unicode.IsSpace(r) {
+			in = word || in
+		}
+		if unicode.IsSpace(r) {
+			in = false
+		}
+	}
+	return n
+}
+
+func gunzipIfNeeded(data []byte, limit int64) ([]byte, error) {
+	if len(data) < 2 || data[0] != 0x1f || data[1] != 0x8b {
+		return data, nil
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("gzip: %w", err)
+	}
+	out, err := io.ReadAll(io.LimitReader(zr, limit+1))
+	if err != nil {
+		return nil, fmt.Errorf("gzip: %w", err)
+	}
+	if int64(len(out)) > limit {
+		return nil, fmt.Errorf("%w: decompressed size over %d bytes", ErrTooLarge, limit)
+	}
+	return out, nil
+}
