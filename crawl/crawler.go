@@ -154,6 +154,7 @@ func (c *Crawler) Run(ctx context.Context, seeds []string, emit func(Result)) (C
 		ctx:     ctx,
 		client:  c.Client,
 		seen:    map[string]bool{},
+		done:    map[string]bool{},
 		emitted: map[string]bool{},
 		emit:    emit,
 		store:   &memQueue{},
@@ -228,6 +229,7 @@ type crawlRun struct {
 
 	mu       sync.Mutex
 	seen     map[string]bool // normalised URLs admitted, by kind prefix
+	done     map[string]bool // pages fetched, by requested and final URL
 	emitted  map[string]bool // normalised URLs and canonical URLs emitted
 	scopes   []scopeRule
 	stopped  bool
@@ -489,6 +491,15 @@ func (r *crawlRun) page(u string, depth int, seed string) {
 			return
 		}
 	}
+	r.mu.Lock()
+	already := r.done[u]
+	r.done[u] = true
+	r.mu.Unlock()
+	if already {
+		// Fetched already as the target of a redirect.
+		r.count(func(s *CrawlStats) { s.Duplicates++ })
+		return
+	}
 	if !r.reserve() {
 		return
 	}
@@ -514,11 +525,11 @@ func (r *crawlRun) page(u string, depth int, seed string) {
 			return
 		}
 		r.mu.Lock()
-		dup := r.seen[final]
-		r.seen[final] = true
+		dup := r.done[final]
+		r.done[final], r.seen[final] = true, true
 		r.mu.Unlock()
 		if dup {
-			// Another URL led to the same page, which is queued or done.
+			// Another URL led to the same page, which was done already.
 			r.count(func(s *CrawlStats) { s.Duplicates++ })
 			return
 		}
@@ -536,8 +547,9 @@ func (r *crawlRun) process(p *Page, source, u, final string, depth int) {
 		art   *extract.Article
 		xerr  error
 		typ   string
-		pl    *pageLinks
-		isDoc = looksLikeHTML(p)
+		pl      *pageLinks
+		teasers []string
+		isDoc   = looksLikeHTML(p)
 	)
 	if isDoc {
 		text, _ := extract.Decode(p.Body, p.ContentType)
@@ -560,6 +572,7 @@ func (r *crawlRun) process(p *Page, source, u, final string, depth int) {
 		}
 		if !r.c.AllPages {
 			typ = metadata.Read(doc, p.URL).Type
+			teasers = findTeasers(doc)
 		}
 		art, xerr = extract.ExtractDocument(doc, &opts)
 	} else {
@@ -572,7 +585,7 @@ func (r *crawlRun) process(p *Page, source, u, final string, depth int) {
 		return
 	}
 	if !r.c.AllPages {
-		ok, typed := isArticle(typ, art, pl.anchors)
+		ok, typed := isArticle(typ, art, pl.anchors, teasers)
 		if !ok && !(typed && errors.Is(xerr, extract.ErrNoContent)) {
 			r.count(func(s *CrawlStats) { s.NotArticle++ })
 			return
@@ -631,9 +644,10 @@ func looksLikeHTML(p *Page) bool {
 var articleTypes = []string{"article", "blogposting", "report", "newsarticle"}
 
 // isArticle decides whether a page is an article: its markup says so, or
-// its main text is long and not made of link text. typed reports the
-// markup's say.
-func isArticle(typ string, a *extract.Article, anchors []string) (ok, typed bool) {
+// its main text is long; either way the text must not be made of link text
+// (anchors) or of the summaries of teaser cards (teasers), as on index
+// pages. typed reports the markup's say.
+func isArticle(typ string, a *extract.Article, anchors, teasers []string) (ok, typed bool) {
 	typ = strings.ToLower(typ)
 	for _, t := range articleTypes {
 		if strings.Contains(typ, t) {
@@ -643,26 +657,30 @@ func isArticle(typ string, a *extract.Article, anchors []string) (ok, typed bool
 	if a == nil || a.Body == "" {
 		return false, typed
 	}
-	density := linkDensity(a.Body, a.WordCount, anchors)
+	if share(a.Body, a.WordCount, teasers) >= 0.5 {
+		return false, typed
+	}
+	density := share(a.Body, a.WordCount, anchors)
 	if typed {
 		return density < 0.5, true
 	}
 	return a.WordCount >= MinArticleWords && density < 0.3, false
 }
 
-// linkDensity is the share of the body's words that are the text of links
-// (of three words or more: shorter ones match ordinary words by chance).
-func linkDensity(body string, words int, anchors []string) float64 {
+// share is the part of the body's words that belong to the given texts
+// (link texts of three words or more, whose occurrences are counted, or
+// teaser paragraphs).
+func share(body string, words int, texts []string) float64 {
 	if words == 0 {
 		return 0
 	}
-	linked := 0
-	for _, a := range anchors {
-		if n := strings.Count(body, a); n > 0 {
-			linked += n * (strings.Count(a, " ") + 1)
+	n := 0
+	for _, t := range texts {
+		if c := strings.Count(body, t); c > 0 {
+			n += c * (strings.Count(t, " ") + 1)
 		}
 	}
-	return min(float64(linked)/float64(words), 1)
+	return min(float64(n)/float64(words), 1)
 }
 
 func (r *crawlRun) fail(source string, depth int, err error) {

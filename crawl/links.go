@@ -188,3 +188,70 @@ func nodeText(n *html.Node) string {
 	walk(n)
 	return sb.String()
 }
+
+// teaserMaxWords bounds the text of a teaser card: an element holding a
+// paragraph and a headline link, and little else.
+const teaserMaxWords = 80
+
+// findTeasers returns the texts of the paragraphs that sit in teaser cards:
+// a <p> that shares a small container (up to three levels up, under
+// teaserMaxWords words) with a link of three words or more outside it, the
+// way index pages pair a headline with a summary. It does not change doc.
+func findTeasers(doc *html.Node) []string {
+	words := map[*html.Node]int{}
+	heads := map[*html.Node]int{}
+	var count func(n *html.Node) (int, int)
+	count = func(n *html.Node) (int, int) {
+		w, h := 0, 0
+		switch n.Type {
+		case html.TextNode:
+			w = len(strings.Fields(n.Data))
+		case html.ElementNode:
+			switch n.DataAtom {
+			case atom.Script, atom.Style, atom.Template, atom.Noscript:
+				return 0, 0
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			cw, ch := count(c)
+			w += cw
+			h += ch
+		}
+		if n.Type == html.ElementNode {
+			if n.DataAtom == atom.A && w >= 3 {
+				h++
+			}
+			words[n], heads[n] = w, h
+		}
+		return w, h
+	}
+	count(doc)
+	var out []string
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode && n.DataAtom == atom.P {
+			pw, ph := words[n], heads[n]
+			if pw > 0 {
+				anc := n.Parent
+				for i := 0; i < 3 && anc != nil && anc.Type == html.ElementNode; i++ {
+					if words[anc] > teaserMaxWords {
+						break
+					}
+					if heads[anc]-ph > 0 && words[anc]-pw >= 3 {
+						if t := strings.Join(strings.Fields(nodeText(n)), " "); t != "" {
+							out = append(out, t)
+						}
+						break
+					}
+					anc = anc.Parent
+				}
+			}
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	return out
+}
