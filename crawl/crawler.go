@@ -544,9 +544,9 @@ func (r *crawlRun) process(p *Page, source, u, final string, depth int) {
 	opts.URL = p.URL
 	opts.ContentType = p.ContentType
 	var (
-		art   *extract.Article
-		xerr  error
-		typ   string
+		art     *extract.Article
+		xerr    error
+		typ     string
 		pl      *pageLinks
 		teasers []string
 		isDoc   = looksLikeHTML(p)

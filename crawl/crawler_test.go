@@ -78,9 +78,9 @@ func TestCrawlSite(t *testing.T) {
 		"/sitemaps/articles.xml.gz": 1, "/sitemaps/news.xml": 1,
 		"/members/free/guide.html": 1, "/slow.html": 1, "/files/report": 1, "/huge.html": 1,
 		"/stuck.html": 1, "/missing.html": 1, "/old/a": 1, "/old/b": 1,
-		"/busy.html":   2, // 429, then the page
-		"/flaky.html":  2, // 500, then the page
-		"/broken.html": 3, // 502, tried 1 + Retries times
+		"/busy.html":                2, // 429, then the page
+		"/flaky.html":               2, // 500, then the page
+		"/broken.html":              3, // 502, tried 1 + Retries times
 		articlePath(redirectTarget): 2, // reached through both redirects
 	}
 	for sec := 0; sec < 5; sec++ {
