@@ -213,23 +213,35 @@ func utf16NoBOM(data []byte) (encoding.Encoding, string) {
 	if len(head) < 8 || bytes.IndexByte(head, 0) < 0 {
 		return nil, ""
 	}
-	var even, odd int
+	// NUL high bytes, and among them those whose low byte is a control
+	// character (text has none but tabs and line ends), by parity.
+	var even, odd, evenCtl, oddCtl int
 	for i := 0; i < len(head); i += 2 {
 		if head[i] == 0 {
 			even++
+			if isControl(head[i+1]) {
+				evenCtl++
+			}
 		}
 		if head[i+1] == 0 {
 			odd++
+			if isControl(head[i]) {
+				oddCtl++
+			}
 		}
 	}
 	pairs := len(head) / 2
 	switch {
-	case even*10 >= pairs && odd*50 < pairs:
+	case even*10 >= pairs && odd*50 < pairs && evenCtl*50 < even:
 		return unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM), "utf-16be"
-	case odd*10 >= pairs && even*50 < pairs:
+	case odd*10 >= pairs && even*50 < pairs && oddCtl*50 < odd:
 		return unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM), "utf-16le"
 	}
 	return nil, ""
+}
+
+func isControl(c byte) bool {
+	return c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f'
 }
 
 func decodeWith(enc encoding.Encoding, data []byte) []byte {
