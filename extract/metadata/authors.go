@@ -117,7 +117,14 @@ func splitByline(s string) []string {
 	if loc := bylineCutRe.FindStringIndex(s); loc != nil {
 		s = s[:loc[0]]
 	}
-	s = parenRe.ReplaceAllString(s, " ")
+	// Parentheses hold handles, initials or credits; ones with digits
+	// (counters, dates) stay so that the part is dropped.
+	s = parenRe.ReplaceAllStringFunc(s, func(m string) string {
+		if digitRe.MatchString(m) {
+			return m
+		}
+		return " "
+	})
 	var out []string
 	for _, p := range splitRe.Split(s, -1) {
 		p = strings.Trim(cleanText(p), " .:-–—*•·,")

@@ -63,9 +63,9 @@ var (
 	// belong to something other than the article: comments, related and
 	// recommended lists, sidebars, footers.
 	noiseRe       = regexp.MustCompile(`(?i)(^|[-_ ])(comments?|comment-list|commentlist|disqus|replies|reply|related|recommend(ed|ations)?|more-stories|more-from|read-more|readmore|most-read|most-popular|popular|trending|sidebar|widget|footer|outbrain|taboola|teaser|teasers|promo|newsletter)($|[-_ ])|comment`)
-	bylineClassRe = regexp.MustCompile(`(?i)byline|author|writer|dateline|writtenby|p-author|contributor|reporter|journalist`)
+	bylineClassRe = regexp.MustCompile(`(?i)byline|writtenby|dateline|author(s|name)?($|[^a-z])|writer|contributor|reporter|journalist`)
 	bylineStrong  = regexp.MustCompile(`(?i)byline|(^|[-_ ])(author|authors|author-name|authorname|writer|p-author)($|[-_ ])`)
-	notBylineRe   = regexp.MustCompile(`(?i)(avatar|image|img|photo|picture|thumb|bio|description|about|social|share|follow|twitter|facebook|more-by|other|related|box|card|wrapper-list)`)
+	notBylineRe   = regexp.MustCompile(`(?i)(avatar|image|img|photo|picture|thumb|bio|description|about|social|share|follow|twitter|facebook|more-by|other|related)`)
 	dateClassRe   = regexp.MustCompile(`(?i)(^|[-_ ])(date|time|timestamp|published|pubdate|posted|post-date|postdate|entry-date|publish|dateline|updated|article-date|meta-date)($|[-_ ])|datetime|publishdate|datepublished`)
 	updatedRe     = regexp.MustCompile(`(?i)updat|modif|edited`)
 	publishedRe   = regexp.MustCompile(`(?i)publish|pubdate|posted|created|entry-date`)
@@ -123,8 +123,11 @@ func collect(doc *html.Node) *page {
 			return
 		case atom.Style, atom.Noscript, atom.Template:
 			return
-		case atom.Nav, atom.Aside, atom.Footer:
+		case atom.Nav, atom.Footer:
 			noise = true
+		case atom.Aside:
+			// An aside inside the article may hold its byline and date.
+			noise = noise || !inArticle
 		case atom.Article, atom.Main:
 			inArticle = true
 		case atom.H1, atom.H2:
@@ -152,7 +155,8 @@ func collect(doc *html.Node) *page {
 				}
 			}
 		}
-		if !noise && cid != " " && noiseRe.MatchString(cid) && !bylineStrong.MatchString(cid) {
+		structural := n.DataAtom == atom.Html || n.DataAtom == atom.Body || n.DataAtom == atom.Main || n.DataAtom == atom.Article
+		if !noise && !structural && cid != " " && noiseRe.MatchString(cid) && !bylineStrong.MatchString(cid) {
 			noise = true
 		}
 		if strings.EqualFold(attr(n, "role"), "complementary") || strings.EqualFold(attr(n, "role"), "contentinfo") {

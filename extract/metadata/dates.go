@@ -100,8 +100,7 @@ func parseDate(s string) (time.Time, bool) {
 		if len(s) == 13 {
 			n /= 1000
 		}
-		t := time.Unix(n, 0).UTC()
-		return t, t.Year() >= 1995
+		return sane(time.Unix(n, 0))
 	}
 	// "+0100" style zones and a trailing "UTC" are common.
 	s = strings.TrimSuffix(s, " UTC")
@@ -119,11 +118,16 @@ func parseDate(s string) (time.Time, bool) {
 	return parseTextDate(s)
 }
 
+// sane rejects years out of range and gives the time a fixed zone (UTC
+// for a zero offset), whatever the machine's local zone.
 func sane(t time.Time) (time.Time, bool) {
 	if t.Year() < 1990 || t.Year() > 2100 {
 		return time.Time{}, false
 	}
-	return t, true
+	if _, off := t.Zone(); off != 0 {
+		return t.In(time.FixedZone("", off)), true
+	}
+	return t.UTC(), true
 }
 
 // parseTextDate finds the first written date in s ("Updated May 17, 2024

@@ -3,6 +3,7 @@ package metadata
 import (
 	"net"
 	"net/url"
+	"regexp"
 	"strings"
 )
 
@@ -50,21 +51,56 @@ func (p *page) itemValue(props ...string) string {
 // siteName: og:site_name, the JSON-LD publisher of the article, a JSON-LD
 // WebSite or Organization, other publisher meta, else the host name.
 func siteName(p *page, ld *ldData, host string) string {
-	if s := p.meta("og:site_name", "og:sitename"); s != "" {
-		return s
-	}
+	var pub string
 	if ld.article != nil {
-		if s := ldString(ld.resolve(ld.article["publisher"])); s != "" {
-			return s
-		}
+		pub = ldString(ld.resolve(ld.article["publisher"]))
 	}
-	for _, s := range []string{ld.webSite, ld.publisher,
-		p.meta("application-name", "al:android:app_name", "al:ios:app_name", "publisher", "dc.publisher", "dcterms.publisher", "citation_publisher", "citation_journal_title", "twitter:app:name:iphone")} {
-		if s != "" {
+	if looksLikeURL(pub) {
+		pub = ""
+	}
+	if s := p.meta("og:site_name", "og:sitename"); s != "" && !looksLikeURL(s) {
+		return betterSiteName(s, pub)
+	}
+	for _, s := range []string{pub, ld.webSite, ld.publisher,
+		p.meta("application-name", "publisher", "dc.publisher", "dcterms.publisher", "citation_publisher", "citation_journal_title")} {
+		if s != "" && !looksLikeURL(s) {
 			return s
 		}
 	}
 	return hostSite(host)
+}
+
+var (
+	domainSuffixRe = regexp.MustCompile(`(?i)\.(com|net|org|co|info|[a-z]{2})$`)
+	legalSuffixRe  = regexp.MustCompile(`(?i)[ ,]+(inc|ltd|llc|gmbh|plc|s\.?a|corp|corporation|limited)\.?$`)
+	taglineSepRe   = regexp.MustCompile(` [|\-–—:] `)
+)
+
+// betterSiteName chooses between og:site_name and the JSON-LD publisher
+// when they name the same site: the publisher's form when og:site_name is
+// a slug ("detroitnews"), a domain ("livescience.com"), carries a tagline
+// or a legal suffix ("Spiceworks Inc"); og:site_name otherwise (the
+// publisher is often a parent company or a wire service).
+func betterSiteName(og, pub string) string {
+	no, np := normTitle(og), normTitle(pub)
+	if np == "" || no == "" {
+		return og
+	}
+	switch {
+	case no == np:
+		if !strings.Contains(og, " ") && strings.Contains(pub, " ") {
+			return pub
+		}
+	case strings.Contains(np, no):
+		if !strings.Contains(og, " ") && strings.ToLower(og) == og {
+			return pub
+		}
+	case strings.HasPrefix(no, np):
+		if domainSuffixRe.MatchString(og) || legalSuffixRe.MatchString(og) || taglineSepRe.MatchString(og) {
+			return pub
+		}
+	}
+	return og
 }
 
 // hostSite is the host name as a last resort for the site name, without

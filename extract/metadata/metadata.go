@@ -147,9 +147,20 @@ func chooseAuthors(p *page, ld *ldData, site string) []string {
 		sources = append(sources, people)
 	}
 	var metaAuthors []string
-	for _, v := range p.metaAll("author", "article:author", "og:article:author", "book:author", "dc.creator", "dcterms.creator", "dc:creator", "dcterm:creator", "parsely-author", "sailthru.author", "citation_author", "byl", "byline", "authors", "dc.contributor") {
-		if !looksLikeURL(v) {
+	for _, k := range []string{"dc.creator", "dcterms.creator", "dc:creator", "dcterm:creator", "citation_author", "author", "article:author", "og:article:author", "book:author", "parsely-author", "sailthru.author", "byl", "byline", "authors", "dc.contributor"} {
+		for _, v := range p.metas[k] {
+			if looksLikeURL(v) {
+				continue
+			}
+			if strings.HasPrefix(k, "dc") || strings.HasPrefix(k, "citation") {
+				v = invertName(v)
+			}
 			metaAuthors = append(metaAuthors, v)
+		}
+		if len(metaAuthors) > 0 {
+			// The values of one key are the authors; other keys repeat
+			// them or disagree.
+			break
 		}
 	}
 	sources = append(sources, metaAuthors)
@@ -159,7 +170,15 @@ func chooseAuthors(p *page, ld *ldData, site string) []string {
 			micro = append(micro, it.value)
 		}
 	}
-	sources = append(sources, micro, p.relAuthors, domBylines(p))
+	sources = append(sources, micro, p.relAuthors)
+	structured := len(orgs) > 0
+	for _, src := range sources {
+		structured = structured || len(src) > 0
+	}
+	if !structured {
+		// Byline elements only when no metadata names an author at all.
+		sources = append(sources, domBylines(p))
+	}
 	for _, src := range sources {
 		people, o := cleanAuthors(src)
 		var kept []string
@@ -186,6 +205,24 @@ func chooseAuthors(p *page, ld *ldData, site string) []string {
 		}
 	}
 	return out[:1]
+}
+
+// invertName turns a catalogue form "Last, First" (one comma, a few words
+// on each side, as Dublin Core and citation metas give names) into "First
+// Last".
+func invertName(s string) string {
+	parts := strings.Split(s, ",")
+	if len(parts) != 2 {
+		return s
+	}
+	last, first := strings.TrimSpace(parts[0]), strings.TrimSpace(parts[1])
+	if nl, nf := len(strings.Fields(last)), len(strings.Fields(first)); nl == 0 || nf == 0 || nl > 2 || nf > 3 {
+		return s
+	}
+	if _, org := cleanName(first); org != "" {
+		return s
+	}
+	return first + " " + last
 }
 
 // domBylines lists byline texts from the page, the strong candidates
@@ -227,14 +264,33 @@ func chooseDates(p *page, ld *ldData, pageURL *url.URL, now time.Time) (publishe
 		ldPub = []string{ldString(ld.article["datePublished"]), ldString(ld.article["dateCreated"])}
 		ldMod = []string{ldString(ld.article["dateModified"])}
 	}
+	pubMetas := p.metaAll("article:published_time", "og:article:published_time", "article:published", "published_time",
+		"datepublished", "parsely-pub-date", "sailthru.date", "dc.date.issued", "dcterms.issued", "dcterms.date", "dc.date",
+		"dcterms.created", "dc.date.created", "citation_publication_date", "citation_date", "citation_online_date",
+		"pubdate", "publishdate", "publish-date", "publish_date", "article.published", "og:published_time",
+		"originalpublicationdate", "displaydate", "date", "article_date_original", "cxenseparse:recs:publishtime",
+		"release_date", "created")
+	defer func() {
+		// The same instant given elsewhere with the page's zone: keep that zone.
+		if published.IsZero() || offset(published) != 0 {
+			return
+		}
+		vals := append(append(ldPub, pubMetas...), p.itemValue("datepublished"))
+		for _, d := range p.times {
+			if d.fromAttr {
+				vals = append(vals, d.value)
+			}
+		}
+		for _, v := range vals {
+			if t, good := parseDate(v); good && t.Equal(published) && offset(t) != 0 {
+				published = t
+				return
+			}
+		}
+	}()
 	published = pick(ldPub...)
 	if published.IsZero() {
-		published = pick(p.metaAll("article:published_time", "og:article:published_time", "article:published", "published_time",
-			"datepublished", "parsely-pub-date", "sailthru.date", "dc.date.issued", "dcterms.issued", "dcterms.date", "dc.date",
-			"dcterms.created", "dc.date.created", "citation_publication_date", "citation_date", "citation_online_date",
-			"pubdate", "publishdate", "publish-date", "publish_date", "article.published", "og:published_time",
-			"originalpublicationdate", "displaydate", "date", "article_date_original", "cxenseparse:recs:publishtime",
-			"release_date", "created")...)
+		published = pick(pubMetas...)
 	}
 	if published.IsZero() {
 		published = pick(p.itemValue("datepublished", "datecreated"))
@@ -295,4 +351,9 @@ func timeElement(p *page, ok func(time.Time) bool) time.Time {
 		}
 	}
 	return time.Time{}
+}
+
+func offset(t time.Time) int {
+	_, off := t.Zone()
+	return off
 }
