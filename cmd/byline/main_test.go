@@ -34,8 +34,7 @@ const (
 // tests): with BYLINE_TEST_MAIN set, the test binary is byline.
 func TestMain(m *testing.M) {
 	if os.Getenv("BYLINE_TEST_MAIN") == "1" {
-		args := strings.Split(os.Getenv("BYLINE_TEST_ARGS"), "\x00")
-		os.Exit(run(args, os.Stdin, os.Stdout, os.Stderr))
+		os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 	}
 	os.Exit(m.Run())
 }
