@@ -274,6 +274,27 @@ func TestFetchCallerCancel(t *testing.T) {
 	}
 }
 
+func TestFetchTimeoutWrapsCause(t *testing.T) {
+	srv := newSite(t)
+	_, err := (&Fetcher{Timeout: 50 * time.Millisecond}).Fetch(context.Background(), srv.URL+"/slow")
+	if !errors.Is(err, ErrTimeout) || !errors.Is(err, context.DeadlineExceeded) {
+		t.Errorf("error %v, want ErrTimeout wrapping context.DeadlineExceeded", err)
+	}
+	if err.Error() != "request timed out after 50ms" {
+		t.Errorf("message %q", err)
+	}
+}
+
+func TestFetchClientTimeout(t *testing.T) {
+	// The client's own limit, shorter than the Fetcher's, is a timeout too.
+	srv := newSite(t)
+	f := &Fetcher{Client: &http.Client{Timeout: 50 * time.Millisecond}}
+	_, err := f.Fetch(context.Background(), srv.URL+"/slow")
+	if !errors.Is(err, ErrTimeout) {
+		t.Errorf("error %v, want ErrTimeout", err)
+	}
+}
+
 func TestFetchClientLeftAlone(t *testing.T) {
 	srv := newSite(t)
 	c := &http.Client{}
