@@ -431,23 +431,41 @@ func (w halfWriter) Write(p []byte) (int, error) {
 }
 
 func TestRecordWriterCutsPartialRecord(t *testing.T) {
-	f, err := os.Create(filepath.Join(t.TempDir(), "out.jsonl"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	rw := newRecordWriter(f, f, f.Name(), false)
-	if err := rw.write(map[string]string{"source": "a"}); err != nil {
-		t.Fatal(err)
-	}
-	rw.w = halfWriter{f}
-	err = rw.write(map[string]string{"source": "b", "body": strings.Repeat("x", 100)})
-	if !errors.Is(err, syscall.ENOSPC) || !strings.Contains(err.Error(), f.Name()) {
-		t.Errorf("error %v", err)
-	}
-	data, _ := os.ReadFile(f.Name())
-	if string(data) != `{"source":"a"}`+"\n" {
-		t.Errorf("file after a failed write: %q", data)
+	for _, flag := range []int{os.O_TRUNC, os.O_APPEND} {
+		name := filepath.Join(t.TempDir(), "out.jsonl")
+		const before = `{"source":"earlier run"}` + "\n"
+		os.WriteFile(name, []byte(before), 0o644)
+		f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|flag, 0o644)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		want := `{"source":"a"}` + "\n"
+		if flag == os.O_APPEND {
+			want = before + want
+		}
+		rw := newRecordWriter(f, f, name, false)
+		if err := rw.write(map[string]string{"source": "a"}); err != nil {
+			t.Fatal(err)
+		}
+		rw.w = halfWriter{f}
+		err = rw.write(map[string]string{"source": "b", "body": strings.Repeat("x", 100)})
+		if !errors.Is(err, syscall.ENOSPC) || !strings.Contains(err.Error(), name) {
+			t.Errorf("error %v", err)
+		}
+		data, _ := os.ReadFile(name)
+		if string(data) != want {
+			t.Errorf("file after a failed write: %q, want %q", data, want)
+		}
+		// The next record follows the last whole one.
+		rw.w = f
+		if err := rw.write(map[string]string{"source": "c"}); err != nil {
+			t.Fatal(err)
+		}
+		data, _ = os.ReadFile(name)
+		if want += `{"source":"c"}` + "\n"; string(data) != want {
+			t.Errorf("file after the next write: %q, want %q", data, want)
+		}
 	}
 }
 

@@ -125,12 +125,15 @@ type recordWriter struct {
 }
 
 // newRecordWriter writes to w; file, when not nil, is w as a file (the -o
-// output), which lets a failed write be cut back.
+// output, new, truncated or opened with O_APPEND), which lets a failed
+// write be cut back.
 func newRecordWriter(w io.Writer, file *os.File, name string, pretty bool) *recordWriter {
 	rw := &recordWriter{w: w, file: file, name: name, pretty: pretty}
 	if file != nil {
-		if off, err := file.Seek(0, io.SeekCurrent); err == nil {
-			rw.off = off
+		// Records go at the end: the file is new, truncated, or opened
+		// with O_APPEND.
+		if fi, err := file.Stat(); err == nil {
+			rw.off = fi.Size()
 		}
 	}
 	return rw
