@@ -322,3 +322,33 @@ func TestDefaultUserAgent(t *testing.T) {
 		t.Errorf("DefaultUserAgent() = %q", ua)
 	}
 }
+
+func ExampleFetcher_Fetch() {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/old" {
+			http.Redirect(w, r, "/story", http.StatusMovedPermanently)
+			return
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		io.WriteString(w, "<p>Hello.</p>")
+	}))
+	defer srv.Close()
+
+	f := &Fetcher{Timeout: 10 * time.Second, MaxSize: 1 << 20}
+	p, err := f.Fetch(context.Background(), srv.URL+"/old")
+	if err != nil {
+		var se *StatusError
+		switch {
+		case errors.As(err, &se):
+			fmt.Println("status", se.Status, "retry after", se.RetryAfter)
+		case errors.Is(err, ErrTimeout), errors.Is(err, ErrNotHTML), errors.Is(err, ErrTooLarge):
+			fmt.Println("skipped:", err)
+		}
+		return
+	}
+	fmt.Println(p.URL.Path, p.Status, p.ContentType)
+	fmt.Printf("%s\n", p.Body)
+	// Output:
+	// /story 200 text/html; charset=utf-8
+	// <p>Hello.</p>
+}

@@ -163,32 +163,25 @@ func extractRun(ctx context.Context, opts *extractOptions) (err error) {
 	rw := newRecordWriter(out, file, name, opts.Pretty)
 	x := opts.extractor()
 
-	type result struct {
-		rec any
-		err error
-	}
 	failed := 0
 	for _, input := range opts.Inputs {
-		done := make(chan result, 1)
-		go func() {
-			rec, err := x.record(ctx, input)
-			done <- result{rec, err}
-		}()
-		var r result
+		done := make(chan any, 1)
+		go func() { done <- x.record(ctx, input) }()
+		var rec any
 		select {
-		case r = <-done:
+		case rec = <-done:
 		case <-ctx.Done():
 		}
 		if ctx.Err() != nil {
 			// Interrupted: what is in flight is abandoned, with no record.
 			return &exitError{code: exitInterrupted, err: errors.New("interrupted")}
 		}
-		if err := rw.write(r.rec); err != nil {
+		if err := rw.write(rec); err != nil {
 			return &exitError{code: exitFailed, err: err}
 		}
-		if r.err != nil {
+		if fail, ok := rec.(*errorRecord); ok {
 			failed++
-			fmt.Fprintf(opts.streams.Err, "byline: %s: %s\n", input, r.rec.(*errorRecord).Error.Message)
+			fmt.Fprintf(opts.streams.Err, "byline: %s: %s\n", input, fail.Error.Message)
 		}
 	}
 	if failed > 0 {
@@ -226,17 +219,17 @@ type extractor struct {
 }
 
 // record processes input and returns its record: the *extract.Article, or
-// the *errorRecord of a failure together with the error.
-func (x *extractor) record(ctx context.Context, input string) (any, error) {
+// the *errorRecord of a failure.
+func (x *extractor) record(ctx context.Context, input string) any {
 	a, err := x.extract(ctx, input)
 	if err != nil {
 		var removed []extract.Removal
 		if a != nil {
 			removed = a.Removed
 		}
-		return failure(input, err, removed), err
+		return failure(input, err, removed)
 	}
-	return a, nil
+	return a
 }
 
 // extract reads or fetches input and extracts its article. A panic becomes
