@@ -105,6 +105,15 @@ func (o *extractOptions) check(cmd *cobra.Command) error {
 	if stdin > 1 {
 		return usageErrorf(cmd, "- (stdin) can be given once only")
 	}
+	if o.Output != "" && o.Output != "-" {
+		if out, err := os.Stat(o.Output); err == nil {
+			for _, in := range o.Inputs {
+				if fi, err := os.Stat(in); err == nil && !isURL(in) && os.SameFile(fi, out) {
+					return usageErrorf(cmd, "-o %s is also an input: writing would destroy it", o.Output)
+				}
+			}
+		}
+	}
 	if o.Timeout < 0 {
 		return usageErrorf(cmd, "invalid --timeout %v: must not be negative", o.Timeout)
 	}

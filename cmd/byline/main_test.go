@@ -298,6 +298,7 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"extract", "--max-size", "0", articleFile}, "--max-size"},
 		{[]string{"extract", "--max-size", "big", articleFile}, "--max-size"},
 		{[]string{"extract", ""}, "empty input"},
+		{[]string{"extract", "-o", "./" + articleFile, seedText, articleFile}, "is also an input"},
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
