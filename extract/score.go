@@ -1,0 +1,308 @@
+package extract
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// Block scoring finds the element that holds the article. Every paragraph
+// of text gives points to the elements above it (its container in full,
+// the next one up half, and less further up): more for longer text and
+// for commas, none for link lists. An element's score is then weighed by
+// its link density and by what its markup says (article, main,
+// itemprop=articleBody, class and id hints). The best element wins, and
+// its siblings that look like more of the same article join it.
+
+// cand is the score of one element.
+type cand struct {
+	score      float64
+	text, link int // non-space bytes of all text and link text below
+	scored     bool
+	inited     bool
+}
+
+func (c *cand) linkDensity() float64 {
+	if c.text == 0 {
+		return 0
+	}
+	return float64(c.link) / float64(c.text)
+}
+
+type scorer struct {
+	cands map[*html.Node]*cand
+	order []*html.Node // candidates in the order first met: deterministic ties
+	root  *html.Node
+}
+
+func (s *scorer) get(n *html.Node) *cand {
+	c := s.cands[n]
+	if c == nil {
+		c = &cand{}
+		s.cands[n] = c
+		s.order = append(s.order, n)
+	}
+	return c
+}
+
+// selectContent returns the elements that hold the article (the best one and
+// the siblings that join it), or nil when no paragraph scored.
+func selectContent(root *html.Node, blocks []block) (map[*html.Node]bool, *scorer) {
+	s := &scorer{cands: make(map[*html.Node]*cand, 256), root: root}
+	for i := range blocks {
+		b := &blocks[i]
+		for a := b.node; a != nil; a = a.Parent {
+			c := s.get(a)
+			c.text += b.textLen
+			c.link += b.linkLen
+			if a == root {
+				break
+			}
+		}
+	}
+	for i := range blocks {
+		b := &blocks[i]
+		if b.textLen < 25 || b.kind == blockHeading {
+			continue
+		}
+		if b.kind == blockListItem && (b.textLen < 100 || b.linkDensity() > 0.2) {
+			continue
+		}
+		pts := 1 + float64(strings.Count(b.text, ",")+strings.Count(b.text, "，")+strings.Count(b.text, "、"))
+		pts += min(float64(b.textLen)/100, 3)
+		start := b.node
+		if isLeafBlock(start) || !hasBlockChild(start) {
+			start = start.Parent
+		}
+		level := 0
+		for a := start; a != nil && level < 5; a = a.Parent {
+			if a.Type != html.ElementNode {
+				break
+			}
+			c := s.get(a)
+			if !c.inited {
+				c.inited = true
+				c.score += initialScore(a)
+			}
+			c.scored = true
+			switch level {
+			case 0:
+				c.score += pts
+			case 1:
+				c.score += pts / 2
+			default:
+				c.score += pts / float64(level*3)
+			}
+			level++
+			if a == root {
+				break
+			}
+		}
+	}
+	var top *html.Node
+	best := 0.0
+	for _, n := range s.order {
+		c := s.cands[n]
+		if !c.scored {
+			continue
+		}
+		c.score *= 1 - c.linkDensity()
+		if top == nil || c.score > best || c.score == best && isAncestor(n, top) {
+			top, best = n, c.score
+		}
+	}
+	if top == nil {
+		return nil, s
+	}
+	top = s.climb(top)
+	return s.siblings(top), s
+}
+
+func (s *scorer) final(n *html.Node) float64 {
+	if c := s.cands[n]; c != nil && c.scored {
+		return c.score
+	}
+	return 0
+}
+
+// climb moves from the best element up to an ancestor when the article
+// seems to be spread over several children of it.
+func (s *scorer) climb(top *html.Node) *html.Node {
+	topScore := s.final(top)
+	// Several near-best candidates under one ancestor: take the ancestor.
+	var alts []*html.Node
+	for _, n := range s.order {
+		c := s.cands[n]
+		if n != top && c.scored && c.score >= topScore*0.75 && !isAncestor(n, top) && !isAncestor(top, n) {
+			alts = append(alts, n)
+		}
+	}
+	if len(alts) >= 2 {
+		for p := top.Parent; p != nil && p != s.root.Parent; p = p.Parent {
+			k := 0
+			for _, a := range alts {
+				if isAncestor(p, a) {
+					k++
+				}
+			}
+			if k >= 2 {
+				top = p
+				break
+			}
+			if p == s.root {
+				break
+			}
+		}
+	}
+	// Go up while the parent scores better.
+	last := s.final(top)
+	threshold := last / 3
+	for p := top.Parent; p != nil && top != s.root; p = p.Parent {
+		c := s.cands[p]
+		if c == nil || !c.scored {
+			if p == s.root {
+				break
+			}
+			continue
+		}
+		if c.score < threshold {
+			break
+		}
+		if c.score > last {
+			top = p
+			break
+		}
+		last = c.score
+		if p == s.root {
+			break
+		}
+	}
+	// An only child stands for its parent.
+	for top != s.root && top.Parent != nil && onlyElementChild(top.Parent) == top {
+		top = top.Parent
+	}
+	return top
+}
+
+// siblings returns top and its siblings that look like more of the article.
+func (s *scorer) siblings(top *html.Node) map[*html.Node]bool {
+	sel := map[*html.Node]bool{top: true}
+	if top == s.root || top.Parent == nil {
+		return sel
+	}
+	topScore := s.final(top)
+	threshold := max(10, topScore*0.2)
+	topClass := attrOf(top, "class")
+	for sib := top.Parent.FirstChild; sib != nil; sib = sib.NextSibling {
+		if sib == top || sib.Type != html.ElementNode {
+			continue
+		}
+		bonus := 0.0
+		if topClass != "" && attrOf(sib, "class") == topClass {
+			bonus = topScore * 0.2
+		}
+		if s.final(sib)+bonus >= threshold {
+			sel[sib] = true
+			continue
+		}
+		if sib.DataAtom == atom.P {
+			c := s.cands[sib]
+			if c == nil {
+				continue
+			}
+			ld := c.linkDensity()
+			if c.text > 80 && ld < 0.25 {
+				sel[sib] = true
+			}
+		}
+	}
+	return sel
+}
+
+// initialScore weighs an element by its tag and by its class and id hints.
+func initialScore(n *html.Node) float64 {
+	sc := 0.0
+	switch n.DataAtom {
+	case atom.Div, atom.Article, atom.Section, atom.Main:
+		sc = 5
+	case atom.Pre, atom.Td, atom.Blockquote:
+		sc = 3
+	case atom.Address, atom.Ol, atom.Ul, atom.Dl, atom.Dd, atom.Dt, atom.Li, atom.Form:
+		sc = -3
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Th:
+		sc = -5
+	}
+	if n.DataAtom == atom.Article {
+		sc += 10
+	}
+	var class, id string
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "class":
+			class = a.Val
+		case "id":
+			id = a.Val
+		case "itemprop":
+			if a.Val == "articleBody" {
+				sc += 40
+			}
+		}
+	}
+	if class != "" || id != "" {
+		h := hintOf(class, id)
+		if h.negative {
+			sc -= 25
+		}
+		if h.positive {
+			sc += 25
+		}
+	}
+	return sc
+}
+
+func hasBlockChild(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && blockTags[c.DataAtom] {
+			return true
+		}
+	}
+	return false
+}
+
+func onlyElementChild(n *html.Node) *html.Node {
+	var only *html.Node
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.ElementNode:
+			if only != nil {
+				return nil
+			}
+			only = c
+		case html.TextNode:
+			if nonSpace(c.Data) > 0 {
+				return nil
+			}
+		}
+	}
+	return only
+}
+
+// isAncestor reports whether a is n or an ancestor of n.
+func isAncestor(a, n *html.Node) bool {
+	for ; n != nil; n = n.Parent {
+		if n == a {
+			return true
+		}
+	}
+	return false
+}
+
+func attrOf(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
