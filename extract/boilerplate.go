@@ -66,15 +66,15 @@ const readMoreLabels = `read more|read also|also read|read next|see also|related
 	`читайте также|читать далее|читайте ещё|читайте еще|смотрите также|по теме|подробнее|читать полностью`
 
 var (
-	reReadMoreLabel  = regexp.MustCompile(`(?i)^(?:` + readMoreLabels + `)\s*[:.…»›>\-–—|]*\s*$`)
-	reReadMorePrefix = regexp.MustCompile(`(?i)^(?:` + readMoreLabels + `)\s*(?:[:…»›>|–—]|\.\.\.|\s-\s)`)
+	reReadMoreLabel  = regexp.MustCompile(`^(?:` + readMoreLabels + `)\s*[:.…»›>\-–—|]*\s*$`)
+	reReadMorePrefix = regexp.MustCompile(`^(?:` + readMoreLabels + `)\s*(?:[:…»›>|–—]|\.\.\.|\s-\s)`)
 
 	// reAdLabel matches advertisement labels.
-	reAdLabel = regexp.MustCompile(`(?i)^(?:advertisement|advertising|advert|ad|ads|sponsored|sponsored content|paid content|promoted|partner content|anzeige|werbung|publicité|publicite|publicidad|pubblicità|publicidade|реклама|story continues below(?: advertisement)?|article continues below(?: this ad| advertisement)?|continue reading (?:the main story|below)|scroll to continue(?: with content)?|skip advert(?:isement)?)\s*[:.]?$`)
+	reAdLabel = regexp.MustCompile(`^(?:advertisement|advertising|advert|ad|ads|sponsored|sponsored content|paid content|promoted|partner content|anzeige|werbung|publicité|publicite|publicidad|pubblicità|publicidade|реклама|story continues below(?: advertisement)?|article continues below(?: this ad| advertisement)?|continue reading (?:the main story|below)|scroll to continue(?: with content)?|skip advert(?:isement)?)\s*[:.]?$`)
 
 	// reAppeal matches donation, subscription, newsletter and paywall
 	// appeals anywhere in a block of limited length.
-	reAppeal = regexp.MustCompile(`(?i)(?:` +
+	reAppeal = regexp.MustCompile(`(?:` +
 		`sign(?:ing)? up (?:for|to) (?:our|the|a|their)\b[^.]{0,60}(?:newsletter|briefing|digest|alerts?|emails?)|` +
 		`(?:subscribe|register|join|signup) (?:to|for) (?:our|the)\b[^.]{0,40}(?:newsletter|briefing|digest|mailing list|emails?)|` +
 		`(?:newsletter|briefing)s?\b[^.]{0,40}(?:inbox|sign up|subscribe)|` +
@@ -98,23 +98,25 @@ var (
 
 	// reSupportHeadline matches short donation calls like "Support The
 	// Times!" or "Support us".
-	reSupportHeadline = regexp.MustCompile(`(?i)^(?:please )?(?:support|donate to|subscribe to|unterstützen sie|soutenez|apoya|sostieni|apoie|поддержите)\s+\S+(?:\s+\S+){0,5}\s*[!.]?$`)
+	reSupportHeadline = regexp.MustCompile(`^(?:please )?(?:support|donate to|subscribe to|unterstützen sie|soutenez|apoya|sostieni|apoie|поддержите)\s+\S+(?:\s+\S+){0,5}\s*[!.]?$`)
 
-	// reCopyright matches copyright lines.
-	reCopyright = regexp.MustCompile(`(?i)^(?:©|\(c\)|copyright\b)|all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|tutti i diritti riservati|todos os direitos reservados|все права защищены`)
+	// copyrightPhrases mark copyright lines.
+	copyrightPhrases = []string{"all rights reserved", "alle rechte vorbehalten", "tous droits réservés", "todos los derechos reservados", "tutti i diritti riservati", "todos os direitos reservados", "все права защищены"}
 
-	// reCredit matches photo credits and caption credits.
-	reCredit = regexp.MustCompile(`(?i)(?:^(?:photo|photograph|image|picture|video|graphic|illustration|photo credit|image credit|credit|credits|source|foto|bild|fotos|quelle|crédit|crédits|fuente|fonte|фото|источник)\s*(?:[:|]|by\b|credit\b|courtesy\b)|` +
-		`\((?:[^()]{0,60}(?:photo|image|foto|picture|credit|getty|reuters|afp|ap|epa|shutterstock|istock)[^()]{0,60})\)\s*$|` +
-		`(?:getty images|shutterstock|istockphoto|afp via getty images|associated press|reuters|ap photo|epa-efe|dpa)\s*\)?\s*$|` +
-		`^image (?:copyright|caption)\b|^(?:photo|image): )`)
+	// reCreditStart and reCreditEnd match photo credits and caption
+	// credits (on lower-case text; reCreditEnd on its last 100 bytes).
+	reCreditStart = regexp.MustCompile(`^(?:(?:photo|photograph|image|picture|video|graphic|illustration|photo credit|image credit|credit|credits|source|foto|bild|fotos|quelle|crédit|crédits|fuente|fonte|фото|источник)\s*(?:[:|]|by\b|credit\b|courtesy\b)|image (?:copyright|caption)\b)`)
+	reCreditEnd   = regexp.MustCompile(`(?:\((?:[^()]{0,60}(?:photo|image|foto|picture|credit|getty|reuters|afp|ap|epa|shutterstock|istock)[^()]{0,60})\)|getty images|shutterstock|istockphoto|associated press|reuters|ap photo|epa-efe|dpa)\s*\)?\s*$`)
+
+	// appealKeys: a block holds one of these words if reAppeal can match.
+	appealKeys = []string{"newsletter", "briefing", "inbox", "journalism", "support", "donat", "become a", "small favo", "your help", "subscri", "already", "members", "continue reading", "log in", "sign in", "free account", "unlock", "left", "remaining", "limit", "unlimited", "trial", "abonn", "unterstütz", "inscrivez", "souten", "un don", "suscr", "apoya", "hazte", "iscriv", "abbona", "sostieni", "assine", "apoie", "подпи", "поддерж", "пожертв"}
 
 	// reBylineStart matches "By Jane Doe" lines.
 	reBylineStart = regexp.MustCompile(`^(?:By|BY|by|Written by|Words by|Von|VON|Par|PAR|Por|POR|Автор|Текст):?\s+\S`)
 
 	// reDateLine matches a line that is mostly a date.
-	reDateWord = regexp.MustCompile(`(?i)\b(?:jan(?:uary|uar)?|feb(?:ruary|ruar)?|m[aä]r(?:ch|z)?|apr(?:il)?|may|mai|jun[ei]?|jul[iy]?|aug(?:ust)?|sep(?:t(?:ember)?)?|o[ck]t(?:ober)?|nov(?:ember)?|de[cz](?:ember)?|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)\b\.?|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}:\d{2}\b|\b(?:yesterday|today|hours? ago|minutes? ago|days? ago)\b`)
-	reDateLead = regexp.MustCompile(`(?i)^(?:published|updated|posted|last updated|last modified|first published|modified|created|date|veröffentlicht|aktualisiert|stand|publié|mis à jour|publicado|actualizado|pubblicato|aggiornato|atualizado|опубликовано|обновлено)\b`)
+	reDateWord = regexp.MustCompile(`\b(?:jan(?:uary|uar)?|feb(?:ruary|ruar)?|m[aä]r(?:ch|z)?|apr(?:il)?|may|mai|jun[ei]?|jul[iy]?|aug(?:ust)?|sep(?:t(?:ember)?)?|o[ck]t(?:ober)?|nov(?:ember)?|de[cz](?:ember)?|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro)\b\.?|(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}:\d{2}\b|\b(?:yesterday|today|hours? ago|minutes? ago|days? ago)\b`)
+	reDateLead = regexp.MustCompile(`^(?:published|updated|posted|last updated|last modified|first published|modified|created|date|veröffentlicht|aktualisiert|stand|publié|mis à jour|publicado|actualizado|pubblicato|aggiornato|atualizado|опубликовано|обновлено)\b`)
 
 	// reShareWords are the words of share rows.
 	shareWords = map[string]bool{
@@ -128,38 +130,65 @@ var (
 // boilerplate, or "".
 func wordingRule(t string) string {
 	n := len(t)
-	if n == 0 {
+	if n == 0 || n > 600 {
 		return ""
 	}
+	lower := strings.ToLower(t)
 	if n <= 160 {
-		if reReadMoreLabel.MatchString(t) {
+		if reReadMoreLabel.MatchString(lower) {
 			return ruleReadMore
 		}
-		if reAdLabel.MatchString(t) {
+		if reAdLabel.MatchString(lower) {
 			return ruleAd
 		}
-		if isShareRow(t) {
+		if isShareRow(lower) {
 			return ruleShare
 		}
-		if reSupportHeadline.MatchString(t) && !strings.ContainsAny(t, ",;") {
+		if reSupportHeadline.MatchString(lower) && !strings.ContainsAny(t, ",;") {
 			return ruleAppeal
 		}
 	}
-	if n <= 260 && reReadMorePrefix.MatchString(t) {
+	if n <= 260 && reReadMorePrefix.MatchString(lower) {
 		return ruleReadMore
 	}
-	if n <= 500 && reAppeal.MatchString(t) {
+	if n <= 500 && hasAppeal(lower) {
 		return ruleAppeal
 	}
-	if n <= 250 && reCopyright.MatchString(t) {
+	if n <= 250 && isCopyright(lower) {
 		return ruleCopyright
 	}
 	return ""
 }
 
+// hasAppeal reports appeal wording in lower-case text.
+func hasAppeal(lower string) bool {
+	for _, k := range appealKeys {
+		if strings.Contains(lower, k) {
+			return reAppeal.MatchString(lower)
+		}
+	}
+	return false
+}
+
+func isCopyright(lower string) bool {
+	if strings.HasPrefix(lower, "©") || strings.HasPrefix(lower, "(c) ") || strings.HasPrefix(lower, "copyright") {
+		return true
+	}
+	for _, p := range copyrightPhrases {
+		if strings.Contains(lower, p) {
+			return true
+		}
+	}
+	return false
+}
+
 // isAppealText reports wording of a donation or subscription appeal.
 func isAppealText(t string) bool {
-	return len(t) <= 600 && reAppeal.MatchString(t) || len(t) <= 100 && reSupportHeadline.MatchString(t)
+	if len(t) > 600 {
+		return false
+	}
+	lower := strings.ToLower(t)
+	return hasAppeal(lower) || len(t) <= 100 && reSupportHeadline.MatchString(lower)
 }
 
 // isShareRow reports a short text made only of share-button words.
@@ -168,7 +197,7 @@ func isShareRow(t string) bool {
 		return false
 	}
 	words := 0
-	for _, w := range strings.FieldsFunc(strings.ToLower(t), func(r rune) bool {
+	for _, w := range strings.FieldsFunc(t, func(r rune) bool {
 		return !unicode.IsLetter(r) && r != '-'
 	}) {
 		if !shareWords[w] {
@@ -179,9 +208,19 @@ func isShareRow(t string) bool {
 	return words > 0
 }
 
-// captionRule reports photo credits and captions by wording.
+// isCredit reports photo credits and captions by wording.
 func isCredit(t string) bool {
-	return len(t) <= 300 && reCredit.MatchString(t)
+	if len(t) > 300 {
+		return false
+	}
+	lower := strings.ToLower(t)
+	if reCreditStart.MatchString(lower) {
+		return true
+	}
+	if len(lower) > 100 {
+		lower = lower[len(lower)-100:]
+	}
+	return reCreditEnd.MatchString(lower)
 }
 
 // isBylineText reports a short "By Jane Doe" line or a line that is little
@@ -207,7 +246,11 @@ func isBylineText(t string, authors []string) bool {
 
 // isDateLine reports a short line that is mostly a date.
 func isDateLine(t string) bool {
-	if len(t) > 100 || !reDateWord.MatchString(t) {
+	if len(t) > 100 {
+		return false
+	}
+	t = strings.ToLower(t)
+	if !reDateWord.MatchString(t) {
 		return false
 	}
 	if reDateLead.MatchString(t) {

@@ -41,6 +41,7 @@ var blockTags = map[atom.Atom]bool{
 // link text, and of "good" text (paragraph-like blocks with few links).
 type nodeStat struct {
 	text, link, good int
+	links            int // <a> elements
 }
 
 type cleaner struct {
@@ -75,6 +76,7 @@ func (c *cleaner) measure(n *html.Node, inLink bool) (nodeStat, bool) {
 		}
 		if n.DataAtom == atom.A {
 			inLink = true
+			st.links = 1
 		}
 	case html.DocumentNode:
 	default:
@@ -86,6 +88,7 @@ func (c *cleaner) measure(n *html.Node, inLink bool) (nodeStat, bool) {
 		st.text += s.text
 		st.link += s.link
 		st.good += s.good
+		st.links += s.links
 		hasBlock = hasBlock || b
 	}
 	isBlock := n.Type == html.ElementNode && blockTags[n.DataAtom]
@@ -130,11 +133,11 @@ func (c *cleaner) walk(n *html.Node, inArticle bool) {
 	}
 }
 
-// protected reports an element that holds too much of the page's good text
-// to be boilerplate.
-func (c *cleaner) protected(n *html.Node, share int) bool {
+// protected reports an element that holds more than num/den of the page's
+// good text: too much to be boilerplate.
+func (c *cleaner) protected(n *html.Node, num, den int) bool {
 	s := c.stats[n]
-	return c.totalGood > 0 && s.good*share > c.totalGood
+	return c.totalGood > 0 && s.good*den > c.totalGood*num
 }
 
 // verdict says whether n is never content, and why. report is false for
@@ -167,7 +170,7 @@ func (c *cleaner) verdict(n *html.Node, inArticle bool) (rule string, report boo
 		return "", false
 	}
 	if hidden || style != "" && isHiddenStyle(style) || isHiddenClass(class) {
-		if !c.protected(n, 3) {
+		if !c.protected(n, 2, 3) {
 			return ruleHidden, true
 		}
 	}
@@ -202,10 +205,13 @@ func (c *cleaner) verdict(n *html.Node, inArticle bool) (rule string, report boo
 		rule = ruleForm
 	}
 	if rule != "" {
-		if c.protected(n, 2) {
+		if c.protected(n, 1, 2) {
 			return "", false
 		}
 		return rule, true
+	}
+	if !blockTags[n.DataAtom] && n.DataAtom != atom.A && c.isLinkCluster(n) {
+		return ruleLinks, true
 	}
 	if class == "" && id == "" {
 		return "", false
@@ -221,13 +227,37 @@ func (c *cleaner) verdict(n *html.Node, inArticle bool) (rule string, report boo
 	if h.weak && (h.content || semantic) && c.stats[n].good > 0 {
 		return "", false
 	}
-	if semantic && c.stats[n].good > 0 && c.protected(n, 4) {
+	if semantic && c.stats[n].good > 0 && c.protected(n, 1, 4) {
 		return "", false
 	}
-	if c.protected(n, 2) {
+	if c.protected(n, 1, 2) {
 		return "", false
 	}
 	return h.rule, true
+}
+
+// isLinkCluster reports an inline element inside a paragraph that is a
+// cluster of links (a pop-over card of related headlines, a link row): three
+// or more links and nothing else, beside the paragraph's own text.
+func (c *cleaner) isLinkCluster(n *html.Node) bool {
+	st := c.stats[n]
+	if st.links < 3 || st.text < 100 || st.link*10 < st.text*9 {
+		return false
+	}
+	block := n.Parent
+	for block != nil && block.Type == html.ElementNode && !blockTags[block.DataAtom] {
+		block = block.Parent
+	}
+	if block == nil || c.stats[block].text < st.text+40 {
+		return false
+	}
+	// Let a child that is most of the cluster be the one removed.
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		if ch.Type == html.ElementNode && c.stats[ch].text*5 >= st.text*4 && ch.DataAtom != atom.A {
+			return false
+		}
+	}
+	return true
 }
 
 func isHiddenStyle(style string) bool {

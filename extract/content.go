@@ -120,7 +120,7 @@ func newFilter(meta *metadata.Metadata) *filter {
 // rule returns why a block of the content is dropped, or "".
 func (f *filter) rule(b *block, figure bool) string {
 	t := b.text
-	if b.linkDensity() > 0.5 {
+	if b.linkDensity() > 0.5 && (b.textLen-b.linkLen < 60 || !endsSentence(t)) {
 		return ruleLinks
 	}
 	if figure && b.kind != blockQuote {
@@ -185,6 +185,10 @@ func sameTitle(t, title string) bool {
 	}
 	if strings.HasPrefix(t, title+" ") {
 		return len(title)*2 >= len(t)
+	}
+	// A breadcrumb trail that ends with the headline.
+	if strings.HasSuffix(t, " "+title) {
+		return len(t)-len(title) <= 40
 	}
 	return false
 }

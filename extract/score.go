@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"fmt"
+	"os"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -15,10 +17,13 @@ import (
 // itemprop=articleBody, class and id hints). The best element wins, and
 // its siblings that look like more of the same article join it.
 
+var debugScore = os.Getenv("BYLINE_DEBUG_SCORE") != ""
+
 // cand is the score of one element.
 type cand struct {
 	score      float64
 	text, link int // non-space bytes of all text and link text below
+	prose      int // non-space bytes of the sentences of prose below
 	scored     bool
 	inited     bool
 }
@@ -52,10 +57,15 @@ func selectContent(root *html.Node, blocks []block) (map[*html.Node]bool, *score
 	s := &scorer{cands: make(map[*html.Node]*cand, 256), root: root}
 	for i := range blocks {
 		b := &blocks[i]
+		prose := 0
+		if isProse(b) {
+			prose = b.textLen
+		}
 		for a := b.node; a != nil; a = a.Parent {
 			c := s.get(a)
 			c.text += b.textLen
 			c.link += b.linkLen
+			c.prose += prose
 			if a == root {
 				break
 			}
@@ -115,7 +125,13 @@ func selectContent(root *html.Node, blocks []block) (map[*html.Node]bool, *score
 	if top == nil {
 		return nil, s
 	}
+	if debugScore {
+		fmt.Fprintf(os.Stderr, "top %s %.1f\n", pathOf(top), best)
+	}
 	top = s.climb(top)
+	if debugScore {
+		fmt.Fprintf(os.Stderr, "climbed %s %.1f\n", pathOf(top), s.final(top))
+	}
 	return s.siblings(top), s
 }
 
@@ -131,26 +147,37 @@ func (s *scorer) final(n *html.Node) float64 {
 func (s *scorer) climb(top *html.Node) *html.Node {
 	topScore := s.final(top)
 	// Several near-best candidates under one ancestor: take the ancestor.
-	var alts []*html.Node
+	// The candidates are the five best; three of them must agree.
+	var best [5]*html.Node
 	for _, n := range s.order {
 		c := s.cands[n]
-		if n != top && c.scored && c.score >= topScore*0.75 && !isAncestor(n, top) && !isAncestor(top, n) {
+		if !c.scored || n == top {
+			continue
+		}
+		for i := range best {
+			if best[i] == nil || c.score > s.cands[best[i]].score {
+				copy(best[i+1:], best[i:len(best)-1])
+				best[i] = n
+				break
+			}
+		}
+	}
+	var alts []*html.Node
+	for _, n := range best[:4] {
+		if n != nil && s.cands[n].score >= topScore*0.75 {
 			alts = append(alts, n)
 		}
 	}
-	if len(alts) >= 2 {
-		for p := top.Parent; p != nil && p != s.root.Parent; p = p.Parent {
+	if len(alts) >= 3 {
+		for p := top.Parent; p != nil && p != s.root; p = p.Parent {
 			k := 0
 			for _, a := range alts {
 				if isAncestor(p, a) {
 					k++
 				}
 			}
-			if k >= 2 {
+			if k >= 3 {
 				top = p
-				break
-			}
-			if p == s.root {
 				break
 			}
 		}
@@ -203,7 +230,9 @@ func (s *scorer) siblings(top *html.Node) map[*html.Node]bool {
 			bonus = topScore * 0.2
 		}
 		if s.final(sib)+bonus >= threshold {
-			sel[sib] = true
+			if c := s.cands[sib]; c != nil && c.prose*2 >= c.text {
+				sel[sib] = true
+			}
 			continue
 		}
 		if sib.DataAtom == atom.P {
@@ -259,6 +288,11 @@ func initialScore(n *html.Node) float64 {
 		}
 	}
 	return sc
+}
+
+// isProse reports a block of running text: sentences, few links.
+func isProse(b *block) bool {
+	return b.textLen >= 60 && b.linkLen*4 < b.textLen && endsSentence(b.text) && wordCount(b.text) >= 10
 }
 
 func hasBlockChild(n *html.Node) bool {
