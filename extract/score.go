@@ -24,6 +24,7 @@ type cand struct {
 	score      float64
 	text, link int // non-space bytes of all text and link text below
 	prose      int // non-space bytes of the sentences of prose below
+	run        int // prose right after prose: running text, not teasers
 	scored     bool
 	inited     bool
 }
@@ -55,17 +56,23 @@ func (s *scorer) get(n *html.Node) *cand {
 // the siblings that join it), or nil when no paragraph scored.
 func selectContent(root *html.Node, blocks []block) (map[*html.Node]bool, *scorer) {
 	s := &scorer{cands: make(map[*html.Node]*cand, 256), root: root}
+	prevProse := false
 	for i := range blocks {
 		b := &blocks[i]
-		prose := 0
+		prose, run := 0, 0
 		if isProse(b) {
 			prose = b.textLen
+			if prevProse {
+				run = b.textLen
+			}
 		}
+		prevProse = prose > 0
 		for a := b.node; a != nil; a = a.Parent {
 			c := s.get(a)
 			c.text += b.textLen
 			c.link += b.linkLen
 			c.prose += prose
+			c.run += run
 			if a == root {
 				break
 			}
@@ -128,11 +135,11 @@ func selectContent(root *html.Node, blocks []block) (map[*html.Node]bool, *score
 	if debugScore {
 		fmt.Fprintf(os.Stderr, "top %s %.1f\n", pathOf(top), best)
 	}
-	top = s.climb(top)
+	top, best = s.climb(top)
 	if debugScore {
 		fmt.Fprintf(os.Stderr, "climbed %s %.1f\n", pathOf(top), s.final(top))
 	}
-	return s.siblings(top), s
+	return s.siblings(top, best), s
 }
 
 func (s *scorer) final(n *html.Node) float64 {
@@ -144,14 +151,14 @@ func (s *scorer) final(n *html.Node) float64 {
 
 // climb moves from the best element up to an ancestor when the article
 // seems to be spread over several children of it.
-func (s *scorer) climb(top *html.Node) *html.Node {
+func (s *scorer) climb(top *html.Node) (*html.Node, float64) {
 	topScore := s.final(top)
 	// Several near-best candidates under one ancestor: take the ancestor.
 	// The candidates are the five best; three of them must agree.
 	var best [5]*html.Node
 	for _, n := range s.order {
 		c := s.cands[n]
-		if !c.scored || n == top {
+		if !c.scored || isAncestor(n, top) || isAncestor(top, n) {
 			continue
 		}
 		for i := range best {
@@ -206,21 +213,22 @@ func (s *scorer) climb(top *html.Node) *html.Node {
 		}
 	}
 	// An only child stands for its parent.
+	score := s.final(top)
 	for top != s.root && top.Parent != nil && onlyElementChild(top.Parent) == top {
 		top = top.Parent
 	}
-	return top
+	return top, max(score, s.final(top))
 }
 
 // siblings returns top and its siblings that look like more of the article.
-func (s *scorer) siblings(top *html.Node) map[*html.Node]bool {
+func (s *scorer) siblings(top *html.Node, topScore float64) map[*html.Node]bool {
 	sel := map[*html.Node]bool{top: true}
 	if top == s.root || top.Parent == nil {
 		return sel
 	}
-	topScore := s.final(top)
 	threshold := max(10, topScore*0.2)
 	topClass := attrOf(top, "class")
+	topRun := s.cands[top].run
 	for sib := top.Parent.FirstChild; sib != nil; sib = sib.NextSibling {
 		if sib == top || sib.Type != html.ElementNode {
 			continue
@@ -229,17 +237,20 @@ func (s *scorer) siblings(top *html.Node) map[*html.Node]bool {
 		if topClass != "" && attrOf(sib, "class") == topClass {
 			bonus = topScore * 0.2
 		}
-		if s.final(sib)+bonus >= threshold {
-			if c := s.cands[sib]; c != nil && c.prose*2 >= c.text {
-				sel[sib] = true
-			}
+		c := s.cands[sib]
+		if c == nil || holdsArticles(sib) {
+			continue
+		}
+		if s.final(sib)+bonus >= threshold && c.prose*2 >= c.text {
+			sel[sib] = true
+			continue
+		}
+		// More paragraphs of the same prose, deeper down.
+		if c.run >= max(300, topRun/10) && c.prose*2 >= c.text && c.linkDensity() < 0.3 {
+			sel[sib] = true
 			continue
 		}
 		if sib.DataAtom == atom.P {
-			c := s.cands[sib]
-			if c == nil {
-				continue
-			}
 			ld := c.linkDensity()
 			if c.text > 80 && ld < 0.25 {
 				sel[sib] = true
@@ -293,6 +304,31 @@ func initialScore(n *html.Node) float64 {
 // isProse reports a block of running text: sentences, few links.
 func isProse(b *block) bool {
 	return b.textLen >= 60 && b.linkLen*4 < b.textLen && endsSentence(b.text) && wordCount(b.text) >= 10
+}
+
+// holdsArticles reports an element with two or more article elements in
+// it: a list of teasers, not more of one article.
+func holdsArticles(n *html.Node) bool {
+	k := 0
+	var walk func(n *html.Node) bool
+	walk = func(n *html.Node) bool {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if c.DataAtom == atom.Article {
+				if k++; k >= 2 {
+					return true
+				}
+				continue
+			}
+			if walk(c) {
+				return true
+			}
+		}
+		return false
+	}
+	return walk(n)
 }
 
 func hasBlockChild(n *html.Node) bool {
