@@ -193,26 +193,46 @@ func sameTitle(t, title string) bool {
 	return false
 }
 
-// dropAppealBoxes drops the whole box around an appeal: when a block of the
-// content reads as a donation, subscription or newsletter appeal, the
-// largest element around it that is still small beside the article (a box
-// set into it) goes with all its text.
+// dropAppealBoxes drops the whole box around an appeal: when blocks of the
+// content read as a donation, subscription or newsletter appeal, the
+// largest element around them that is mostly appeal (and small beside the
+// article) goes with all its text, such as the story that goes with the
+// appeal and its button.
 func dropAppealBoxes(blocks []block, rules []string, inContent []bool, sel map[*html.Node]bool, sc *scorer, contentText int) {
 	if sc == nil || contentText == 0 {
 		return
 	}
-	limit := min(1500, contentText*3/10)
+	var appeal map[*html.Node]int
+	for i := range blocks {
+		if !inContent[i] || rules[i] != ruleAppeal {
+			continue
+		}
+		if appeal == nil {
+			appeal = make(map[*html.Node]int)
+		}
+		for a := blocks[i].node; a != nil; a = a.Parent {
+			appeal[a] += blocks[i].textLen
+			if sel[a] {
+				break
+			}
+		}
+	}
 	for i := range blocks {
 		if !inContent[i] || rules[i] != ruleAppeal {
 			continue
 		}
 		var box *html.Node
-		for a := blocks[i].node; a != nil && !sel[a]; a = a.Parent {
+		// A joined sibling may be the box; the article's own container
+		// is too big to be one.
+		for a := blocks[i].node; a != nil; a = a.Parent {
 			c := sc.cands[a]
-			if c == nil || c.text > limit {
+			if c == nil || c.text*2 > contentText || appeal[a]*5 < c.text*2 {
 				break
 			}
 			box = a
+			if sel[a] {
+				break
+			}
 		}
 		if box == nil || isLeafBlock(box) {
 			continue
