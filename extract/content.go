@@ -47,6 +47,7 @@ func findContent(doc *html.Node, meta *metadata.Metadata, explain bool) ([]block
 	dropTitleRepeat(blocks, rules, inContent, f.title)
 	dropTailRun(blocks, rules, inContent, contentText, 4)
 	trimEdges(blocks, rules, inContent)
+	keepSomething(rules, inContent)
 
 	out := make([]block, 0, len(blocks))
 	for i := range blocks {
@@ -305,6 +306,22 @@ func trimEdges(blocks []block, rules []string, inContent []bool) {
 			continue
 		}
 		break
+	}
+}
+
+// keepSomething takes back the weakest drops (edges, link density) when
+// nothing of the content is left: a page of short texts or of links is
+// still better given than empty.
+func keepSomething(rules []string, inContent []bool) {
+	for i := range rules {
+		if inContent[i] && rules[i] == "" {
+			return
+		}
+	}
+	for i := range rules {
+		if inContent[i] && (rules[i] == ruleEdge || rules[i] == ruleLinks) {
+			rules[i] = ""
+		}
 	}
 }
 
