@@ -92,7 +92,6 @@ func prefixRunes(s string, n int) string {
 // to upper case; that one difference is undone here.
 func casefold(s string) string {
 	out := cases.Fold().String(s) // a Caser keeps state: one per call
-
 	if !strings.ContainsFunc(out, isCherokeeSmall) {
 		return out
 	}
