@@ -68,7 +68,7 @@ func parseArgs(args []string, stderr io.Writer) (*options, error) {
 	fs.StringVar(&o.predictions, "predictions", "", "write the predictions to `FILE` as JSON Lines {id, body, title, authors, published, site_name, quotes}, for the Python scorers")
 	fs.IntVar(&o.workers, "j", 2, "extract `N` pages at once")
 	fs.IntVar(&o.bootstrap, "bootstrap", 1000, "bootstrap resamples for the ± values (`N`; 0: none)")
-	fs.Uint64Var(&o.bootSeed, "bootstrap-seed", 0, "seed of the bootstrap (0 draws the samples of score.py's default)")
+	fs.Uint64Var(&o.bootSeed, "bootstrap-seed", 0, "bootstrap seed `N` (0 draws the same samples as score.py by default)")
 	var rest []string
 	for {
 		if err := fs.Parse(args); err != nil {
