@@ -53,6 +53,22 @@ func (e *StatusError) Error() string {
 	return fmt.Sprintf("HTTP status %d", e.Status)
 }
 
+// timeoutError is ErrTimeout with its cause. Its message leaves the cause
+// out: "context deadline exceeded" says nothing more.
+type timeoutError struct {
+	after time.Duration // the Timeout, or <= 0 when the client's own limit hit
+	cause error
+}
+
+func (e *timeoutError) Error() string {
+	if e.after > 0 {
+		return fmt.Sprintf("%v after %v", ErrTimeout, e.after)
+	}
+	return ErrTimeout.Error()
+}
+
+func (e *timeoutError) Unwrap() []error { return []error{ErrTimeout, e.cause} }
+
 // Page is one fetched page.
 type Page struct {
 	// URL is the final URL, after redirects.
@@ -159,10 +175,11 @@ func (f *Fetcher) Fetch(ctx context.Context, rawURL string) (*Page, error) {
 		}
 		var ne net.Error
 		if reqCtx.Err() != nil || errors.Is(err, context.DeadlineExceeded) || (errors.As(err, &ne) && ne.Timeout()) {
-			if timeout > 0 {
-				return nil, fmt.Errorf("%w after %v: %w", ErrTimeout, timeout, err)
+			te := &timeoutError{cause: err}
+			if reqCtx.Err() != nil {
+				te.after = timeout
 			}
-			return nil, fmt.Errorf("%w: %w", ErrTimeout, err)
+			return nil, te
 		}
 		return nil, err
 	}
