@@ -218,6 +218,7 @@ const (
 	kindPage    = "page"
 	kindRobots  = "robots" // read robots.txt for its Sitemap lines
 	kindSitemap = "sitemap"
+	kindGuess   = "sitemap-guess" // /sitemap.xml, tried unasked: failures are not news
 	kindFeed    = "feed"
 )
 
@@ -347,13 +348,17 @@ func (r *crawlRun) admitResource(kind, raw string, depth int) {
 	if err != nil {
 		return
 	}
-	key := kind + " " + norm
+	keyKind := kind
+	if kind == kindGuess {
+		keyKind = kindSitemap
+	}
+	key := keyKind + " " + norm
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if r.seen[key] || r.stopped {
 		return
 	}
-	if kind == kindSitemap {
+	if keyKind == kindSitemap {
 		if r.stats.Sitemaps >= maxSitemaps {
 			return
 		}
@@ -440,8 +445,8 @@ func (r *crawlRun) handle(kind, u string, depth int, seed string) {
 		r.progress()
 	case kindRobots:
 		r.robots(u)
-	case kindSitemap:
-		r.sitemap(u)
+	case kindSitemap, kindGuess:
+		r.sitemap(u, kind == kindGuess)
 	case kindFeed:
 		r.feed(u, depth)
 	}
@@ -744,20 +749,25 @@ func (r *crawlRun) robots(origin string) {
 			r.admitResource(kindSitemap, su.String(), 0)
 		}
 	}
-	r.admitResource(kindSitemap, origin+"/sitemap.xml", 0)
+	r.admitResource(kindGuess, origin+"/sitemap.xml", 0)
 }
 
-func (r *crawlRun) sitemap(u string) {
+// sitemap reads a sitemap and queues what it lists. A guessed one (not
+// named by robots.txt or an index) that is missing or no sitemap is
+// passed over in silence.
+func (r *crawlRun) sitemap(u string, guess bool) {
 	p, err := r.client.GetResource(r.ctx, u)
 	if err != nil {
-		if r.ctx.Err() == nil {
+		if r.ctx.Err() == nil && !guess {
 			r.warn(fmt.Errorf("sitemap %s: %w", u, err))
 		}
 		return
 	}
 	sm, err := ParseSitemap(p.Body)
 	if err != nil {
-		r.warn(fmt.Errorf("sitemap %s: %w", u, err))
+		if !guess {
+			r.warn(fmt.Errorf("sitemap %s: %w", u, err))
+		}
 		return
 	}
 	for _, s := range sm.Sitemaps {
