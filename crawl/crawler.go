@@ -485,14 +485,13 @@ func (r *crawlRun) page(u string, depth int, seed string) {
 		return
 	}
 	if !r.client.IgnoreRobots {
-		ok, err := r.client.Allowed(r.ctx, pu)
-		if err != nil {
-			return // ctx ended
-		}
-		if !ok {
+		if err := r.client.CheckRobots(r.ctx, pu); err != nil {
+			if r.ctx.Err() != nil {
+				return
+			}
 			r.count(func(s *CrawlStats) { s.Robots++ })
 			if seed != "" {
-				r.fail(source, depth, fmt.Errorf("%w: %s", ErrRobots, u))
+				r.fail(source, depth, err)
 			}
 			return
 		}

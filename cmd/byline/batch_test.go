@@ -13,6 +13,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"byline/crawl"
 )
 
 // newsPage is an article page with its own canonical URL and title.
@@ -274,5 +276,24 @@ func TestResumeTornTail(t *testing.T) {
 	os.WriteFile(out, []byte(whole+"garbage\n"+`{"source":"d"}`+"\n"), 0o644)
 	if r := runByline(t, nil, "extract", "--resume", "-o", out, "testdata/article.html"); r.code != exitFailed {
 		t.Errorf("damaged file: exit %d, want 1", r.code)
+	}
+}
+
+// panicTransport stands for a bug met while fetching one input.
+type panicTransport struct{}
+
+func (panicTransport) RoundTrip(*http.Request) (*http.Response, error) { panic("boom") }
+
+func TestBatchPanicIsARecord(t *testing.T) {
+	w := &batchWorker{
+		x:      (&extractOptions{streams: &streams{In: strings.NewReader("")}}).extractor(),
+		client: &crawl.Client{IgnoreRobots: true, Fetcher: &crawl.Fetcher{Client: &http.Client{Transport: panicTransport{}}}},
+	}
+	rec, ok := w.record(context.Background(), "http://example.com/x").(*errorRecord)
+	if !ok || rec.Error.Kind != kindInternal || !strings.Contains(rec.Error.Message, "boom") {
+		t.Errorf("record %+v, want an internal error", rec)
+	}
+	if kind, _ := errorKind(fetchError(&crawl.PanicError{Value: "x"})); kind != kindInternal {
+		t.Errorf("crawl panic: kind %q", kind)
 	}
 }
