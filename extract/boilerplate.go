@@ -115,13 +115,14 @@ var (
 	reBylineStart = regexp.MustCompile(`^(?:By|BY|by|Written by|Words by|Von|VON|Par|PAR|Por|POR|Автор|Текст):?\s+\S`)
 
 	// reDateLine matches a line that is mostly a date.
-	reDateWord = regexp.MustCompile(`\b(?:jan(?:uary|uar)?|feb(?:ruary|ruar)?|m[aä]r(?:ch|z)?|apr(?:il)?|may|mai|jun[ei]?|jul[iy]?|aug(?:ust)?|sep(?:t(?:ember)?)?|o[ck]t(?:ober)?|nov(?:ember)?|de[cz](?:ember)?|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro)\b\.?|(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}:\d{2}\b|\b(?:yesterday|today|hours? ago|minutes? ago|days? ago)\b`)
+	reDateWord = regexp.MustCompile(`\b(?:jan(?:uary|uar)?|feb(?:ruary|ruar)?|m[aä]r(?:ch|z)?|apr(?:il)?|may|mai|jun[ei]?|jul[iy]?|aug(?:ust)?|sep(?:t(?:ember)?)?|o[ck]t(?:ober)?|nov(?:ember)?|de[cz](?:ember)?|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro)\b\.?|(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)|\b(?:mon|tue|wed|thu|fri|sat|sun)(?:day)?\b|\b(?:tuesday|wednesday|thursday|saturday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|segunda-feira|terça-feira|quarta-feira|quinta-feira|sexta-feira)\b|(?:понедельник|вторник|среда|четверг|пятница|суббота|воскресенье)|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}:\d{2}\b|\b(?:yesterday|today|hours? ago|minutes? ago|days? ago)\b`)
 	reDateLead = regexp.MustCompile(`^(?:published|updated|posted|last updated|last modified|first published|modified|created|date|veröffentlicht|aktualisiert|stand|publié|mis à jour|publicado|actualizado|pubblicato|aggiornato|atualizado|опубликовано|обновлено)\b`)
 
 	// reShareWords are the words of share rows.
 	shareWords = map[string]bool{
 		"share": true, "shares": true, "sharing": true, "this": true, "article": true, "story": true, "post": true, "page": true, "on": true, "via": true, "tweet": true, "email": true, "e-mail": true, "mail": true, "print": true, "copy": true, "link": true, "url": true, "save": true, "comment": true, "comments": true,
 		"facebook": true, "twitter": true, "x": true, "whatsapp": true, "linkedin": true, "reddit": true, "pinterest": true, "telegram": true, "messenger": true, "flipboard": true, "pocket": true, "tumblr": true, "vk": true, "vkontakte": true, "sms": true, "pin": true, "it": true, "google": true, "gmail": true, "bluesky": true, "threads": true, "mastodon": true, "instagram": true, "youtube": true, "follow": true, "us": true, "subscribe": true, "rss": true,
+		"with": true, "a": true, "friend": true, "friends": true, "your": true, "like": true,
 		"teilen": true, "drucken": true, "partager": true, "imprimer": true, "compartir": true, "imprimir": true, "condividi": true, "stampa": true, "compartilhe": true, "compartilhar": true, "поделиться": true, "печать": true, "close": true, "menu": true, "search": true,
 	}
 )
@@ -263,7 +264,7 @@ func isDateLine(t string) bool {
 	// Mostly digits and date words: no ordinary sentence.
 	letters := 0
 	for _, w := range words {
-		if reDateWord.MatchString(w) {
+		if reDateWord.MatchString(w) || dateFillers[strings.Trim(w, ",.")] {
 			continue
 		}
 		for _, r := range w {
@@ -273,6 +274,12 @@ func isDateLine(t string) bool {
 		}
 	}
 	return letters <= 16
+}
+
+// dateFillers are the small words of written dates ("22 de janeiro de
+// 2018 às 0:13", "le 3 mars", "am 5. Mai", "at 5 pm").
+var dateFillers = map[string]bool{
+	"de": true, "del": true, "à": true, "às": true, "a": true, "at": true, "le": true, "el": true, "am": true, "um": true, "on": true, "the": true, "of": true, "pm": true, "am,": true, "uhr": true, "h": true, "et": true, "est": true, "edt": true, "pst": true, "gmt": true, "utc": true, "cet": true, "msk": true, "в": true, "г": true, "года": true, "alle": true, "ore": true, "il": true,
 }
 
 // endsSentence reports text that ends like a sentence.

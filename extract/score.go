@@ -245,6 +245,11 @@ func (s *scorer) siblings(top *html.Node, topScore float64) map[*html.Node]bool 
 			sel[sib] = true
 			continue
 		}
+		// A lede or a paragraph wrapped on its own: nothing but prose.
+		if c.prose >= 120 && c.prose*10 >= c.text*9 && c.link*10 < c.text {
+			sel[sib] = true
+			continue
+		}
 		// More paragraphs of the same prose, deeper down.
 		if c.run >= max(300, topRun/10) && c.prose*2 >= c.text && c.linkDensity() < 0.3 {
 			sel[sib] = true
