@@ -236,6 +236,10 @@ func (c *cleaner) verdict(n *html.Node, inArticle bool) (rule string, report boo
 		return "", false
 	}
 	semantic := n.DataAtom == atom.Article || n.DataAtom == atom.Main
+	if h.rule == ruleByline && c.stats[n].text >= 100 && c.stats[n].text < 1500 {
+		// An "author" box with sentences in it is a bio box.
+		h.rule, h.weak = ruleBio, false
+	}
 	if h.weak && (h.content || semantic) && c.stats[n].good > 0 {
 		return "", false
 	}

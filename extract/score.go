@@ -25,6 +25,7 @@ type cand struct {
 	text, link int // non-space bytes of all text and link text below
 	prose      int // non-space bytes of the sentences of prose below
 	run        int // prose right after prose: running text, not teasers
+	items      int // list items below
 	scored     bool
 	inited     bool
 }
@@ -73,6 +74,9 @@ func selectContent(root *html.Node, blocks []block) (map[*html.Node]bool, *score
 			c.link += b.linkLen
 			c.prose += prose
 			c.run += run
+			if b.kind == blockListItem {
+				c.items++
+			}
 			if a == root {
 				break
 			}
@@ -246,7 +250,7 @@ func (s *scorer) siblings(top *html.Node, topScore float64) map[*html.Node]bool 
 			continue
 		}
 		// A lede or a paragraph wrapped on its own: nothing but prose.
-		if c.prose >= 120 && c.prose*10 >= c.text*9 && c.link*10 < c.text {
+		if c.prose >= 120 && c.prose*10 >= c.text*9 && c.link*10 < c.text && c.items == 0 {
 			sel[sib] = true
 			continue
 		}
