@@ -65,12 +65,18 @@ const readMoreLabels = `read more|read also|also read|read next|see also|related
 	// Russian
 	`читайте также|читать далее|читайте ещё|читайте еще|смотрите также|по теме|подробнее|читать полностью`
 
+// adLabels are the labels of advertisement slots.
+const adLabels = `advertisement|advertising|advert|ad|ads|sponsored|sponsored content|paid content|promoted|partner content|anzeige|werbung|publicité|publicite|publicidad|pubblicità|publicidade|реклама|story continues below(?: advertisement)?|article continues below(?: this ad| advertisement)?|continue reading (?:the main story|below)|scroll to continue(?: with content)?|skip advert(?:isement)?`
+
+// creditLabels start photo credits.
+const creditLabels = `photo|photograph|image|picture|video|graphic|illustration|photo credit|image credit|credit|credits|source|foto|bild|fotos|quelle|crédit|crédits|fuente|fonte|фото|источник`
+
 var (
 	reReadMoreLabel  = regexp.MustCompile(`^(?:` + readMoreLabels + `)\s*[:.…»›>\-–—|]*\s*$`)
 	reReadMorePrefix = regexp.MustCompile(`^(?:` + readMoreLabels + `)\s*(?:[:…»›>|–—]|\.\.\.|\s-\s)`)
 
 	// reAdLabel matches advertisement labels.
-	reAdLabel = regexp.MustCompile(`^(?:advertisement|advertising|advert|ad|ads|sponsored|sponsored content|paid content|promoted|partner content|anzeige|werbung|publicité|publicite|publicidad|pubblicità|publicidade|реклама|story continues below(?: advertisement)?|article continues below(?: this ad| advertisement)?|continue reading (?:the main story|below)|scroll to continue(?: with content)?|skip advert(?:isement)?)\s*[:.]?$`)
+	reAdLabel = regexp.MustCompile(`^(?:` + adLabels + `)\s*[:.]?$`)
 
 	// reAppeal matches donation, subscription, newsletter and paywall
 	// appeals anywhere in a block of limited length.
@@ -105,7 +111,7 @@ var (
 
 	// reCreditStart and reCreditEnd match photo credits and caption
 	// credits (on lower-case text; reCreditEnd on its last 100 bytes).
-	reCreditStart = regexp.MustCompile(`^(?:(?:photo|photograph|image|picture|video|graphic|illustration|photo credit|image credit|credit|credits|source|foto|bild|fotos|quelle|crédit|crédits|fuente|fonte|фото|источник)\s*(?:[:|]|by\b|credit\b|courtesy\b)|image (?:copyright|caption)\b)`)
+	reCreditStart = regexp.MustCompile(`^(?:(?:` + creditLabels + `)\s*(?:[:|]|by\b|credit\b|courtesy\b)|image (?:copyright|caption)\b)`)
 	reCreditEnd   = regexp.MustCompile(`(?:\((?:[^()]{0,60}(?:photo|image|foto|picture|credit|getty|reuters|afp|ap|epa|shutterstock|istock)[^()]{0,60})\)|getty images|shutterstock|istockphoto|associated press|reuters|ap photo|epa-efe|dpa)\s*\)?\s*$`)
 
 	// appealKeys: a block holds one of these words if reAppeal can match.
@@ -127,6 +133,30 @@ var (
 	}
 )
 
+// labelFirstWords holds the first words of every label pattern above, so
+// that most blocks skip the label regexps after one map look-up.
+var labelFirstWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, alts := range []string{readMoreLabels, adLabels, creditLabels, "please|support|donate|subscribe|unterstützen|soutenez|apoya|sostieni|apoie|поддержите|image"} {
+		for alt := range strings.SplitSeq(alts, "|") {
+			if w := firstWord(alt); w != "" {
+				m[w] = true
+			}
+		}
+	}
+	return m
+}()
+
+// firstWord returns the leading letters of s (a lower-case text).
+func firstWord(s string) string {
+	for i, r := range s {
+		if !unicode.IsLetter(r) && r != '\'' {
+			return s[:i]
+		}
+	}
+	return s
+}
+
 // wordingRule returns the rule name when the block's wording marks it as
 // boilerplate, or "".
 func wordingRule(t string) string {
@@ -135,7 +165,12 @@ func wordingRule(t string) string {
 		return ""
 	}
 	lower := strings.ToLower(t)
-	if n <= 160 {
+	label := labelFirstWords[firstWord(lower)]
+	if n <= 160 && !label {
+		if isShareRow(lower) {
+			return ruleShare
+		}
+	} else if n <= 160 {
 		if reReadMoreLabel.MatchString(lower) {
 			return ruleReadMore
 		}
@@ -149,7 +184,7 @@ func wordingRule(t string) string {
 			return ruleAppeal
 		}
 	}
-	if n <= 260 && reReadMorePrefix.MatchString(lower) {
+	if n <= 260 && label && reReadMorePrefix.MatchString(lower) {
 		return ruleReadMore
 	}
 	if n <= 500 && hasAppeal(lower) {
@@ -189,7 +224,7 @@ func isAppealText(t string) bool {
 		return false
 	}
 	lower := strings.ToLower(t)
-	return hasAppeal(lower) || len(t) <= 100 && reSupportHeadline.MatchString(lower)
+	return hasAppeal(lower) || len(t) <= 100 && labelFirstWords[firstWord(lower)] && reSupportHeadline.MatchString(lower)
 }
 
 // isShareRow reports a short text made only of share-button words.
@@ -215,13 +250,25 @@ func isCredit(t string) bool {
 		return false
 	}
 	lower := strings.ToLower(t)
-	if reCreditStart.MatchString(lower) {
+	if labelFirstWords[firstWord(lower)] && reCreditStart.MatchString(lower) {
 		return true
+	}
+	// Credits end with a parenthesis or an agency's name.
+	end := strings.TrimRight(lower, " .")
+	if !strings.HasSuffix(end, ")") && !creditEndWords[lastWord(end)] {
+		return false
 	}
 	if len(lower) > 100 {
 		lower = lower[len(lower)-100:]
 	}
 	return reCreditEnd.MatchString(lower)
+}
+
+var creditEndWords = map[string]bool{"images": true, "shutterstock": true, "istockphoto": true, "press": true, "reuters": true, "photo": true, "efe": true, "dpa": true}
+
+func lastWord(s string) string {
+	i := strings.LastIndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
+	return s[i+1:]
 }
 
 // isBylineText reports a short "By Jane Doe" line or a line that is little
@@ -247,7 +294,7 @@ func isBylineText(t string, authors []string) bool {
 
 // isDateLine reports a short line that is mostly a date.
 func isDateLine(t string) bool {
-	if len(t) > 100 {
+	if len(t) > 100 || !hasDigit(t) && !strings.Contains(t, "day") {
 		return false
 	}
 	t = strings.ToLower(t)
@@ -274,6 +321,15 @@ func isDateLine(t string) bool {
 		}
 	}
 	return letters <= 16
+}
+
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			return true
+		}
+	}
+	return false
 }
 
 // dateFillers are the small words of written dates ("22 de janeiro de
