@@ -115,7 +115,7 @@ var (
 	reCreditEnd   = regexp.MustCompile(`(?:\((?:[^()]{0,60}(?:photo|image|foto|picture|credit|getty|reuters|afp|ap|epa|shutterstock|istock)[^()]{0,60})\)|getty images|shutterstock|istockphoto|associated press|reuters|ap photo|epa-efe|dpa)\s*\)?\s*$`)
 
 	// appealKeys: a block holds one of these words if reAppeal can match.
-	appealKeys = []string{"newsletter", "briefing", "inbox", "journalism", "support", "donat", "become a", "small favo", "your help", "subscri", "already", "members", "continue reading", "log in", "sign in", "free account", "unlock", "left", "remaining", "limit", "unlimited", "trial", "abonn", "unterstütz", "inscrivez", "souten", "un don", "suscr", "apoya", "hazte", "iscriv", "abbona", "sostieni", "assine", "apoie", "подпи", "поддерж", "пожертв"}
+	appealKeys = []string{"newsletter", "alert", "briefing", "digest", "mailing list", "email", "inbox", "journalism", "support us", "donat", "become a", "small favo", "we need your", "your support", "subscri", "already", "members", "continue reading", "in to continue", "in to read", "free account", "unlock", "you have", "reached your", "unlimited", "trial", "abonn", "unterstütz", "inscrivez", "souten", "un don", "suscr", "apoya", "hazte", "iscriv", "abbona", "sostieni", "assine", "apoie", "подпи", "поддерж", "пожертв"}
 
 	// reBylineStart matches "By Jane Doe" lines.
 	reBylineStart = regexp.MustCompile(`^(?:By|BY|by|Written by|Words by|Von|VON|Par|PAR|Por|POR|Автор|Текст):?\s+\S`)
