@@ -27,6 +27,7 @@ const (
 	ruleSidebar    = "boilerplate:sidebar"    // sidebars and widgets
 	rulePopup      = "boilerplate:popup"      // modals and overlays
 	ruleMeta       = "boilerplate:meta"       // article meta rows
+	ruleNotice     = "boilerplate:notice"     // "requires JavaScript", "Leave a comment", "Tags: …"
 	ruleByline     = "byline"                 // "By Jane Doe"
 	ruleDate       = "date"                   // a date line
 	ruleCaption    = "caption"                // figure captions and photo credits
@@ -84,7 +85,7 @@ var (
 		`sign(?:ing)? up (?:for|to) (?:our|the|a|their)\b[^.]{0,60}(?:newsletter|briefing|digest|alerts?|emails?)|` +
 		`(?:subscribe|register|join|signup) (?:to|for) (?:our|the)\b[^.]{0,40}(?:newsletter|briefing|digest|mailing list|emails?)|` +
 		`(?:newsletter|briefing)s?\b[^.]{0,40}(?:inbox|sign up|subscribe)|` +
-		`(?:delivered|straight|direct(?:ly)?) to your inbox|in your inbox every|` +
+		`(?:delivered|straight|direct(?:ly)?|right) (?:to|in|into|through) your (?:inbox|letterbox|mailbox|door)|in your inbox every|\d+ issues for|` +
 		`support (?:our|independent|quality|local|fearless|trusted|public.interest) journalism|support us (?:monthly|today|now|from)|please support us|` +
 		`(?:make a|please) donat|donate (?:now|today)|become a (?:member|subscriber|supporter|patron|friend of)|` +
 		`we have a small favou?r to ask|we need your (?:help|support)|your support,? (?:no matter how small|helps|makes|matters|is vital|is crucial)|` +
@@ -102,6 +103,13 @@ var (
 		`подпишитесь|подписывайтесь|поддержите (?:нас|редакцию|независим)|пожертвова` +
 		`)`)
 
+	// reNotice matches notices of the page's machinery, comment invitations
+	// and meta lines ("Posted by … in …", "Tags: …").
+	reNotice = regexp.MustCompile(`(?:requires? javascript|enable javascript|javascript is (?:disabled|required|turned off)|your browser does not support|^(?:tell us what you think|leave a (?:comment|reply)|join the (?:conversation|discussion)|have your say|add (?:a )?comment|post a comment|comments? (?:are|is) closed|kommentar schreiben|laisser un commentaire|deja un comentario|lascia un commento|deixe um comentário|оставить комментарий)|(?:posted|published|publicado|publié|veröffentlicht|pubblicato|publicada) (?:by|por|par|von|da|em|in)\b.{0,80}(?:categor|tags?\b|filed)|^(?:tags?|categor(?:y|ies|ia|ie|ía|ias)|filed under|schlagwörter|stichworte|étiquettes|etiquetas|argomenti|temas|теги|рубрика)\s*:)`)
+
+	// reShortcode matches WordPress shortcodes leaking into the text.
+	reShortcode = regexp.MustCompile(`^\[[a-z_]+[ \]].*\[/[a-z_]+\]`)
+
 	// reSupportHeadline matches short donation calls like "Support The
 	// Times!" or "Support us".
 	reSupportHeadline = regexp.MustCompile(`^(?:please )?(?:support|donate to|subscribe to|unterstützen sie|soutenez|apoya|sostieni|apoie|поддержите)\s+\S+(?:\s+\S+){0,5}\s*[!.]?$`)
@@ -115,7 +123,7 @@ var (
 	reCreditEnd   = regexp.MustCompile(`(?:\((?:[^()]{0,60}(?:photo|image|foto|picture|credit|getty|reuters|afp|ap|epa|shutterstock|istock)[^()]{0,60})\)|getty images|shutterstock|istockphoto|associated press|reuters|ap photo|epa-efe|dpa)\s*\)?\s*$`)
 
 	// appealKeys: a block holds one of these words if reAppeal can match.
-	appealKeys = []string{"newsletter", "alert", "briefing", "digest", "mailing list", "email", "inbox", "journalism", "support us", "donat", "become a", "small favo", "we need your", "your support", "subscri", "already", "members", "continue reading", "in to continue", "in to read", "free account", "unlock", "you have", "reached your", "unlimited", "trial", "abonn", "unterstütz", "inscrivez", "souten", "un don", "suscr", "apoya", "hazte", "iscriv", "abbona", "sostieni", "assine", "apoie", "подпи", "поддерж", "пожертв"}
+	appealKeys = []string{"newsletter", "alert", "your letterbox", "your door", "your mailbox", "issues for", "briefing", "digest", "mailing list", "email", "inbox", "journalism", "support us", "donat", "become a", "small favo", "we need your", "your support", "subscri", "already", "members", "continue reading", "in to continue", "in to read", "free account", "unlock", "you have", "reached your", "unlimited", "trial", "abonn", "unterstütz", "inscrivez", "souten", "un don", "suscr", "apoya", "hazte", "iscriv", "abbona", "sostieni", "assine", "apoie", "подпи", "поддерж", "пожертв"}
 
 	// reBylineStart matches "By Jane Doe" lines.
 	reBylineStart = regexp.MustCompile(`^(?:By|BY|by|Written by|Words by|Von|VON|Par|PAR|Por|POR|Автор|Текст):?\s+\S`)
@@ -192,6 +200,9 @@ func wordingRule(t string) string {
 	}
 	if n <= 250 && isCopyright(lower) {
 		return ruleCopyright
+	}
+	if n <= 250 && (reNotice.MatchString(lower) || lower[0] == '[' && reShortcode.MatchString(lower)) {
+		return ruleNotice
 	}
 	return ""
 }
