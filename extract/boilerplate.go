@@ -79,29 +79,53 @@ var (
 	// reAdLabel matches advertisement labels.
 	reAdLabel = regexp.MustCompile(`^(?:` + adLabels + `)\s*[:.]?$`)
 
-	// reAppeal matches donation, subscription, newsletter and paywall
-	// appeals anywhere in a block of limited length.
-	reAppeal = regexp.MustCompile(`(?:` +
-		`sign(?:ing)? up (?:for|to) (?:our|the|a|their)\b[^.]{0,60}(?:newsletter|briefing|digest|alerts?|emails?)|` +
-		`(?:subscribe|register|join|signup) (?:to|for) (?:our|the)\b[^.]{0,40}(?:newsletter|briefing|digest|mailing list|emails?)|` +
-		`(?:newsletter|briefing)s?\b[^.]{0,40}(?:inbox|sign up|subscribe)|` +
-		`(?:delivered|straight|direct(?:ly)?|right) (?:to|in|into|through) your (?:inbox|letterbox|mailbox|door)|in your inbox every|\d+ issues for|` +
-		`support (?:our|independent|quality|local|fearless|trusted|public.interest) journalism|support us (?:monthly|today|now|from)|please support us|` +
-		`(?:make a|please) donat|donate (?:now|today)|become a (?:member|subscriber|supporter|patron|friend of)|` +
-		`we have a small favou?r to ask|we need your (?:help|support)|your support,? (?:no matter how small|helps|makes|matters|is vital|is crucial)|` +
-		`subscribe (?:now|today|for just|for only|for \$|to continue|to read|to unlock)|already (?:a )?(?:subscriber|member|registered)|` +
-		`(?:this (?:article|story|content) is|are) (?:for|only available to|exclusive to|reserved for) (?:subscribers|members)|` +
-		`to continue reading|(?:log|sign) in to (?:continue|read)|create a free account|unlock (?:this|unlimited|full) |` +
-		`you have (?:\d+|one|two|three) (?:free )?(?:articles?|stories) (?:left|remaining)|you've reached your (?:free )?(?:article )?limit|` +
-		`get unlimited (?:digital )?access|start your (?:free )?trial|` +
-		// German, French, Spanish, Italian, Portuguese, Russian
-		`newsletter abonnieren|jetzt abonnieren|jetzt unterstützen|unterstützen sie (?:uns|unabhängigen)|melden sie sich (?:jetzt )?(?:für|zum) (?:unseren )?newsletter|` +
-		`abonnez-vous|inscrivez-vous à (?:notre|la) newsletter|soutenez (?:notre|le|la) (?:journalisme|rédaction|presse)|faites un don|` +
-		`suscríbete|suscribete|suscríbase|apoya (?:nuestro|el) periodismo|hazte socio|` +
-		`iscriviti alla newsletter|abbonati|sostieni (?:il|la|il nostro) (?:giornalismo|informazione)|` +
-		`assine (?:já|agora|a newsletter)|apoie o jornalismo|` +
-		`подпишитесь|подписывайтесь|поддержите (?:нас|редакцию|независим)|пожертвова` +
-		`)`)
+	// appealRules match donation, subscription, newsletter and paywall
+	// appeals anywhere in a block of limited length (lower case). Each
+	// pattern runs only on text that holds its key.
+	appealRules = func() []appealRule {
+		var rules []appealRule
+		for _, r := range [][2]string{
+			{"sign", `sign(?:ing)? up (?:for|to) (?:our|the|a|their)\b[^.]{0,60}(?:newsletter|briefing|digest|alert|email)`},
+			{"newsletter", `(?:subscribe|register|join|signup) (?:to|for) (?:our|the)\b[^.]{0,40}newsletter|newsletters?\b[^.]{0,40}(?:inbox|sign up|subscribe)`},
+			{"briefing", `(?:subscribe|register|join|signup) (?:to|for) (?:our|the)\b[^.]{0,40}briefing|briefings?\b[^.]{0,40}(?:inbox|sign up|subscribe)`},
+			{"your ", `(?:delivered|straight|direct(?:ly)?|right) (?:to|in|into|through) your (?:inbox|letterbox|mailbox|door)|in your inbox every|we need your (?:help|support)|your support,? (?:no matter how small|helps|makes|matters|is vital|is crucial)|you've reached your (?:free )?(?:article )?limit|start your (?:free )?trial`},
+			{"issues for", `\d+ issues for`},
+			{"journalism", `support (?:our|independent|quality|local|fearless|trusted|public.interest) journalism`},
+			{"support us", `support us (?:monthly|today|now|from)|please support us`},
+			{"donat", `(?:make a|please) donat|donate (?:now|today)`},
+			{"become a", `become a (?:member|subscriber|supporter|patron|friend of)`},
+			{"small favo", `we have a small favou?r to ask`},
+			{"subscri", `subscribe (?:now|today|for just|for only|for \$|to continue|to read|to unlock)|already (?:a )?(?:subscriber|member|registered)|(?:this (?:article|story|content) is|are) (?:for|only available to|exclusive to|reserved for) subscribers`},
+			{"members", `already (?:a )?member|(?:this (?:article|story|content) is|are) (?:for|only available to|exclusive to|reserved for) members`},
+			{"continue", `to continue reading|(?:log|sign) in to continue`},
+			{"in to read", `(?:log|sign) in to read`},
+			{"free account", `create a free account`},
+			{"unlock", `unlock (?:this|unlimited|full) `},
+			{"you have", `you have (?:\d+|one|two|three) (?:free )?(?:articles?|stories) (?:left|remaining)`},
+			{"unlimited", `get unlimited (?:digital )?access`},
+			// German, French, Spanish, Italian, Portuguese, Russian
+			{"abonn", `newsletter abonnieren|jetzt abonnieren|abonnez-vous`},
+			{"unterstütz", `jetzt unterstützen|unterstützen sie (?:uns|unabhängigen)`},
+			{"melden sie sich", `melden sie sich (?:jetzt )?(?:für|zum) (?:unseren )?newsletter`},
+			{"inscrivez", `inscrivez-vous à (?:notre|la) newsletter`},
+			{"souten", `soutenez (?:notre|le|la) (?:journalisme|rédaction|presse)`},
+			{"un don", `faites un don`},
+			{"suscr", `suscr[íi]bete|suscríbase`},
+			{"apoya", `apoya (?:nuestro|el) periodismo`},
+			{"hazte", `hazte socio`},
+			{"iscriv", `iscriviti alla newsletter`},
+			{"abbona", `abbonati`},
+			{"sostieni", `sostieni (?:il|la|il nostro) (?:giornalismo|informazione)`},
+			{"assine", `assine (?:já|agora|a newsletter)`},
+			{"apoie", `apoie o jornalismo`},
+			{"подпи", `подпишитесь|подписывайтесь`},
+			{"поддерж", `поддержите (?:нас|редакцию|независим)`},
+			{"пожертв", `пожертвова`},
+		} {
+			rules = append(rules, appealRule{key: r[0], re: regexp.MustCompile(r[1])})
+		}
+		return rules
+	}()
 
 	// reNotice matches notices of the page's machinery, comment invitations
 	// and meta lines ("Posted by … in …", "Tags: …").
@@ -121,9 +145,6 @@ var (
 	// credits (on lower-case text; reCreditEnd on its last 100 bytes).
 	reCreditStart = regexp.MustCompile(`^(?:(?:` + creditLabels + `)\s*(?:[:|]|by\b|credit\b|courtesy\b)|image (?:copyright|caption)\b)`)
 	reCreditEnd   = regexp.MustCompile(`(?:\((?:[^()]{0,60}(?:photo|image|foto|picture|credit|getty|reuters|afp|ap|epa|shutterstock|istock)[^()]{0,60})\)|getty images|shutterstock|istockphoto|associated press|reuters|ap photo|epa-efe|dpa)\s*\)?\s*$`)
-
-	// appealKeys: a block holds one of these words if reAppeal can match.
-	appealKeys = []string{"newsletter", "alert", "your letterbox", "your door", "your mailbox", "issues for", "briefing", "digest", "mailing list", "email", "inbox", "journalism", "support us", "donat", "become a", "small favo", "we need your", "your support", "subscri", "already", "members", "continue reading", "in to continue", "in to read", "free account", "unlock", "you have", "reached your", "unlimited", "trial", "abonn", "unterstütz", "inscrivez", "souten", "un don", "suscr", "apoya", "hazte", "iscriv", "abbona", "sostieni", "assine", "apoie", "подпи", "поддерж", "пожертв"}
 
 	// reBylineStart matches "By Jane Doe" lines.
 	reBylineStart = regexp.MustCompile(`^(?:By|BY|by|Written by|Words by|Von|VON|Par|PAR|Por|POR|Автор|Текст):?\s+\S`)
@@ -207,11 +228,16 @@ func wordingRule(t string) string {
 	return ""
 }
 
+type appealRule struct {
+	key string
+	re  *regexp.Regexp
+}
+
 // hasAppeal reports appeal wording in lower-case text.
 func hasAppeal(lower string) bool {
-	for _, k := range appealKeys {
-		if strings.Contains(lower, k) {
-			return reAppeal.MatchString(lower)
+	for _, r := range appealRules {
+		if strings.Contains(lower, r.key) && r.re.MatchString(lower) {
+			return true
 		}
 	}
 	return false
