@@ -66,6 +66,9 @@ const readMoreLabels = `read more|read also|also read|read next|see also|related
 	// Russian
 	`читайте также|читать далее|читайте ещё|читайте еще|смотрите также|по теме|подробнее|читать полностью`
 
+// noticeLabels start comment invitations and tag or category lines.
+const noticeLabels = `tell us what you think|leave a (?:comment|reply)|join the (?:conversation|discussion)|have your say|add (?:a )?comment|post a comment|comments? (?:are|is) closed|kommentar schreiben|laisser un commentaire|deja un comentario|lascia un commento|deixe um comentário|оставить комментарий|(?:tags?|categor(?:y|ies|ia|ie|ía|ias)|filed under|schlagwörter|stichworte|étiquettes|etiquetas|argomenti|temas|теги|рубрика)\s*:`
+
 // adLabels are the labels of advertisement slots.
 const adLabels = `advertisement|advertising|advert|ad|ads|sponsored|sponsored content|paid content|promoted|partner content|anzeige|werbung|publicité|publicite|publicidad|pubblicità|publicidade|реклама|story continues below(?: advertisement)?|article continues below(?: this ad| advertisement)?|continue reading (?:the main story|below)|scroll to continue(?: with content)?|skip advert(?:isement)?`
 
@@ -129,7 +132,14 @@ var (
 
 	// reNotice matches notices of the page's machinery, comment invitations
 	// and meta lines ("Posted by … in …", "Tags: …").
-	reNotice = regexp.MustCompile(`(?:requires? javascript|enable javascript|javascript is (?:disabled|required|turned off)|your browser does not support|^(?:tell us what you think|leave a (?:comment|reply)|join the (?:conversation|discussion)|have your say|add (?:a )?comment|post a comment|comments? (?:are|is) closed|kommentar schreiben|laisser un commentaire|deja un comentario|lascia un commento|deixe um comentário|оставить комментарий)|(?:posted|published|publicado|publié|veröffentlicht|pubblicato|publicada) (?:by|por|par|von|da|em|in)\b.{0,80}(?:categor|tags?\b|filed)|^(?:tags?|categor(?:y|ies|ia|ie|ía|ias)|filed under|schlagwörter|stichworte|étiquettes|etiquetas|argomenti|temas|теги|рубрика)\s*:)`)
+	reNoticeStart = regexp.MustCompile(`^(?:` + noticeLabels + `)`)
+	noticeRules   = []appealRule{
+		{"javascript", regexp.MustCompile(`requires? javascript|enable javascript|javascript is (?:disabled|required|turned off)`)},
+		{"your browser", regexp.MustCompile(`your browser does not support`)},
+		{"publ", regexp.MustCompile(`(?:published|publicado|publié|pubblicato|publicada) (?:by|por|par|da|em|in)\b.{0,80}(?:categor|tags?\b|filed)`)},
+		{"posted", regexp.MustCompile(`posted (?:by|in)\b.{0,80}(?:categor|tags?\b|filed)`)},
+		{"veröffentlicht", regexp.MustCompile(`veröffentlicht (?:von|in)\b.{0,80}(?:kategor|tags?\b)`)},
+	}
 
 	// reShortcode matches WordPress shortcodes leaking into the text.
 	reShortcode = regexp.MustCompile(`^\[[a-z_]+[ \]].*\[/[a-z_]+\]`)
@@ -222,7 +232,7 @@ func wordingRule(t string) string {
 	if n <= 250 && isCopyright(lower) {
 		return ruleCopyright
 	}
-	if n <= 250 && (reNotice.MatchString(lower) || lower[0] == '[' && reShortcode.MatchString(lower)) {
+	if n <= 250 && isNotice(lower) {
 		return ruleNotice
 	}
 	return ""
@@ -231,6 +241,27 @@ func wordingRule(t string) string {
 type appealRule struct {
 	key string
 	re  *regexp.Regexp
+}
+
+// isNotice reports notices in lower-case text.
+func isNotice(lower string) bool {
+	if noticeFirstWords[firstWord(lower)] && reNoticeStart.MatchString(lower) {
+		return true
+	}
+	if lower[0] == '[' && reShortcode.MatchString(lower) {
+		return true
+	}
+	for _, r := range noticeRules {
+		if strings.Contains(lower, r.key) && r.re.MatchString(lower) {
+			return true
+		}
+	}
+	return false
+}
+
+var noticeFirstWords = map[string]bool{
+	"tell": true, "leave": true, "join": true, "have": true, "add": true, "post": true, "comments": true, "comment": true, "kommentar": true, "laisser": true, "deja": true, "lascia": true, "deixe": true, "оставить": true,
+	"tag": true, "tags": true, "category": true, "categories": true, "categoria": true, "categorie": true, "categoría": true, "categorias": true, "categorías": true, "filed": true, "schlagwörter": true, "stichworte": true, "étiquettes": true, "etiquetas": true, "argomenti": true, "temas": true, "теги": true, "рубрика": true,
 }
 
 // hasAppeal reports appeal wording in lower-case text.
