@@ -500,12 +500,25 @@ func hintOf(class, id string) hint {
 	}
 	scan(class)
 	scan(id)
+	if rule == ruleShare && embedded(class) {
+		// An embedded post (a tweet in a "social-embed" box) is quoted
+		// content, not a share row.
+		rule = ""
+	}
 	if rule != "" {
 		h.negative = true
 	}
 	h.rule = rule
 	h.weak = weakRules[rule]
 	return h
+}
+
+func embedded(class string) bool {
+	found := false
+	forEachToken(class, func(tok string) {
+		found = found || tok == "embed" || tok == "embedded" || tok == "tweet"
+	})
+	return found
 }
 
 // forEachToken splits a class or id value into lower-case words at
