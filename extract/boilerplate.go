@@ -96,7 +96,7 @@ var (
 			{"journalism", `support (?:our|independent|quality|local|fearless|trusted|public.interest) journalism`},
 			{"support us", `support us (?:monthly|today|now|from)|please support us`},
 			{"donat", `(?:make a|please) donat|donate (?:now|today)`},
-			{"become a", `become a (?:member|subscriber|supporter|patron|friend of)`},
+			{"become a", `become a (?:member|subscriber|supporter|patron)\b`},
 			{"small favo", `we have a small favou?r to ask`},
 			{"subscri", `subscribe (?:now|today|for just|for only|for \$|to continue|to read|to unlock)|already (?:a )?(?:subscriber|member|registered)|(?:this (?:article|story|content) is|are) (?:for|only available to|exclusive to|reserved for) subscribers`},
 			{"members", `already (?:a )?member|(?:this (?:article|story|content) is|are) (?:for|only available to|exclusive to|reserved for) members`},
