@@ -266,6 +266,23 @@ func (s *scorer) siblings(top *html.Node, topScore float64) map[*html.Node]bool 
 			}
 		}
 	}
+	// The article cut into chunks one or two levels up: siblings of the
+	// top's ancestors that have the same tag and class and hold prose.
+	a := top.Parent
+	for level := 0; level < 2 && a != nil && a != s.root && a.Parent != nil; level++ {
+		class := attrOf(a, "class")
+		if class != "" {
+			for sib := a.Parent.FirstChild; sib != nil; sib = sib.NextSibling {
+				if sib == a || sib.Type != html.ElementNode || sib.DataAtom != a.DataAtom || attrOf(sib, "class") != class {
+					continue
+				}
+				if c := s.cands[sib]; c != nil && c.prose >= 100 && c.linkDensity() < 0.3 && !holdsArticles(sib) {
+					sel[sib] = true
+				}
+			}
+		}
+		a = a.Parent
+	}
 	return sel
 }
 
