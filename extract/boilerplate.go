@@ -499,7 +499,9 @@ func hintOf(class, id string) hint {
 		})
 	}
 	scan(class)
-	scan(id)
+	if !isSlug(id) {
+		scan(id)
+	}
 	if rule == ruleShare && embedded(class) {
 		// An embedded post (a tweet in a "social-embed" box) is quoted
 		// content, not a share row.
@@ -512,6 +514,22 @@ func hintOf(class, id string) hint {
 	h.weak = weakRules[rule]
 	return h
 }
+
+// isSlug reports an id made from a heading's words ("sharing-with-a-single-
+// developer"), which names a section of text, not a component.
+func isSlug(id string) bool {
+	if strings.Count(id, "-")+strings.Count(id, "_") < 2 {
+		return false
+	}
+	n, stop := 0, false
+	forEachToken(id, func(tok string) {
+		n++
+		stop = stop || slugStopWords[tok]
+	})
+	return stop || n >= 6
+}
+
+var slugStopWords = map[string]bool{"a": true, "an": true, "the": true, "with": true, "of": true, "and": true, "to": true, "in": true, "for": true, "on": true, "is": true, "how": true, "what": true, "why": true, "your": true}
 
 func embedded(class string) bool {
 	found := false
