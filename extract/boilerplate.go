@@ -67,7 +67,7 @@ const readMoreLabels = `read more|read also|also read|read next|see also|related
 	`читайте также|читать далее|читайте ещё|читайте еще|смотрите также|по теме|подробнее|читать полностью`
 
 // noticeLabels start comment invitations and tag or category lines.
-const noticeLabels = `tell us what you think|leave a (?:comment|reply)|join the (?:conversation|discussion)|have your say|add (?:a )?comment|post a comment|comments? (?:are|is) closed|kommentar schreiben|laisser un commentaire|deja un comentario|lascia un commento|deixe um comentário|оставить комментарий|(?:tags?|categor(?:y|ies|ia|ie|ía|ias)|filed under|schlagwörter|stichworte|étiquettes|etiquetas|argomenti|temas|теги|рубрика)\s*:`
+const noticeLabels = `follow (?:us|him|her|them|me|the author)(?: on (?:twitter|facebook|instagram|x|linkedin|bluesky|threads)\b|\s*[:@]| @)|have a (?:news )?tip\b|got a (?:news )?tip\b|tell us what you think|leave a (?:comment|reply)|join the (?:conversation|discussion)|have your say|add (?:a )?comment|post a comment|comments? (?:are|is) closed|kommentar schreiben|laisser un commentaire|deja un comentario|lascia un commento|deixe um comentário|оставить комментарий|(?:tags?|categor(?:y|ies|ia|ie|ía|ias)|filed under|schlagwörter|stichworte|étiquettes|etiquetas|argomenti|temas|теги|рубрика)\s*:`
 
 // adLabels are the labels of advertisement slots.
 const adLabels = `advertisement|advertising|advert|ad|ads|sponsored|sponsored content|paid content|promoted|partner content|anzeige|werbung|publicité|publicite|publicidad|pubblicità|publicidade|реклама|story continues below(?: advertisement)?|article continues below(?: this ad| advertisement)?|continue reading (?:the main story|below)|scroll to continue(?: with content)?|skip advert(?:isement)?`
@@ -260,7 +260,7 @@ func isNotice(lower string) bool {
 }
 
 var noticeFirstWords = map[string]bool{
-	"tell": true, "leave": true, "join": true, "have": true, "add": true, "post": true, "comments": true, "comment": true, "kommentar": true, "laisser": true, "deja": true, "lascia": true, "deixe": true, "оставить": true,
+	"follow": true, "got": true, "tell": true, "leave": true, "join": true, "have": true, "add": true, "post": true, "comments": true, "comment": true, "kommentar": true, "laisser": true, "deja": true, "lascia": true, "deixe": true, "оставить": true,
 	"tag": true, "tags": true, "category": true, "categories": true, "categoria": true, "categorie": true, "categoría": true, "categorias": true, "categorías": true, "filed": true, "schlagwörter": true, "stichworte": true, "étiquettes": true, "etiquetas": true, "argomenti": true, "temas": true, "теги": true, "рубрика": true,
 }
 
