@@ -46,6 +46,7 @@ func findContent(doc *html.Node, meta *metadata.Metadata, explain bool) ([]block
 	dropAppealBoxes(blocks, rules, inContent, sel, sc, contentText)
 	dropTitleRepeat(blocks, rules, inContent, f.title)
 	dropTailRun(blocks, rules, inContent, contentText, 4)
+	dropTailTeasers(blocks, rules, inContent)
 	trimEdges(blocks, rules, inContent)
 	keepSomething(rules, inContent)
 
@@ -277,6 +278,55 @@ func dropTailRun(blocks []block, rules []string, inContent []bool, contentText i
 		}
 		seen += blocks[i].textLen
 	}
+}
+
+// dropTailTeasers drops a list of teasers at the end of the content: three
+// or more linked headlines, each with a short excerpt or label, and nothing
+// long after the first of them.
+func dropTailTeasers(blocks []block, rules []string, inContent []bool) {
+	// Read units backwards: a headline with at most two short blocks after
+	// it. The list starts at the earliest headline of the unbroken units.
+	// Each unit sits in its own wrapper (a card, a list item): links set
+	// between the paragraphs of one container are not teasers.
+	first, heads, pending, excerpts := -1, 0, 0, 0
+	var lastParent *html.Node
+	for i := len(blocks) - 1; i >= 0; i-- {
+		if !inContent[i] {
+			continue
+		}
+		b := &blocks[i]
+		if isLinkHeadline(b) {
+			parent := b.node.Parent
+			if parent == lastParent {
+				break
+			}
+			lastParent = parent
+			first = i
+			heads++
+			excerpts += pending
+			pending = 0
+			continue
+		}
+		if b.textLen >= 300 || b.kind == blockQuote || pending == 2 {
+			break
+		}
+		if rules[i] == "" {
+			pending++
+		}
+	}
+	if heads < 3 || excerpts < 2 {
+		return
+	}
+	for i := first; i < len(blocks); i++ {
+		if inContent[i] && rules[i] == "" {
+			rules[i] = ruleRelated
+		}
+	}
+}
+
+// isLinkHeadline reports a block that is a link to another article.
+func isLinkHeadline(b *block) bool {
+	return b.linkLen*10 >= b.textLen*8 && b.textLen >= 15 && wordCount(b.text) <= 25
 }
 
 // trimEdges drops short non-sentence blocks (section labels, kickers,
