@@ -52,7 +52,7 @@ const (
 // readMoreLabels are the labels of links to other articles, in the main
 // news languages. They match a whole block, optionally with a colon or an
 // ellipsis, or a block that starts with the label and a separator.
-const readMoreLabels = `read more|read also|also read|read next|see also|related|related articles?|related stories|related content|related coverage|related news|related posts?|related reading|related links?|recommended|recommended for you|recommended reading|more from [^:]{1,40}|more on this( story| topic)?|more stories|more news|more:|most read|most popular|most viewed|trending|trending now|what to read next|continue|continue reading|click here|further reading|you may also like|you might also like|also on [^:]{1,30}|watch|watch now|listen|listen now|` +
+const readMoreLabels = `read more|more (?:great |top |recent |popular )?[^:.,]{0,30} stories|related [a-z ]{1,25}|read also|also read|read next|see also|related|related articles?|related stories|related content|related coverage|related news|related posts?|related reading|related links?|recommended|recommended for you|recommended reading|more from [^:]{1,40}|more on this( story| topic)?|more stories|more news|more:|most read|most popular|most viewed|trending|trending now|what to read next|continue|continue reading|click here|further reading|you may also like|you might also like|also on [^:]{1,30}|watch|watch now|listen|listen now|` +
 	// German
 	`lesen sie auch|lesen sie mehr|mehr zum thema|mehr dazu|auch interessant|weiterlesen|das könnte sie auch interessieren|mehr lesen|siehe auch|zum thema|` +
 	// French
@@ -67,7 +67,7 @@ const readMoreLabels = `read more|read also|also read|read next|see also|related
 	`читайте также|читать далее|читайте ещё|читайте еще|смотрите также|по теме|подробнее|читать полностью`
 
 // noticeLabels start comment invitations and tag or category lines.
-const noticeLabels = `follow (?:us|him|her|them|me|the author)(?: on (?:twitter|facebook|instagram|x|linkedin|bluesky|threads)\b|\s*[:@]| @)|have a (?:news )?tip\b|got a (?:news )?tip\b|tell us what you think|leave a (?:comment|reply)|join the (?:conversation|discussion)|have your say|add (?:a )?comment|post a comment|comments? (?:are|is) closed|kommentar schreiben|laisser un commentaire|deja un comentario|lascia un commento|deixe um comentário|оставить комментарий|(?:tags?|categor(?:y|ies|ia|ie|ía|ias)|filed under|schlagwörter|stichworte|étiquettes|etiquetas|argomenti|temas|теги|рубрика)\s*:`
+const noticeLabels = `follow (?:us|him|her|them|me|the author)(?: on (?:twitter|facebook|instagram|x|linkedin|bluesky|threads)\b|\s*[:@]| @)|follow [^.]{1,60} on (?:facebook|twitter|instagram|x|linkedin|bluesky|threads)\b|have a (?:news )?tip\b|got a (?:news )?tip\b|tell us what you think|leave a (?:comment|reply)|join the (?:conversation|discussion)|have your say|add (?:a )?comment|post a comment|comments? (?:are|is) closed|kommentar schreiben|laisser un commentaire|deja un comentario|lascia un commento|deixe um comentário|оставить комментарий|(?:tags?|categor(?:y|ies|ia|ie|ía|ias)|filed under|schlagwörter|stichworte|étiquettes|etiquetas|argomenti|temas|теги|рубрика)\s*:`
 
 // adLabels are the labels of advertisement slots.
 const adLabels = `advertisement|advertising|advert|ad|ads|sponsored|sponsored content|paid content|promoted|partner content|anzeige|werbung|publicité|publicite|publicidad|pubblicità|publicidade|реклама|story continues below(?: advertisement)?|article continues below(?: this ad| advertisement)?|continue reading (?:the main story|below)|scroll to continue(?: with content)?|skip advert(?:isement)?`
@@ -107,6 +107,7 @@ var (
 			{"you have", `you have (?:\d+|one|two|three) (?:free )?(?:articles?|stories) (?:left|remaining)`},
 			{"unlimited", `get unlimited (?:digital )?access`},
 			// German, French, Spanish, Italian, Portuguese, Russian
+			{"subscribe to", `subscribe to [^.]{1,40} and (?:stay|get|support|never|enjoy)`},
 			{"abonn", `newsletter abonnieren|jetzt abonnieren|abonnez-vous`},
 			{"unterstütz", `jetzt unterstützen|unterstützen sie (?:uns|unabhängigen)`},
 			{"melden sie sich", `melden sie sich (?:jetzt )?(?:für|zum) (?:unseren )?newsletter`},
@@ -140,6 +141,9 @@ var (
 		{"posted", regexp.MustCompile(`posted (?:by|in)\b.{0,80}(?:categor|tags?\b|filed)`)},
 		{"veröffentlicht", regexp.MustCompile(`veröffentlicht (?:von|in)\b.{0,80}(?:kategor|tags?\b)`)},
 	}
+
+	// reGalleryLabel matches slide counters of photo galleries.
+	reGalleryLabel = regexp.MustCompile(`^(?:image|photo|picture|slide|bild|foto|imagen|immagine|фото|слайд)\s*\d+\s*(?:of|/|von|de|sur|di|из)\s*\d+$`)
 
 	// reShortcode matches WordPress shortcodes leaking into the text.
 	reShortcode = regexp.MustCompile(`^\[[a-z_]+[ \]].*\[/[a-z_]+\]`)
@@ -318,6 +322,9 @@ func isCredit(t string) bool {
 		return false
 	}
 	lower := strings.ToLower(t)
+	if len(t) <= 40 && reGalleryLabel.MatchString(lower) {
+		return true
+	}
 	if labelFirstWords[firstWord(lower)] && reCreditStart.MatchString(lower) {
 		return true
 	}

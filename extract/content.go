@@ -47,6 +47,7 @@ func findContent(doc *html.Node, meta *metadata.Metadata, explain bool) ([]block
 	dropTitleRepeat(blocks, rules, inContent, f.title)
 	dropTailRun(blocks, rules, inContent, contentText, 4)
 	dropTailTeasers(blocks, rules, inContent)
+	dropLabelledLists(blocks, rules, inContent, sel)
 	trimEdges(blocks, rules, inContent)
 	keepSomething(rules, inContent)
 
@@ -248,8 +249,9 @@ func dropAppealBoxes(blocks []block, rules []string, inContent []bool, sel map[*
 }
 
 // dropTailRun drops the rest of an appeal at the tail of the text: once an
-// appeal starts in the last part of the content, what follows belongs to
-// it. The run is dropped only when it is at most 1/maxShare of the text.
+// appeal starts in the last part of the content, what follows it in the
+// same container belongs to it. The run is dropped only when it is at most
+// 1/maxShare of the text.
 func dropTailRun(blocks []block, rules []string, inContent []bool, contentText int, maxShare int) {
 	if contentText == 0 {
 		return
@@ -269,8 +271,9 @@ func dropTailRun(blocks []block, rules []string, inContent []bool, contentText i
 			if rest*maxShare > contentText {
 				return
 			}
+			box := blocks[i].node.Parent
 			for j := i + 1; j < len(blocks); j++ {
-				if inContent[j] && rules[j] == "" {
+				if inContent[j] && rules[j] == "" && isAncestor(box, blocks[j].node) {
 					rules[j] = ruleTailAppeal
 				}
 			}
@@ -320,6 +323,34 @@ func dropTailTeasers(blocks []block, rules []string, inContent []bool) {
 	for i := first; i < len(blocks); i++ {
 		if inContent[i] && rules[i] == "" {
 			rules[i] = ruleRelated
+		}
+	}
+}
+
+// dropLabelledLists drops what a "Related stories" or "Read more" label
+// introduces: the list items and short lines after it in the same box,
+// up to the next heading or paragraph of prose. The box must be one set
+// into the content, not the content's own container.
+func dropLabelledLists(blocks []block, rules []string, inContent []bool, sel map[*html.Node]bool) {
+	for i := range blocks {
+		if !inContent[i] || rules[i] != ruleReadMore && rules[i] != ruleRelated || !reReadMoreLabel.MatchString(strings.ToLower(blocks[i].text)) {
+			continue
+		}
+		box := blocks[i].node.Parent
+		if box == nil || sel[box] {
+			continue
+		}
+		for j := i + 1; j < len(blocks); j++ {
+			b := &blocks[j]
+			if !inContent[j] || !isAncestor(box, b.node) || b.kind == blockHeading {
+				break
+			}
+			if b.kind != blockListItem && (b.textLen >= 200 || isProse(b)) {
+				break
+			}
+			if rules[j] == "" {
+				rules[j] = ruleRelated
+			}
 		}
 	}
 }
