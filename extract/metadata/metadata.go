@@ -171,16 +171,19 @@ func chooseAuthors(p *page, ld *ldData, site string) []string {
 		}
 	}
 	sources = append(sources, micro, p.relAuthors)
-	structured := len(orgs) > 0
-	for _, src := range sources {
-		structured = structured || len(src) > 0
-	}
-	if !structured {
-		// Byline elements only when no metadata names an author at all.
-		sources = append(sources, domBylines(p))
-	}
-	for _, src := range sources {
-		people, o := cleanAuthors(src)
+	structured := len(sources)
+	for i := 0; i < len(sources); i++ {
+		var raw []string
+		for _, r := range sources[i] {
+			// The site's own name as author is an organisation, whole
+			// ("Mac & i" is not two people).
+			if site != "" && normTitle(r) == normTitle(site) {
+				orgs = append(orgs, cleanText(r))
+				continue
+			}
+			raw = append(raw, r)
+		}
+		people, o := cleanAuthors(raw)
 		var kept []string
 		for _, n := range people {
 			if site != "" && namesSite(n, site, "") {
@@ -192,6 +195,10 @@ func chooseAuthors(p *page, ld *ldData, site string) []string {
 		orgs = append(orgs, o...)
 		if len(kept) > 0 {
 			return kept
+		}
+		if i == structured-1 && len(orgs) == 0 {
+			// Byline elements only when no metadata names an author.
+			sources = append(sources, domBylines(p))
 		}
 	}
 	if len(orgs) == 0 {
