@@ -179,7 +179,7 @@ func collect(doc *html.Node) *page {
 		if !noise {
 			p.addByline(n, cid, inArticle)
 			if n.DataAtom != atom.Time && dateClassRe.MatchString(cid) && !hasChildElement(n, atom.Time) {
-				if t := cleanText(textOf(n)); t != "" && len(t) < 120 {
+				if t := cleanText(textLimit(n, 400)); t != "" && len(t) < 120 {
 					p.times = append(p.times, dateNode{value: t, inArticle: inArticle,
 						updated: updatedRe.MatchString(cid), published: publishedRe.MatchString(cid)})
 				}
@@ -230,7 +230,7 @@ func (p *page) addByline(n *html.Node, cid string, inArticle bool) {
 	case atom.Meta, atom.Link, atom.Img, atom.Script, atom.Body, atom.Html, atom.Article, atom.Main, atom.Section:
 		return
 	}
-	t := cleanText(textOf(n))
+	t := cleanText(textLimit(n, 400))
 	if t == "" || len([]rune(t)) > 120 {
 		return
 	}
@@ -310,9 +310,19 @@ func hasAttr(n *html.Node, key string) bool {
 
 // textOf is the text content of n, skipping scripts and styles.
 func textOf(n *html.Node) string {
+	return textLimit(n, -1)
+}
+
+// textLimit is textOf that stops once it holds more than limit bytes (no
+// limit when negative): byline and date candidates are short, and a long
+// text only tells that the element is not one.
+func textLimit(n *html.Node, limit int) string {
 	var sb strings.Builder
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
+		if limit >= 0 && sb.Len() > limit {
+			return
+		}
 		switch n.Type {
 		case html.TextNode:
 			sb.WriteString(n.Data)

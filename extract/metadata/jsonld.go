@@ -39,7 +39,6 @@ var secondaryTypes = map[string]bool{
 
 var (
 	trailingCommaRe = regexp.MustCompile(`,(\s*[}\]])`)
-	cdataRe         = regexp.MustCompile(`^\s*(?://\s*)?<!\[CDATA\[|(?://\s*)?\]\]>\s*$`)
 )
 
 // parseJSONLD decodes the page's ld+json blocks, tolerating the common
@@ -79,8 +78,13 @@ func decodeLenient(s string) []any {
 	s = strings.TrimSpace(s)
 	s = strings.TrimPrefix(s, "<!--")
 	s = strings.TrimSuffix(s, "-->")
-	s = cdataRe.ReplaceAllString(s, "")
 	s = strings.TrimSpace(s)
+	s = strings.TrimPrefix(strings.TrimPrefix(s, "//"), " ")
+	if rest, ok := strings.CutPrefix(s, "<![CDATA["); ok {
+		s = strings.TrimSpace(rest)
+		s = strings.TrimSuffix(s, "]]>")
+		s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), "//"))
+	}
 	s = strings.TrimSuffix(s, ";")
 	if s == "" {
 		return nil
