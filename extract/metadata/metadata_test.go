@@ -223,6 +223,7 @@ func TestResolveLanguage(t *testing.T) {
 		{"de-AT", de, "de-AT"},
 		{"fr", "Trop court.", "fr"},
 		{"", "Too short.", ""},
+		{"en", strings.Repeat("Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua. ", 10), "en"},
 	}
 	for _, tt := range tests {
 		if got := ResolveLanguage(tt.declared, tt.body); got != tt.want {
@@ -258,5 +259,13 @@ func BenchmarkRead(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		ReadWith(doc, u, Options{Now: testNow})
+	}
+}
+
+func BenchmarkDetectLanguage(b *testing.B) {
+	text := strings.Repeat("The council voted on Thursday to build a new bridge over the river, ending a debate that lasted ten years. ", 40)
+	b.ReportAllocs()
+	for b.Loop() {
+		DetectLanguage(text)
 	}
 }
