@@ -357,6 +357,20 @@ func timeElement(p *page, ok func(time.Time) bool) time.Time {
 			return t
 		}
 	}
+	// A written date in the byline ("Von Moritz Bachmann publiziert am 30.
+	// Juli 2018"), before any "Updated".
+	for _, b := range p.bylines {
+		if !b.inArticle && !b.strong {
+			continue
+		}
+		text := b.text
+		if loc := updatedRe.FindStringIndex(text); loc != nil {
+			text = text[:loc[0]]
+		}
+		if t, good := parseTextDate(text); good && ok(t) {
+			return t
+		}
+	}
 	return time.Time{}
 }
 
