@@ -11,6 +11,9 @@ var (
 	// byPrefixRe is a leading "By" and its equivalents in the main news
 	// languages, with a following colon.
 	byPrefixRe = regexp.MustCompile(`(?i)^(?:(?:written|posted|reported|published|story|text|words|photos?|edited|compiled|interview|report)\s+(?:by|von|par)|by|from|par|por|von|di|door|av|af|przez|автор|author|authors|autor|autore|auteur|auteurs|text|texto|testo|redakce|reporter|reportage|posted)\b\s*[:\-–—]?\s*`)
+	// cyrPrefixRe is a Cyrillic byline label ("Текст:", "Автор:"); \b
+	// only knows ASCII letters.
+	cyrPrefixRe = regexp.MustCompile(`(?i)^(?:текст|автор|авторы|фото|материал подготовил[аи]?|подготовил[аи]?)\s*[:\-–—]?\s+`)
 	// bylineCutRe marks where a byline stops naming people: a date, a time,
 	// "Updated", a role line, an e-mail prompt, a separator.
 	bylineCutRe = regexp.MustCompile(`(?i)\s*(?:\||•|·|\bupdated\b|\bpublished\b|\bposted\b|\blast updated\b|\bemail the author\b|\be-mail\b|\bemail\b|\bfollow\b|\bcontact\b|\bread more\b|\bmore by\b|\bmore from\b|\bview all\b|\bsee all\b|\bon twitter\b|\bon facebook\b|\bphotograph(?:y|s)?\s+by\b|\bedited by\b|\billustrations?\s+by\b|\bphotos?\s+by\b|\bvideo\s+by\b|\bmis à jour\b|\baktualisiert\b|\bactualizado\b|\batualizado\b|\baggiornato\b|\bupdated on\b|\b\d{1,2}:\d{2}\b|\b(?:19|20)\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*day\b|\bhours? ago\b|\bminutes? ago\b|\bdays? ago\b)`)
@@ -133,7 +136,7 @@ func splitByline(s string) []string {
 	s = strings.TrimSpace(s)
 	// Several "By" in a row (nested markup), and a leading label.
 	for i := 0; i < 3; i++ {
-		t := byPrefixRe.ReplaceAllString(s, "")
+		t := cyrPrefixRe.ReplaceAllString(byPrefixRe.ReplaceAllString(s, ""), "")
 		if t == s {
 			break
 		}
