@@ -189,6 +189,13 @@ func cleanName(part string) (name, org string) {
 		if roleWords[lw] {
 			return "", part
 		}
+		if strings.Contains(lw, "-") {
+			for _, sub := range strings.Split(lw, "-") {
+				if roleWords[sub] {
+					return "", part
+				}
+			}
+		}
 		r, _ := utf8.DecodeRuneInString(w)
 		if unicode.Is(unicode.Latin, r) {
 			latin = true

@@ -344,7 +344,12 @@ func textLimit(n *html.Node, limit int) string {
 }
 
 // cleanText collapses white space (including no-break spaces) and trims.
+// Character references left in a value (an attribute or JSON string
+// escaped twice: "&amp;", "&#8217;") are decoded.
 func cleanText(s string) string {
+	if strings.IndexByte(s, '&') >= 0 && strings.IndexByte(s, ';') >= 0 {
+		s = html.UnescapeString(s)
+	}
 	return strings.Join(strings.FieldsFunc(s, isSpace), " ")
 }
 

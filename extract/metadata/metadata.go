@@ -190,7 +190,7 @@ func chooseAuthors(p *page, ld *ldData, site string) []string {
 				o = append(o, n)
 				continue
 			}
-			kept = append(kept, n)
+			kept = append(kept, stripSiteSuffix(n, site))
 		}
 		orgs = append(orgs, o...)
 		if len(kept) > 0 {
@@ -212,6 +212,21 @@ func chooseAuthors(p *page, ld *ldData, site string) []string {
 		}
 	}
 	return out[:1]
+}
+
+// stripSiteSuffix removes the site's name from the end of a person's name
+// ("Kevin McCoy USA TODAY" -> "Kevin McCoy").
+func stripSiteSuffix(name, site string) string {
+	if site == "" || len(name) <= len(site)+1 {
+		return name
+	}
+	if strings.EqualFold(name[len(name)-len(site):], site) && name[len(name)-len(site)-1] == ' ' {
+		rest := strings.TrimSpace(name[:len(name)-len(site)])
+		if len(strings.Fields(rest)) >= 2 {
+			return rest
+		}
+	}
+	return name
 }
 
 // invertName turns a catalogue form "Last, First" (one comma, a few words

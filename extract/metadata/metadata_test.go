@@ -109,6 +109,7 @@ func TestCleanAuthors(t *testing.T) {
 		{[]string{"Finian Cunningham. Sputnik International"}, []string{"Finian Cunningham"}, []string{"Sputnik International"}},
 		{[]string{"The Russian and Syrian defense ministries"}, nil, []string{"The Russian"}},
 		{[]string{"admin"}, nil, nil},
+		{[]string{"CNN Editor-at-large"}, nil, []string{"CNN Editor-at-large"}},
 		{[]string{"E. Jean Carroll"}, []string{"E. Jean Carroll"}, nil},
 		{[]string{"Updated 3 hours ago"}, nil, nil},
 		{[]string{"lowercase words only"}, nil, nil},
@@ -131,6 +132,26 @@ func equal(a, b []string) bool {
 		}
 	}
 	return true
+}
+
+func TestStripSiteSuffix(t *testing.T) {
+	tests := []struct{ name, site, want string }{
+		{"Kevin McCoy USA TODAY", "USA TODAY", "Kevin McCoy"},
+		{"Elliot Brownstein Florida Today", "Florida Today", "Elliot Brownstein"},
+		{"Jane Today", "Today", "Jane Today"},
+		{"Jane Doe", "", "Jane Doe"},
+	}
+	for _, tt := range tests {
+		if got := stripSiteSuffix(tt.name, tt.site); got != tt.want {
+			t.Errorf("stripSiteSuffix(%q, %q) = %q, want %q", tt.name, tt.site, got, tt.want)
+		}
+	}
+}
+
+func TestCleanTextEntities(t *testing.T) {
+	if got := cleanText("Bike &amp; Style\u00a0review &#8211; \n ok"); got != "Bike & Style review – ok" {
+		t.Errorf("cleanText = %q", got)
+	}
 }
 
 func TestParseDate(t *testing.T) {
