@@ -372,6 +372,32 @@ func timeElement(p *page, ok func(time.Time) bool) time.Time {
 			return t
 		}
 	}
+	// Written dates in date-classed elements outside the article: only
+	// when they all name the same day.
+	var day time.Time
+	for _, d := range p.times {
+		if d.updated {
+			continue
+		}
+		var t time.Time
+		var good bool
+		if d.fromAttr {
+			t, good = parseDate(d.value)
+		} else {
+			t, good = parseTextDate(d.value)
+		}
+		if !good || !ok(t) {
+			continue
+		}
+		if !day.IsZero() && t.Format(time.DateOnly) != day.Format(time.DateOnly) {
+			day = time.Time{}
+			break
+		}
+		day = t
+	}
+	if !day.IsZero() {
+		return day
+	}
 	// A written date in the byline ("Von Moritz Bachmann publiziert am 30.
 	// Juli 2018"), before any "Updated".
 	for _, b := range p.bylines {
