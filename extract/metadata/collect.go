@@ -101,6 +101,11 @@ func collect(doc *html.Node) *page {
 			return
 		case atom.Meta:
 			p.addMeta(n)
+			if ip := strings.TrimSpace(attr(n, "itemprop")); ip != "" && !noise {
+				for _, prop := range strings.Fields(ip) {
+					p.items = append(p.items, item{prop: strings.ToLower(prop), scopeType: scope, node: n, value: itemValue(n)})
+				}
+			}
 			return
 		case atom.Link:
 			href := strings.TrimSpace(attr(n, "href"))

@@ -287,7 +287,7 @@ func chooseDates(p *page, ld *ldData, pageURL *url.URL, now time.Time) (publishe
 		ldMod = []string{ldString(ld.article["dateModified"])}
 	}
 	pubMetas := p.metaAll("article:published_time", "og:article:published_time", "article:published", "published_time",
-		"datepublished", "parsely-pub-date", "sailthru.date", "dc.date.issued", "dcterms.issued", "dcterms.date", "dc.date",
+		"parsely-pub-date", "sailthru.date", "dc.date.issued", "dcterms.issued", "dcterms.date", "dc.date",
 		"dcterms.created", "dc.date.created", "citation_publication_date", "citation_date", "citation_online_date",
 		"pubdate", "publishdate", "publish-date", "publish_date", "article.published", "og:published_time",
 		"originalpublicationdate", "displaydate", "date", "article_date_original", "cxenseparse:recs:publishtime",
@@ -328,7 +328,7 @@ func chooseDates(p *page, ld *ldData, pageURL *url.URL, now time.Time) (publishe
 	modified = pick(ldMod...)
 	if modified.IsZero() {
 		modified = pick(p.metaAll("article:modified_time", "og:article:modified_time", "og:updated_time", "article:modified",
-			"modified_time", "datemodified", "dc.date.modified", "dcterms.modified", "last-modified", "lastmod", "parsely-updated")...)
+			"modified_time", "dc.date.modified", "dcterms.modified", "last-modified", "lastmod", "parsely-updated")...)
 	}
 	if modified.IsZero() {
 		modified = pick(p.itemValue("datemodified"))
