@@ -53,6 +53,11 @@ func ReadWith(doc *html.Node, pageURL *url.URL, opts Options) *Metadata {
 	}
 	p := collect(doc)
 	ld := parseJSONLD(p.ldjson)
+	if pageURL != nil {
+		ld.pickArticle(p, pageURL.String())
+	} else {
+		ld.pickArticle(p, "")
+	}
 
 	base := pageURL
 	if p.baseHref != "" {
