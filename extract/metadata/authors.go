@@ -23,6 +23,7 @@ var (
 	// sentenceStopRe is a full stop after a word of three letters or more
 	// (not an initial): "Finian Cunningham. Sputnik International".
 	sentenceStopRe = regexp.MustCompile(`(\p{L}{3,})\.\s+`)
+	withParenRe    = regexp.MustCompile(`(?i)\s*[\(\[]\s*(?:avec|with|mit|con|com|and|und|et)\s+([^\)\]]+)[\)\]]`)
 	emailRe        = regexp.MustCompile(`\S+@\S+\.\S+`)
 	urlInTextRe    = regexp.MustCompile(`(?i)\(?\bhttps?://\S+\)?|\bwww\.\S+`)
 	handleRe       = regexp.MustCompile(`\(?@\w+\)?`)
@@ -145,6 +146,8 @@ func splitByline(s string) []string {
 	if loc := bylineCutRe.FindStringIndex(s); loc != nil {
 		s = s[:loc[0]]
 	}
+	// "(avec B et C)", "(with B)": co-authors, not a credit.
+	s = withParenRe.ReplaceAllString(s, ", $1")
 	// Parentheses hold handles, initials or credits; ones with digits
 	// (counters, dates) stay so that the part is dropped.
 	s = parenRe.ReplaceAllStringFunc(s, func(m string) string {

@@ -109,6 +109,7 @@ func TestCleanAuthors(t *testing.T) {
 		{[]string{"Finian Cunningham. Sputnik International"}, []string{"Finian Cunningham"}, []string{"Sputnik International"}},
 		{[]string{"The Russian and Syrian defense ministries"}, nil, []string{"The Russian"}},
 		{[]string{"admin"}, nil, nil},
+		{[]string{"Martin Untersinger (avec Damien Leloup et Morgane Tual)"}, []string{"Martin Untersinger", "Damien Leloup", "Morgane Tual"}, nil},
 		{[]string{"CNN Editor-at-large"}, nil, []string{"CNN Editor-at-large"}},
 		{[]string{"E. Jean Carroll"}, []string{"E. Jean Carroll"}, nil},
 		{[]string{"Updated 3 hours ago"}, nil, nil},
