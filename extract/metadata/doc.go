@@ -19,6 +19,16 @@
 //
 // For each field the first source that gives a usable value wins.
 //
+// JSON-LD: every ld+json block is read (HTML comments, CDATA, trailing
+// commas, raw newlines in strings and several values in one block are
+// tolerated; a block that still fails is skipped), through arrays, @graph
+// and mainEntity, with @id references resolved. The article node is the
+// node of an Article type (Article, NewsArticle and its subtypes,
+// BlogPosting, Report, TechArticle …) whose url, @id or mainEntityOfPage
+// is this page's URL or canonical, else whose headline is the page title,
+// else the first; without one, a WebPage-like node that has a headline,
+// author or date.
+//
 // Title: JSON-LD headline (or name) of the Article node (a headline cut
 // short with "…" loses to a longer og:title that starts with it),
 // og:title, twitter:title, Dublin Core title, citation_title /
