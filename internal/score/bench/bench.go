@@ -83,8 +83,14 @@ func (p Prediction) Doc() score.Doc {
 }
 
 // ExtractFile extracts the page or text file at path, with pageURL (may be
-// "") as its address.
-func ExtractFile(id, path, pageURL string) Prediction {
+// "") as its address. A panic in the extractor is recovered and reported as
+// the page's error, so that one page cannot stop a run.
+func ExtractFile(id, path, pageURL string) (p Prediction) {
+	defer func() {
+		if r := recover(); r != nil {
+			p = FromArticle(id, nil, fmt.Errorf("internal error: panic: %v", r))
+		}
+	}()
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return FromArticle(id, nil, err)
