@@ -1,0 +1,455 @@
+package quotes
+
+import (
+	"strings"
+	"unicode"
+)
+
+// Attribution: finding the reporting verb (the cue) for a quotation and the
+// noun phrase that names its source. Three places are tried, in order:
+//
+//  1. an introducer right before the quote: `X said: “…”`, `telling Cook, “…”`;
+//  2. the rest of its sentence after it: `“…,” X said`, `“…,” said X, …`;
+//  3. a reporting verb earlier in its sentence: `X said that Y was “…”`.
+//
+// Every walk is bounded by the sentence and by a fixed token budget.
+
+// maxNP bounds the length of a noun phrase walk.
+const maxNP = 14
+
+// attribution is what was found for one quotation.
+type attribution struct {
+	cue   string  // reporting verb or phrase as written; ":" for a bare colon
+	np    []token // the source's noun phrase as written
+	appos []token // an appositive beside it (", deputy …, said")
+	// subjectOf means the source is the subject of the clause of a participle
+	// or coordinated verb; np is then that clause's subject.
+	found bool
+}
+
+// cueFormOf returns the cue form of t (the zero form when t is not a cue).
+func cueFormOf(t token) cueForm { return cueForms[t.lower] }
+
+// isCue reports whether toks[j] is a reporting verb as used here.
+func isCue(toks []token, j int) bool {
+	t := toks[j]
+	if t.kind != tWord || t.cap && t.lower != "according" {
+		return false
+	}
+	if _, ok := cueForms[t.lower]; !ok {
+		return false
+	}
+	if part, ok := cueParticles[t.lower]; ok {
+		if j+1 >= len(toks) || toks[j+1].lower != part {
+			return false
+		}
+	}
+	if nounLike[t.lower] {
+		if j == 0 {
+			return false
+		}
+		p := toks[j-1]
+		switch {
+		case p.kind == tQuote && !p.term, p.isPunct(",") && j >= 2 && toks[j-2].kind == tQuote:
+		case p.kind == tWord && (p.cap || pronouns[pronounOf(p)]) && !determiners[p.lower] && !p.possessive():
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// cueText is the cue as written, with its particle ("weighed in").
+func cueText(toks []token, j int) string {
+	if part, ok := cueParticles[toks[j].lower]; ok && j+1 < len(toks) {
+		_ = part
+		return toks[j].text + " " + toks[j+1].text
+	}
+	return toks[j].text
+}
+
+// cueEnd is the index just past the cue at j (and its particle).
+func cueEnd(toks []token, j int) int {
+	if _, ok := cueParticles[toks[j].lower]; ok {
+		return j + 2
+	}
+	return j + 1
+}
+
+func pronounOf(t token) string {
+	l := t.lower
+	if k := strings.IndexByte(l, '\''); k > 0 {
+		l = l[:k]
+	}
+	return l
+}
+
+func isAdverb(t token) bool {
+	return t.kind == tWord && !t.cap && (strings.HasSuffix(t.lower, "ly") && len(t.lower) > 4 || auxiliaries[t.lower])
+}
+
+func isBoundary(t token) bool {
+	switch t.kind {
+	case tPunct:
+		return true
+	case tQuote:
+		return !t.term
+	}
+	return false
+}
+
+// walkLeft collects the subject noun phrase ending just before the verb at v,
+// not going below lo. A comma right before the verb marks an appositive
+// (`X, deputy minister, said`), which is returned apart.
+func walkLeft(toks []token, v, lo int) (np, appos []token) {
+	j := v - 1
+	for j >= lo && isAdverb(toks[j]) {
+		j--
+	}
+	if j >= lo && toks[j].isPunct(",") {
+		c := j - 1
+		for c >= lo && c > j-30 && !toks[c].isPunct(",") && !isHardStop(toks[c]) {
+			c--
+		}
+		if c < lo || !toks[c].isPunct(",") {
+			return nil, nil
+		}
+		appos = toks[c+1 : j]
+		j = c - 1
+	}
+	e := j
+	for j >= lo && e-j < maxNP {
+		t := toks[j]
+		if isBoundary(t) || t.kind == tWord && !t.cap && (clauseWords[t.lower] || auxiliaries[t.lower]) || isCueWord(t) {
+			// "the singer and guitarist": and between two lower-case nouns
+			if t.lower == "and" && j-1 >= lo && toks[j-1].kind == tWord && !toks[j-1].cap &&
+				!clauseWords[toks[j-1].lower] && !auxiliaries[toks[j-1].lower] && !isCueWord(toks[j-1]) && j < e {
+				j--
+				continue
+			}
+			break
+		}
+		j--
+	}
+	return toks[j+1 : e+1], appos
+}
+
+func isCueWord(t token) bool {
+	_, ok := cueForms[t.lower]
+	return ok && t.kind == tWord && !t.cap
+}
+
+func isHardStop(t token) bool {
+	return t.kind == tQuote && !t.term || t.kind == tPunct && (t.text == "." || t.text == ";" || t.text == ":" || t.text == "!" || t.text == "?")
+}
+
+// rightStops end a noun phrase that follows its verb ("said X in a statement").
+var rightStops = set("in on at during via to from with for after before by about who which that whose when while as and but because since though although monday tuesday wednesday thursday friday saturday sunday today yesterday tonight earlier later last this recently previously separately also")
+
+// walkRight collects the noun phrase that follows an inverted verb
+// ("…,” said Hill, who …"), and an appositive after it when the phrase holds
+// no name ("said another witness, former adviser Fiona Hill").
+func walkRight(toks []token, from, hi int) (np, appos []token) {
+	j := from
+	for j < hi && j-from < maxNP {
+		t := toks[j]
+		if isBoundary(t) || t.kind == tWord && !t.cap && rightStops[t.lower] && j > from || isCueWord(t) {
+			break
+		}
+		j++
+	}
+	np = toks[from:j]
+	if hasRun(np) {
+		return np, nil
+	}
+	// skip to the next comma and take what follows it
+	k := j
+	for k < hi && k < j+12 && !toks[k].isPunct(",") && !isHardStop(toks[k]) {
+		k++
+	}
+	if k < hi && toks[k].isPunct(",") {
+		s := k + 1
+		e := s
+		for e < hi && e-s < maxNP && !isBoundary(toks[e]) && !(toks[e].kind == tWord && !toks[e].cap && (clauseWords[toks[e].lower])) {
+			e++
+		}
+		appos = toks[s:e]
+	}
+	return np, appos
+}
+
+// attribute finds the cue and source for the quotation token at q in the
+// sentence toks[lo:hi]. prevColon reports that the previous paragraph ended
+// with a colon and this quotation opens the paragraph.
+func attribute(toks []token, q, lo, hi int) attribution {
+	if a := introducer(toks, q, lo); a.found {
+		return a
+	}
+	if a := after(toks, q, hi); a.found {
+		return a
+	}
+	return earlier(toks, q, lo)
+}
+
+// introducer: `X said: “…”`, `she added, “…”`, `…,” comments X, “…”`.
+func introducer(toks []token, q, lo int) attribution {
+	if q-1 < lo || !(toks[q-1].isPunct(",") || toks[q-1].isPunct(":") || toks[q-1].isPunct("—")) {
+		return attribution{}
+	}
+	colon := toks[q-1].isPunct(":")
+	// the clause before the punctuation
+	s := q - 2
+	for s >= lo && q-2-s < 10 && !isBoundary(toks[s]) {
+		s--
+	}
+	for j := q - 2; j > s; j-- {
+		if !isCue(toks, j) {
+			continue
+		}
+		return verbSource(toks, j, s+1, lo, q)
+	}
+	if colon {
+		np, appos := walkLeft(toks, q-1, lo)
+		return attribution{cue: ":", np: np, appos: appos, found: len(np) > 0 || len(appos) > 0}
+	}
+	return attribution{}
+}
+
+// verbSource builds the attribution for the cue at j in a clause starting at
+// cs (sentence from lo), for the quotation at q.
+func verbSource(toks []token, j, cs, lo, q int) attribution {
+	a := attribution{cue: cueText(toks, j), found: true}
+	if cueFormOf(toks[j]).participle {
+		a.np, a.appos = clauseSubject(toks, j, lo)
+		return a
+	}
+	// inverted: the verb opens its clause right after a quotation
+	if j == cs && j-1 >= lo && (toks[j-1].kind == tQuote || toks[j-1].isPunct(",") && j-2 >= lo && toks[j-2].kind == tQuote && !toks[j-2].term) {
+		a.np, a.appos = walkRight(toks, cueEnd(toks, j), q)
+		return a
+	}
+	a.np, a.appos = walkLeft(toks, j, lo)
+	if len(a.np) == 0 && len(a.appos) == 0 {
+		a.np, a.appos = fallbackSubject(toks, j, lo)
+	}
+	return a
+}
+
+// fallbackSubject handles a verb whose subject is not right before it:
+// coordinated ("accused X and warned that"), relative ("reports that
+// depicted"), or after a subordinate clause.
+func fallbackSubject(toks []token, j, lo int) (np, appos []token) {
+	k := j - 1
+	for k >= lo && isAdverb(toks[k]) {
+		k--
+	}
+	if k >= lo && toks[k].is("that", "which", "who") {
+		// the nearest name to the left
+		for m := k - 1; m >= lo && m > k-20; m-- {
+			if isBoundary(toks[m]) && !toks[m].isPunct(",") {
+				break
+			}
+			if toks[m].kind == tWord && toks[m].cap && !sentenceStarters[toks[m].lower] {
+				e := m + 1
+				s := m
+				for s-1 >= lo && (toks[s-1].kind == tWord && (toks[s-1].cap || joinsRun(toks, s-1))) {
+					s--
+				}
+				return toks[s:e], nil
+			}
+		}
+		return nil, nil
+	}
+	return clauseSubject(toks, j, lo)
+}
+
+// clauseSubject is the subject of the clause holding the verb at j: the
+// subject of an earlier finite reporting verb in the sentence, else the
+// sentence's opening noun phrase.
+func clauseSubject(toks []token, j, lo int) (np, appos []token) {
+	for k := j - 1; k >= lo; k-- {
+		if isCue(toks, k) && !cueFormOf(toks[k]).participle && toks[k].lower != "according" {
+			np, appos = walkLeft(toks, k, lo)
+			if len(np) > 0 || len(appos) > 0 {
+				return np, appos
+			}
+		}
+	}
+	return sentenceSubject(toks, lo, j)
+}
+
+// sentenceSubject is the noun phrase opening the sentence toks[lo:hi], after
+// a leading adverbial ("In May, …", "Yet …").
+func sentenceSubject(toks []token, lo, hi int) (np, appos []token) {
+	s := lo
+	if s < hi && toks[s].kind == tWord && sentenceStarters[toks[s].lower] && !determiners[toks[s].lower] && !pronouns[pronounOf(toks[s])] {
+		// skip an opening adverbial up to its comma, or the single word
+		c := s
+		for c < hi && c < s+8 && !toks[c].isPunct(",") && !isHardStop(toks[c]) {
+			c++
+		}
+		if c < hi && c < s+8 && toks[c].isPunct(",") {
+			s = c + 1
+		} else {
+			s++
+		}
+	}
+	e := s
+	sawRun := false
+	for e < hi && e-s < maxNP {
+		t := toks[e]
+		if isBoundary(t) || t.kind == tWord && !t.cap && (clauseWords[t.lower] || auxiliaries[t.lower] || isCueWord(t)) {
+			break
+		}
+		if t.kind == tWord && pronouns[pronounOf(t)] && e == s {
+			e++
+			break
+		}
+		if t.kind == tWord && !t.cap && sawRun && !t.possessive() && !nameParticles[t.lower] {
+			break // "Swift got …": a lower-case word after a name is the verb
+		}
+		if t.kind == tWord && t.cap && !(e == s && sentenceStarters[t.lower]) {
+			sawRun = true
+		}
+		if t.possessive() {
+			sawRun = false
+		}
+		e++
+	}
+	np = toks[s:e]
+	if e < hi && toks[e].isPunct(",") {
+		// "The company that runs the AMAs, Dick Clark Productions, denies"
+		f := e + 1
+		for f < hi && f-e < maxNP && !isBoundary(toks[f]) {
+			f++
+		}
+		if f < hi && toks[f].isPunct(",") {
+			appos = toks[e+1 : f]
+		}
+	}
+	return np, appos
+}
+
+// after: the rest of the sentence after the quotation.
+func after(toks []token, q, hi int) attribution {
+	i := q + 1
+	for i < hi && (toks[i].isPunct(",") || toks[i].isPunct("—")) {
+		i++
+	}
+	if i >= hi {
+		return attribution{}
+	}
+	tight := endsSentence(toks[q].text)
+	// inverted: “…,” said X
+	if isCue(toks, i) && !cueFormOf(toks[i]).participle && toks[i].lower != "according" {
+		if introducesNext(toks, i, hi) {
+			return attribution{}
+		}
+		a := attribution{cue: cueText(toks, i), found: true}
+		a.np, a.appos = walkRight(toks, cueEnd(toks, i), hi)
+		if len(a.np) > 0 || len(a.appos) > 0 {
+			return a
+		}
+		return attribution{}
+	}
+	for j := i; j < hi; j++ {
+		t := toks[j]
+		if isHardStop(t) {
+			return attribution{}
+		}
+		if tight && j > i+7 {
+			return attribution{}
+		}
+		if !isCue(toks, j) {
+			continue
+		}
+		if introducesNext(toks, j, hi) {
+			return attribution{}
+		}
+		if cueFormOf(t).participle {
+			continue
+		}
+		if t.lower == "according" {
+			np, _ := walkRight(toks, j+2, hi)
+			return attribution{cue: cueText(toks, j), np: np, found: len(np) > 0}
+		}
+		np, appos := walkLeft(toks, j, q+1)
+		if len(np) == 0 && len(appos) == 0 {
+			return attribution{}
+		}
+		return attribution{cue: cueText(toks, j), np: np, appos: appos, found: true}
+	}
+	return attribution{}
+}
+
+// introducesNext reports whether the cue at j is followed, after optional
+// words of its clause and a comma or colon, by another quotation: then it is
+// that quotation's cue.
+func introducesNext(toks []token, j, hi int) bool {
+	for k := cueEnd(toks, j); k < hi && k < j+8; k++ {
+		t := toks[k]
+		if t.kind == tQuote && !t.term {
+			return toks[k-1].isPunct(",") || toks[k-1].isPunct(":") || k == cueEnd(toks, j)
+		}
+		if isHardStop(t) {
+			return false
+		}
+	}
+	return false
+}
+
+// earlier: a reporting verb earlier in the sentence (`X said that Y was “…”`).
+func earlier(toks []token, q, lo int) attribution {
+	for j := q - 1; j >= lo; j-- {
+		t := toks[j]
+		if t.kind == tPunct && (t.text == ":" || t.text == ";") {
+			break
+		}
+		if !isCue(toks, j) || cueNeedsQuoteFar(toks, j, q) {
+			continue
+		}
+		if t.lower == "according" {
+			np, _ := walkRight(toks, j+2, q)
+			if len(np) == 0 {
+				continue
+			}
+			return attribution{cue: cueText(toks, j), np: np, found: true}
+		}
+		return verbSource(toks, j, -1, lo, q)
+	}
+	return attribution{}
+}
+
+// cueNeedsQuoteFar: weak cues ("called", "views", "introduced") count only
+// close to the quotation.
+func cueNeedsQuoteFar(toks []token, j, q int) bool {
+	return cueNeedsQuote[toks[j].lower] && q-j > 8
+}
+
+// hasRun reports whether toks hold a capitalised name.
+func hasRun(toks []token) bool {
+	for i, t := range toks {
+		if t.kind == tWord && t.cap && !(i == 0 && sentenceStarters[t.lower]) && !pronouns[pronounOf(t)] {
+			return true
+		}
+	}
+	return false
+}
+
+func joinsRun(toks []token, i int) bool {
+	return toks[i].kind == tWord && !toks[i].cap && nameParticles[toks[i].lower]
+}
+
+// startsLower reports whether quoted text begins with a lower-case letter
+// (after brackets, ellipses and spaces): a partial quotation.
+func startsLower(text string) bool {
+	for _, r := range text {
+		if unicode.IsLetter(r) {
+			return unicode.IsLower(r)
+		}
+		if unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return false
+}
