@@ -106,6 +106,9 @@ func walkLeft(toks []token, v, lo int) (np, appos []token) {
 	for j >= lo && isAdverb(toks[j]) {
 		j--
 	}
+	if j >= lo && toks[j].kind == tWord && pronouns[pronounOf(toks[j])] {
+		return toks[j : j+1], nil
+	}
 	if j >= lo && toks[j].isPunct(",") {
 		c := j - 1
 		for c >= lo && c > j-30 && !toks[c].isPunct(",") && !isHardStop(toks[c]) {
@@ -267,10 +270,10 @@ func fallbackSubject(toks []token, j, lo int) (np, appos []token) {
 // subject of an earlier finite reporting verb in the sentence, else the
 // sentence's opening noun phrase.
 func clauseSubject(toks []token, j, lo int) (np, appos []token) {
-	for k := j - 1; k >= lo; k-- {
+	for k := lo; k < j; k++ {
 		if isCue(toks, k) && !cueFormOf(toks[k]).participle && toks[k].lower != "according" {
 			np, appos = walkLeft(toks, k, lo)
-			if len(np) > 0 || len(appos) > 0 {
+			if len(np) > 0 {
 				return np, appos
 			}
 		}
@@ -342,9 +345,6 @@ func after(toks []token, q, hi int) attribution {
 	tight := endsSentence(toks[q].text)
 	// inverted: “…,” said X
 	if isCue(toks, i) && !cueFormOf(toks[i]).participle && toks[i].lower != "according" {
-		if introducesNext(toks, i, hi) {
-			return attribution{}
-		}
 		a := attribution{cue: cueText(toks, i), found: true}
 		a.np, a.appos = walkRight(toks, cueEnd(toks, i), hi)
 		if len(a.np) > 0 || len(a.appos) > 0 {
@@ -374,6 +374,10 @@ func after(toks []token, q, hi int) attribution {
 			return attribution{cue: cueText(toks, j), np: np, found: len(np) > 0}
 		}
 		np, appos := walkLeft(toks, j, q+1)
+		if len(np) == 0 && len(appos) == 0 && toks[j-1].isPunct(",") {
+			// "… despite being the envoy, said another witness, …"
+			np, appos = walkRight(toks, cueEnd(toks, j), hi)
+		}
 		if len(np) == 0 && len(appos) == 0 {
 			return attribution{}
 		}
@@ -391,7 +395,7 @@ func introducesNext(toks []token, j, hi int) bool {
 		if t.kind == tQuote && !t.term {
 			return toks[k-1].isPunct(",") || toks[k-1].isPunct(":") || k == cueEnd(toks, j)
 		}
-		if isHardStop(t) {
+		if isHardStop(t) || isCue(toks, k) {
 			return false
 		}
 	}

@@ -81,7 +81,7 @@ func isNameWord(toks []token, i, lo int) bool {
 	if t.kind != tWord || !t.cap {
 		return false
 	}
-	if t.text == "I" || determiners[t.lower] || pronouns[pronounOf(t)] {
+	if t.text == "I" || t.noName || determiners[t.lower] || pronouns[pronounOf(t)] {
 		return false
 	}
 	if i == lo && sentenceStarters[t.lower] {
@@ -210,6 +210,14 @@ func keyOf(toks []token) []string {
 func runName(toks []token, r nameRun) (disp string, key []string, org bool, stripped []token) {
 	run := toks[r.s:r.e]
 	org = containsOrg(run) || (len(run) == 1 && (isAcronym(run[0]) || r.det))
+	if org && len(run) > 2 {
+		// "White House Press Secretary Stephanie Grisham": a title ends the
+		// organisation's words and a person's name follows
+		core := coreName(run)
+		if n := len(run) - len(core); len(core) >= 2 && n > 0 && !containsOrg(core) && titleWords[run[n-1].bare()] {
+			return joinTokens(core), keyOf(core), false, run[:n]
+		}
+	}
 	if org {
 		disp = joinTokens(run)
 		if r.det {

@@ -94,6 +94,9 @@ func usedAsName(toks []token, i, lo, hi int) bool {
 		return false
 	}
 	p, n := toks[i-1], toks[i+1]
+	if endsClause(toks[i].text) || determiners[n.lower] || pronouns[pronounOf(n)] {
+		return false
+	}
 	if p.kind != tWord || !(determiners[p.lower] || p.possessive()) {
 		return false
 	}

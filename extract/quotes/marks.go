@@ -15,12 +15,12 @@ import (
 type family uint8
 
 const (
-	famDouble family = iota + 1 // " “ ” „
-	famGuillemet                // « »
-	famSingleGuillemet          // ‹ ›
-	famCorner                   // 「 」
-	famWhiteCorner              // 『 』
-	famSingle                   // ‘ ’ ' ‚
+	famDouble          family = iota + 1 // " “ ” „
+	famGuillemet                         // « »
+	famSingleGuillemet                   // ‹ ›
+	famCorner                            // 「 」
+	famWhiteCorner                       // 『 』
+	famSingle                            // ‘ ’ ' ‚
 )
 
 // span is one outermost quoted stretch of a paragraph.

@@ -120,11 +120,51 @@ func newArticle(paragraphs []string) *article {
 			t.lower = fold(t.text)
 		}
 		pr.sents = sentences(pr.toks)
+	}
+	a.markSentenceInitials()
+	for i := range a.paras {
+		pr := &a.paras[i]
 		for _, s := range pr.sents {
 			a.ents.collect(pr.toks, s[0], s[1], i*posBase)
 		}
 	}
 	return a
+}
+
+// markSentenceInitials tells names from ordinary words capitalised only
+// because they open a sentence: a name is seen capitalised inside a
+// sentence somewhere in the article.
+func (a *article) markSentenceInitials() {
+	midCaps, lower := map[string]bool{}, map[string]bool{}
+	for _, pr := range a.paras {
+		for _, s := range pr.sents {
+			for k := s[0]; k < s[1]; k++ {
+				t := pr.toks[k]
+				if t.kind != tWord {
+					continue
+				}
+				if !t.cap {
+					lower[t.lower] = true
+				} else if k > s[0] {
+					midCaps[t.lower] = true
+				}
+			}
+		}
+	}
+	for i := range a.paras {
+		pr := &a.paras[i]
+		for _, s := range pr.sents {
+			t := &pr.toks[s[0]]
+			if t.kind != tWord || !t.cap || midCaps[t.lower] {
+				continue
+			}
+			next := s[0] + 1
+			if lower[t.lower] || strings.HasSuffix(t.lower, "ing") || strings.HasSuffix(t.lower, "ly") ||
+				strings.HasSuffix(t.lower, "ed") || next < s[1] && pr.toks[next].kind == tWord && !pr.toks[next].cap {
+				t.noName = true
+			}
+		}
+	}
 }
 
 func (a *article) attributeAll() {
@@ -150,7 +190,7 @@ func (a *article) attributeAll() {
 				c.standout = lo == 0 && hi == len(toks) && len(toks) == 1
 				partial := isPartial(toks, i, lo, hi)
 				at := attribute(toks, i, lo, hi)
-				if !at.found && i == lo && c.standout == false && si == 0 {
+				if !at.found && i == lo && si == 0 {
 					at = a.colonIntro(pi)
 				}
 				// what is not a quotation
@@ -175,7 +215,7 @@ func (a *article) attributeAll() {
 				case at.found:
 					m := parseNP(at.np, at.appos)
 					var cur *ref
-					if subj != nil && m.pron != "" && !sameNP(snp, at.np) {
+					if subj != nil && subj.ent != nil && m.pron != "" && !sameNP(snp, at.np) {
 						cur = subj
 					}
 					c.speaker = a.resolve(m, base+i, cur, pi)
@@ -304,7 +344,11 @@ func (a *article) resolve(m mention, pos int, cur *ref, pi int) *ref {
 			if e := a.ents.byTitle(m.head, false, pos); e != nil {
 				return &ref{name: e.display, ent: e, kind: kindOf(false, true)}
 			}
-			if r := a.recent(func(r ref) bool { return r.kind == 'p' || r.kind == 'u' }, pi, true); r != nil {
+			person := func(r ref) bool { return r.ent != nil && !r.ent.org }
+			if r := a.recent(person, pi, true); r != nil {
+				return r
+			}
+			if r := a.recent(person, pi, false); r != nil {
 				return r
 			}
 		}

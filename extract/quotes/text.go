@@ -24,6 +24,9 @@ type token struct {
 	cap   bool   // starts with an upper-case letter
 	q     int    // index into the paragraph's spans, for tQuote
 	term  bool   // a tQuote that is not a quotation (too short, ignored marks): read as a word
+	// noName marks a capitalised word that opens a sentence but is not a
+	// name: it is never seen capitalised inside a sentence ("Hosting").
+	noName bool
 }
 
 func (t token) is(words ...string) bool {
