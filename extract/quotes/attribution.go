@@ -51,7 +51,9 @@ func isCue(toks []token, j int) bool {
 		p := toks[j-1]
 		switch {
 		case p.kind == tQuote && !p.term, p.isPunct(",") && j >= 2 && toks[j-2].kind == tQuote:
-		case p.kind == tWord && (p.cap || pronouns[pronounOf(p)]) && !determiners[p.lower] && !p.possessive():
+		case p.kind == tWord && pronouns[pronounOf(p)] && !determiners[p.lower]:
+		case p.kind == tWord && p.cap && !determiners[p.lower] && !p.possessive() &&
+			(j < 2 || toks[j-2].kind != tWord || !(determiners[toks[j-2].lower] || toks[j-2].possessive() || prepositions[toks[j-2].lower])):
 		default:
 			return false
 		}
@@ -285,15 +287,22 @@ func clauseSubject(toks []token, j, lo int) (np, appos []token) {
 // a leading adverbial ("In May, …", "Yet …").
 func sentenceSubject(toks []token, lo, hi int) (np, appos []token) {
 	s := lo
-	if s < hi && toks[s].kind == tWord && sentenceStarters[toks[s].lower] && !determiners[toks[s].lower] && !pronouns[pronounOf(toks[s])] {
+	for round := 0; round < 3 && s < hi; round++ {
+		t := toks[s]
+		if t.kind != tWord || !(sentenceStarters[t.lower] || timeWords[t.lower]) || determiners[t.lower] || pronouns[pronounOf(t)] {
+			break
+		}
 		// skip an opening adverbial up to its comma, or the single word
 		c := s
-		for c < hi && c < s+8 && !toks[c].isPunct(",") && !isHardStop(toks[c]) {
+		for c < hi && c < s+12 && !toks[c].isPunct(",") && !isHardStop(toks[c]) {
 			c++
 		}
-		if c < hi && c < s+8 && toks[c].isPunct(",") {
+		switch {
+		case c < hi && c < s+12 && toks[c].isPunct(","):
 			s = c + 1
-		} else {
+		case prepositions[t.lower]:
+			return nil, nil // "In a post at the time she described …": unknown
+		default:
 			s++
 		}
 	}

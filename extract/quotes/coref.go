@@ -42,7 +42,8 @@ func (m mention) empty() bool { return m.pron == "" && len(m.name) == 0 && m.hea
 type ref struct {
 	name   string
 	ent    *entity
-	kind   byte // 'p' person, 'o' organisation, 'd' descriptive person(s), 'u' unknown
+	kind   byte   // 'p' person, 'o' organisation, 'd' descriptive person(s), 'u' unknown
+	head   string // head noun of a descriptive source
 	plural bool
 }
 
@@ -274,18 +275,23 @@ func (es *entities) collect(toks []token, lo, hi, base int) {
 		// role words before the name: "China’s ambassador to Britain Liu Xiaming"
 		for j := r.s - 1; j >= lo && j >= r.s-6; j-- {
 			t := toks[j]
-			if t.kind != tWord || clauseWords[t.lower] || auxiliaries[t.lower] || isCueWord(t) {
+			b := t.bare()
+			if t.kind != tWord || !(t.cap && !determiners[t.lower] || t.possessive() || roleNouns[b] || titleWords[b] || personNouns[b] || b == "to" || b == "of" || b == "for" || b == "and") {
 				break
 			}
-			e.titles[t.bare()] = true
-			if roleNouns[t.bare()] {
+			e.titles[b] = true
+			if roleNouns[b] || titleWords[b] {
 				e.person = !e.org
 			}
 		}
 		// an appositive after it: "Cheuk Hau-yip, the commander of …,"
-		if r.e+1 < hi && toks[r.e].isPunct(",") && toks[r.e+1].kind == tWord && (!toks[r.e+1].cap || determiners[toks[r.e+1].lower] || toks[r.e+1].possessive()) {
+		if r.e+1 < hi && toks[r.e].isPunct(",") && toks[r.e+1].kind == tWord && !clauseWords[toks[r.e+1].lower] &&
+			(!toks[r.e+1].cap || determiners[toks[r.e+1].lower] || toks[r.e+1].possessive()) {
 			for j := r.e + 1; j < hi && j < r.e+16 && !isBoundary(toks[j]); j++ {
 				if toks[j].kind == tWord && !toks[j].cap {
+					if clauseWords[toks[j].lower] {
+						break
+					}
 					e.titles[toks[j].bare()] = true
 				}
 			}

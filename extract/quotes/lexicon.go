@@ -138,7 +138,7 @@ var pronouns = set("he she they it we i")
 
 var personPronouns = map[string]string{"he": "m", "she": "f", "him": "m", "her": "f", "his": "m", "hers": "f"}
 
-var auxiliaries = set("has have had was is were are be been will would could can did does do may might shall should must also previously later separately then again recently once still further even already often repeatedly just never not only first initially later earlier quickly simply publicly privately reportedly")
+var auxiliaries = set("has have had was is were are be been will would could can did does do may might shall should must also previously later separately then again recently once still further even already often repeatedly just never not only first initially later earlier quickly simply publicly privately reportedly twice already never ever always both all")
 
 // clauseWords end a leftward walk for a subject noun phrase.
 var clauseWords = set("that which who whom whose what when where while whereas and but or nor because if although though since so than as then after before until unless once whether however meanwhile yet while whom despite")
@@ -177,6 +177,13 @@ var orgNouns = set("ministry department office agency administration council com
 // introduced with that role ("the minister", "the actor").
 var roleNouns = set("actor actress singer guitarist drummer rapper musician artist star minister ambassador spokesman spokeswoman spokesperson analyst president ceo executive commander official lawyer attorney coach player founder chairman chairwoman director manager governor senator congressman congresswoman lawmaker judge doctor physician scientist researcher professor envoy diplomat officer chief leader secretary prosecutor economist strategist investor trader author writer editor reporter host comedian athlete captain quarterback striker midfielder goalkeeper pitcher forward defender politician candidate mayor premier chancellor monarch prince princess king queen pope bishop priest rabbi imam teacher student expert adviser advisor consultant administrator commissioner inspector detective sheriff agent geologist astronaut engineer designer entrepreneur billionaire businessman businesswoman mogul boss owner producer filmmaker director-general head")
 
+// personNouns are heads of descriptive phrases for people who can be the
+// source of a quotation without a name ("the victim's mother", "officers").
+var personNouns = set("man woman men women boy girl boys girls mother father son daughter wife husband brother sister child children kid kids parent parents people person persons official officials officer officers police resident residents family families friend friends neighbour neighbor neighbours neighbors witness witnesses victim victims source sources author authors researcher researchers scientist scientists expert experts analyst analysts protester protesters protestor protestors student students voter voters fan fans critic critics lawmaker lawmakers prosecutor prosecutors investigator investigators doctor doctors nurse nurses worker workers employee employees staff spokesman spokeswoman spokesperson member members leader leaders agent agents manager managers executive executives teacher teachers users customers patient patients americans citizens supporters opponents activists organizers organisers organiser organizer")
+
+// timeWords open sentences as adverbials ("Last week, …").
+var timeWords = set("last this next earlier later today yesterday tomorrow tonight monday tuesday wednesday thursday friday saturday sunday now then recently meanwhile afterward afterwards previously subsequently currently")
+
 // speechHeads are nouns that can be the subject of a reporting verb for a
 // document ("the statement said").
 var slogansWords = set("slogan slogans tagline taglines motto mottos catchphrase nickname nicknamed dubbed hashtag headline headlined titled entitled")
@@ -185,3 +192,6 @@ var abbreviations = set("mr mrs ms dr prof sen rep gov lt col gen capt sgt maj a
 
 // sentenceFinalAbbr can end a sentence.
 var sentenceFinalAbbr = set("jr. sr. inc. ltd. co. corp. etc. a.m. p.m.")
+
+// prepositions that open a sentence with an adverbial phrase.
+var prepositions = set("in on at after before during since for from with by under over among between following despite upon through throughout within without amid across behind beyond near")

@@ -177,6 +177,9 @@ func (a *article) attributeAll() {
 			base := pi * posBase
 			snp, sap := sentenceSubject(toks, lo, hi)
 			subj := a.resolve(parseNP(snp, sap), base+lo, nil, pi)
+			if subj != nil && subj.kind == 'd' && !isPersonHead(subj.head) {
+				subj = nil
+			}
 			if subj != nil {
 				a.history = append(a.history, event{r: *subj, para: pi})
 			}
@@ -356,7 +359,7 @@ func (a *article) resolve(m mention, pos int, cur *ref, pi int) *ref {
 		if full := a.ents.descs[m.head]; len(full) > len(d) && strings.HasPrefix(d, "the ") {
 			d = full
 		}
-		return &ref{name: d, kind: 'd', plural: m.plural}
+		return &ref{name: d, kind: 'd', plural: m.plural, head: m.head}
 	}
 	return nil
 }
@@ -400,7 +403,7 @@ func (a *article) resolvePronoun(p string, cur *ref, pi int) *ref {
 	if cur != nil && ok(*cur) {
 		c := *cur
 		r = &c
-	} else if r = a.recent(ok, pi, true); r == nil {
+	} else {
 		r = a.recent(ok, pi, false)
 	}
 	if r != nil && r.ent != nil && (p == "he" || p == "she") {
@@ -495,4 +498,8 @@ func normText(s string) string {
 		}
 	}
 	return strings.TrimSpace(b.String())
+}
+
+func isPersonHead(h string) bool {
+	return personNouns[h] || roleNouns[h] || roleNouns[strings.TrimSuffix(h, "s")]
 }
