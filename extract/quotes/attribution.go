@@ -44,6 +44,9 @@ func isCue(toks []token, j int) bool {
 			return false
 		}
 	}
+	if j > 0 && toks[j-1].kind == tWord && (articles[toks[j-1].lower] || toks[j-1].possessive()) {
+		return false // "Epstein’s alleged ring", "the stated aim"
+	}
 	if nounLike[t.lower] {
 		if j == 0 {
 			return false
@@ -110,6 +113,9 @@ func walkLeft(toks []token, v, lo int) (np, appos []token) {
 	}
 	if j >= lo && toks[j].kind == tWord && pronouns[pronounOf(toks[j])] {
 		return toks[j : j+1], nil
+	}
+	if j >= lo && toks[j].is("to") {
+		return nil, nil // an infinitive has no subject of its own
 	}
 	if j >= lo && toks[j].isPunct(",") {
 		c := j - 1
@@ -317,7 +323,7 @@ func sentenceSubject(toks []token, lo, hi int) (np, appos []token) {
 			e++
 			break
 		}
-		if t.kind == tWord && !t.cap && sawRun && !t.possessive() && !nameParticles[t.lower] {
+		if t.kind == tWord && !t.cap && sawRun && !t.possessive() && !nameParticles[t.lower] && !isNounHead(t.bare()) {
 			break // "Swift got …": a lower-case word after a name is the verb
 		}
 		if t.kind == tWord && t.cap && !(e == s && sentenceStarters[t.lower]) {
@@ -466,3 +472,11 @@ func startsLower(text string) bool {
 	}
 	return false
 }
+
+// isNounHead reports whether a lower-case word is a known head noun for a
+// source ("Border agents", "Commerzbank analyst").
+func isNounHead(w string) bool {
+	return personNouns[w] || roleNouns[w] || orgNouns[w]
+}
+
+var articles = set("the a an its their his her our your my")

@@ -272,8 +272,9 @@ func (es *entities) collect(toks []token, lo, hi, base int) {
 				e.person = true
 			}
 		}
-		// role words before the name: "China’s ambassador to Britain Liu Xiaming"
-		for j := r.s - 1; j >= lo && j >= r.s-6; j-- {
+		// role words before the name: "China’s ambassador to Britain Liu Xiaming";
+		// none for the object of a preposition ("ambassador to Britain")
+		for j := r.s - 1; j >= lo && j >= r.s-6 && !toks[r.s-1].is("to", "of", "for", "in", "at", "from", "with", "by", "on"); j-- {
 			t := toks[j]
 			b := t.bare()
 			if t.kind != tWord || !(t.cap && !determiners[t.lower] || t.possessive() || roleNouns[b] || titleWords[b] || personNouns[b] || b == "to" || b == "of" || b == "for" || b == "and") {
@@ -334,7 +335,7 @@ func parseNP(np, appos []token) mention {
 	if len(appos) > 0 {
 		a := readNP(appos)
 		// prefer a name; a bare name in the appositive wins over a description
-		if len(a.name) > 0 && (len(m.name) == 0 || pureName(appos)) && m.pron == "" {
+		if len(a.name) > 0 && (len(m.name) == 0 || pureName(appos) && !np[0].cap) && m.pron == "" {
 			return a
 		}
 		if m.empty() && !a.empty() && !startsWithPrep(appos) {

@@ -171,7 +171,7 @@ var orgWords = set("ministry department office agency administration council com
 
 // orgNouns are heads of descriptive phrases that name an organisation
 // ("the ministry", "the company").
-var orgNouns = set("ministry department office agency administration council committee commission company corporation firm group label government court board bureau service newspaper paper website site network foundation union federation organization organisation institute university team club party police campaign embassy studio broadcaster publisher retailer carrier airline bank regulator network statement")
+var orgNouns = set("ministry department office agency administration council committee commission company corporation firm group label government court board bureau service newspaper paper website site network foundation union federation organization organisation institute university team club party police campaign embassy studio broadcaster publisher retailer carrier airline bank regulator")
 
 // roleNouns are heads of descriptive phrases that stand for a named person
 // introduced with that role ("the minister", "the actor").

@@ -403,8 +403,8 @@ func (a *article) resolvePronoun(p string, cur *ref, pi int) *ref {
 	if cur != nil && ok(*cur) {
 		c := *cur
 		r = &c
-	} else {
-		r = a.recent(ok, pi, false)
+	} else if r = a.recent(func(r ref) bool { return r.ent != nil && ok(r) }, pi, false); r == nil {
+		r = a.recent(ok, pi, false) // a named source first, else a described one
 	}
 	if r != nil && r.ent != nil && (p == "he" || p == "she") {
 		r.ent.person = true
