@@ -128,7 +128,25 @@ func walkLeft(toks []token, v, lo int) (np, appos []token) {
 		appos = toks[c+1 : j]
 		j = c - 1
 	}
-	e := j
+	np, start := npLeft(toks, j, lo)
+	// "Cmdr. Sean Robertson, a spokesperson for X, the operation against Y,
+	// told": step back over one more appositive to reach the name
+	if len(appos) > 0 && !hasRun(np) && start-1 > lo && toks[start-1].isPunct(",") {
+		if np2, _ := npLeft(toks, start-2, lo); hasRun(np2) {
+			return np2, np
+		}
+	}
+	// "He instead told": a pronoun with trailing adverbs
+	if len(np) > 1 && np[0].kind == tWord && pronouns[pronounOf(np[0])] && !hasRun(np[1:]) {
+		return np[:1], appos
+	}
+	return np, appos
+}
+
+// npLeft walks a noun phrase leftwards from its last token at e; it returns
+// the phrase and its start index.
+func npLeft(toks []token, e, lo int) ([]token, int) {
+	j := e
 	for j >= lo && e-j < maxNP {
 		t := toks[j]
 		if isBoundary(t) || t.kind == tWord && !t.cap && (clauseWords[t.lower] || auxiliaries[t.lower]) || isCueWord(t) {
@@ -142,7 +160,10 @@ func walkLeft(toks []token, v, lo int) (np, appos []token) {
 		}
 		j--
 	}
-	return toks[j+1 : e+1], appos
+	if e < j+1 {
+		return nil, j + 1
+	}
+	return toks[j+1 : e+1], j + 1
 }
 
 func isCueWord(t token) bool {
@@ -161,6 +182,9 @@ var rightStops = set("in on at during via to from with for after before by about
 // ("…,” said Hill, who …"), and an appositive after it when the phrase holds
 // no name ("said another witness, former adviser Fiona Hill").
 func walkRight(toks []token, from, hi int) (np, appos []token) {
+	if from < hi && toks[from].kind == tWord && prepositions[toks[from].lower] {
+		return nil, nil // "… announced in October"
+	}
 	j := from
 	for j < hi && j-from < maxNP {
 		t := toks[j]
@@ -221,7 +245,7 @@ func introducer(toks []token, q, lo int) attribution {
 	}
 	if colon {
 		np, appos := walkLeft(toks, q-1, lo)
-		return attribution{cue: ":", np: np, appos: appos, found: len(np) > 0 || len(appos) > 0}
+		return attribution{cue: ":", np: np, appos: appos, found: sourceLike(np) || sourceLike(appos)}
 	}
 	return attribution{}
 }
@@ -326,6 +350,9 @@ func sentenceSubject(toks []token, lo, hi int) (np, appos []token) {
 		if t.kind == tWord && !t.cap && sawRun && !t.possessive() && !nameParticles[t.lower] && !isNounHead(t.bare()) {
 			break // "Swift got …": a lower-case word after a name is the verb
 		}
+		if t.kind == tWord && !t.cap && e > s && strings.HasSuffix(t.lower, "ed") && toks[e-1].kind == tWord && !articles[toks[e-1].lower] && !isAdverb(toks[e-1]) {
+			break // "The campaign video featured …"
+		}
 		if t.kind == tWord && t.cap && !(e == s && sentenceStarters[t.lower]) {
 			sawRun = true
 		}
@@ -389,12 +416,22 @@ func after(toks []token, q, hi int) attribution {
 			return attribution{cue: cueText(toks, j), np: np, found: len(np) > 0}
 		}
 		np, appos := walkLeft(toks, j, q+1)
+		if len(appos) > 0 && toks[i].cap {
+			// “…,” Dylan Nelson, a fellow at X in Munich, Germany, and co-author, said
+			k := i
+			for k < j && !toks[k].isPunct(",") {
+				k++
+			}
+			if seg := toks[i:k]; k < j && pureName(seg) && (len(np) == 0 || &np[0] != &toks[i]) {
+				np, appos = seg, nil
+			}
+		}
 		if len(np) == 0 && len(appos) == 0 && toks[j-1].isPunct(",") {
 			// "… despite being the envoy, said another witness, …"
 			np, appos = walkRight(toks, cueEnd(toks, j), hi)
 		}
 		if len(np) == 0 && len(appos) == 0 {
-			return attribution{}
+			continue
 		}
 		return attribution{cue: cueText(toks, j), np: np, appos: appos, found: true}
 	}
@@ -480,3 +517,16 @@ func isNounHead(w string) bool {
 }
 
 var articles = set("the a an its their his her our your my")
+
+// sourceLike reports whether a phrase can name the source of a quotation
+// introduced by a bare colon: a name, a pronoun or a person or body noun.
+func sourceLike(np []token) bool {
+	if len(np) == 0 {
+		return false
+	}
+	if hasRun(np) {
+		return true
+	}
+	last := np[len(np)-1]
+	return last.kind == tWord && (pronouns[pronounOf(last)] && len(np) == 1 || isNounHead(last.bare()) || personNouns[strings.TrimSuffix(last.bare(), "s")])
+}

@@ -34,6 +34,7 @@ type mention struct {
 	head   string   // head noun of a descriptive phrase
 	desc   string   // the descriptive phrase
 	plural bool
+	indef  bool // an indefinite description ("a company spokesperson") introduces a new source
 }
 
 func (m mention) empty() bool { return m.pron == "" && len(m.name) == 0 && m.head == "" }
@@ -220,21 +221,32 @@ func runName(toks []token, r nameRun) (disp string, key []string, org bool, stri
 		}
 	}
 	if org {
-		disp = joinTokens(run)
+		disp = trimPossessive(joinTokens(run))
 		if r.det {
 			disp = "the " + disp
 		}
 		return disp, keyOf(run), true, nil
 	}
 	core := coreName(run)
-	return joinTokens(core), keyOf(core), false, run[:len(run)-len(core)]
+	return trimPossessive(joinTokens(core)), keyOf(core), false, run[:len(run)-len(core)]
+}
+
+// trimPossessive drops a trailing 's from a name ("Zach Parise’s").
+func trimPossessive(s string) string {
+	for _, suf := range []string{"'s", "’s", "'", "’"} {
+		if strings.HasSuffix(s, suf) {
+			return s[:len(s)-len(suf)]
+		}
+	}
+	return s
 }
 
 // entities collects every name in the article with the role words around it.
 type entities struct {
-	list  []*entity
-	byKey map[string]*entity
-	descs map[string]string // head noun -> fullest descriptive phrase
+	list   []*entity
+	byKey  map[string]*entity
+	descs  map[string]string // head noun -> fullest descriptive phrase
+	indefs map[string]string // head noun -> first indefinite description ("one legal expert")
 }
 
 func (es *entities) add(disp string, key []string, org bool, pos int) *entity {
@@ -312,10 +324,24 @@ func (es *entities) collect(toks []token, lo, hi, base int) {
 			}
 		}
 	}
-	// descriptive phrases: "the 43-year-old man"
+	// descriptive phrases: "the 43-year-old man", "one legal expert"
 	for i := lo; i < hi; i++ {
 		t := toks[i]
-		if t.kind != tWord || !determiners[t.lower] {
+		if t.kind != tWord {
+			continue
+		}
+		if t.is("a", "an", "one", "another") {
+			for j := i + 1; j < hi && j <= i+4; j++ {
+				u := toks[j]
+				if u.kind != tWord || u.cap || clauseWords[u.lower] || functionWords[u.lower] {
+					break
+				}
+				if isPersonHead(u.bare()) && es.indefs[u.bare()] == "" {
+					es.indefs[u.bare()] = t.lower + " " + joinTokens(toks[i+1:j+1])
+				}
+			}
+		}
+		if !determiners[t.lower] {
 			continue
 		}
 		for j := i + 1; j < hi && j <= i+4; j++ {
@@ -419,8 +445,9 @@ func readNP(np []token) mention {
 	m.head = head.bare()
 	m.plural = strings.HasSuffix(m.head, "s") && !strings.HasSuffix(m.head, "ss")
 	d := joinTokens(np)
-	if np[0].lower == "the" {
-		d = "the" + d[3:]
+	if determiners[np[0].lower] || np[0].is("one", "another", "some") {
+		d = np[0].lower + d[len(np[0].text):]
+		m.indef = np[0].is("a", "an", "one", "another", "some")
 	}
 	m.desc = d
 	return m

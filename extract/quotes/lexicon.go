@@ -138,7 +138,7 @@ var pronouns = set("he she they it we i")
 
 var personPronouns = map[string]string{"he": "m", "she": "f", "him": "m", "her": "f", "his": "m", "hers": "f"}
 
-var auxiliaries = set("has have had was is were are be been will would could can did does do may might shall should must also previously later separately then again recently once still further even already often repeatedly just never not only first initially later earlier quickly simply publicly privately reportedly twice already never ever always both all")
+var auxiliaries = set("has have had was is were are be been will would could can did does do may might shall should must also previously later separately then again recently once still further even already often repeatedly just never not only first initially later earlier quickly simply publicly privately reportedly twice already never ever always both all instead first finally")
 
 // clauseWords end a leftward walk for a subject noun phrase.
 var clauseWords = set("that which who whom whose what when where while whereas and but or nor because if although though since so than as then after before until unless once whether however meanwhile yet while whom despite")

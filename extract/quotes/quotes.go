@@ -88,7 +88,7 @@ const posBase = 1 << 20
 
 func newArticle(paragraphs []string) *article {
 	a := &article{paras: make([]para, len(paragraphs))}
-	a.ents = entities{byKey: map[string]*entity{}, descs: map[string]string{}}
+	a.ents = entities{byKey: map[string]*entity{}, descs: map[string]string{}, indefs: map[string]string{}}
 	hasDouble := false
 	for i, p := range paragraphs {
 		a.paras[i].text = p
@@ -336,6 +336,8 @@ func (a *article) resolve(m mention, pos int, cur *ref, pi int) *ref {
 			return &ref{name: m.disp, kind: kindOf(m.org, false)}
 		}
 		return &ref{name: e.display, ent: e, kind: kindOf(e.org, e.person)}
+	case m.head != "" && m.indef:
+		return &ref{name: m.desc, kind: descKind(m.head), plural: m.plural, head: m.head}
 	case m.head != "":
 		if orgNouns[m.head] {
 			if e := a.ents.byTitle(m.head, true, pos); e != nil {
@@ -346,6 +348,9 @@ func (a *article) resolve(m mention, pos int, cur *ref, pi int) *ref {
 		if roleNouns[m.head] && !m.plural {
 			if e := a.ents.byTitle(m.head, false, pos); e != nil {
 				return &ref{name: e.display, ent: e, kind: kindOf(false, true)}
+			}
+			if d := a.ents.indefs[m.head]; d != "" {
+				return &ref{name: d, kind: 'd', head: m.head}
 			}
 			person := func(r ref) bool { return r.ent != nil && !r.ent.org }
 			if r := a.recent(person, pi, true); r != nil {
@@ -502,4 +507,11 @@ func normText(s string) string {
 
 func isPersonHead(h string) bool {
 	return personNouns[h] || roleNouns[h] || roleNouns[strings.TrimSuffix(h, "s")]
+}
+
+func descKind(head string) byte {
+	if orgNouns[head] {
+		return 'o'
+	}
+	return 'd'
 }
