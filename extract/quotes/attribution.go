@@ -149,7 +149,7 @@ func npLeft(toks []token, e, lo int) ([]token, int) {
 	j := e
 	for j >= lo && e-j < maxNP {
 		t := toks[j]
-		if isBoundary(t) || t.kind == tWord && !t.cap && (clauseWords[t.lower] || auxiliaries[t.lower]) || isCueWord(t) {
+		if isBoundary(t) || t.kind == tWord && (clauseWords[t.lower] || !t.cap && auxiliaries[t.lower]) || isCueWord(t) {
 			// "the singer and guitarist": and between two lower-case nouns
 			if t.lower == "and" && j-1 >= lo && toks[j-1].kind == tWord && !toks[j-1].cap &&
 				!clauseWords[toks[j-1].lower] && !auxiliaries[toks[j-1].lower] && !isCueWord(toks[j-1]) && j < e {
@@ -188,7 +188,7 @@ func walkRight(toks []token, from, hi int) (np, appos []token) {
 	j := from
 	for j < hi && j-from < maxNP {
 		t := toks[j]
-		if isBoundary(t) || t.kind == tWord && !t.cap && rightStops[t.lower] && j > from || isCueWord(t) {
+		if isBoundary(t) || t.kind == tWord && !t.cap && rightStops[t.lower] && j > from || isCueWord(t) && !(j > from && articles[toks[j-1].lower]) {
 			break
 		}
 		j++

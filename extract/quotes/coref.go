@@ -211,7 +211,8 @@ func keyOf(toks []token) []string {
 // runName returns the display form and key of a name run.
 func runName(toks []token, r nameRun) (disp string, key []string, org bool, stripped []token) {
 	run := toks[r.s:r.e]
-	org = containsOrg(run) || (len(run) == 1 && (isAcronym(run[0]) || r.det))
+	org = containsOrg(run) || (len(run) == 1 && (isAcronym(run[0]) || r.det)) ||
+		len(run) > 1 && titleWords[run[len(run)-1].bare()] && !royalTitles[run[len(run)-2].bare()] // "the High Commissioner for …"
 	if org && len(run) > 2 {
 		// "White House Press Secretary Stephanie Grisham": a title ends the
 		// organisation's words and a person's name follows
@@ -436,14 +437,29 @@ func readNP(np []token) mention {
 			last = nil
 		}
 	}
+	// a run made only of titles ("Secretary of State …") is no name
+	if last != nil && onlyTitles(np[last.s:last.e]) {
+		last = nil
+	}
+	head := np[end-1]
+	if last == nil && len(runs) > 0 {
+		r := runs[len(runs)-1]
+		switch {
+		case r.e == len(np) && len(np[r.s:r.e])-len(coreName(np[r.s:r.e])) > 0 && hasTitle(np[r.s:r.e]):
+			// "Secretary of State Mike Pompeo": a title phrase ending in a name
+			last = &r
+		case docNouns[head.bare()] && end < len(np) && np[end].is("from", "by", "of") && r.s > end:
+			// "a report from Kotak Institutional Equities": the author
+			last = &r
+		}
+	}
 	if last != nil {
 		disp, key, org, _ := runName(np, *last)
 		m.name, m.disp, m.org = key, disp, org
 		return m
 	}
-	head := np[end-1]
 	m.head = head.bare()
-	m.plural = strings.HasSuffix(m.head, "s") && !strings.HasSuffix(m.head, "ss")
+	m.plural = strings.HasSuffix(m.head, "s") && !strings.HasSuffix(m.head, "ss") || irregularPlurals[m.head]
 	d := joinTokens(np)
 	if determiners[np[0].lower] || np[0].is("one", "another", "some") {
 		d = np[0].lower + d[len(np[0].text):]
@@ -550,4 +566,23 @@ func (es *entities) byTitle(head string, org bool, pos int) *entity {
 		}
 	}
 	return best
+}
+
+func onlyTitles(run []token) bool {
+	for _, t := range run {
+		if !titleWords[t.bare()] && !t.is("of", "the", "for", "and") {
+			return false
+		}
+	}
+	return true
+}
+
+func hasTitle(run []token) bool {
+	stripped := run[:len(run)-len(coreName(run))]
+	for _, t := range stripped {
+		if titleWords[t.bare()] || titleWords[strings.TrimSuffix(t.bare(), ".")] {
+			return true
+		}
+	}
+	return false
 }

@@ -113,3 +113,25 @@ func announced(toks []token, lo, i int) bool {
 	}
 	return false
 }
+
+var beForms = set("is was are were be been being")
+
+// namedAs reports whether the quotation at i follows a naming verb: "has
+// been called “…”", "dubbed “…”", "known as “…”", "nicknamed “…”".
+func namedAs(toks []token, i, lo int) bool {
+	for j := i - 1; j >= lo && j >= i-3; j-- {
+		t := toks[j]
+		if t.kind != tWord {
+			return false
+		}
+		switch t.lower {
+		case "dubbed", "nicknamed", "titled", "entitled", "named", "renamed", "branded", "labelled", "labeled":
+			return true
+		case "as":
+			return j-1 >= lo && toks[j-1].is("known", "referred", "billed", "branded", "dubbed")
+		case "called":
+			return j-1 >= lo && (beForms[toks[j-1].lower] || toks[j-1].is("so-", "often", "sometimes", "also", "commonly"))
+		}
+	}
+	return false
+}

@@ -195,3 +195,8 @@ var sentenceFinalAbbr = set("jr. sr. inc. ltd. co. corp. etc. a.m. p.m.")
 
 // prepositions that open a sentence with an adverbial phrase.
 var prepositions = set("in on at after before during since for from with by under over among between following despite upon through throughout within without amid across behind beyond near")
+
+// docNouns are documents whose author is the source ("a report from X").
+var docNouns = set("report statement letter note release email e-mail post tweet study survey memo filing document analysis message")
+
+var irregularPlurals = set("men women people children police staff folks")

@@ -200,7 +200,7 @@ func (a *article) attributeAll() {
 				switch {
 				case titleCase(t.text):
 					c.drop = true
-				case usedAsName(toks, i, lo, hi):
+				case usedAsName(toks, i, lo, hi), namedAs(toks, i, lo):
 					c.drop = true
 				case announced(toks, lo, i):
 					c.drop = true
@@ -408,7 +408,7 @@ func (a *article) resolvePronoun(p string, cur *ref, pi int) *ref {
 	if cur != nil && ok(*cur) {
 		c := *cur
 		r = &c
-	} else if r = a.recent(func(r ref) bool { return r.ent != nil && ok(r) }, pi, false); r == nil {
+	} else if r = a.recent(func(r ref) bool { return r.ent != nil && ok(r) && (p == "they" || p == "it" || personLike(r)) }, pi, false); r == nil {
 		r = a.recent(ok, pi, false) // a named source first, else a described one
 	}
 	if r != nil && r.ent != nil && (p == "he" || p == "she") {
@@ -514,4 +514,9 @@ func descKind(head string) byte {
 		return 'o'
 	}
 	return 'd'
+}
+
+// personLike: a named source known to be a person, or with a full name.
+func personLike(r ref) bool {
+	return r.kind == 'p' || r.ent != nil && !r.ent.org && len(r.ent.key) >= 2
 }
