@@ -47,6 +47,14 @@ func isCue(toks []token, j int) bool {
 	if j > 0 && toks[j-1].kind == tWord && (articles[toks[j-1].lower] || toks[j-1].possessive()) {
 		return false // "Epstein’s alleged ring", "the stated aim"
 	}
+	if k := j - 1; k >= 0 && !cueFormOf(t).participle && (strings.HasSuffix(t.lower, "ed") || t.is("told", "said", "written", "shown")) {
+		for k >= 0 && k > j-3 && isAdverb(toks[k]) && !beForms[toks[k].lower] {
+			k--
+		}
+		if k >= 0 && toks[k].kind == tWord && beForms[toks[k].lower] {
+			return false // passive: "investors were promised", "he was told"
+		}
+	}
 	if nounLike[t.lower] {
 		if j == 0 {
 			return false
@@ -217,11 +225,15 @@ func walkRight(toks []token, from, hi int) (np, appos []token) {
 // sentence toks[lo:hi]. prevColon reports that the previous paragraph ended
 // with a colon and this quotation opens the paragraph.
 func attribute(toks []token, q, lo, hi int) attribution {
-	if a := introducer(toks, q, lo); a.found {
-		return a
+	intro := introducer(toks, q, lo)
+	if intro.found && intro.cue != ":" {
+		return intro
 	}
 	if a := after(toks, q, hi); a.found {
 		return a
+	}
+	if intro.found {
+		return intro // a bare colon
 	}
 	return earlier(toks, q, lo)
 }
@@ -385,6 +397,7 @@ func after(toks []token, q, hi int) attribution {
 		return attribution{}
 	}
 	tight := endsSentence(toks[q].text)
+	split := strings.HasSuffix(strings.TrimSpace(toks[q].text), ",") || toks[q+1].isPunct(",")
 	// inverted: “…,” said X
 	if isCue(toks, i) && !cueFormOf(toks[i]).participle && toks[i].lower != "according" {
 		a := attribution{cue: cueText(toks, i), found: true}
@@ -405,15 +418,16 @@ func after(toks []token, q, hi int) attribution {
 		if !isCue(toks, j) {
 			continue
 		}
-		if introducesNext(toks, j, hi) {
+		// a cue between the halves of a split quotation serves both
+		if !split && introducesNext(toks, j, hi) {
 			return attribution{}
-		}
-		if cueFormOf(t).participle {
-			continue
 		}
 		if t.lower == "according" {
 			np, _ := walkRight(toks, j+2, hi)
 			return attribution{cue: cueText(toks, j), np: np, found: len(np) > 0}
+		}
+		if cueFormOf(t).participle {
+			continue
 		}
 		np, appos := walkLeft(toks, j, q+1)
 		if len(appos) > 0 && toks[i].cap {
@@ -485,7 +499,7 @@ func cueNeedsQuoteFar(toks []token, j, q int) bool {
 // hasRun reports whether toks hold a capitalised name.
 func hasRun(toks []token) bool {
 	for i, t := range toks {
-		if t.kind == tWord && t.cap && !(i == 0 && sentenceStarters[t.lower]) && !pronouns[pronounOf(t)] {
+		if t.kind == tWord && t.cap && !t.noName && !(i == 0 && sentenceStarters[t.lower]) && !pronouns[pronounOf(t)] {
 			return true
 		}
 	}

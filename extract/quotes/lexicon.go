@@ -103,6 +103,23 @@ var cueForms = func() map[string]cueForm {
 		"point points pointed pointing",
 		"weigh weighs weighed weighing",
 		"chime chimes chimed chiming",
+		// the commonest reporting verbs of other news languages
+		"- sagt sagte -",
+		"- erklärt erklärte -",
+		"- betont betonte -",
+		"- schreibt schrieb -",
+		"- dice dijo -",
+		"- afirma afirmó -",
+		"- explica explicó -",
+		"- declara declaró -",
+		"- señala señaló -",
+		"- asegura aseguró -",
+		"- diz disse -",
+		"- afirmou explicou -",
+		"- déclare affirme -",
+		"- explique ajoute -",
+		"- estime souligne -",
+		"- zegt zei -",
 	} {
 		f := strings.Fields(line)
 		for i, w := range f {
@@ -155,7 +172,7 @@ var sentenceStarters = set("the a an in on at but and or so if as when while aft
 
 // titleWords are stripped from the front of a person's name (the scorer and
 // the guideline keep names without ranks, offices or honorifics).
-var titleWords = set("president vice secretary press minister deputy foreign prime attorney general administrator senator sen sen. rep rep. representative gov gov. governor mayor ceo cfo coo cto chairman chairwoman chair chairperson director judge justice dr dr. mr mr. mrs mrs. ms ms. miss mx prof prof. professor rev rev. reverend lt lt. col col. gen gen. maj maj. capt capt. captain sgt sgt. cpl adm adm. admiral ambassador chief executive officer commissioner leader team senior host coach manager editor founder co-founder spokesman spokeswoman spokesperson analyst agent detective inspector sheriff chancellor state former acting interim associate assistant speaker congressman congresswoman councilman councilwoman councillor councilor lawmaker sir dame lord lady superintendent commander general lieutenant colonel major sergeant corporal officer u.s. us u.k. uk")
+var titleWords = set("president vice secretary press minister deputy foreign prime attorney general administrator senator sen sen. rep rep. representative gov gov. governor mayor ceo cfo coo cto chairman chairwoman chair chairperson director judge justice dr dr. mr mr. mrs mrs. ms ms. miss mx prof prof. professor rev rev. reverend lt lt. col col. gen gen. maj maj. capt capt. captain sgt sgt. cpl adm adm. admiral ambassador chief executive officer commissioner leader team senior host coach manager editor founder co-founder spokesman spokeswoman spokesperson analyst agent detective inspector sheriff chancellor state former acting interim associate assistant speaker congressman congresswoman councilman councilwoman councillor councilor lawmaker ministerin präsident präsidentin kanzler kanzlerin sprecher sprecherin ministre président présidente presidente ministro ministra portavoz porta-voz sir dame lord lady superintendent commander general lieutenant colonel major sergeant corporal officer u.s. us u.k. uk")
 
 // royalTitles are part of the usual name ("Prince Andrew").
 var royalTitles = set("prince princess king queen duke duchess pope sheikh emir sultan")

@@ -80,7 +80,8 @@ type cand struct {
 	attrib   bool // has its own attribution
 	cont     bool // continues the previous paragraph's quotation
 	drop     bool
-	standout bool // the whole paragraph, with no attribution (a pull quote?)
+	standout bool  // the whole paragraph, with no attribution (a pull quote?)
+	prev     *cand // the segment a continuation continues
 }
 
 // posBase spaces token positions of successive paragraphs.
@@ -231,8 +232,12 @@ func (a *article) attributeAll() {
 					}
 				case c.cont && last != nil && last.para == pi-1:
 					c.speaker = last.speaker
+					c.prev = last
 				default:
 					c.speaker = a.lastSpeaker(pi, 2)
+				}
+				if c.cont && c.attrib && last != nil && last.para == pi-1 {
+					c.prev = last
 				}
 				if c.speaker != nil {
 					a.history = append(a.history, event{r: *c.speaker, para: pi, speaker: true})
@@ -453,6 +458,19 @@ func (a *article) result() []Quote {
 	for _, c := range a.cands {
 		if !c.drop {
 			kept = append(kept, c)
+		}
+	}
+	// a quotation over several paragraphs attributed at its end: the
+	// earlier segments share its speaker
+	for _, c := range kept {
+		if !c.attrib {
+			continue
+		}
+		for p := c.prev; p != nil && !p.attrib; p = p.prev {
+			p.speaker = c.speaker
+			if !p.cont {
+				break
+			}
 		}
 	}
 	for _, c := range kept {

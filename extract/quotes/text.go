@@ -207,16 +207,23 @@ func attributionFollows(toks []token, i int) bool {
 	return false
 }
 
-// wordCount counts whitespace-separated words that contain a letter or digit.
+// wordCount counts whitespace-separated words that contain a letter or
+// digit. Text in Chinese or Japanese script, written without spaces, counts
+// one word for every two ideographs or kana.
 func wordCount(s string) int {
-	n := 0
+	n, cjk := 0, 0
 	for _, w := range strings.Fields(s) {
+		counted := false
 		for _, r := range w {
-			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) {
+				cjk++
+				continue
+			}
+			if !counted && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
 				n++
-				break
+				counted = true
 			}
 		}
 	}
-	return n
+	return n + cjk/2
 }
