@@ -17,6 +17,10 @@ import (
 // maxNP bounds the length of a noun phrase walk.
 const maxNP = 14
 
+// maxScan bounds the search for a reporting verb before or after a
+// quotation, in tokens.
+const maxScan = 80
+
 // attribution is what was found for one quotation.
 type attribution struct {
 	cue   string  // reporting verb or phrase as written; ":" for a bare colon
@@ -407,7 +411,7 @@ func after(toks []token, q, hi int) attribution {
 		}
 		return attribution{}
 	}
-	for j := i; j < hi; j++ {
+	for j := i; j < hi && j < i+maxScan; j++ {
 		t := toks[j]
 		if isHardStop(t) {
 			return attribution{}
@@ -470,7 +474,7 @@ func introducesNext(toks []token, j, hi int) bool {
 
 // earlier: a reporting verb earlier in the sentence (`X said that Y was “…”`).
 func earlier(toks []token, q, lo int) attribution {
-	for j := q - 1; j >= lo; j-- {
+	for j := q - 1; j >= lo && j > q-maxScan; j-- {
 		t := toks[j]
 		if t.kind == tPunct && (t.text == ":" || t.text == ";") {
 			break

@@ -1,6 +1,7 @@
 package quotes
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -244,10 +245,13 @@ func trimPossessive(s string) string {
 
 // entities collects every name in the article with the role words around it.
 type entities struct {
-	list   []*entity
-	byKey  map[string]*entity
-	descs  map[string]string // head noun -> fullest descriptive phrase
-	indefs map[string]string // head noun -> first indefinite description ("one legal expert")
+	list        []*entity
+	byKey       map[string]*entity
+	byWord      map[string][]*entity // key word -> entities whose name holds it
+	byInits     map[string][]*entity // initials -> organisations ("DEA")
+	byTitleWord map[string][]*entity // role word -> entities introduced with it
+	descs       map[string]string    // head noun -> fullest descriptive phrase
+	indefs      map[string]string    // head noun -> first indefinite description ("one legal expert")
 }
 
 func (es *entities) add(disp string, key []string, org bool, pos int) *entity {
@@ -257,9 +261,26 @@ func (es *entities) add(disp string, key []string, org bool, pos int) *entity {
 		e = &entity{display: disp, key: key, org: org, titles: map[string]bool{}}
 		es.byKey[k] = e
 		es.list = append(es.list, e)
+		seen := map[string]bool{}
+		for _, w := range key {
+			if !seen[w] {
+				seen[w] = true
+				es.byWord[w] = append(es.byWord[w], e)
+			}
+		}
+		if in := initials(e); in != "" {
+			es.byInits[in] = append(es.byInits[in], e)
+		}
 	}
 	e.pos = append(e.pos, pos)
 	return e
+}
+
+func (es *entities) title(e *entity, w string) {
+	if !e.titles[w] {
+		e.titles[w] = true
+		es.byTitleWord[w] = append(es.byTitleWord[w], e)
+	}
 }
 
 func (es *entities) addDesc(head, text string) {
@@ -280,7 +301,7 @@ func (es *entities) collect(toks []token, lo, hi, base int) {
 		}
 		e := es.add(disp, key, org, base+r.s)
 		for _, t := range stripped {
-			e.titles[strings.TrimSuffix(t.bare(), ".")] = true
+			es.title(e, strings.TrimSuffix(t.bare(), "."))
 			if titleWords[t.bare()] || roleNouns[t.bare()] {
 				e.person = true
 			}
@@ -293,7 +314,7 @@ func (es *entities) collect(toks []token, lo, hi, base int) {
 			if t.kind != tWord || !(t.cap && !determiners[t.lower] || t.possessive() || roleNouns[b] || titleWords[b] || personNouns[b] || b == "to" || b == "of" || b == "for" || b == "and") {
 				break
 			}
-			e.titles[b] = true
+			es.title(e, b)
 			if roleNouns[b] || titleWords[b] {
 				e.person = !e.org
 			}
@@ -474,7 +495,11 @@ func readNP(np []token) mention {
 func (es *entities) findEntity(key []string, org bool, pos int) *entity {
 	var best *entity
 	bestLen, bestDist := 0, 0
-	for _, e := range es.list {
+	cands := es.byWord[key[0]]
+	if len(key) == 1 {
+		cands = append(cands[:len(cands):len(cands)], es.byInits[key[0]]...)
+	}
+	for _, e := range cands {
 		if !containsSeq(e.key, key) && !(len(key) == 1 && initials(e) == key[0]) {
 			continue
 		}
@@ -490,19 +515,17 @@ func (es *entities) findEntity(key []string, org bool, pos int) *entity {
 	return best
 }
 
-// distance ranks mentions: the nearest one before pos first, then after.
+// distance ranks mentions: the nearest one before pos first, then the
+// first after it. ps is in increasing order.
 func distance(ps []int, pos int) int {
-	best := 1 << 40
-	for _, p := range ps {
-		d := pos - p
-		if d < 0 {
-			d = (1 << 30) - d
-		}
-		if d < best {
-			best = d
-		}
+	k := sort.SearchInts(ps, pos+1) // ps[:k] <= pos
+	if k > 0 {
+		return pos - ps[k-1]
 	}
-	return best
+	if len(ps) == 0 {
+		return 1 << 40
+	}
+	return (1 << 30) + ps[0] - pos
 }
 
 func containsSeq(big, small []string) bool {
@@ -545,7 +568,11 @@ func initials(e *entity) string {
 func (es *entities) byTitle(head string, org bool, pos int) *entity {
 	var best *entity
 	bestDist := 0
-	for _, e := range es.list {
+	cands := es.byTitleWord[head]
+	if org {
+		cands = append(cands[:len(cands):len(cands)], es.byWord[head]...)
+	}
+	for _, e := range cands {
 		if e.org != org {
 			continue
 		}

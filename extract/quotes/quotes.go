@@ -84,12 +84,17 @@ type cand struct {
 	prev     *cand // the segment a continuation continues
 }
 
+// pullWindow is how many quotations around a pull quote are searched for
+// the quotation it repeats.
+const pullWindow = 40
+
 // posBase spaces token positions of successive paragraphs.
 const posBase = 1 << 20
 
 func newArticle(paragraphs []string) *article {
 	a := &article{paras: make([]para, len(paragraphs))}
-	a.ents = entities{byKey: map[string]*entity{}, descs: map[string]string{}, indefs: map[string]string{}}
+	a.ents = entities{byKey: map[string]*entity{}, byWord: map[string][]*entity{}, byInits: map[string][]*entity{}, byTitleWord: map[string][]*entity{},
+		descs: map[string]string{}, indefs: map[string]string{}}
 	hasDouble := false
 	for i, p := range paragraphs {
 		a.paras[i].text = p
@@ -473,16 +478,23 @@ func (a *article) result() []Quote {
 			}
 		}
 	}
+	norm := make(map[*cand]string, len(kept))
 	for _, c := range kept {
+		norm[c] = normText(c.text)
+	}
+	for k, c := range kept {
 		if c.attrib || c.cont {
 			continue
 		}
-		f := normText(c.text)
-		for _, d := range kept {
+		f := norm[c]
+		// compare with the attributed quotations nearby (bounded, so that
+		// the pass stays linear)
+		for m := max(0, k-pullWindow); m < len(kept) && m <= k+pullWindow; m++ {
+			d := kept[m]
 			if d == c || !d.attrib {
 				continue
 			}
-			g := normText(d.text)
+			g := norm[d]
 			if g == f && c.standout {
 				c.drop = true
 				break
@@ -513,14 +525,19 @@ func (a *article) result() []Quote {
 // normText folds text for comparing quotations: letters and digits only.
 func normText(s string) string {
 	var b strings.Builder
+	space := false
 	for _, r := range fold(s) {
 		if isWordChar(r) {
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
 			b.WriteRune(r)
-		} else if b.Len() > 0 && !strings.HasSuffix(b.String(), " ") {
-			b.WriteByte(' ')
+			space = false
+		} else {
+			space = true
 		}
 	}
-	return strings.TrimSpace(b.String())
+	return b.String()
 }
 
 func isPersonHead(h string) bool {

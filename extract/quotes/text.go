@@ -54,6 +54,16 @@ func (t token) possessive() bool {
 }
 
 func fold(s string) string {
+	lower := true
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 0x80 || 'A' <= c && c <= 'Z' {
+			lower = false
+			break
+		}
+	}
+	if lower {
+		return s
+	}
 	s = strings.ToLower(s)
 	if strings.ContainsAny(s, "’‘ʼ") {
 		s = strings.NewReplacer("’", "'", "‘", "'", "ʼ", "'").Replace(s)
@@ -63,7 +73,7 @@ func fold(s string) string {
 
 // tokenize splits paragraph p into tokens; each span becomes a tQuote token.
 func tokenize(p string, spans []span) []token {
-	var toks []token
+	toks := make([]token, 0, len(p)/5+len(spans))
 	pos := 0
 	for qi, s := range spans {
 		toks = appendWords(toks, p[pos:s.open])
