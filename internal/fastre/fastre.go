@@ -206,24 +206,29 @@ func required(re *syntax.Regexp) (lits []string, ok bool) {
 				best, bestMin = l, m
 			}
 		}
+		flush := func(run []string) {
+			if !slices.Contains(run, "") {
+				consider(dedup(run))
+			}
+		}
 		run := []string{""}
 		for _, sub := range re.Sub {
 			if e, ok := exact(sub); ok {
-				if run = product(run, e); run != nil {
+				if next := product(run, e); next != nil {
+					run = next
 					continue
 				}
+				flush(run)
+				run = e // too many strings: start a new run here
+				continue
 			}
-			if run != nil && !slices.Contains(run, "") {
-				consider(dedup(run))
-			}
+			flush(run)
 			run = []string{""}
 			if l, ok := required(sub); ok {
 				consider(l)
 			}
 		}
-		if run != nil && !slices.Contains(run, "") {
-			consider(dedup(run))
-		}
+		flush(run)
 		if best != nil {
 			return best, true
 		}

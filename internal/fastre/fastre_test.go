@@ -16,6 +16,8 @@ var testPatterns = []string{
 	`(?i)(avatar|image|img|photo|picture|thumb|bio|description|about|social|share|follow|twitter|facebook|more-by|other|related)`,
 	`(?i)^(?:(?:written|posted|reported)\s+(?:by|von|par)|by|from|автор|author)\b\s*[:\-–—]?\s*`,
 	`(?i)updat|modif|edited`,
+	`(?i)(^|[-_ ])(date|time|timestamp|published|pubdate|posted|post-date|postdate|entry-date|publish|dateline|updated|article-date|meta-date)($|[-_ ])|datetime|publishdate|datepublished`,
+	`(a|b|c|d|e|f|g|h)(a|b|c|d|e|f|g|h)(i|j|k|l|m|n|o|p)(x|y)`,
 	`\s*(?:[,;/|&＆、]|\b(?i:and|und|sowie|with)\b|\b(?:y|e|et|og)\b)\s*`,
 	`\d`,
 	`\s+`,
@@ -118,4 +120,14 @@ func BenchmarkMatchString(b *testing.B) {
 			}
 		}
 	})
+}
+
+func TestLiteralsLongRuns(t *testing.T) {
+	re := MustCompile(`(?i)(^|[-_ ])(date|time|timestamp|published|pubdate|posted|post-date|postdate|entry-date|publish|dateline|updated|article-date|meta-date)($|[-_ ])|datetime|publishdate|datepublished`)
+	for _, l := range re.Literals() {
+		if len(l) < 4 {
+			t.Errorf("literal %q: the run of exact operands was lost", l)
+		}
+	}
+	t.Logf("%q", re.Literals())
 }
