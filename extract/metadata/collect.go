@@ -1,11 +1,12 @@
 package metadata
 
 import (
-	"regexp"
 	"strings"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"byline/internal/fastre"
 )
 
 // page is everything Read needs from the tree, gathered in one walk.
@@ -64,13 +65,13 @@ var (
 	// noiseRe matches class/id values of containers whose dates and names
 	// belong to something other than the article: comments, related and
 	// recommended lists, sidebars, footers.
-	noiseRe       = regexp.MustCompile(`(?i)(^|[-_ ])(comments?|comment-list|commentlist|disqus|replies|reply|related|recommend(ed|ations)?|more-stories|more-from|read-more|readmore|most-read|most-popular|popular|trending|sidebar|widget|footer|outbrain|taboola|teaser|teasers|promo|newsletter)($|[-_ ])|comment`)
-	bylineClassRe = regexp.MustCompile(`(?i)byline|writtenby|dateline|author(s|name)?($|[^a-z])|writer|contributor|reporter|journalist`)
-	bylineStrong  = regexp.MustCompile(`(?i)byline|(^|[-_ ])(author|authors|author-name|authorname|writer|p-author)($|[-_ ])`)
-	notBylineRe   = regexp.MustCompile(`(?i)(avatar|image|img|photo|picture|thumb|bio|description|about|social|share|follow|twitter|facebook|more-by|other|related)`)
-	dateClassRe   = regexp.MustCompile(`(?i)(^|[-_ ])(date|time|timestamp|published|pubdate|posted|post-date|postdate|entry-date|publish|dateline|updated|article-date|meta-date)($|[-_ ])|datetime|publishdate|datepublished`)
-	updatedRe     = regexp.MustCompile(`(?i)updat|modif|edited`)
-	publishedRe   = regexp.MustCompile(`(?i)publish|pubdate|posted|created|entry-date`)
+	noiseRe       = fastre.MustCompile(`(?i)(^|[-_ ])(comments?|comment-list|commentlist|disqus|replies|reply|related|recommend(ed|ations)?|more-stories|more-from|read-more|readmore|most-read|most-popular|popular|trending|sidebar|widget|footer|outbrain|taboola|teaser|teasers|promo|newsletter)($|[-_ ])|comment`)
+	bylineClassRe = fastre.MustCompile(`(?i)byline|writtenby|dateline|author(s|name)?($|[^a-z])|writer|contributor|reporter|journalist`)
+	bylineStrong  = fastre.MustCompile(`(?i)byline|(^|[-_ ])(author|authors|author-name|authorname|writer|p-author)($|[-_ ])`)
+	notBylineRe   = fastre.MustCompile(`(?i)(avatar|image|img|photo|picture|thumb|bio|description|about|social|share|follow|twitter|facebook|more-by|other|related)`)
+	dateClassRe   = fastre.MustCompile(`(?i)(^|[-_ ])(date|time|timestamp|published|pubdate|posted|post-date|postdate|entry-date|publish|dateline|updated|article-date|meta-date)($|[-_ ])|datetime|publishdate|datepublished`)
+	updatedRe     = fastre.MustCompile(`(?i)updat|modif|edited`)
+	publishedRe   = fastre.MustCompile(`(?i)publish|pubdate|posted|created|entry-date`)
 )
 
 func collect(doc *html.Node) *page {
