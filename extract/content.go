@@ -43,6 +43,7 @@ func findContent(doc *html.Node, meta *metadata.Metadata, explain bool) ([]block
 		contentText += b.textLen
 		rules[i] = f.rule(b, inFigure(b.node, sel))
 	}
+	keepLinkedHeadings(blocks, rules, inContent)
 	dropAppealBoxes(blocks, rules, inContent, sel, sc, contentText)
 	dropTitleRepeat(blocks, rules, inContent, f.title)
 	dropTailRun(blocks, rules, inContent, contentText, 4)
@@ -145,6 +146,27 @@ func (f *filter) rule(b *block, figure bool) string {
 		return ruleDate
 	}
 	return ""
+}
+
+// keepLinkedHeadings takes back a heading dropped for its link when a long
+// paragraph of prose follows it in the same container: the sub-heading of
+// a list article that links to its subject, not a teaser.
+func keepLinkedHeadings(blocks []block, rules []string, inContent []bool) {
+	for i := range blocks {
+		if !inContent[i] || rules[i] != ruleLinks || blocks[i].kind != blockHeading {
+			continue
+		}
+		for j := i + 1; j < len(blocks); j++ {
+			if !inContent[j] || rules[j] != "" {
+				continue
+			}
+			b := &blocks[j]
+			if b.node.Parent == blocks[i].node.Parent && b.textLen >= 150 && isProse(b) {
+				rules[i] = ""
+			}
+			break
+		}
+	}
 }
 
 // dropTitleRepeat drops the headline when the body repeats it: a heading

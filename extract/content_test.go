@@ -115,6 +115,13 @@ func TestFindContent(t *testing.T) {
 			want: []string{"Intro.", "Shares rose 3 percent.", "Sales fell in the quarter.", "The company expects growth."},
 		},
 		{
+			name: "linked sub-headings of a list article kept",
+			page: `<body><article>` + para("Intro.") +
+				`<h3><a href="/p1">The First Product</a></h3>` + para("It is light and cheap, and the battery lasts for days.") +
+				`<h3><a href="/p2">The Second Product</a></h3>` + para("It is heavier, but it is the fastest one we tried.") + `</article></body>`,
+			want: []string{"Intro.", "The First Product", "light and cheap", "The Second Product", "fastest one"},
+		},
+		{
 			name: "br br splits paragraphs",
 			page: `<body><div id="text">First paragraph of the story, with enough words to count as prose here.<br><br>Second paragraph of the story, with enough words to count as prose too.<br>Still the second.</div></body>`,
 			want: []string{"First paragraph", "Second paragraph of the story, with enough words to count as prose too. Still the second."},
