@@ -35,7 +35,8 @@ type mention struct {
 	head   string   // head noun of a descriptive phrase
 	desc   string   // the descriptive phrase
 	plural bool
-	indef  bool // an indefinite description ("a company spokesperson") introduces a new source
+	indef  bool   // an indefinite description ("a company spokesperson") introduces a new source
+	owner  string // possessor of a description ("Trump" in "Trump's spokesman"), folded
 }
 
 func (m mention) empty() bool { return m.pron == "" && len(m.name) == 0 && m.head == "" }
@@ -300,7 +301,16 @@ func (es *entities) collect(toks []token, lo, hi, base int) {
 			continue
 		}
 		e := es.add(disp, key, org, base+r.s)
+		if !e.org && e.gender == 0 && len(e.key) >= 2 {
+			e.gender = nameGender(e.key[0])
+		}
 		for _, t := range stripped {
+			switch t.bare() {
+			case "mr", "mr.":
+				e.gender = 'm'
+			case "mrs", "mrs.", "ms", "ms.", "miss":
+				e.gender = 'f'
+			}
 			es.title(e, strings.TrimSuffix(t.bare(), "."))
 			if titleWords[t.bare()] || roleNouns[t.bare()] {
 				e.person = true
@@ -463,6 +473,11 @@ func readNP(np []token) mention {
 		last = nil
 	}
 	head := np[end-1]
+	for _, t := range np[:end-1] {
+		if t.possessive() {
+			m.owner = strings.TrimSuffix(t.bare(), ".")
+		}
+	}
 	if last == nil && len(runs) > 0 {
 		r := runs[len(runs)-1]
 		switch {

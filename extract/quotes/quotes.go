@@ -356,9 +356,11 @@ func (a *article) resolve(m mention, pos int, cur *ref, pi int) *ref {
 			return &ref{name: m.desc, kind: 'o'}
 		}
 		if roleNouns[m.head] && !m.plural {
-			if e := a.ents.byTitle(m.head, false, pos); e != nil {
+			if e := a.ents.byTitle(m.head, false, pos); e != nil && (m.owner == "" || e.titles[m.owner]) {
 				return &ref{name: e.display, ent: e, kind: kindOf(false, true)}
 			}
+		}
+		if roleNouns[m.head] && !m.plural && m.owner == "" {
 			if d := a.ents.indefs[m.head]; d != "" {
 				return &ref{name: d, kind: 'd', head: m.head}
 			}
