@@ -88,7 +88,7 @@ func isNameWord(toks []token, i, lo int) bool {
 	if t.text == "I" || t.noName || determiners[t.lower] || pronouns[pronounOf(t)] {
 		return false
 	}
-	if i == lo && sentenceStarters[t.lower] {
+	if sentenceStarters[t.lower] || commonWordName(t.lower) {
 		return false
 	}
 	if _, ok := cueForms[t.lower]; ok && i == lo {
@@ -178,7 +178,7 @@ func coreName(run []token) []token {
 			s--
 			break
 		}
-		if s < len(run) && (titleWords[l] || titleWords[strings.TrimSuffix(l, ".")] || isAcronym(t) || t.possessive()) {
+		if s < len(run) && (titleWords[l] || titleWords[strings.TrimSuffix(l, ".")] || isAcronym(t) || t.possessive() || abstractNoun(l)) {
 			break
 		}
 		if !nameSuffixes[l] && !nameParticles[l] && !isInitial(t) {
@@ -193,6 +193,29 @@ func coreName(run []token) []token {
 		s = len(run) - 1
 	}
 	return run[s:]
+}
+
+// commonWordName reports whether a capitalised word is a role or common
+// noun rather than a name ("Singer-guitarists", "Prosecution").
+func commonWordName(w string) bool {
+	for _, part := range strings.Split(w, "-") {
+		b := strings.TrimSuffix(part, "s")
+		if roleNouns[part] || roleNouns[b] || personNouns[part] || personNouns[b] {
+			return true
+		}
+	}
+	return false
+}
+
+// abstractNoun reports whether a capitalised word is an abstract noun
+// ("Prosecution"): part of an office's name, never of a person's.
+func abstractNoun(w string) bool {
+	for _, suf := range []string{"tion", "sion", "ment", "ity", "ism", "ness", "ance", "ence"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+3 {
+			return true
+		}
+	}
+	return false
 }
 
 func isInitial(t token) bool {

@@ -168,7 +168,7 @@ var determiners = set("the a an its their his her our your my this that these th
 
 // sentenceStarters are capitalised only because they open a sentence; they
 // never begin a name.
-var sentenceStarters = set("the a an in on at but and or so if as when while after before during since though although because yet still however meanwhile then now also thus this that these those there here it its he she they we i you his her their our my your what which who whom why how where with without for from by to of into over under about among between earlier later later, last next first finally instead indeed moreover besides further furthermore according following given noting unlike like upon once despite even just only both either neither each every all some many most few several such no not nor one two three four five six seven eight nine ten ms mr mrs dr")
+var sentenceStarters = set("the a an in on at but and or so if as when while after before during since though although because yet still however meanwhile then now also thus this that these those there here it its he she they we i you his her their our my your what which who whom why how where with without for from by to of into over under about among between earlier later later, last next first finally instead indeed moreover besides further furthermore according following given noting unlike like upon once despite even just only both either neither each every all some many most few several such no not nor one two three four five six seven eight nine ten maybe perhaps")
 
 // titleWords are stripped from the front of a person's name (the scorer and
 // the guideline keep names without ranks, offices or honorifics).

@@ -60,7 +60,16 @@ func pairMarks(p string) []span {
 		r, size := utf8.DecodeRuneInString(p[i:])
 		next := rune(0)
 		if i+size < len(p) {
-			next, _ = utf8.DecodeRuneInString(p[i+size:])
+			var nsize int
+			next, nsize = utf8.DecodeRuneInString(p[i+size:])
+			// doubled single marks stand for a double one: ‘‘…’’, ''…'', ``…''
+			if d, ok := doubled[[2]rune{r, next}]; ok {
+				r, size = d, size+nsize
+				next = 0
+				if i+size < len(p) {
+					next, _ = utf8.DecodeRuneInString(p[i+size:])
+				}
+			}
 		}
 		fam, opener, closer := classify(r, prev, next, stack)
 		switch {
@@ -226,6 +235,10 @@ func classify(r, prev, next rune, stack []openMark) (fam family, opener bool, cl
 		return 0, false, -1
 	}
 	return 0, false, -1
+}
+
+var doubled = map[[2]rune]rune{
+	{'’', '’'}: '”', {'‘', '‘'}: '“', {'\'', '\''}: '"', {'`', '`'}: '“',
 }
 
 // startsWithOpener reports whether p begins (after spaces) with an opening

@@ -413,6 +413,15 @@ func (a *article) resolvePronoun(p string, cur *ref, pi int) *ref {
 			}
 			return r.kind == 'o' || r.kind == 'u' || r.kind == 'd' && r.plural
 		}
+		// an organisation or group first, then a name of unknown kind
+		group := func(r ref) bool { return ok(r) && r.kind != 'u' }
+		if cur != nil && group(*cur) {
+			c := *cur
+			return &c
+		}
+		if r := a.recent(group, pi, false); r != nil {
+			return r
+		}
 	default:
 		return nil
 	}
