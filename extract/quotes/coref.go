@@ -88,7 +88,7 @@ func isNameWord(toks []token, i, lo int) bool {
 	if t.text == "I" || t.noName || determiners[t.lower] || pronouns[pronounOf(t)] {
 		return false
 	}
-	if sentenceStarters[t.lower] || commonWordName(t.lower) {
+	if sentenceStarters[t.lower] || strings.Contains(t.lower, "-") && commonWordName(t.lower) {
 		return false
 	}
 	if _, ok := cueForms[t.lower]; ok && i == lo {
@@ -210,7 +210,7 @@ func commonWordName(w string) bool {
 // abstractNoun reports whether a capitalised word is an abstract noun
 // ("Prosecution"): part of an office's name, never of a person's.
 func abstractNoun(w string) bool {
-	for _, suf := range []string{"tion", "sion", "ment", "ity", "ism", "ness", "ance", "ence"} {
+	for _, suf := range []string{"tion", "sion", "ment", "ism", "ness"} {
 		if strings.HasSuffix(w, suf) && len(w) > len(suf)+3 {
 			return true
 		}

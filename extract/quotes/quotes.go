@@ -165,7 +165,7 @@ func (a *article) markSentenceInitials() {
 				continue
 			}
 			next := s[0] + 1
-			if lower[t.lower] || strings.HasSuffix(t.lower, "ing") || strings.HasSuffix(t.lower, "ly") ||
+			if lower[t.lower] || (strings.Contains(t.lower, "-") || strings.HasSuffix(t.lower, "s")) && commonWordName(t.lower) || strings.HasSuffix(t.lower, "ing") || strings.HasSuffix(t.lower, "ly") ||
 				strings.HasSuffix(t.lower, "ed") || next < s[1] && pr.toks[next].kind == tWord && !pr.toks[next].cap {
 				t.noName = true
 			}
