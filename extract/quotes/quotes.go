@@ -42,7 +42,39 @@ type Quote struct {
 // Find returns the direct quotations in paragraphs, in reading order. It
 // never returns nil.
 func Find(paragraphs []string) []Quote {
-	a := newArticle(paragraphs)
+	return FindWith(paragraphs, nil)
+}
+
+// Kind tells FindWith what a paragraph is, when the caller knows the markup.
+type Kind uint8
+
+const (
+	// Prose is an ordinary paragraph (the zero value).
+	Prose Kind = iota
+	// Blockquote is a paragraph set off as a quotation (<blockquote>): its
+	// whole text is a quotation even without quotation marks.
+	Blockquote
+	// PullQuote is a display copy of words from the body (a pull quote or
+	// aside). It is skipped when the body repeats its words, and otherwise
+	// read as a Blockquote.
+	PullQuote
+)
+
+// Options adjusts FindWith. A nil or zero Options gives Find's behaviour.
+type Options struct {
+	// Kinds gives the kind of each paragraph by index; paragraphs past its
+	// end are Prose.
+	Kinds []Kind
+}
+
+// FindWith is Find for callers that know which paragraphs are block
+// quotations or pull quotes.
+func FindWith(paragraphs []string, opts *Options) []Quote {
+	var kinds []Kind
+	if opts != nil {
+		kinds = opts.Kinds
+	}
+	a := newArticle(paragraphs, kinds)
 	a.attributeAll()
 	return a.result()
 }
@@ -91,7 +123,59 @@ const pullWindow = 40
 // posBase spaces token positions of successive paragraphs.
 const posBase = 1 << 20
 
-func newArticle(paragraphs []string) *article {
+// applyKinds blanks pull quotes that repeat the body and marks paragraphs
+// that are quotations as a whole.
+func applyKinds(paragraphs []string, kinds []Kind) (texts []string, whole []bool) {
+	texts = append([]string(nil), paragraphs...)
+	whole = make([]bool, len(paragraphs))
+	var body []string
+	for i, p := range paragraphs {
+		if i >= len(kinds) || kinds[i] == Prose {
+			body = append(body, normText(p))
+		}
+	}
+	for i := range paragraphs {
+		if i >= len(kinds) {
+			break
+		}
+		switch kinds[i] {
+		case PullQuote:
+			n := normText(paragraphs[i])
+			repeated := n == ""
+			for _, b := range body {
+				if repeated = repeated || strings.Contains(b, n); repeated {
+					break
+				}
+			}
+			if repeated {
+				texts[i] = ""
+				continue
+			}
+			whole[i] = true
+		case Blockquote:
+			whole[i] = true
+		}
+	}
+	return texts, whole
+}
+
+// wholeSpan is the span of a paragraph quoted as a whole, unless marks
+// already cover most of it.
+func wholeSpan(p string, spans []span) []span {
+	covered := 0
+	for _, s := range spans {
+		covered += s.end - s.start
+	}
+	t := strings.TrimSpace(p)
+	if t == "" || covered*2 >= len(t) {
+		return spans
+	}
+	start := strings.Index(p, t)
+	return []span{{open: 0, start: start, end: start + len(t), close: len(p), fam: famDouble, closed: true}}
+}
+
+func newArticle(paragraphs []string, kinds []Kind) *article {
+	paragraphs, whole := applyKinds(paragraphs, kinds)
 	a := &article{paras: make([]para, len(paragraphs))}
 	a.ents = entities{byKey: map[string]*entity{}, byWord: map[string][]*entity{}, byInits: map[string][]*entity{}, byTitleWord: map[string][]*entity{},
 		descs: map[string]string{}, indefs: map[string]string{}}
@@ -99,6 +183,9 @@ func newArticle(paragraphs []string) *article {
 	for i, p := range paragraphs {
 		a.paras[i].text = p
 		a.paras[i].spans = pairMarks(p)
+		if whole[i] {
+			a.paras[i].spans = wholeSpan(p, a.paras[i].spans)
+		}
 		for _, s := range a.paras[i].spans {
 			if s.fam != famSingle && wordCount(p[s.start:s.end]) >= minWords {
 				hasDouble = true
