@@ -9,57 +9,335 @@ import (
 	"byline/extract/metadata"
 )
 
-type blockKind int
-
-const (
-	blockParagraph blockKind = iota
-	blockHeading
-	blockListItem
-	blockQuote
-)
-
-// block is one paragraph of the body.
-type block struct {
-	text string
-	kind blockKind
-}
-
 // findContent finds the article's blocks of text in doc. With explain it
-// also returns the blocks it dropped and why.
+// also returns the blocks it dropped and why. It changes doc: boilerplate
+// elements are detached from it.
+//
+// The steps, each one walk or less: clean (clean.go) removes what is never
+// content; renderBlocks (render.go) turns the rest into blocks of text;
+// selectContent (score.go) finds the elements that hold the article; then
+// each block inside them is checked against the boilerplate rules
+// (boilerplate.go) and the title.
 func findContent(doc *html.Node, meta *metadata.Metadata, explain bool) ([]block, []Removal) {
-	var out []block
-	var walk func(n *html.Node)
-	walk = func(n *html.Node) {
-		if n.Type == html.ElementNode {
-			switch n.DataAtom {
-			case atom.Script, atom.Style, atom.Nav, atom.Header, atom.Footer, atom.Form:
-				return
-			case atom.P:
-				if t := strings.Join(strings.Fields(textOf(n)), " "); t != "" {
-					out = append(out, block{text: t})
-				}
-				return
-			}
+	rec := &recorder{on: explain}
+	root := findBody(doc)
+	clean(root, rec)
+	blocks := renderBlocks(root)
+	sel, sc := selectContent(root, blocks)
+	if meta == nil {
+		meta = &metadata.Metadata{}
+	}
+	f := newFilter(meta)
+
+	// Mark each block: in the content or not, then dropped by a rule or not.
+	rules := make([]string, len(blocks))
+	inContent := make([]bool, len(blocks))
+	contentText := 0
+	for i := range blocks {
+		b := &blocks[i]
+		if sel != nil && !inSelection(b.node, sel) {
+			rules[i] = ruleLowScore
+			continue
 		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
+		inContent[i] = true
+		contentText += b.textLen
+		rules[i] = f.rule(b, inFigure(b.node, sel))
+	}
+	dropAppealBoxes(blocks, rules, inContent, sel, sc, contentText)
+	dropTitleRepeat(blocks, rules, inContent, f.title)
+	dropTailRun(blocks, rules, inContent, contentText, 4)
+	trimEdges(blocks, rules, inContent)
+	keepSomething(rules, inContent)
+
+	out := make([]block, 0, len(blocks))
+	for i := range blocks {
+		if rules[i] == "" {
+			out = append(out, blocks[i])
+			continue
+		}
+		if explain {
+			rec.text(blocks[i].text, blocks[i].node, rules[i])
 		}
 	}
-	walk(doc)
+	if explain {
+		return out, rec.list
+	}
 	return out, nil
 }
 
-func textOf(n *html.Node) string {
-	var sb strings.Builder
-	var walk func(n *html.Node)
-	walk = func(n *html.Node) {
-		if n.Type == html.TextNode {
-			sb.WriteString(n.Data)
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
+func findBody(doc *html.Node) *html.Node {
+	var body *html.Node
+	var find func(n *html.Node, depth int)
+	find = func(n *html.Node, depth int) {
+		for c := n.FirstChild; c != nil && body == nil; c = c.NextSibling {
+			if c.Type == html.ElementNode && c.DataAtom == atom.Body {
+				body = c
+				return
+			}
+			if depth < 2 {
+				find(c, depth+1)
+			}
 		}
 	}
-	walk(n)
-	return sb.String()
+	find(doc, 0)
+	if body == nil {
+		return doc
+	}
+	return body
+}
+
+func inSelection(n *html.Node, sel map[*html.Node]bool) bool {
+	for ; n != nil; n = n.Parent {
+		if sel[n] {
+			return true
+		}
+	}
+	return false
+}
+
+// inFigure reports a block inside a figure, below the selected content.
+func inFigure(n *html.Node, sel map[*html.Node]bool) bool {
+	for ; n != nil; n = n.Parent {
+		if sel != nil && sel[n] {
+			return false
+		}
+		if n.DataAtom == atom.Figure {
+			return true
+		}
+	}
+	return false
+}
+
+// filter holds the per-page data of the block rules.
+type filter struct {
+	title   string // normalised title
+	authors []string
+}
+
+func newFilter(meta *metadata.Metadata) *filter {
+	return &filter{title: normText(meta.Title), authors: meta.Authors}
+}
+
+// rule returns why a block of the content is dropped, or "".
+func (f *filter) rule(b *block, figure bool) string {
+	t := b.text
+	if ld := b.linkDensity(); ld > 0.5 && !(endsSentence(t) && (b.textLen-b.linkLen >= 60 || ld <= 0.8 && wordCount(t) >= 8)) {
+		return ruleLinks
+	}
+	if figure && b.kind != blockQuote {
+		return ruleCaption
+	}
+	if r := wordingRule(t); r != "" {
+		return r
+	}
+	if b.kind == blockQuote || b.kind == blockPre {
+		return ""
+	}
+	if isCredit(t) {
+		return ruleCaption
+	}
+	if isBylineText(t, f.authors) {
+		return ruleByline
+	}
+	if isDateLine(t) {
+		return ruleDate
+	}
+	return ""
+}
+
+// dropTitleRepeat drops the headline when the body repeats it: a heading
+// anywhere, or any block before the first long paragraph, whose text is
+// the title (or the title without a site-name part).
+func dropTitleRepeat(blocks []block, rules []string, inContent []bool, title string) {
+	if title == "" {
+		return
+	}
+	early := true
+	for i := range blocks {
+		if !inContent[i] {
+			continue
+		}
+		b := &blocks[i]
+		if rules[i] == "" && (early || b.kind == blockHeading) && sameTitle(normText(b.text), title) {
+			rules[i] = ruleTitle
+			continue
+		}
+		if rules[i] == "" && b.textLen >= 150 {
+			early = false
+		}
+	}
+}
+
+// sameTitle reports whether block text t is the title, or the title's
+// headline part when the title carries a site name.
+func sameTitle(t, title string) bool {
+	if t == "" {
+		return false
+	}
+	if t == title {
+		return true
+	}
+	if len(t) < 15 {
+		return false
+	}
+	// "Headline | Site" in the title, "Headline" in the body, or the reverse.
+	if strings.HasPrefix(title, t+" ") || strings.HasSuffix(title, " "+t) {
+		return len(t)*2 >= len(title)
+	}
+	if strings.HasPrefix(t, title+" ") {
+		return len(title)*2 >= len(t)
+	}
+	// A breadcrumb trail that ends with the headline.
+	if strings.HasSuffix(t, " "+title) {
+		return len(t)-len(title) <= 40
+	}
+	return false
+}
+
+// dropAppealBoxes drops the whole box around an appeal: when blocks of the
+// content read as a donation, subscription or newsletter appeal, the
+// largest element around them that is mostly appeal (and small beside the
+// article) goes with all its text, such as the story that goes with the
+// appeal and its button.
+func dropAppealBoxes(blocks []block, rules []string, inContent []bool, sel map[*html.Node]bool, sc *scorer, contentText int) {
+	if sc == nil || contentText == 0 {
+		return
+	}
+	var appeal map[*html.Node]int
+	for i := range blocks {
+		if !inContent[i] || rules[i] != ruleAppeal {
+			continue
+		}
+		if appeal == nil {
+			appeal = make(map[*html.Node]int)
+		}
+		for a := blocks[i].node; a != nil; a = a.Parent {
+			appeal[a] += blocks[i].textLen
+			if sel[a] {
+				break
+			}
+		}
+	}
+	for i := range blocks {
+		if !inContent[i] || rules[i] != ruleAppeal {
+			continue
+		}
+		var box *html.Node
+		// A joined sibling may be the box; the article's own container
+		// is too big to be one.
+		for a := blocks[i].node; a != nil; a = a.Parent {
+			c := sc.cands[a]
+			if c == nil || c.text*2 > contentText || appeal[a]*5 < c.text*2 {
+				break
+			}
+			box = a
+			if sel[a] {
+				break
+			}
+		}
+		if box == nil || isLeafBlock(box) {
+			continue
+		}
+		for j := range blocks {
+			if inContent[j] && rules[j] == "" && isAncestor(box, blocks[j].node) {
+				rules[j] = ruleAppeal
+			}
+		}
+	}
+}
+
+// dropTailRun drops the rest of an appeal at the tail of the text: once an
+// appeal starts in the last part of the content, what follows belongs to
+// it. The run is dropped only when it is at most 1/maxShare of the text.
+func dropTailRun(blocks []block, rules []string, inContent []bool, contentText int, maxShare int) {
+	if contentText == 0 {
+		return
+	}
+	seen := 0
+	for i := range blocks {
+		if !inContent[i] {
+			continue
+		}
+		if rules[i] == ruleAppeal && seen*2 >= contentText {
+			rest := 0
+			for j := i; j < len(blocks); j++ {
+				if inContent[j] {
+					rest += blocks[j].textLen
+				}
+			}
+			if rest*maxShare > contentText {
+				return
+			}
+			for j := i + 1; j < len(blocks); j++ {
+				if inContent[j] && rules[j] == "" {
+					rules[j] = ruleTailAppeal
+				}
+			}
+			return
+		}
+		seen += blocks[i].textLen
+	}
+}
+
+// trimEdges drops short non-sentence blocks (section labels, kickers,
+// button texts) before the first paragraph and after the last one.
+func trimEdges(blocks []block, rules []string, inContent []bool) {
+	for i := range blocks {
+		if !inContent[i] || rules[i] != "" {
+			continue
+		}
+		if isParagraphLike(blocks[i].text) {
+			break
+		}
+		if wordCount(blocks[i].text) <= 5 {
+			rules[i] = ruleEdge
+		}
+	}
+	for i := len(blocks) - 1; i >= 0; i-- {
+		if !inContent[i] || rules[i] != "" {
+			continue
+		}
+		b := &blocks[i]
+		if isParagraphLike(b.text) || b.kind == blockListItem {
+			break
+		}
+		if wordCount(b.text) <= 3 {
+			rules[i] = ruleEdge
+			continue
+		}
+		break
+	}
+}
+
+// keepSomething takes back the weakest drops (edges, link density) when
+// nothing of the content is left: a page of short texts or of links is
+// still better given than empty.
+func keepSomething(rules []string, inContent []bool) {
+	for i := range rules {
+		if inContent[i] && rules[i] == "" {
+			return
+		}
+	}
+	for i := range rules {
+		if inContent[i] && (rules[i] == ruleEdge || rules[i] == ruleLinks) {
+			rules[i] = ""
+		}
+	}
+}
+
+func isParagraphLike(t string) bool {
+	return wordCount(t) >= 8 || endsSentence(t)
+}
+
+func wordCount(t string) int {
+	n := 0
+	in := false
+	for i := 0; i < len(t); i++ {
+		sp := t[i] == ' '
+		if !sp && !in {
+			n++
+		}
+		in = !sp
+	}
+	return n
 }

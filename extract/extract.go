@@ -98,7 +98,7 @@ func Extract(data []byte, opts *Options) (*Article, error) {
 		return ExtractText(string(text), opts)
 	}
 	text, _ := Decode(data, ct)
-	doc, err := html.Parse(bytes.NewReader(text))
+	doc, err := parseHTML(text)
 	if err != nil {
 		return nil, fmt.Errorf("parse HTML: %w", err)
 	}
@@ -109,10 +109,11 @@ func Extract(data []byte, opts *Options) (*Article, error) {
 // metadata from the tree as given, then removes boilerplate from it: the
 // tree is changed, so a caller that needs it afterwards must copy it first.
 func ExtractDocument(doc *html.Node, opts *Options) (*Article, error) {
-	meta := metadata.Read(doc, opts.pageURL())
+	meta := metadata.ReadWith(doc, opts.pageURL(), metadata.Options{Now: opts.now()})
 	blocks, removed := findContent(doc, meta, opts != nil && opts.Explain)
 	a := newArticle(meta, opts)
 	a.setBody(blocks)
+	a.Language = metadata.ResolveLanguage(meta.Language, a.Body)
 	if opts != nil && opts.Explain {
 		a.Removed = removed
 	}

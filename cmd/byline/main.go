@@ -1,4 +1,14 @@
 // Command byline turns news web pages into clean, structured JSON.
+//
+// The command lives in run (run.go): main only hands it the process's
+// arguments and standard streams, so tests run it in-process.
+//
+// Files:
+//   - run.go: the root command, exit statuses, signal handling
+//   - extract.go: the extract subcommand and its options
+//   - records.go: output records, the error-to-kind mapping, the line writer
+//   - version.go: the version string
+//   - size.go: the byte-size flag type
 package main
 
 import "os"

@@ -1,6 +1,3 @@
-// Package metadata reads an article's metadata (title, authors, dates, site,
-// language, canonical URL, image, tags) from a parsed HTML page. It only
-// reads the tree; call it before any cleaning.
 package metadata
 
 import (
@@ -9,72 +6,421 @@ import (
 	"time"
 
 	"golang.org/x/net/html"
-	"golang.org/x/net/html/atom"
 )
 
 // Metadata is what a page says about its article. A field that the page
 // does not make known is left empty.
 type Metadata struct {
-	Title        string
-	Authors      []string
+	Title   string
+	Authors []string
+	// Published and Modified keep the page's time zone when it gives one;
+	// a value without a zone is UTC. Zero when unknown.
 	Published    time.Time
 	Modified     time.Time
 	CanonicalURL string
 	SiteName     string
-	Language     string
-	Description  string
-	Image        string
-	Tags         []string
-	Paywalled    bool
+	// Language is the declared language as a BCP 47 tag; see
+	// [ResolveLanguage] to check it against the body text.
+	Language    string
+	Description string
+	Image       string
+	Tags        []string
+	Paywalled   bool
 	// Type is the page's declared type, lower-cased: og:type ("article")
 	// or the JSON-LD @type ("newsarticle"); empty when none.
 	Type string
 }
 
+// Options adjusts [ReadWith]. The zero value works.
+type Options struct {
+	// Now is the time of extraction: a date later than it is not trusted.
+	// The zero value means time.Now().
+	Now time.Time
+}
+
 // Read reads the metadata of doc. pageURL, when known, resolves relative
-// URLs and gives the host as a last resort for the site name.
+// URLs and gives the host as a last resort for the site name. It does not
+// change doc.
 func Read(doc *html.Node, pageURL *url.URL) *Metadata {
-	m := &Metadata{}
-	var title string
-	var walk func(n *html.Node)
-	walk = func(n *html.Node) {
-		if n.Type == html.ElementNode {
-			switch n.DataAtom {
-			case atom.Title:
-				if title == "" && n.FirstChild != nil {
-					title = strings.TrimSpace(n.FirstChild.Data)
-				}
-			case atom.Meta:
-				prop, content := attr(n, "property"), attr(n, "content")
-				if prop == "" {
-					prop = attr(n, "name")
-				}
-				switch strings.ToLower(prop) {
-				case "og:title":
-					if m.Title == "" {
-						m.Title = strings.TrimSpace(content)
-					}
-				case "og:site_name":
-					m.SiteName = strings.TrimSpace(content)
-				}
+	return ReadWith(doc, pageURL, Options{})
+}
+
+// ReadWith is [Read] with options.
+func ReadWith(doc *html.Node, pageURL *url.URL, opts Options) *Metadata {
+	now := opts.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
+	p := collect(doc)
+	ld := parseJSONLD(p.ldjson)
+	if pageURL != nil {
+		ld.pickArticle(p, pageURL.String())
+	} else {
+		ld.pickArticle(p, "")
+	}
+
+	base := pageURL
+	if p.baseHref != "" {
+		if b, err := url.Parse(p.baseHref); err == nil {
+			if base != nil {
+				b = base.ResolveReference(b)
+			}
+			if b.IsAbs() {
+				base = b
 			}
 		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
 	}
-	walk(doc)
-	if m.Title == "" {
-		m.Title = title
+	host := ""
+	if pageURL != nil {
+		host = pageURL.Hostname()
+	}
+
+	m := &Metadata{}
+	m.SiteName = siteName(p, ld, host)
+	m.Title = chooseTitle(p, ld, m.SiteName, host)
+	m.Authors = chooseAuthors(p, ld, m.SiteName)
+	m.Published, m.Modified = chooseDates(p, ld, pageURL, now)
+	m.CanonicalURL = canonicalURL(p, ld, base, pageURL)
+	m.Language = declaredLanguage(p, ld)
+	m.Description = p.meta("og:description", "description", "twitter:description", "dc.description", "dcterms.description", "dcterms.abstract", "citation_abstract")
+	if m.Description == "" && ld.article != nil {
+		m.Description = ldString(ld.article["description"])
+	}
+	m.Image = chooseImage(p, ld, base)
+	m.Tags = tagsOf(p, ld)
+	m.Paywalled = paywalled(ld)
+	m.Type = strings.ToLower(p.meta("og:type"))
+	if m.Type == "" && ld.article != nil {
+		if t := ldTypes(ld.article); len(t) > 0 {
+			m.Type = t[0]
+		}
 	}
 	return m
 }
 
-func attr(n *html.Node, key string) string {
-	for _, a := range n.Attr {
-		if a.Key == key {
-			return a.Val
+// chooseImage: og:image, twitter:image, the JSON-LD image, a microdata
+// image, link rel=image_src; made absolute.
+func chooseImage(p *page, ld *ldData, base *url.URL) string {
+	cands := []string{p.meta("og:image:secure_url", "og:image", "og:image:url"), p.meta("twitter:image", "twitter:image:src")}
+	if ld.article != nil {
+		cands = append(cands, ldImage(ld.article["image"]))
+	}
+	cands = append(cands, p.itemValue("image", "thumbnailurl"))
+	cands = append(cands, p.links["image_src"]...)
+	for _, c := range cands {
+		if u := absURL(base, c); u != "" {
+			return u
 		}
 	}
 	return ""
+}
+
+// paywalled reports a JSON-LD isAccessibleForFree of false on the article
+// or on the page that holds it.
+func paywalled(ld *ldData) bool {
+	if ld.article != nil {
+		if v, ok := ld.article["isAccessibleForFree"]; ok {
+			return ldFalse(v)
+		}
+	}
+	for _, o := range ld.objects {
+		types := ldTypes(o)
+		if anyType(types, articleTypes) || anyType(types, secondaryTypes) {
+			if v, ok := o["isAccessibleForFree"]; ok && ldFalse(v) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// chooseAuthors takes the author names from the most trusted source that
+// names any (see doc.go), cleaned. An organisation is given only when no
+// source names a person.
+func chooseAuthors(p *page, ld *ldData, site string) []string {
+	var orgs []string
+	sources := [][]string{}
+	if ld.article != nil {
+		var people []string
+		for _, a := range ld.ldAuthors(ld.article) {
+			if a.org {
+				orgs = append(orgs, a.name)
+			} else {
+				people = append(people, a.name)
+			}
+		}
+		sources = append(sources, people)
+	}
+	var metaAuthors []string
+	for _, k := range []string{"dc.creator", "dcterms.creator", "dc:creator", "dcterm:creator", "citation_author", "author", "article:author", "og:article:author", "book:author", "parsely-author", "sailthru.author", "byl", "byline", "authors", "dc.contributor"} {
+		for _, v := range p.metas[k] {
+			if looksLikeURL(v) {
+				continue
+			}
+			if strings.HasPrefix(k, "dc") || strings.HasPrefix(k, "citation") {
+				v = invertName(v)
+			}
+			metaAuthors = append(metaAuthors, v)
+		}
+		if len(metaAuthors) > 0 {
+			// The values of one key are the authors; other keys repeat
+			// them or disagree.
+			break
+		}
+	}
+	sources = append(sources, metaAuthors)
+	var micro []string
+	for _, it := range p.items {
+		if (it.prop == "author" || it.prop == "creator") && it.value != "" && !looksLikeURL(it.value) {
+			micro = append(micro, it.value)
+		}
+	}
+	sources = append(sources, micro, p.relAuthors)
+	structured := len(sources)
+	for i := 0; i < len(sources); i++ {
+		var raw []string
+		for _, r := range sources[i] {
+			// The site's own name as author is an organisation, whole
+			// ("Mac & i" is not two people).
+			if site != "" && normTitle(r) == normTitle(site) {
+				orgs = append(orgs, cleanText(r))
+				continue
+			}
+			raw = append(raw, r)
+		}
+		people, o := cleanAuthors(raw)
+		var kept []string
+		for _, n := range people {
+			if site != "" && namesSite(n, site, "") {
+				o = append(o, n)
+				continue
+			}
+			kept = append(kept, stripSiteSuffix(n, site))
+		}
+		orgs = append(orgs, o...)
+		if len(kept) > 0 {
+			return kept
+		}
+		if i == structured-1 && len(orgs) == 0 {
+			// Byline elements only when no metadata names an author.
+			sources = append(sources, domBylines(p))
+		}
+	}
+	if len(orgs) == 0 {
+		return nil
+	}
+	out, seen := []string{}, map[string]bool{}
+	for _, o := range orgs {
+		if k := strings.ToLower(o); !seen[k] {
+			seen[k] = true
+			out = append(out, o)
+		}
+	}
+	return out[:1]
+}
+
+// stripSiteSuffix removes the site's name from the end of a person's name
+// ("Kevin McCoy USA TODAY" -> "Kevin McCoy").
+func stripSiteSuffix(name, site string) string {
+	if site == "" || len(name) <= len(site)+1 {
+		return name
+	}
+	if strings.EqualFold(name[len(name)-len(site):], site) && name[len(name)-len(site)-1] == ' ' {
+		rest := strings.TrimSpace(name[:len(name)-len(site)])
+		if len(strings.Fields(rest)) >= 2 {
+			return rest
+		}
+	}
+	return name
+}
+
+// invertName turns a catalogue form "Last, First" (one comma, a few words
+// on each side, as Dublin Core and citation metas give names) into "First
+// Last".
+func invertName(s string) string {
+	parts := strings.Split(s, ",")
+	if len(parts) != 2 {
+		return s
+	}
+	last, first := strings.TrimSpace(parts[0]), strings.TrimSpace(parts[1])
+	if nl, nf := len(strings.Fields(last)), len(strings.Fields(first)); nl == 0 || nf == 0 || nl > 2 || nf > 3 {
+		return s
+	}
+	if _, org := cleanName(first); org != "" {
+		return s
+	}
+	return first + " " + last
+}
+
+// domBylines lists byline texts from the page, the strong candidates
+// (itemprop, rel=author, a class naming the byline) inside the article
+// first.
+func domBylines(p *page) []string {
+	for _, pass := range []func(b bylineNode) bool{
+		func(b bylineNode) bool { return b.strong && b.inArticle },
+		func(b bylineNode) bool { return b.strong },
+		func(b bylineNode) bool { return b.inArticle },
+		func(b bylineNode) bool { return true },
+	} {
+		for _, b := range p.bylines {
+			if pass(b) {
+				if people, _ := cleanAuthors([]string{b.text}); len(people) > 0 {
+					return []string{b.text}
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// chooseDates takes the publication and modification dates from the most
+// trusted source that gives one (see doc.go). A date after now is
+// dropped, and so is a modification before the publication.
+func chooseDates(p *page, ld *ldData, pageURL *url.URL, now time.Time) (published, modified time.Time) {
+	ok := func(t time.Time) bool { return !t.IsZero() && !t.After(now) }
+	pick := func(vals ...string) time.Time {
+		for _, v := range vals {
+			if t, good := parseDate(v); good && ok(t) {
+				return t
+			}
+		}
+		return time.Time{}
+	}
+	var ldPub, ldMod []string
+	if ld.article != nil {
+		ldPub = []string{ldString(ld.article["datePublished"]), ldString(ld.article["dateCreated"])}
+		ldMod = []string{ldString(ld.article["dateModified"])}
+	}
+	pubMetas := p.metaAll("article:published_time", "og:article:published_time", "article:published", "published_time",
+		"parsely-pub-date", "sailthru.date", "dc.date.issued", "dcterms.issued", "dcterms.date", "dc.date",
+		"dcterms.created", "dc.date.created", "citation_publication_date", "citation_date", "citation_online_date",
+		"pubdate", "publishdate", "publish-date", "publish_date", "article.published", "og:published_time",
+		"originalpublicationdate", "displaydate", "date", "article_date_original", "cxenseparse:recs:publishtime",
+		"release_date", "created")
+	defer func() {
+		// The same instant given elsewhere with the page's zone: keep that zone.
+		if published.IsZero() || offset(published) != 0 {
+			return
+		}
+		vals := append(append(ldPub, pubMetas...), p.itemValue("datepublished"))
+		for _, d := range p.times {
+			if d.fromAttr {
+				vals = append(vals, d.value)
+			}
+		}
+		for _, v := range vals {
+			if t, good := parseDate(v); good && t.Equal(published) && offset(t) != 0 {
+				published = t
+				return
+			}
+		}
+	}()
+	published = pick(ldPub...)
+	if published.IsZero() {
+		published = pick(pubMetas...)
+	}
+	if published.IsZero() {
+		published = pick(p.itemValue("datepublished", "datecreated"))
+	}
+	if published.IsZero() {
+		published = timeElement(p, ok)
+	}
+	if published.IsZero() && pageURL != nil {
+		if t, good := urlDate(pageURL.Path); good && ok(t) {
+			published = t
+		}
+	}
+	modified = pick(ldMod...)
+	if modified.IsZero() {
+		modified = pick(p.metaAll("article:modified_time", "og:article:modified_time", "og:updated_time", "article:modified",
+			"modified_time", "dc.date.modified", "dcterms.modified", "last-modified", "lastmod", "parsely-updated")...)
+	}
+	if modified.IsZero() {
+		modified = pick(p.itemValue("datemodified"))
+	}
+	if !modified.IsZero() && !published.IsZero() && modified.Before(published) {
+		modified = time.Time{}
+	}
+	return published, modified
+}
+
+// timeElement is the publication date from <time> and date-classed
+// elements: one marked as the publication first, then the first in the
+// article that is not an update, machine-readable values before text.
+func timeElement(p *page, ok func(time.Time) bool) time.Time {
+	try := func(cond func(d dateNode) bool) time.Time {
+		for _, d := range p.times {
+			if !cond(d) {
+				continue
+			}
+			var t time.Time
+			var good bool
+			if d.fromAttr {
+				t, good = parseDate(d.value)
+			} else {
+				t, good = parseTextDate(d.value)
+			}
+			if good && ok(t) {
+				return t
+			}
+		}
+		return time.Time{}
+	}
+	for _, cond := range []func(d dateNode) bool{
+		func(d dateNode) bool { return d.published && !d.updated && d.fromAttr },
+		func(d dateNode) bool { return d.published && !d.updated },
+		func(d dateNode) bool { return d.inArticle && !d.updated && d.fromAttr },
+		func(d dateNode) bool { return d.inArticle && !d.updated },
+		func(d dateNode) bool { return !d.updated && d.fromAttr },
+	} {
+		if t := try(cond); !t.IsZero() {
+			return t
+		}
+	}
+	// Written dates in date-classed elements outside the article: only
+	// when they all name the same day.
+	var day time.Time
+	for _, d := range p.times {
+		if d.updated {
+			continue
+		}
+		var t time.Time
+		var good bool
+		if d.fromAttr {
+			t, good = parseDate(d.value)
+		} else {
+			t, good = parseTextDate(d.value)
+		}
+		if !good || !ok(t) {
+			continue
+		}
+		if !day.IsZero() && t.Format(time.DateOnly) != day.Format(time.DateOnly) {
+			day = time.Time{}
+			break
+		}
+		day = t
+	}
+	if !day.IsZero() {
+		return day
+	}
+	// A written date in the byline ("Von Moritz Bachmann publiziert am 30.
+	// Juli 2018"), before any "Updated".
+	for _, b := range p.bylines {
+		if !b.inArticle && !b.strong {
+			continue
+		}
+		text := b.text
+		if loc := updatedRe.FindStringIndex(text); loc != nil {
+			text = text[:loc[0]]
+		}
+		if t, good := parseTextDate(text); good && ok(t) {
+			return t
+		}
+	}
+	return time.Time{}
+}
+
+func offset(t time.Time) int {
+	_, off := t.Zone()
+	return off
 }

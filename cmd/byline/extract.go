@@ -1,0 +1,298 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/url"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"byline/crawl"
+	"byline/extract"
+)
+
+// extractOptions are the extract command's settings, bound to its flags.
+type extractOptions struct {
+	Inputs    []string      // URLs, file paths, "-" for stdin
+	URL       string        // --url: the address of a page from a file or stdin
+	Pretty    bool          // --pretty: indented JSON
+	Output    string        // -o: the output file; "" or "-" is stdout
+	Explain   bool          // --explain: fill Article.Removed
+	Timeout   time.Duration // --timeout: per request; 0 means no limit
+	MaxSize   byteSize      // --max-size: per page
+	UserAgent string        // --user-agent: "" means the default
+
+	pageURL *url.URL // URL, parsed
+	streams *streams
+}
+
+// newExtractCmd makes the extract command. runF, when not nil, runs in
+// place of extractRun (tests use it to check flag parsing).
+func newExtractCmd(s *streams, runF func(context.Context, *extractOptions) error) *cobra.Command {
+	opts := &extractOptions{streams: s, Timeout: crawl.DefaultTimeout, MaxSize: crawl.DefaultMaxSize}
+	cmd := &cobra.Command{
+		Use:   "extract INPUT...",
+		Short: "Extract the article of web pages, files or stdin as JSON",
+		Long: `Extract the article of each INPUT and print it as one line of JSON.
+
+An INPUT is an http(s) URL (fetched, following redirects), a file (HTML,
+gzip-compressed HTML, or plain text), or - for standard input. Each input
+gives one record, in input order, as soon as it is ready: the article (see
+README.md for its fields), or for a failed input
+  {"source": INPUT, "error": {"kind": KIND, "message": TEXT}}
+plus a line "byline: INPUT: TEXT" on stderr. Kinds: read, fetch, timeout,
+http_status (with "status"), not_html, too_large, no_content, internal.
+
+` + exitStatusHelp,
+		Example: `  # A page from the web; jq picks fields.
+  byline extract https://example.com/news/story.html | jq -r .title
+
+  # A saved page, with its address for links and the site name.
+  byline extract saved-page.html --url https://example.com/news/story.html
+
+  # Standard input, gzip files, several inputs (one line each, in order).
+  curl -s "$URL" | byline extract - --url "$URL"
+  byline extract page.html.gz
+  byline extract a.html b.html c.html.gz -o out.jsonl
+
+  # Indented, with what was dropped from the page and why.
+  byline extract --pretty --explain page.html`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return usageErrorf(cmd, "no inputs: give URLs, files, or - for stdin")
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Inputs = args
+			if err := opts.check(cmd); err != nil {
+				return err
+			}
+			if runF != nil {
+				return runF(cmd.Context(), opts)
+			}
+			return extractRun(cmd.Context(), opts)
+		},
+	}
+	f := cmd.Flags()
+	f.SortFlags = false
+	f.StringVar(&opts.URL, "url", "", "the `URL` of a page read from a file or stdin (resolves links, names the site)")
+	f.BoolVarP(&opts.Pretty, "pretty", "p", false, "indent the JSON")
+	f.StringVarP(&opts.Output, "output", "o", "", "write the records to `FILE` (whole records only) instead of stdout")
+	f.BoolVar(&opts.Explain, "explain", false, `list the blocks of text dropped from each page and why (field "removed")`)
+	f.DurationVar(&opts.Timeout, "timeout", opts.Timeout, "time limit per request, reading the body included; 0 means none")
+	f.Var(&opts.MaxSize, "max-size", "size limit per page, after decompression (K, M, G suffixes)")
+	f.StringVar(&opts.UserAgent, "user-agent", "", "User-Agent header of requests (default \""+userAgent("")+"\")")
+	return cmd
+}
+
+// check validates the options and parses --url.
+func (o *extractOptions) check(cmd *cobra.Command) error {
+	stdin := 0
+	for _, in := range o.Inputs {
+		if in == "-" {
+			stdin++
+		}
+		if in == "" {
+			return usageErrorf(cmd, "empty input name")
+		}
+	}
+	if stdin > 1 {
+		return usageErrorf(cmd, "- (stdin) can be given once only")
+	}
+	if o.Output != "" && o.Output != "-" {
+		if out, err := os.Stat(o.Output); err == nil {
+			for _, in := range o.Inputs {
+				if fi, err := os.Stat(in); err == nil && !isURL(in) && os.SameFile(fi, out) {
+					return usageErrorf(cmd, "-o %s is also an input: writing would destroy it", o.Output)
+				}
+			}
+		}
+	}
+	if o.Timeout < 0 {
+		return usageErrorf(cmd, "invalid --timeout %v: must not be negative", o.Timeout)
+	}
+	if o.URL != "" {
+		u, err := url.Parse(o.URL)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return usageErrorf(cmd, "invalid --url %q: want an absolute http or https URL", o.URL)
+		}
+		if len(o.Inputs) > 1 {
+			return usageErrorf(cmd, "--url names the address of one page: give a single input with it")
+		}
+		if isURL(o.Inputs[0]) {
+			return usageErrorf(cmd, "--url is for a page read from a file or stdin; %s is fetched from its own address", o.Inputs[0])
+		}
+		o.pageURL = u
+	}
+	return nil
+}
+
+// userAgent is the User-Agent requests send: the --user-agent value, or one
+// naming byline and its version.
+func userAgent(flag string) string {
+	switch {
+	case flag != "":
+		return flag
+	case version != "":
+		// Set at link time, which the crawl package cannot see.
+		return "Mozilla/5.0 (compatible; byline/" + version + ")"
+	}
+	return crawl.DefaultUserAgent()
+}
+
+// isURL reports an input that is fetched rather than read from disk.
+func isURL(input string) bool {
+	lower := strings.ToLower(input)
+	return strings.HasPrefix(lower, "http://") || strings.HasPrefix(lower, "https://")
+}
+
+// extractRun processes the inputs one after another, writing each record
+// as soon as it is ready.
+func extractRun(ctx context.Context, opts *extractOptions) (err error) {
+	out, name := opts.streams.Out, "stdout"
+	var file *os.File
+	if opts.Output != "" && opts.Output != "-" {
+		f, err := os.OpenFile(opts.Output, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+		if err != nil {
+			return &exitError{code: exitFailed, err: fmt.Errorf("cannot create output: %w", err)}
+		}
+		defer func() {
+			if cerr := f.Close(); cerr != nil && err == nil {
+				err = &exitError{code: exitFailed, err: fmt.Errorf("close %s: %w", opts.Output, cerr)}
+			}
+		}()
+		out, file, name = f, f, opts.Output
+	}
+	rw := newRecordWriter(out, file, name, opts.Pretty)
+	x := opts.extractor()
+
+	failed := 0
+	for _, input := range opts.Inputs {
+		done := make(chan any, 1)
+		go func() { done <- x.record(ctx, input) }()
+		var rec any
+		select {
+		case rec = <-done:
+		case <-ctx.Done():
+		}
+		if ctx.Err() != nil {
+			// Interrupted: what is in flight is abandoned, with no record.
+			return &exitError{code: exitInterrupted, err: errors.New("interrupted")}
+		}
+		if err := rw.write(rec); err != nil {
+			return &exitError{code: exitFailed, err: err}
+		}
+		if fail, ok := rec.(*errorRecord); ok {
+			failed++
+			fmt.Fprintf(opts.streams.Err, "byline: %s: %s\n", input, fail.Error.Message)
+		}
+	}
+	if failed > 0 {
+		return &exitError{code: exitFailed}
+	}
+	return nil
+}
+
+func (o *extractOptions) extractor() *extractor {
+	timeout := o.Timeout
+	if timeout == 0 {
+		timeout = -1 // no limit
+	}
+	return &extractor{
+		fetcher: &crawl.Fetcher{
+			UserAgent: userAgent(o.UserAgent),
+			Timeout:   timeout,
+			MaxSize:   int64(o.MaxSize),
+		},
+		stdin:   o.streams.In,
+		pageURL: o.pageURL,
+		explain: o.Explain,
+		maxSize: int64(o.MaxSize),
+	}
+}
+
+// extractor turns one input into one record. It is safe for concurrent use
+// (stdin aside, which can be read once).
+type extractor struct {
+	fetcher *crawl.Fetcher
+	stdin   io.Reader
+	pageURL *url.URL // the --url of a file or stdin input
+	explain bool
+	maxSize int64
+}
+
+// record processes input and returns its record: the *extract.Article, or
+// the *errorRecord of a failure.
+func (x *extractor) record(ctx context.Context, input string) any {
+	a, err := x.extract(ctx, input)
+	if err != nil {
+		var removed []extract.Removal
+		if a != nil {
+			removed = a.Removed
+		}
+		return failure(input, err, removed)
+	}
+	return a
+}
+
+// extract reads or fetches input and extracts its article. A panic becomes
+// the input's error. On ErrNoContent the article comes back too.
+func (x *extractor) extract(ctx context.Context, input string) (a *extract.Article, err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			a, err = nil, &panicError{value: v}
+		}
+	}()
+	data, opts, err := x.read(ctx, input)
+	if err != nil {
+		return nil, err
+	}
+	a, err = extract.Extract(data, opts)
+	if err != nil {
+		return a, &stageError{kind: kindRead, err: err}
+	}
+	a.Source = input
+	return a, nil
+}
+
+// read returns the bytes of input and the extraction options that go with
+// them.
+func (x *extractor) read(ctx context.Context, input string) ([]byte, *extract.Options, error) {
+	opts := &extract.Options{URL: x.pageURL, Explain: x.explain, MaxSize: x.maxSize}
+	if isURL(input) {
+		p, err := x.fetcher.Fetch(ctx, input)
+		if err != nil {
+			return nil, nil, &stageError{kind: kindFetch, err: err}
+		}
+		opts.URL, opts.ContentType = p.URL, p.ContentType
+		return p.Body, opts, nil
+	}
+	var r io.Reader
+	if input == "-" {
+		r = x.stdin
+	} else {
+		f, err := os.Open(input)
+		if err != nil {
+			return nil, nil, &stageError{kind: kindRead, err: err}
+		}
+		defer f.Close()
+		r = f
+	}
+	data, err := io.ReadAll(io.LimitReader(r, x.maxSize+1))
+	if err != nil {
+		if input == "-" {
+			err = fmt.Errorf("read stdin: %w", err)
+		}
+		return nil, nil, &stageError{kind: kindRead, err: err}
+	}
+	if int64(len(data)) > x.maxSize {
+		return nil, nil, fmt.Errorf("%w: over the limit of %d bytes (--max-size)", extract.ErrTooLarge, x.maxSize)
+	}
+	return data, opts, nil
+}

@@ -1,0 +1,203 @@
+package extract
+
+import (
+	"bytes"
+	"compress/gzip"
+	"encoding/json"
+	"io"
+	"net/url"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"golang.org/x/net/html"
+)
+
+// The speed benchmarks run over the vendored ScrapingHub dev set (181 news
+// pages), decompressed once outside the timer. One iteration is one pass
+// over every page; besides ns/op (per pass) each reports
+//
+//	ms/page-median  the median over pages of each page's median time
+//	allocs/page     heap allocations per page (mean)
+//	B/page          heap bytes allocated per page (mean)
+//
+// BenchmarkRatio times parse-only and full extraction page by page,
+// interleaved, so that both see the same machine load, and reports the
+// issue's figure, byline's median over the parse-only median:
+//
+//	go test ./extract -run '^$' -bench Ratio -benchtime 10x
+//
+// Profile with: go test ./extract -run '^$' -bench 'Extract$' -benchtime 20x -cpuprofile cpu.out
+
+const benchDir = "../testdata/bench/scrapinghub"
+
+type benchPage struct {
+	name string
+	data []byte // decompressed HTML
+	opts *Options
+}
+
+var benchCorpus = sync.OnceValues(func() ([]benchPage, error) {
+	files, err := filepath.Glob(filepath.Join(benchDir, "html", "*.html.gz"))
+	if err != nil || len(files) == 0 {
+		return nil, err
+	}
+	var truth map[string]struct {
+		URL string `json:"url"`
+	}
+	if raw, err := os.ReadFile(filepath.Join(benchDir, "ground-truth.json")); err == nil {
+		if err := json.Unmarshal(raw, &truth); err != nil {
+			return nil, err
+		}
+	}
+	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	var pages []benchPage
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			return nil, err
+		}
+		zr, err := gzip.NewReader(bytes.NewReader(raw))
+		if err != nil {
+			return nil, err
+		}
+		data, err := io.ReadAll(zr)
+		if err != nil {
+			return nil, err
+		}
+		id := strings.TrimSuffix(filepath.Base(f), ".html.gz")
+		opts := &Options{Now: now}
+		if u, err := url.Parse(truth[id].URL); err == nil && u.Host != "" {
+			opts.URL = u
+		}
+		pages = append(pages, benchPage{name: id, data: data, opts: opts})
+	}
+	return pages, nil
+})
+
+func loadBenchCorpus(b *testing.B) []benchPage {
+	b.Helper()
+	pages, err := benchCorpus()
+	if err != nil {
+		b.Fatal(err)
+	}
+	if len(pages) == 0 {
+		b.Skip("no benchmark pages under " + benchDir)
+	}
+	return pages
+}
+
+// parseOnly is the floor any Go extractor pays: decode and parse.
+func parseOnly(p benchPage) {
+	text, _ := Decode(p.data, "")
+	if _, err := html.Parse(bytes.NewReader(text)); err != nil {
+		panic(err)
+	}
+}
+
+// extractPage is the whole of byline's work on a page, metadata and quotes
+// included.
+func extractPage(p benchPage) {
+	if _, err := Extract(p.data, p.opts); err != nil && err != ErrNoContent {
+		panic(p.name + ": " + err.Error())
+	}
+}
+
+// pageTimes holds each page's timings across iterations.
+type pageTimes [][]time.Duration
+
+func newPageTimes(n int) pageTimes { return make(pageTimes, n) }
+
+func (pt pageTimes) time(i int, f func()) {
+	start := time.Now()
+	f()
+	pt[i] = append(pt[i], time.Since(start))
+}
+
+// median returns the median over pages of each page's median time, in ms.
+func (pt pageTimes) median() float64 {
+	per := make([]time.Duration, 0, len(pt))
+	for _, ts := range pt {
+		if len(ts) == 0 {
+			continue
+		}
+		ts = slices.Clone(ts)
+		slices.Sort(ts)
+		per = append(per, ts[len(ts)/2])
+	}
+	if len(per) == 0 {
+		return 0
+	}
+	slices.Sort(per)
+	return float64(per[len(per)/2]) / float64(time.Millisecond)
+}
+
+// allocMeter measures heap allocations per page around a benchmark loop.
+type allocMeter struct{ before runtime.MemStats }
+
+func (m *allocMeter) start() { runtime.ReadMemStats(&m.before) }
+
+func (m *allocMeter) report(b *testing.B, pages int) {
+	var after runtime.MemStats
+	runtime.ReadMemStats(&after)
+	if pages == 0 {
+		return
+	}
+	b.ReportMetric(float64(after.Mallocs-m.before.Mallocs)/float64(pages), "allocs/page")
+	b.ReportMetric(float64(after.TotalAlloc-m.before.TotalAlloc)/float64(pages), "B/page")
+}
+
+func benchCorpusPass(b *testing.B, f func(benchPage)) {
+	pages := loadBenchCorpus(b)
+	pt := newPageTimes(len(pages))
+	var m allocMeter
+	b.ReportAllocs()
+	m.start()
+	n := 0
+	for b.Loop() {
+		for i, p := range pages {
+			pt.time(i, func() { f(p) })
+		}
+		n += len(pages)
+	}
+	b.StopTimer()
+	m.report(b, n)
+	b.ReportMetric(pt.median(), "ms/page-median")
+}
+
+// BenchmarkParseOnly: Decode + golang.org/x/net/html Parse.
+func BenchmarkParseOnly(b *testing.B) { benchCorpusPass(b, parseOnly) }
+
+// BenchmarkExtract: the full extract.Extract with metadata and quotes.
+func BenchmarkExtract(b *testing.B) { benchCorpusPass(b, extractPage) }
+
+// BenchmarkRatio interleaves parse-only and full extraction page by page
+// and reports both medians and their ratio (goal: at most 1.5).
+func BenchmarkRatio(b *testing.B) {
+	pages := loadBenchCorpus(b)
+	parse, full := newPageTimes(len(pages)), newPageTimes(len(pages))
+	for b.Loop() {
+		for i, p := range pages {
+			parse.time(i, func() { parseOnly(p) })
+			full.time(i, func() { extractPage(p) })
+		}
+	}
+	b.StopTimer()
+	pm, fm := parse.median(), full.median()
+	b.ReportMetric(pm, "parse-ms/page")
+	b.ReportMetric(fm, "byline-ms/page")
+	if pm > 0 {
+		b.ReportMetric(fm/pm, "x-parse")
+	}
+}
+
+// BenchmarkDecode measures charset handling alone over the corpus (all
+// valid UTF-8: one validation pass per page, no copy).
+func BenchmarkDecode(b *testing.B) {
+	benchCorpusPass(b, func(p benchPage) { Decode(p.data, "") })
+}

@@ -1,0 +1,581 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// This file holds the wording of boilerplate, shared by the HTML and the
+// plain-text extractors, and the class/id hints of boilerplate elements.
+// Every rule is about wording or markup that news sites in general use;
+// none is keyed to one site.
+
+// Rule names reported in Removal.Rule.
+const (
+	ruleAppeal     = "boilerplate:appeal"     // donation, subscription, newsletter, paywall
+	ruleReadMore   = "boilerplate:read-more"  // "Read more: …", "Related: …" lines
+	ruleRelated    = "boilerplate:related"    // related / more from / most read lists
+	ruleShare      = "boilerplate:share"      // share rows
+	ruleAd         = "boilerplate:ad"         // advertisement labels and slots
+	ruleCookie     = "boilerplate:cookie"     // cookie and consent banners
+	ruleComments   = "boilerplate:comments"   // comment sections
+	ruleBio        = "boilerplate:bio"        // author bio boxes
+	ruleTags       = "boilerplate:tags"       // tag lists
+	ruleCopyright  = "boilerplate:copyright"  // copyright lines
+	ruleSidebar    = "boilerplate:sidebar"    // sidebars and widgets
+	rulePopup      = "boilerplate:popup"      // modals and overlays
+	ruleMeta       = "boilerplate:meta"       // article meta rows
+	ruleNotice     = "boilerplate:notice"     // "requires JavaScript", "Leave a comment", "Tags: …"
+	ruleByline     = "byline"                 // "By Jane Doe"
+	ruleDate       = "date"                   // a date line
+	ruleCaption    = "caption"                // figure captions and photo credits
+	ruleTitle      = "title-repeat"           // the headline repeated in the body
+	ruleLinks      = "link-density"           // mostly links
+	ruleLowScore   = "low-score"              // outside the main content
+	ruleHidden     = "hidden"                 // hidden elements
+	ruleNav        = "nav"                    // navigation
+	rulePageHeader = "page-header"            // the page's header
+	rulePageFooter = "page-footer"            // the page's footer
+	ruleAside      = "aside"                  // aside elements
+	ruleForm       = "form"                   // forms
+	ruleEdge       = "edge"                   // non-sentence text at the edges (plain text)
+	ruleTailAppeal = "boilerplate:appeal-run" // the rest of an appeal at the tail
+)
+
+// Wording rules. A rule applies to a whole block of text (a paragraph, a
+// list item, a heading). "label" patterns must match the whole block (short
+// UI texts); "prefix" patterns a block that starts with the phrase and is
+// short; "phrase" patterns anywhere in a block of limited length.
+
+// readMoreLabels are the labels of links to other articles, in the main
+// news languages. They match a whole block, optionally with a colon or an
+// ellipsis, or a block that starts with the label and a separator.
+const readMoreLabels = `read more|read also|also read|read next|see also|related|related articles?|related stories|related content|related coverage|related news|related posts?|related reading|related links?|recommended|recommended for you|recommended reading|more from [^:]{1,40}|more on this( story| topic)?|more stories|more news|more:|most read|most popular|most viewed|trending|trending now|what to read next|continue|continue reading|click here|further reading|you may also like|you might also like|also on [^:]{1,30}|watch|watch now|listen|listen now|` +
+	// German
+	`lesen sie auch|lesen sie mehr|mehr zum thema|mehr dazu|auch interessant|weiterlesen|das könnte sie auch interessieren|mehr lesen|siehe auch|zum thema|` +
+	// French
+	`lire aussi|à lire aussi|a lire aussi|voir aussi|lire la suite|sur le même sujet|à voir aussi|lire plus|` +
+	// Spanish
+	`lea también|lee también|leer más|te puede interesar|ver también|le puede interesar|más información|noticias relacionadas|` +
+	// Italian
+	`leggi anche|leggi l'articolo|potrebbe interessarti|leggi tutto|articoli correlati|` +
+	// Portuguese
+	`leia também|leia mais|veja também|saiba mais|notícias relacionadas|` +
+	// Russian
+	`читайте также|читать далее|читайте ещё|читайте еще|смотрите также|по теме|подробнее|читать полностью`
+
+// noticeLabels start comment invitations and tag or category lines.
+const noticeLabels = `follow (?:us|him|her|them|me|the author)(?: on (?:twitter|facebook|instagram|x|linkedin|bluesky|threads)\b|\s*[:@]| @)|have a (?:news )?tip\b|got a (?:news )?tip\b|tell us what you think|leave a (?:comment|reply)|join the (?:conversation|discussion)|have your say|add (?:a )?comment|post a comment|comments? (?:are|is) closed|kommentar schreiben|laisser un commentaire|deja un comentario|lascia un commento|deixe um comentário|оставить комментарий|(?:tags?|categor(?:y|ies|ia|ie|ía|ias)|filed under|schlagwörter|stichworte|étiquettes|etiquetas|argomenti|temas|теги|рубрика)\s*:`
+
+// adLabels are the labels of advertisement slots.
+const adLabels = `advertisement|advertising|advert|ad|ads|sponsored|sponsored content|paid content|promoted|partner content|anzeige|werbung|publicité|publicite|publicidad|pubblicità|publicidade|реклама|story continues below(?: advertisement)?|article continues below(?: this ad| advertisement)?|continue reading (?:the main story|below)|scroll to continue(?: with content)?|skip advert(?:isement)?`
+
+// creditLabels start photo credits.
+const creditLabels = `photo|photograph|image|picture|video|graphic|illustration|photo credit|image credit|credit|credits|source|foto|bild|fotos|quelle|crédit|crédits|fuente|fonte|фото|источник`
+
+var (
+	reReadMoreLabel  = regexp.MustCompile(`^(?:` + readMoreLabels + `)\s*[:.…»›>\-–—|]*\s*$`)
+	reReadMorePrefix = regexp.MustCompile(`^(?:` + readMoreLabels + `)\s*(?:[:…»›>|–—]|\.\.\.|\s-\s)`)
+
+	// reAdLabel matches advertisement labels.
+	reAdLabel = regexp.MustCompile(`^(?:` + adLabels + `)\s*[:.]?$`)
+
+	// appealRules match donation, subscription, newsletter and paywall
+	// appeals anywhere in a block of limited length (lower case). Each
+	// pattern runs only on text that holds its key.
+	appealRules = func() []appealRule {
+		var rules []appealRule
+		for _, r := range [][2]string{
+			{"sign", `sign(?:ing)? up (?:for|to) (?:our|the|a|their)\b[^.]{0,60}(?:newsletter|briefing|digest|alert|email)`},
+			{"newsletter", `(?:subscribe|register|join|signup) (?:to|for) (?:our|the)\b[^.]{0,40}newsletter|newsletters?\b[^.]{0,40}(?:inbox|sign up|subscribe)`},
+			{"briefing", `(?:subscribe|register|join|signup) (?:to|for) (?:our|the)\b[^.]{0,40}briefing|briefings?\b[^.]{0,40}(?:inbox|sign up|subscribe)`},
+			{"your ", `(?:delivered|straight|direct(?:ly)?|right) (?:to|in|into|through) your (?:inbox|letterbox|mailbox|door)|in your inbox every|we need your (?:help|support)|your support,? (?:no matter how small|helps|makes|matters|is vital|is crucial)|you've reached your (?:free )?(?:article )?limit|start your (?:free )?trial`},
+			{"issues for", `\d+ issues for`},
+			{"journalism", `support (?:our|independent|quality|local|fearless|trusted|public.interest) journalism`},
+			{"support us", `support us (?:monthly|today|now|from)|please support us`},
+			{"donat", `(?:make a|please) donat|donate (?:now|today)`},
+			{"become a", `become a (?:member|subscriber|supporter|patron)\b`},
+			{"small favo", `we have a small favou?r to ask`},
+			{"subscri", `subscribe (?:now|today|for just|for only|for \$|to continue|to read|to unlock)|already (?:a )?(?:subscriber|member|registered)|(?:this (?:article|story|content) is|are) (?:for|only available to|exclusive to|reserved for) subscribers`},
+			{"members", `already (?:a )?member|(?:this (?:article|story|content) is|are) (?:for|only available to|exclusive to|reserved for) members`},
+			{"continue", `to continue reading|(?:log|sign) in to continue`},
+			{"in to read", `(?:log|sign) in to read`},
+			{"free account", `create a free account`},
+			{"unlock", `unlock (?:this|unlimited|full) `},
+			{"you have", `you have (?:\d+|one|two|three) (?:free )?(?:articles?|stories) (?:left|remaining)`},
+			{"unlimited", `get unlimited (?:digital )?access`},
+			// German, French, Spanish, Italian, Portuguese, Russian
+			{"abonn", `newsletter abonnieren|jetzt abonnieren|abonnez-vous`},
+			{"unterstütz", `jetzt unterstützen|unterstützen sie (?:uns|unabhängigen)`},
+			{"melden sie sich", `melden sie sich (?:jetzt )?(?:für|zum) (?:unseren )?newsletter`},
+			{"inscrivez", `inscrivez-vous à (?:notre|la) newsletter`},
+			{"souten", `soutenez (?:notre|le|la) (?:journalisme|rédaction|presse)`},
+			{"un don", `faites un don`},
+			{"suscr", `suscr[íi]bete|suscríbase`},
+			{"apoya", `apoya (?:nuestro|el) periodismo`},
+			{"hazte", `hazte socio`},
+			{"iscriv", `iscriviti alla newsletter`},
+			{"abbona", `abbonati`},
+			{"sostieni", `sostieni (?:il|la|il nostro) (?:giornalismo|informazione)`},
+			{"assine", `assine (?:já|agora|a newsletter)`},
+			{"apoie", `apoie o jornalismo`},
+			{"подпи", `подпишитесь|подписывайтесь`},
+			{"поддерж", `поддержите (?:нас|редакцию|независим)`},
+			{"пожертв", `пожертвова`},
+		} {
+			rules = append(rules, appealRule{key: r[0], re: regexp.MustCompile(r[1])})
+		}
+		return rules
+	}()
+
+	// reNotice matches notices of the page's machinery, comment invitations
+	// and meta lines ("Posted by … in …", "Tags: …").
+	reNoticeStart = regexp.MustCompile(`^(?:` + noticeLabels + `)`)
+	noticeRules   = []appealRule{
+		{"javascript", regexp.MustCompile(`requires? javascript|enable javascript|javascript is (?:disabled|required|turned off)`)},
+		{"your browser", regexp.MustCompile(`your browser does not support`)},
+		{"publ", regexp.MustCompile(`(?:published|publicado|publié|pubblicato|publicada) (?:by|por|par|da|em|in)\b.{0,80}(?:categor|tags?\b|filed)`)},
+		{"posted", regexp.MustCompile(`posted (?:by|in)\b.{0,80}(?:categor|tags?\b|filed)`)},
+		{"veröffentlicht", regexp.MustCompile(`veröffentlicht (?:von|in)\b.{0,80}(?:kategor|tags?\b)`)},
+	}
+
+	// reShortcode matches WordPress shortcodes leaking into the text.
+	reShortcode = regexp.MustCompile(`^\[[a-z_]+[ \]].*\[/[a-z_]+\]`)
+
+	// reSupportHeadline matches short donation calls like "Support The
+	// Times!" or "Support us".
+	reSupportHeadline = regexp.MustCompile(`^(?:please )?(?:support|donate to|subscribe to|unterstützen sie|soutenez|apoya|sostieni|apoie|поддержите)\s+\S+(?:\s+\S+){0,5}\s*[!.]?$`)
+
+	// copyrightPhrases mark copyright lines.
+	copyrightPhrases = []string{"all rights reserved", "alle rechte vorbehalten", "tous droits réservés", "todos los derechos reservados", "tutti i diritti riservati", "todos os direitos reservados", "все права защищены"}
+
+	// reCreditStart and reCreditEnd match photo credits and caption
+	// credits (on lower-case text; reCreditEnd on its last 100 bytes).
+	reCreditStart = regexp.MustCompile(`^(?:(?:` + creditLabels + `)\s*(?:[:|]|by\b|credit\b|courtesy\b)|image (?:copyright|caption)\b)`)
+	reCreditEnd   = regexp.MustCompile(`(?:\((?:[^()]{0,60}(?:photo|image|foto|picture|credit|getty|reuters|afp|ap|epa|shutterstock|istock)[^()]{0,60})\)|getty images|shutterstock|istockphoto|associated press|reuters|ap photo|epa-efe|dpa)\s*\)?\s*$`)
+
+	// reBylineStart matches "By Jane Doe" lines.
+	reBylineStart = regexp.MustCompile(`^(?:By|BY|by|Written by|Words by|Von|VON|Par|PAR|Por|POR|Автор|Текст):?\s+\S`)
+
+	// reDateLine matches a line that is mostly a date.
+	reDateWord = regexp.MustCompile(`\b(?:jan(?:uary|uar)?|feb(?:ruary|ruar)?|m[aä]r(?:ch|z)?|apr(?:il)?|may|mai|jun[ei]?|jul[iy]?|aug(?:ust)?|sep(?:t(?:ember)?)?|o[ck]t(?:ober)?|nov(?:ember)?|de[cz](?:ember)?|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro)\b\.?|(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)|\b(?:mon|tue|wed|thu|fri|sat|sun)(?:day)?\b|\b(?:tuesday|wednesday|thursday|saturday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|segunda-feira|terça-feira|quarta-feira|quinta-feira|sexta-feira)\b|(?:понедельник|вторник|среда|четверг|пятница|суббота|воскресенье)|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}:\d{2}\b|\b(?:yesterday|today|hours? ago|minutes? ago|days? ago)\b`)
+	reDateLead = regexp.MustCompile(`^(?:published|updated|posted|last updated|last modified|first published|modified|created|date|veröffentlicht|aktualisiert|stand|publié|mis à jour|publicado|actualizado|pubblicato|aggiornato|atualizado|опубликовано|обновлено)\b`)
+
+	// reShareWords are the words of share rows.
+	shareWords = map[string]bool{
+		"share": true, "shares": true, "sharing": true, "this": true, "article": true, "story": true, "post": true, "page": true, "on": true, "via": true, "tweet": true, "email": true, "e-mail": true, "mail": true, "print": true, "copy": true, "link": true, "url": true, "save": true, "comment": true, "comments": true,
+		"facebook": true, "twitter": true, "x": true, "whatsapp": true, "linkedin": true, "reddit": true, "pinterest": true, "telegram": true, "messenger": true, "flipboard": true, "pocket": true, "tumblr": true, "vk": true, "vkontakte": true, "sms": true, "pin": true, "it": true, "google": true, "gmail": true, "bluesky": true, "threads": true, "mastodon": true, "instagram": true, "youtube": true, "follow": true, "us": true, "subscribe": true, "rss": true,
+		"with": true, "a": true, "friend": true, "friends": true, "your": true, "like": true,
+		"teilen": true, "drucken": true, "partager": true, "imprimer": true, "compartir": true, "imprimir": true, "condividi": true, "stampa": true, "compartilhe": true, "compartilhar": true, "поделиться": true, "печать": true, "close": true, "menu": true, "search": true,
+	}
+)
+
+// labelFirstWords holds the first words of every label pattern above, so
+// that most blocks skip the label regexps after one map look-up.
+var labelFirstWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, alts := range []string{readMoreLabels, adLabels, creditLabels, "please|support|donate|subscribe|unterstützen|soutenez|apoya|sostieni|apoie|поддержите|image"} {
+		for alt := range strings.SplitSeq(alts, "|") {
+			if w := firstWord(alt); w != "" {
+				m[w] = true
+			}
+		}
+	}
+	return m
+}()
+
+// firstWord returns the leading letters of s (a lower-case text).
+func firstWord(s string) string {
+	for i, r := range s {
+		if !unicode.IsLetter(r) && r != '\'' {
+			return s[:i]
+		}
+	}
+	return s
+}
+
+// wordingRule returns the rule name when the block's wording marks it as
+// boilerplate, or "".
+func wordingRule(t string) string {
+	n := len(t)
+	if n == 0 || n > 600 {
+		return ""
+	}
+	lower := strings.ToLower(t)
+	label := labelFirstWords[firstWord(lower)]
+	if n <= 160 && !label {
+		if isShareRow(lower) {
+			return ruleShare
+		}
+	} else if n <= 160 {
+		if reReadMoreLabel.MatchString(lower) {
+			return ruleReadMore
+		}
+		if reAdLabel.MatchString(lower) {
+			return ruleAd
+		}
+		if isShareRow(lower) {
+			return ruleShare
+		}
+		if reSupportHeadline.MatchString(lower) && !strings.ContainsAny(t, ",;") {
+			return ruleAppeal
+		}
+	}
+	if n <= 260 && label && reReadMorePrefix.MatchString(lower) {
+		return ruleReadMore
+	}
+	if n <= 500 && hasAppeal(lower) {
+		return ruleAppeal
+	}
+	if n <= 250 && isCopyright(lower) {
+		return ruleCopyright
+	}
+	if n <= 250 && isNotice(lower) {
+		return ruleNotice
+	}
+	return ""
+}
+
+type appealRule struct {
+	key string
+	re  *regexp.Regexp
+}
+
+// isNotice reports notices in lower-case text.
+func isNotice(lower string) bool {
+	if noticeFirstWords[firstWord(lower)] && reNoticeStart.MatchString(lower) {
+		return true
+	}
+	if lower[0] == '[' && reShortcode.MatchString(lower) {
+		return true
+	}
+	for _, r := range noticeRules {
+		if strings.Contains(lower, r.key) && r.re.MatchString(lower) {
+			return true
+		}
+	}
+	return false
+}
+
+var noticeFirstWords = map[string]bool{
+	"follow": true, "got": true, "tell": true, "leave": true, "join": true, "have": true, "add": true, "post": true, "comments": true, "comment": true, "kommentar": true, "laisser": true, "deja": true, "lascia": true, "deixe": true, "оставить": true,
+	"tag": true, "tags": true, "category": true, "categories": true, "categoria": true, "categorie": true, "categoría": true, "categorias": true, "categorías": true, "filed": true, "schlagwörter": true, "stichworte": true, "étiquettes": true, "etiquetas": true, "argomenti": true, "temas": true, "теги": true, "рубрика": true,
+}
+
+// hasAppeal reports appeal wording in lower-case text.
+func hasAppeal(lower string) bool {
+	for _, r := range appealRules {
+		if strings.Contains(lower, r.key) && r.re.MatchString(lower) {
+			return true
+		}
+	}
+	return false
+}
+
+func isCopyright(lower string) bool {
+	if strings.HasPrefix(lower, "©") || strings.HasPrefix(lower, "(c) ") || strings.HasPrefix(lower, "copyright") {
+		return true
+	}
+	for _, p := range copyrightPhrases {
+		if strings.Contains(lower, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// isAppealText reports wording of a donation or subscription appeal.
+func isAppealText(t string) bool {
+	if len(t) > 600 {
+		return false
+	}
+	lower := strings.ToLower(t)
+	return hasAppeal(lower) || len(t) <= 100 && labelFirstWords[firstWord(lower)] && reSupportHeadline.MatchString(lower)
+}
+
+// isShareRow reports a short text made only of share-button words.
+func isShareRow(t string) bool {
+	if len(t) > 120 {
+		return false
+	}
+	words := 0
+	for _, w := range strings.FieldsFunc(t, func(r rune) bool {
+		return !unicode.IsLetter(r) && r != '-'
+	}) {
+		if !shareWords[w] {
+			return false
+		}
+		words++
+	}
+	return words > 0
+}
+
+// isCredit reports photo credits and captions by wording.
+func isCredit(t string) bool {
+	if len(t) > 300 {
+		return false
+	}
+	lower := strings.ToLower(t)
+	if labelFirstWords[firstWord(lower)] && reCreditStart.MatchString(lower) {
+		return true
+	}
+	// Credits end with a parenthesis or an agency's name.
+	end := strings.TrimRight(lower, " .")
+	if !strings.HasSuffix(end, ")") && !creditEndWords[lastWord(end)] {
+		return false
+	}
+	if len(lower) > 100 {
+		lower = lower[len(lower)-100:]
+	}
+	return reCreditEnd.MatchString(lower)
+}
+
+var creditEndWords = map[string]bool{"images": true, "shutterstock": true, "istockphoto": true, "press": true, "reuters": true, "photo": true, "efe": true, "dpa": true}
+
+func lastWord(s string) string {
+	i := strings.LastIndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
+	return s[i+1:]
+}
+
+// isBylineText reports a short "By Jane Doe" line or a line that is little
+// more than one of the known author names.
+func isBylineText(t string, authors []string) bool {
+	if len(t) > 120 {
+		return false
+	}
+	words := len(strings.Fields(t))
+	if words > 14 {
+		return false
+	}
+	if reBylineStart.MatchString(t) && !endsSentence(t) {
+		return true
+	}
+	for _, a := range authors {
+		if a != "" && len(a) >= 4 && strings.Contains(t, a) && words <= len(strings.Fields(a))+7 {
+			return true
+		}
+	}
+	return false
+}
+
+// isDateLine reports a short line that is mostly a date.
+func isDateLine(t string) bool {
+	if len(t) > 100 || !hasDigit(t) && !strings.Contains(t, "day") {
+		return false
+	}
+	t = strings.ToLower(t)
+	if !reDateWord.MatchString(t) {
+		return false
+	}
+	if reDateLead.MatchString(t) {
+		return true
+	}
+	words := strings.Fields(t)
+	if len(words) > 8 {
+		return false
+	}
+	// Mostly digits and date words: no ordinary sentence.
+	letters := 0
+	for _, w := range words {
+		if reDateWord.MatchString(w) || dateFillers[strings.Trim(w, ",.")] {
+			continue
+		}
+		for _, r := range w {
+			if unicode.IsLetter(r) {
+				letters++
+			}
+		}
+	}
+	return letters <= 16
+}
+
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+// dateFillers are the small words of written dates ("22 de janeiro de
+// 2018 às 0:13", "le 3 mars", "am 5. Mai", "at 5 pm").
+var dateFillers = map[string]bool{
+	"de": true, "del": true, "à": true, "às": true, "a": true, "at": true, "le": true, "el": true, "am": true, "um": true, "on": true, "the": true, "of": true, "pm": true, "am,": true, "uhr": true, "h": true, "et": true, "est": true, "edt": true, "pst": true, "gmt": true, "utc": true, "cet": true, "msk": true, "в": true, "г": true, "года": true, "alle": true, "ore": true, "il": true,
+}
+
+// endsSentence reports text that ends like a sentence.
+func endsSentence(t string) bool {
+	t = strings.TrimRight(t, " \"'”’»)]")
+	r, _ := utf8.DecodeLastRuneInString(t)
+	return r == '.' || r == '!' || r == '?' || r == '…' || r == '。'
+}
+
+// Class and id hints.
+
+// hint is what an element's class, id and role say about it.
+type hint struct {
+	rule     string // boilerplate rule, or ""
+	weak     bool   // the rule gives way to a content hint
+	content  bool   // a content hint (article, body, content, post, story…)
+	positive bool   // a positive hint for scoring
+	negative bool   // a negative hint for scoring
+}
+
+// boilerTokens maps class/id words to a boilerplate rule. Words are the
+// parts of class and id values split at non-letters and camel case.
+var boilerTokens = map[string]string{
+	"nav": ruleNav, "navbar": ruleNav, "navigation": ruleNav, "menu": ruleNav, "menubar": ruleNav, "breadcrumb": ruleNav, "breadcrumbs": ruleNav, "pagination": ruleNav, "pager": ruleNav, "skiplink": ruleNav, "skiplinks": ruleNav, "toolbar": ruleNav, "masthead": rulePageHeader, "subnav": ruleNav, "sitenav": ruleNav, "topbar": ruleNav,
+	"comment": ruleComments, "comments": ruleComments, "commentlist": ruleComments, "disqus": ruleComments, "replies": ruleComments, "respond": ruleComments, "discussion": ruleComments, "livefyre": ruleComments, "talk": ruleComments,
+	"share": ruleShare, "sharing": ruleShare, "shares": ruleShare, "social": ruleShare, "sharebar": ruleShare, "addthis": ruleShare, "sharethis": ruleShare, "sociallinks": ruleShare,
+	"related": ruleRelated, "recommended": ruleRelated, "recommendations": ruleRelated, "recommendation": ruleRelated, "recirc": ruleRelated, "recirculation": ruleRelated, "popular": ruleRelated, "mostread": ruleRelated, "mostpopular": ruleRelated, "trending": ruleRelated, "outbrain": ruleRelated, "taboola": ruleRelated, "readmore": ruleRelated, "morestories": ruleRelated, "moreon": ruleRelated, "further": ruleRelated, "teaser": ruleRelated, "teasers": ruleRelated, "upnext": ruleRelated,
+	"newsletter": ruleAppeal, "subscribe": ruleAppeal, "subscription": ruleAppeal, "subscriptions": ruleAppeal, "signup": ruleAppeal, "optin": ruleAppeal, "donate": ruleAppeal, "donation": ruleAppeal, "donations": ruleAppeal, "membership": ruleAppeal, "paywall": ruleAppeal, "regwall": ruleAppeal, "piano": ruleAppeal, "newsletters": ruleAppeal, "contribute": ruleAppeal, "contributions": ruleAppeal,
+	"cookie": ruleCookie, "cookies": ruleCookie, "consent": ruleCookie, "gdpr": ruleCookie, "cmp": ruleCookie,
+	"ad": ruleAd, "ads": ruleAd, "advert": ruleAd, "adverts": ruleAd, "advertisement": ruleAd, "advertising": ruleAd, "adslot": ruleAd, "adunit": ruleAd, "dfp": ruleAd, "gpt": ruleAd, "sponsor": ruleAd, "sponsored": ruleAd, "promo": ruleAd, "promotion": ruleAd, "promoted": ruleAd, "commercial": ruleAd, "affiliate": ruleAd, "adsense": ruleAd, "banner": ruleAd,
+	"bio": ruleBio, "authorbio": ruleBio, "biography": ruleBio, "aboutauthor": ruleBio,
+	"byline": ruleByline, "bylines": ruleByline, "author": ruleByline, "authors": ruleByline, "dateline": ruleDate, "timestamp": ruleDate, "date": ruleDate, "published": ruleDate, "pubdate": ruleDate,
+	"tags": ruleTags, "tag": ruleTags, "taglist": ruleTags, "tagcloud": ruleTags, "keywords": ruleTags, "topics": ruleTags, "categories": ruleTags,
+	"caption": ruleCaption, "captions": ruleCaption, "figcaption": ruleCaption, "credit": ruleCaption, "credits": ruleCaption,
+	"sidebar": ruleSidebar, "rail": ruleSidebar, "widget": ruleSidebar, "widgets": ruleSidebar, "aside": ruleSidebar,
+	"modal": rulePopup, "popup": rulePopup, "overlay": rulePopup, "lightbox": rulePopup, "dialog": rulePopup, "interstitial": rulePopup,
+	"header": rulePageHeader, "footer": rulePageFooter, "meta": ruleMeta, "metadata": ruleMeta, "print": ruleMeta, "tools": ruleMeta, "actions": ruleMeta,
+}
+
+// weakRules give way to a content hint on the same element.
+var weakRules = map[string]bool{
+	ruleByline: true, ruleDate: true, ruleMeta: true, rulePageHeader: true, rulePageFooter: true, ruleSidebar: true, ruleTags: true, ruleAd: true, ruleNav: true,
+}
+
+// boilerStems catch compound words ("relatedArticles" is split by camel
+// case, but "sharebuttons" is not).
+var boilerStems = []struct{ stem, rule string }{
+	{"comment", ruleComments}, {"share", ruleShare}, {"social", ruleShare}, {"related", ruleRelated}, {"newsletter", ruleAppeal}, {"subscri", ruleAppeal}, {"cookie", ruleCookie}, {"consent", ruleCookie}, {"sponsor", ruleAd}, {"advert", ruleAd}, {"breadcrumb", ruleNav}, {"sidebar", ruleSidebar}, {"outbrain", ruleRelated}, {"taboola", ruleRelated}, {"recommend", ruleRelated}, {"paywall", ruleAppeal}, {"signup", ruleAppeal}, {"mostread", ruleRelated}, {"mostpopular", ruleRelated}, {"readmore", ruleRelated}, {"donat", ruleAppeal}, {"authorbio", ruleBio}, {"byline", ruleByline}, {"promo", ruleAd},
+}
+
+var contentTokens = map[string]bool{
+	"article": true, "articlebody": true, "content": true, "entry": true, "post": true, "story": true, "storybody": true, "main": true, "body": true, "text": true, "blog": true, "prose": true, "richtext": true, "hentry": true, "page": true, "column": true, "news": true, "single": true,
+}
+
+var positiveTokens = map[string]bool{
+	"article": true, "articlebody": true, "body": true, "content": true, "entry": true, "hentry": true, "main": true, "post": true, "text": true, "blog": true, "story": true, "storybody": true, "prose": true, "richtext": true,
+}
+
+var negativeTokens = map[string]bool{
+	"hidden": true, "banner": true, "combx": true, "contact": true, "foot": true, "footer": true, "footnote": true, "masthead": true, "media": true, "meta": true, "scroll": true, "shoutbox": true, "skyscraper": true, "shopping": true, "tool": true, "tools": true, "widget": true, "sidebar": true, "promo": true, "related": true, "share": true, "social": true, "comment": true, "comments": true, "tags": true, "ad": true, "ads": true, "sponsor": true, "outbrain": true, "nav": true, "menu": true, "teaser": true, "card": true, "list": true, "more": true,
+}
+
+// hintOf classifies an element by its class, id and role.
+func hintOf(class, id string) hint {
+	var h hint
+	var rule string
+	scan := func(s string) {
+		forEachToken(s, func(tok string) {
+			if contentTokens[tok] {
+				h.content = true
+			}
+			if positiveTokens[tok] {
+				h.positive = true
+			}
+			if negativeTokens[tok] {
+				h.negative = true
+			}
+			if rule != "" && !weakRules[rule] {
+				return
+			}
+			r := boilerTokens[tok]
+			if r == "" && len(tok) > 5 {
+				for _, s := range boilerStems {
+					if strings.Contains(tok, s.stem) && !(s.stem == "comment" && strings.Contains(tok, "commentar")) {
+						r = s.rule
+						break
+					}
+				}
+			}
+			if r != "" && (rule == "" || weakRules[rule] && !weakRules[r]) {
+				rule = r
+			}
+		})
+	}
+	scan(class)
+	if !isSlug(id) {
+		scan(id)
+	}
+	if rule == ruleShare && embedded(class) {
+		// An embedded post (a tweet in a "social-embed" box) is quoted
+		// content, not a share row.
+		rule = ""
+	}
+	if rule != "" {
+		h.negative = true
+	}
+	h.rule = rule
+	h.weak = weakRules[rule]
+	return h
+}
+
+// isSlug reports an id made from a heading's words ("sharing-with-a-single-
+// developer"), which names a section of text, not a component.
+func isSlug(id string) bool {
+	if strings.Count(id, "-")+strings.Count(id, "_") < 2 {
+		return false
+	}
+	n, stop := 0, false
+	forEachToken(id, func(tok string) {
+		n++
+		stop = stop || slugStopWords[tok]
+	})
+	return stop || n >= 6
+}
+
+var slugStopWords = map[string]bool{"a": true, "an": true, "the": true, "with": true, "of": true, "and": true, "to": true, "in": true, "for": true, "on": true, "is": true, "how": true, "what": true, "why": true, "your": true}
+
+func embedded(class string) bool {
+	found := false
+	forEachToken(class, func(tok string) {
+		found = found || tok == "embed" || tok == "embedded" || tok == "tweet"
+	})
+	return found
+}
+
+// forEachToken splits a class or id value into lower-case words at
+// non-letters and at camel-case boundaries, and calls f with each word and
+// with each whole class name (letters only) so that "article-body" also
+// gives "articlebody".
+func forEachToken(s string, f func(string)) {
+	var buf [64]byte
+	for _, cls := range strings.Fields(s) {
+		// the whole class name without separators
+		whole := buf[:0]
+		start := 0
+		prevLower := false
+		parts := 0
+		for i, r := range cls {
+			letter := unicode.IsLetter(r) || unicode.IsDigit(r)
+			upper := unicode.IsUpper(r)
+			if !letter || (upper && prevLower) {
+				if i > start {
+					f(strings.ToLower(cls[start:i]))
+					parts++
+				}
+				if letter {
+					start = i
+				} else {
+					start = i + utf8.RuneLen(r)
+				}
+			}
+			if letter && len(whole) < cap(whole) {
+				whole = utf8.AppendRune(whole, unicode.ToLower(r))
+			}
+			prevLower = letter && !upper
+		}
+		if start < len(cls) {
+			f(strings.ToLower(cls[start:]))
+			parts++
+		}
+		if parts > 1 && len(whole) > 0 && len(whole) < cap(whole) {
+			f(string(whole))
+		}
+	}
+}

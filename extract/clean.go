@@ -1,0 +1,299 @@
+package extract
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// The cleaning pass removes, in one walk over the body, the elements that
+// are never article content: markup without text (scripts, styles…),
+// hidden elements, navigation, the page's header and footer, forms,
+// asides, captions, and the boxes that class, id or role name as
+// boilerplate (share rows, related lists, comments, appeals, cookie
+// banners…). A wrapper that holds most of the page's paragraph text is
+// never removed, whatever its names say.
+
+// dropTags are removed with their content and never reported: they hold no
+// visible text of the page.
+var dropTags = map[atom.Atom]bool{
+	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true, atom.Svg: true, atom.Math: true,
+	atom.Canvas: true, atom.Iframe: true, atom.Object: true, atom.Embed: true, atom.Button: true, atom.Input: true,
+	atom.Select: true, atom.Textarea: true, atom.Option: true, atom.Link: true, atom.Meta: true, atom.Head: true,
+	atom.Audio: true, atom.Video: true, atom.Map: true, atom.Area: true, atom.Frameset: true, atom.Frame: true,
+	atom.Title: true, atom.Base: true, atom.Source: true, atom.Track: true, atom.Param: true,
+}
+
+// blockTags break inline text into blocks.
+var blockTags = map[atom.Atom]bool{
+	atom.Address: true, atom.Article: true, atom.Aside: true, atom.Blockquote: true, atom.Body: true, atom.Center: true,
+	atom.Dd: true, atom.Details: true, atom.Dialog: true, atom.Dir: true, atom.Div: true, atom.Dl: true, atom.Dt: true,
+	atom.Fieldset: true, atom.Figcaption: true, atom.Figure: true, atom.Footer: true, atom.Form: true, atom.H1: true,
+	atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true, atom.Header: true, atom.Hgroup: true,
+	atom.Hr: true, atom.Li: true, atom.Main: true, atom.Menu: true, atom.Nav: true, atom.Ol: true, atom.P: true,
+	atom.Pre: true, atom.Section: true, atom.Summary: true, atom.Table: true, atom.Tbody: true, atom.Td: true,
+	atom.Tfoot: true, atom.Th: true, atom.Thead: true, atom.Tr: true, atom.Ul: true, atom.Caption: true, atom.Html: true,
+	atom.Legend: true, atom.Option: true, atom.Optgroup: true,
+}
+
+// nodeStat measures an element's text: non-space bytes of all text, of
+// link text, and of "good" text (paragraph-like blocks with few links).
+type nodeStat struct {
+	text, link, good int
+	links            int  // <a> elements
+	landmark         bool // holds an h1, article, main or articleBody: a page wrapper
+}
+
+type cleaner struct {
+	stats     map[*html.Node]nodeStat
+	totalGood int
+	rec       *recorder
+}
+
+// clean removes the never-content elements below root.
+func clean(root *html.Node, rec *recorder) {
+	c := &cleaner{stats: make(map[*html.Node]nodeStat, 512), rec: rec}
+	st, _ := c.measure(root, false)
+	c.totalGood = st.good
+	c.walk(root, false)
+}
+
+// measure computes the stats of n's subtree and stores those of elements.
+// It reports whether n holds a block element.
+func (c *cleaner) measure(n *html.Node, inLink bool) (nodeStat, bool) {
+	var st nodeStat
+	switch n.Type {
+	case html.TextNode:
+		k := nonSpace(n.Data)
+		st.text = k
+		if inLink {
+			st.link = k
+		}
+		return st, false
+	case html.ElementNode:
+		if dropTags[n.DataAtom] {
+			return st, false
+		}
+		switch n.DataAtom {
+		case atom.A:
+			inLink = true
+			st.links = 1
+		case atom.H1, atom.Article, atom.Main:
+			st.landmark = true
+		}
+		if !st.landmark {
+			for _, a := range n.Attr {
+				if a.Key == "itemprop" && a.Val == "articleBody" {
+					st.landmark = true
+				}
+			}
+		}
+	case html.DocumentNode:
+	default:
+		return st, false
+	}
+	hasBlock := false
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		s, b := c.measure(ch, inLink)
+		st.text += s.text
+		st.link += s.link
+		st.good += s.good
+		st.links += s.links
+		st.landmark = st.landmark || s.landmark
+		hasBlock = hasBlock || b
+	}
+	isBlock := n.Type == html.ElementNode && blockTags[n.DataAtom]
+	if isBlock && !hasBlock && st.text >= 80 && st.link*10 < st.text*3 {
+		st.good = st.text
+	}
+	if n.Type == html.ElementNode {
+		c.stats[n] = st
+	}
+	return st, hasBlock || isBlock
+}
+
+func nonSpace(s string) int {
+	k := 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ' ', '\n', '\t', '\r', '\f':
+		default:
+			k++
+		}
+	}
+	return k
+}
+
+func (c *cleaner) walk(n *html.Node, inArticle bool) {
+	var next *html.Node
+	for ch := n.FirstChild; ch != nil; ch = next {
+		next = ch.NextSibling
+		switch ch.Type {
+		case html.CommentNode, html.DoctypeNode:
+			n.RemoveChild(ch)
+		case html.ElementNode:
+			if rule, report := c.verdict(ch, inArticle); rule != "" {
+				if report {
+					c.rec.node(ch, rule)
+				}
+				n.RemoveChild(ch)
+				continue
+			}
+			c.walk(ch, inArticle || ch.DataAtom == atom.Article || ch.DataAtom == atom.Main)
+		}
+	}
+}
+
+// protected reports an element that holds more than num/den of the page's
+// good text: too much to be boilerplate.
+func (c *cleaner) protected(n *html.Node, num, den int) bool {
+	s := c.stats[n]
+	return c.totalGood > 0 && s.good*den > c.totalGood*num
+}
+
+// verdict says whether n is never content, and why. report is false for
+// markup that holds no text of the page.
+func (c *cleaner) verdict(n *html.Node, inArticle bool) (rule string, report bool) {
+	if dropTags[n.DataAtom] {
+		return "markup", false
+	}
+	var class, id, role, style, itemprop string
+	hidden := false
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "class":
+			class = a.Val
+		case "id":
+			id = a.Val
+		case "role":
+			role = a.Val
+		case "style":
+			style = a.Val
+		case "itemprop":
+			itemprop = a.Val
+		case "hidden":
+			hidden = true
+		case "aria-hidden":
+			hidden = hidden || a.Val == "true"
+		}
+	}
+	if itemprop == "articleBody" || itemprop == "text" {
+		return "", false
+	}
+	if hidden || style != "" && isHiddenStyle(style) || isHiddenClass(class) {
+		if !c.protected(n, 2, 3) {
+			return ruleHidden, true
+		}
+	}
+	switch n.DataAtom {
+	case atom.Nav, atom.Menu:
+		rule = ruleNav
+	case atom.Aside:
+		rule = ruleAside
+	case atom.Header:
+		rule = rulePageHeader
+	case atom.Footer:
+		rule = rulePageFooter
+	case atom.Form:
+		rule = ruleForm
+	case atom.Figcaption:
+		rule = ruleCaption
+	case atom.Dialog:
+		rule = rulePopup
+	}
+	switch role {
+	case "navigation", "menubar", "menu":
+		rule = ruleNav
+	case "banner":
+		rule = rulePageHeader
+	case "contentinfo":
+		rule = rulePageFooter
+	case "complementary":
+		rule = ruleAside
+	case "dialog", "alertdialog":
+		rule = rulePopup
+	case "search":
+		rule = ruleForm
+	}
+	if rule != "" {
+		if c.protected(n, 1, 2) {
+			return "", false
+		}
+		return rule, true
+	}
+	if !blockTags[n.DataAtom] && n.DataAtom != atom.A && c.isLinkCluster(n) {
+		return ruleLinks, true
+	}
+	if class == "" && id == "" {
+		return "", false
+	}
+	if n.DataAtom == atom.Body || n.DataAtom == atom.Html {
+		return "", false
+	}
+	h := hintOf(class, id)
+	if h.rule == "" {
+		return "", false
+	}
+	semantic := n.DataAtom == atom.Article || n.DataAtom == atom.Main
+	if h.rule == ruleByline && c.stats[n].text >= 100 && c.stats[n].text < 1500 {
+		// An "author" box with sentences in it is a bio box.
+		h.rule, h.weak = ruleBio, false
+	}
+	if h.weak && (h.content || semantic) && c.stats[n].good > 0 {
+		return "", false
+	}
+	if semantic && c.stats[n].good > 0 && c.protected(n, 1, 4) {
+		return "", false
+	}
+	// Comment threads can outweigh the article: only a wrapper of the
+	// whole page is safe from their rule.
+	if c.protected(n, 1, 2) && (h.rule != ruleComments || c.stats[n].landmark) {
+		return "", false
+	}
+	return h.rule, true
+}
+
+// isLinkCluster reports an inline element inside a paragraph that is a
+// cluster of links (a pop-over card of related headlines, a link row): three
+// or more links and nothing else, beside the paragraph's own text.
+func (c *cleaner) isLinkCluster(n *html.Node) bool {
+	st := c.stats[n]
+	if st.links < 3 || st.text < 100 || st.link*10 < st.text*9 {
+		return false
+	}
+	block := n.Parent
+	for block != nil && block.Type == html.ElementNode && !blockTags[block.DataAtom] {
+		block = block.Parent
+	}
+	if block == nil || c.stats[block].text < st.text+40 {
+		return false
+	}
+	// Let a child that is most of the cluster be the one removed.
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		if ch.Type == html.ElementNode && c.stats[ch].text*5 >= st.text*4 && ch.DataAtom != atom.A {
+			return false
+		}
+	}
+	return true
+}
+
+func isHiddenStyle(style string) bool {
+	s := strings.ToLower(strings.ReplaceAll(style, " ", ""))
+	return strings.Contains(s, "display:none") || strings.Contains(s, "visibility:hidden")
+}
+
+// isHiddenClass reports the class names that hide an element on every
+// screen (not the responsive "hidden-xs" kind).
+func isHiddenClass(class string) bool {
+	if class == "" {
+		return false
+	}
+	for _, c := range strings.Fields(class) {
+		switch strings.ToLower(c) {
+		case "hidden", "hide", "invisible", "sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text", "screen-reader-only", "screenreader-only", "offscreen", "element-invisible", "u-hidden", "is-hidden", "a11y-hidden":
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,278 @@
+package metadata
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+var (
+	// byPrefixRe is a leading "By" and its equivalents in the main news
+	// languages, with a following colon.
+	byPrefixRe = regexp.MustCompile(`(?i)^(?:(?:written|posted|reported|published|story|text|words|photos?|edited|compiled|interview|report)\s+(?:by|von|par)|by|from|par|por|von|di|door|av|af|przez|автор|author|authors|autor|autore|auteur|auteurs|text|texto|testo|redakce|reporter|reportage|posted)\b\s*[:\-–—]?\s*`)
+	// cyrPrefixRe is a Cyrillic byline label ("Текст:", "Автор:"); \b
+	// only knows ASCII letters.
+	cyrPrefixRe = regexp.MustCompile(`(?i)^(?:текст|автор|авторы|фото|материал подготовил[аи]?|подготовил[аи]?)\s*[:\-–—]?\s+`)
+	// bylineCutRe marks where a byline stops naming people: a date, a time,
+	// "Updated", a role line, an e-mail prompt, a separator.
+	bylineCutRe = regexp.MustCompile(`(?i)\s*(?:\||•|·|\bupdated\b|\bpublished\b|\bposted\b|\blast updated\b|\bemail the author\b|\be-mail\b|\bemail\b|\bfollow\b|\bcontact\b|\bread more\b|\bmore by\b|\bmore from\b|\bview all\b|\bsee all\b|\bon twitter\b|\bon facebook\b|\bphotograph(?:y|s)?\s+by\b|\bedited by\b|\billustrations?\s+by\b|\bphotos?\s+by\b|\bvideo\s+by\b|\bmis à jour\b|\baktualisiert\b|\bactualizado\b|\batualizado\b|\baggiornato\b|\bupdated on\b|\b\d{1,2}:\d{2}\b|\b(?:19|20)\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*day\b|\bhours? ago\b|\bminutes? ago\b|\bdays? ago\b)`)
+	// splitRe separates names: commas, semicolons, "and", "&" and their
+	// equivalents.
+	splitRe = regexp.MustCompile(`\s*(?:[,;/|&＆、]|\b(?i:and|und|sowie|with|avec|mit)\b|\b(?:y|e|et|og|och|i)\b)\s*`)
+	// sentenceStopRe is a full stop after a word of three letters or more
+	// (not an initial): "Finian Cunningham. Sputnik International".
+	sentenceStopRe = regexp.MustCompile(`(\p{L}{3,})\.\s+`)
+	withParenRe    = regexp.MustCompile(`(?i)\s*[\(\[]\s*(?:avec|with|mit|con|com|and|und|et)\s+([^\)\]]+)[\)\]]`)
+	emailRe        = regexp.MustCompile(`\S+@\S+\.\S+`)
+	urlInTextRe    = regexp.MustCompile(`(?i)\(?\bhttps?://\S+\)?|\bwww\.\S+`)
+	handleRe       = regexp.MustCompile(`\(?@\w+\)?`)
+	parenRe        = regexp.MustCompile(`\s*[\(\[（][^\)\]）]*[\)\]）]\s*`)
+	digitRe        = regexp.MustCompile(`\d`)
+	innerSpaceRe   = regexp.MustCompile(`\s+`)
+)
+
+// roleWords are words that make a byline part a job title, a desk or an
+// organisation rather than a person's name.
+var roleWords = map[string]bool{
+	"staff": true, "writer": true, "writers": true, "reporter": true, "reporters": true,
+	"correspondent": true, "correspondents": true, "editor": true, "editors": true, "editorial": true,
+	"columnist": true, "contributor": true, "contributors": true, "contributing": true,
+	"journalist": true, "producer": true, "photographer": true, "analyst": true, "bureau": true,
+	"chief": true, "senior": true, "desk": true, "team": true, "newsroom": true, "news": true,
+	"service": true, "services": true, "wire": true, "wires": true, "agency": true, "agencies": true,
+	"press": true, "media": true, "online": true, "digital": true, "guest": true, "author": true,
+	"admin": true, "administrator": true, "webmaster": true, "anonymous": true, "unknown": true,
+	"redaktion": true, "rédaction": true, "redacción": true, "redação": true, "redazione": true,
+	"correspondant": true, "correspondante": true, "envoyé": true, "envoyée": true, "spécial": true,
+	"special": true, "associate": true, "assistant": true, "deputy": true, "managing": true,
+	"executive": true, "political": true, "politics": true, "science": true, "health": true,
+	"business": true, "sports": true, "technology": true, "tech": true, "culture": true,
+	"entertainment": true, "travel": true, "opinion": true, "investigations": true, "investigative": true,
+	"director": true, "founder": true, "ceo": true, "president": true, "professor": true,
+	"phd": true, "md": true, "ma": true, "mba": true, "rn": true, "dr": false,
+	"magazine": true, "times": true, "post": true, "daily": true, "weekly": true, "journal": true,
+	"herald": true, "tribune": true, "gazette": true, "inc": true, "ltd": true, "llc": true,
+	"group": true, "foundation": true, "institute": true, "university": true, "contributors to": true,
+	"follow": true, "share": true, "comments": true, "comment": true, "advertisement": true,
+	"sponsored": true, "partner": true, "content": true, "view": true, "profile": true,
+	"email": true, "twitter": true, "facebook": true, "instagram": true, "linkedin": true,
+	"updated": true, "published": true, "minute": true, "minutes": true, "read": true,
+	"home": true, "menu": true, "search": true, "subscribe": true, "login": true, "sign": true,
+	"international": true, "network": true, "channel": true, "radio": true, "tv": true,
+	"redakce": true, "autor": true, "autorin": true, "projects": true, "wikimedia": true,
+}
+
+// junkNames are author values that name no one, not even an organisation.
+var junkNames = map[string]bool{
+	"admin": true, "administrator": true, "webmaster": true, "anonymous": true, "unknown": true,
+	"guest": true, "user": true, "editor": true, "author": true, "staff": false, "null": true, "none": true,
+	"follow": true, "share": true, "comments": true, "comment": true, "advertisement": true,
+	"sponsored": true, "subscribe": true, "login": true, "menu": true, "search": true, "home": true,
+	"email": true, "twitter": true, "facebook": true, "instagram": true, "linkedin": true, "profile": true,
+}
+
+// nameParticles may be lower-case inside a Latin-script name.
+var nameParticles = map[string]bool{
+	"de": true, "da": true, "do": true, "dos": true, "das": true, "di": true, "del": true, "della": true,
+	"van": true, "von": true, "der": true, "den": true, "ten": true, "ter": true, "la": true, "le": true,
+	"du": true, "des": true, "bin": true, "bint": true, "al": true, "el": true, "y": true, "e": true,
+	"af": true, "zu": true, "st": true, "mc": true,
+}
+
+// credentialRe is a degree or certification after a name ("MS", "RDN",
+// "Ph.D.", "M.D.").
+var credentialRe = regexp.MustCompile(`^(?:[A-Z]{2,5}|(?:[A-Z][a-z]?\.){1,3}[A-Z]?|Ph\.?D\.?|Jr\.?|Sr\.?|III|II)$`)
+
+// agencies are news agencies and wire services, kept only as an
+// organisation when the page names no person.
+var agencies = map[string]bool{
+	"ap": true, "associated press": true, "the associated press": true, "reuters": true,
+	"thomson reuters": true, "afp": true, "agence france-presse": true, "agence france presse": true,
+	"dpa": true, "epd": true, "kna": true, "apa": true, "ansa": true, "efe": true, "upi": true,
+	"pa": true, "pa media": true, "press association": true, "bloomberg": true, "bloomberg news": true,
+	"ani": true, "pti": true, "ians": true, "xinhua": true, "tass": true, "ria novosti": true,
+	"interfax": true, "kyodo": true, "yonhap": true, "cnn wire": true, "aap": true, "cp": true,
+	"the canadian press": true, "canadian press": true, "sid": true, "belga": true, "anp": true,
+	"tt": true, "ntb": true, "ritzau": true, "stt": true, "ctk": true, "čtk": true, "pap": true,
+	"lusa": true, "europa press": true, "agencia efe": true, "nyt": true, "wire services": true,
+	"staff": true, "staff reports": true, "staff report": true, "wire reports": true,
+	"news service": true, "news services": true, "news desk": true, "web desk": true,
+}
+
+// cleanAuthors turns author strings from metadata or a byline into person
+// names: it drops "By" and its equivalents, dates, times, e-mail
+// addresses, links, job titles and agency credits, and splits "A and B" and
+// "A, B". Names repeated (ignoring case) are kept once. When no person
+// remains, orgs holds what was dropped as an organisation or agency name.
+func cleanAuthors(raw []string) (people, orgs []string) {
+	seen := map[string]bool{}
+	for _, r := range raw {
+		for _, part := range splitByline(r) {
+			name, org := cleanName(part)
+			if org != "" && !seen["org:"+strings.ToLower(org)] {
+				seen["org:"+strings.ToLower(org)] = true
+				orgs = append(orgs, org)
+			}
+			if name == "" {
+				continue
+			}
+			key := strings.ToLower(name)
+			if seen[key] {
+				continue
+			}
+			seen[key] = true
+			people = append(people, name)
+		}
+	}
+	return people, orgs
+}
+
+// splitByline cuts one author string into name candidates.
+func splitByline(s string) []string {
+	s = cleanText(s)
+	s = emailRe.ReplaceAllString(s, " ")
+	s = urlInTextRe.ReplaceAllString(s, " ")
+	s = handleRe.ReplaceAllString(s, " ")
+	s = strings.TrimSpace(s)
+	// Several "By" in a row (nested markup), and a leading label.
+	for i := 0; i < 3; i++ {
+		t := cyrPrefixRe.ReplaceAllString(byPrefixRe.ReplaceAllString(s, ""), "")
+		if t == s {
+			break
+		}
+		s = t
+	}
+	if loc := bylineCutRe.FindStringIndex(s); loc != nil {
+		s = s[:loc[0]]
+	}
+	// "(avec B et C)", "(with B)": co-authors, not a credit.
+	s = withParenRe.ReplaceAllString(s, ", $1")
+	// Parentheses hold handles, initials or credits; ones with digits
+	// (counters, dates) stay so that the part is dropped.
+	s = parenRe.ReplaceAllStringFunc(s, func(m string) string {
+		if digitRe.MatchString(m) {
+			return m
+		}
+		return " "
+	})
+	s = sentenceStopRe.ReplaceAllString(s, "$1, ")
+	var out []string
+	for _, p := range splitRe.Split(s, -1) {
+		p = strings.Trim(cleanText(p), " .:-–—*•·,")
+		p = byPrefixRe.ReplaceAllString(p, "")
+		if p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// cleanName returns name when part reads as a person's name, else org when
+// it reads as an organisation or agency credit.
+func cleanName(part string) (name, org string) {
+	part = strings.Trim(cleanText(part), " .:-–—*•·,'\"“”")
+	if part == "" || digitRe.MatchString(part) {
+		return "", ""
+	}
+	lower := strings.ToLower(part)
+	if agencies[lower] {
+		return "", part
+	}
+	if junkNames[lower] || credentialRe.MatchString(part) {
+		return "", ""
+	}
+	words := strings.Fields(part)
+	if len(words) > 5 || utf8.RuneCountInString(part) > 60 {
+		return "", ""
+	}
+	latin := false
+	for _, w := range words {
+		lw := strings.ToLower(strings.Trim(w, ".,"))
+		if roleWords[lw] {
+			return "", part
+		}
+		if strings.Contains(lw, "-") {
+			for _, sub := range strings.Split(lw, "-") {
+				if roleWords[sub] {
+					return "", part
+				}
+			}
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.Is(unicode.Latin, r) {
+			latin = true
+		}
+	}
+	if latin {
+		// A Latin-script name has a capitalised word ("de", "van" may
+		// be lower-case, but not all of it).
+		capital := false
+		for _, w := range words {
+			r, _ := utf8.DecodeRuneInString(w)
+			if unicode.IsUpper(r) {
+				capital = true
+			}
+		}
+		if !capital {
+			return "", ""
+		}
+		// Every other word of a name is capitalised ("Syrian defense
+		// ministries" is not a name); "The ..." names a body, not a person.
+		for i, w := range words {
+			r, _ := utf8.DecodeRuneInString(w)
+			lw := strings.ToLower(w)
+			if unicode.IsLower(r) && !nameParticles[lw] {
+				return "", ""
+			}
+			if i == 0 && len(words) > 1 && (lw == "the" || lw == "la" || lw == "le" || lw == "el" || lw == "die" || lw == "der" || lw == "das") {
+				return "", part
+			}
+		}
+		if isAllUpper(part) && len(words) > 1 {
+			part = titleCase(part)
+		}
+	}
+	if !hasLetter(part) {
+		return "", ""
+	}
+	return innerSpaceRe.ReplaceAllString(part, " "), ""
+}
+
+func hasLetter(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
+
+func isAllUpper(s string) bool {
+	letters := 0
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsUpper(r) {
+			letters++
+		}
+	}
+	return letters > 1
+}
+
+// titleCase turns "JOE HILDEBRAND" into "Joe Hildebrand" (also after
+// hyphens and apostrophes: "O'NEIL-SMITH" -> "O'Neil-Smith").
+func titleCase(s string) string {
+	var b strings.Builder
+	start := true
+	for _, r := range s {
+		if start {
+			b.WriteRune(unicode.ToUpper(r))
+		} else {
+			b.WriteRune(unicode.ToLower(r))
+		}
+		start = r == ' ' || r == '-' || r == '\'' || r == '’'
+	}
+	return b.String()
+}

@@ -1,0 +1,422 @@
+package metadata
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"byline/internal/fastre"
+)
+
+// page is everything Read needs from the tree, gathered in one walk.
+type page struct {
+	htmlLang string
+	isAMP    bool
+	baseHref string
+	titleTag string
+
+	// metas maps a lower-cased meta key (property, name, itemprop or
+	// http-equiv) to its non-empty contents in document order.
+	metas map[string][]string
+	// links maps a lower-cased rel token to the hrefs in document order.
+	links map[string][]string
+
+	ldjson []string
+	// items are microdata properties (itemprop on elements other than meta).
+	items []item
+	// times are <time> elements and elements with a date-like class, outside
+	// comments and related lists.
+	times []dateNode
+	// bylines are elements that look like an author line, outside comments
+	// and related lists, in document order.
+	bylines []bylineNode
+	// relAuthors are the texts of rel=author links outside noise.
+	relAuthors []string
+	// headings are the texts of h1 and h2 elements (h1 first).
+	h1s, h2s []string
+
+	classes map[string]classInfo
+}
+
+// item is one microdata property with the itemtype of its scope.
+type item struct {
+	prop      string
+	scopeType string // lower-cased last path segment of the scope's itemtype
+	node      *html.Node
+	value     string // content/datetime attribute or text
+}
+
+type dateNode struct {
+	value     string // datetime attribute or text
+	fromAttr  bool   // value is a machine-readable attribute
+	published bool   // pubdate attribute, or a class naming publication
+	updated   bool   // class naming an update
+	inArticle bool
+}
+
+type bylineNode struct {
+	text      string
+	inArticle bool
+	strong    bool // itemprop=author, rel=author or a class naming the byline itself
+}
+
+var (
+	// noiseRe matches class/id values of containers whose dates and names
+	// belong to something other than the article: comments, related and
+	// recommended lists, sidebars, footers.
+	noiseRe       = fastre.MustCompile(`(?i)(^|[-_ ])(comments?|comment-list|commentlist|disqus|replies|reply|related|recommend(ed|ations)?|more-stories|more-from|read-more|readmore|most-read|most-popular|popular|trending|sidebar|widget|footer|outbrain|taboola|teaser|teasers|promo|newsletter)($|[-_ ])|comment`)
+	bylineClassRe = fastre.MustCompile(`(?i)byline|writtenby|dateline|author(s|name)?($|[^a-z])|writer|contributor|reporter|journalist`)
+	bylineStrong  = fastre.MustCompile(`(?i)byline|(^|[-_ ])(author|authors|author-name|authorname|writer|p-author)($|[-_ ])`)
+	notBylineRe   = fastre.MustCompile(`(?i)(avatar|image|img|photo|picture|thumb|bio|description|about|social|share|follow|twitter|facebook|more-by|other|related)`)
+	dateClassRe   = fastre.MustCompile(`(?i)(^|[-_ ])(date|time|timestamp|published|pubdate|posted|post-date|postdate|entry-date|publish|dateline|updated|article-date|meta-date)($|[-_ ])|datetime|publishdate|datepublished`)
+	updatedRe     = fastre.MustCompile(`(?i)updat|modif|edited`)
+	publishedRe   = fastre.MustCompile(`(?i)publish|pubdate|posted|created|entry-date`)
+)
+
+func collect(doc *html.Node) *page {
+	p := &page{metas: map[string][]string{}, links: map[string][]string{}, classes: map[string]classInfo{}}
+	var walk func(n *html.Node, noise, inArticle bool, scope string)
+	walk = func(n *html.Node, noise, inArticle bool, scope string) {
+		if n.Type != html.ElementNode {
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				walk(c, noise, inArticle, scope)
+			}
+			return
+		}
+		class, id := attr(n, "class"), attr(n, "id")
+		cid := class + " " + id
+		ci := p.classInfo(cid)
+		switch n.DataAtom {
+		case atom.Html:
+			p.htmlLang = strings.TrimSpace(attr(n, "lang"))
+			if p.htmlLang == "" {
+				p.htmlLang = strings.TrimSpace(attr(n, "xml:lang"))
+			}
+			p.isAMP = hasAttr(n, "amp") || hasAttr(n, "⚡")
+		case atom.Base:
+			if p.baseHref == "" {
+				p.baseHref = strings.TrimSpace(attr(n, "href"))
+			}
+		case atom.Title:
+			if p.titleTag == "" && !inSVG(n) {
+				p.titleTag = cleanText(textOf(n))
+			}
+			return
+		case atom.Meta:
+			p.addMeta(n)
+			if ip := strings.TrimSpace(attr(n, "itemprop")); ip != "" && !noise {
+				for _, prop := range strings.Fields(ip) {
+					p.items = append(p.items, item{prop: strings.ToLower(prop), scopeType: scope, node: n, value: itemValue(n)})
+				}
+			}
+			return
+		case atom.Link:
+			href := strings.TrimSpace(attr(n, "href"))
+			if href != "" {
+				for _, rel := range strings.Fields(strings.ToLower(attr(n, "rel"))) {
+					p.links[rel] = append(p.links[rel], href)
+				}
+			}
+			return
+		case atom.Script:
+			if t := strings.ToLower(strings.TrimSpace(attr(n, "type"))); t == "application/ld+json" {
+				var sb strings.Builder
+				for c := n.FirstChild; c != nil; c = c.NextSibling {
+					if c.Type == html.TextNode {
+						sb.WriteString(c.Data)
+					}
+				}
+				p.ldjson = append(p.ldjson, sb.String())
+			}
+			return
+		case atom.Style, atom.Noscript, atom.Template:
+			return
+		case atom.Nav, atom.Footer:
+			noise = true
+		case atom.Aside:
+			// An aside inside the article may hold its byline and date.
+			noise = noise || !inArticle
+		case atom.Article, atom.Main:
+			inArticle = true
+		case atom.H1, atom.H2:
+			if !noise {
+				if t := cleanText(textOf(n)); t != "" {
+					if n.DataAtom == atom.H1 {
+						p.h1s = append(p.h1s, t)
+					} else {
+						p.h2s = append(p.h2s, t)
+					}
+				}
+			}
+		case atom.Time:
+			if !noise {
+				dn := dateNode{inArticle: inArticle, published: hasAttr(n, "pubdate")}
+				if v := strings.TrimSpace(attr(n, "datetime")); v != "" {
+					dn.value, dn.fromAttr = v, true
+				} else {
+					dn.value = cleanText(textOf(n))
+				}
+				dn.updated = ci.updated || updatedRe.MatchString(attr(n, "itemprop"))
+				dn.published = dn.published || ci.published || attr(n, "itemprop") == "datePublished"
+				if dn.value != "" {
+					p.times = append(p.times, dn)
+				}
+			}
+		}
+		structural := n.DataAtom == atom.Html || n.DataAtom == atom.Body || n.DataAtom == atom.Main || n.DataAtom == atom.Article
+		if !noise && !structural && ci.noise && !ci.bylineStrong {
+			noise = true
+		}
+		if strings.EqualFold(attr(n, "role"), "complementary") || strings.EqualFold(attr(n, "role"), "contentinfo") {
+			noise = true
+		}
+		if strings.Contains(strings.ToLower(attr(n, "itemprop")), "articlebody") {
+			inArticle = true
+		}
+		if hasAttr(n, "itemscope") {
+			scope = strings.ToLower(lastSegment(attr(n, "itemtype")))
+			if strings.Contains(scope, "comment") {
+				noise = true
+			}
+		}
+		if ip := strings.TrimSpace(attr(n, "itemprop")); ip != "" && !noise {
+			for _, prop := range strings.Fields(ip) {
+				p.items = append(p.items, item{prop: strings.ToLower(prop), scopeType: scope, node: n, value: itemValue(n)})
+			}
+		}
+		if !noise {
+			p.addByline(n, ci, inArticle)
+			if n.DataAtom != atom.Time && ci.date && !hasChildElement(n, atom.Time) {
+				if t := cleanText(textLimit(n, 400)); t != "" && len(t) < 120 {
+					p.times = append(p.times, dateNode{value: t, inArticle: inArticle,
+						updated: ci.updated, published: ci.published})
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, noise, inArticle, scope)
+		}
+	}
+	walk(doc, false, false, "")
+	return p
+}
+
+// classInfo is what the class and id of an element say, by the regexps
+// above.
+type classInfo struct {
+	noise, byline, bylineStrong, date, updated, published bool
+}
+
+// classInfo matches the regexps once per distinct class-and-id string:
+// pages repeat the same classes on many elements.
+func (p *page) classInfo(cid string) classInfo {
+	if cid == " " {
+		return classInfo{}
+	}
+	if ci, ok := p.classes[cid]; ok {
+		return ci
+	}
+	// Cheap substring tests first: most class strings hold none of the
+	// words, and the regexps are slow on long class lists.
+	l := strings.ToLower(cid)
+	var ci classInfo
+	if containsAny(l, noiseWords) {
+		ci.noise = noiseRe.MatchString(cid)
+	}
+	if containsAny(l, bylineWords) {
+		ci.bylineStrong = bylineStrong.MatchString(cid)
+		ci.byline = bylineClassRe.MatchString(cid) && !notBylineRe.MatchString(cid)
+	}
+	if containsAny(l, dateWords) {
+		ci.date = dateClassRe.MatchString(cid)
+		ci.updated = updatedRe.MatchString(cid)
+		ci.published = publishedRe.MatchString(cid)
+	}
+	p.classes[cid] = ci
+	return ci
+}
+
+// Words that one of the class regexps needs to match (lower-case).
+var (
+	noiseWords  = []string{"comment", "disqus", "repl", "related", "recommend", "more", "read", "popular", "trending", "sidebar", "widget", "footer", "outbrain", "taboola", "teaser", "promo", "newsletter"}
+	bylineWords = []string{"byline", "author", "writ", "dateline", "contributor", "reporter", "journalist"}
+	dateWords   = []string{"date", "time", "publish", "posted", "updat", "modif", "edited", "created"}
+)
+
+func containsAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func (p *page) addMeta(n *html.Node) {
+	content, ok := attrOK(n, "content")
+	if !ok {
+		content, ok = attrOK(n, "value")
+	}
+	content = strings.TrimSpace(content)
+	if !ok || content == "" {
+		if cs := attr(n, "charset"); cs != "" {
+			return
+		}
+		return
+	}
+	seen := map[string]bool{}
+	for _, k := range []string{"property", "name", "itemprop", "http-equiv"} {
+		for _, key := range strings.Fields(strings.ToLower(attr(n, k))) {
+			if seen[key] {
+				continue
+			}
+			seen[key] = true
+			p.metas[key] = append(p.metas[key], content)
+		}
+	}
+}
+
+func (p *page) addByline(n *html.Node, ci classInfo, inArticle bool) {
+	rel := strings.ToLower(attr(n, "rel"))
+	ip := strings.ToLower(attr(n, "itemprop"))
+	isRel := n.DataAtom == atom.A && strings.Contains(" "+rel+" ", " author ")
+	isProp := strings.Contains(ip, "author") || strings.Contains(ip, "creator")
+	isClass := ci.byline
+	if !isRel && !isProp && !isClass {
+		return
+	}
+	switch n.DataAtom {
+	case atom.Meta, atom.Link, atom.Img, atom.Script, atom.Body, atom.Html, atom.Article, atom.Main, atom.Section:
+		return
+	}
+	t := cleanText(textLimit(n, 400))
+	if t == "" || len([]rune(t)) > 120 {
+		return
+	}
+	if isRel {
+		p.relAuthors = append(p.relAuthors, t)
+	}
+	p.bylines = append(p.bylines, bylineNode{text: t, inArticle: inArticle,
+		strong: isRel || isProp || ci.bylineStrong})
+}
+
+// itemValue is the value of a microdata property element.
+func itemValue(n *html.Node) string {
+	switch n.DataAtom {
+	case atom.Meta:
+		return strings.TrimSpace(attr(n, "content"))
+	case atom.Time:
+		if v := strings.TrimSpace(attr(n, "datetime")); v != "" {
+			return v
+		}
+	case atom.A, atom.Link:
+		return strings.TrimSpace(attr(n, "href"))
+	case atom.Img:
+		return strings.TrimSpace(attr(n, "src"))
+	}
+	if v, ok := attrOK(n, "content"); ok {
+		return strings.TrimSpace(v)
+	}
+	if v := strings.TrimSpace(attr(n, "datetime")); v != "" {
+		return v
+	}
+	return cleanText(textOf(n))
+}
+
+func hasChildElement(n *html.Node, a atom.Atom) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && (c.DataAtom == a || hasChildElement(c, a)) {
+			return true
+		}
+	}
+	return false
+}
+
+func inSVG(n *html.Node) bool {
+	return n.Namespace == "svg" || n.Namespace == "math"
+}
+
+func lastSegment(s string) string {
+	s = strings.TrimSpace(s)
+	if i := strings.IndexByte(s, ' '); i >= 0 {
+		s = s[:i]
+	}
+	s = strings.TrimRight(s, "/")
+	if i := strings.LastIndexAny(s, "/#"); i >= 0 {
+		s = s[i+1:]
+	}
+	return s
+}
+
+func attr(n *html.Node, key string) string {
+	v, _ := attrOK(n, key)
+	return v
+}
+
+func attrOK(n *html.Node, key string) (string, bool) {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val, true
+		}
+	}
+	return "", false
+}
+
+func hasAttr(n *html.Node, key string) bool {
+	_, ok := attrOK(n, key)
+	return ok
+}
+
+// textOf is the text content of n, skipping scripts and styles.
+func textOf(n *html.Node) string {
+	return textLimit(n, -1)
+}
+
+// textLimit is textOf that stops once it holds more than limit bytes (no
+// limit when negative): byline and date candidates are short, and a long
+// text only tells that the element is not one.
+func textLimit(n *html.Node, limit int) string {
+	var sb strings.Builder
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if limit >= 0 && sb.Len() > limit {
+			return
+		}
+		switch n.Type {
+		case html.TextNode:
+			sb.WriteString(n.Data)
+			return
+		case html.ElementNode:
+			switch n.DataAtom {
+			case atom.Script, atom.Style, atom.Noscript, atom.Template:
+				return
+			case atom.Br, atom.P, atom.Div, atom.Li:
+				sb.WriteByte(' ')
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	return sb.String()
+}
+
+// cleanText collapses white space (including no-break spaces) and trims.
+// Character references left in a value (an attribute or JSON string
+// escaped twice: "&amp;", "&#8217;") are decoded.
+func cleanText(s string) string {
+	if strings.IndexByte(s, '&') >= 0 && strings.IndexByte(s, ';') >= 0 {
+		s = html.UnescapeString(s)
+	}
+	return strings.Join(strings.FieldsFunc(s, isSpace), " ")
+}
+
+func isSpace(r rune) bool {
+	switch r {
+	case ' ', '\t', '\n', '\r', '\f', '\v', 0xa0, 0x2007, 0x202f, 0x200b, 0x3000, 0xfeff:
+		return true
+	}
+	return r >= 0x2000 && r <= 0x200a
+}

@@ -1,0 +1,211 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+type blockKind int
+
+const (
+	blockParagraph blockKind = iota
+	blockHeading
+	blockListItem
+	blockQuote
+	blockPre
+)
+
+// block is one paragraph of text: the inline text of one block element
+// (or one run of it between two <br><br>), whitespace normalised.
+type block struct {
+	text string
+	kind blockKind
+	// node is the block element the text belongs to.
+	node *html.Node
+	// textLen and linkLen count the non-space bytes of the text and of its
+	// link text.
+	textLen, linkLen int
+}
+
+func (b *block) linkDensity() float64 {
+	if b.textLen == 0 {
+		return 0
+	}
+	return float64(b.linkLen) / float64(b.textLen)
+}
+
+// renderer turns a cleaned tree into blocks in one walk.
+type renderer struct {
+	blocks     []block
+	buf        []byte
+	textLen    int
+	linkLen    int
+	inLink     int
+	owner      *html.Node
+	quoteDepth int
+	lastBr     bool
+	sinceBr    int
+}
+
+func renderBlocks(root *html.Node) []block {
+	r := &renderer{owner: root, buf: make([]byte, 0, 1024)}
+	r.walk(root)
+	r.flush()
+	return r.blocks
+}
+
+func (r *renderer) walk(n *html.Node) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.TextNode:
+			k := nonSpace(c.Data)
+			if k == 0 {
+				if len(r.buf) > 0 {
+					r.buf = append(r.buf, ' ')
+				}
+				continue
+			}
+			r.buf = append(r.buf, c.Data...)
+			r.textLen += k
+			if r.inLink > 0 {
+				r.linkLen += k
+			}
+			r.sinceBr += k
+		case html.ElementNode:
+			if dropTags[c.DataAtom] {
+				continue
+			}
+			switch {
+			case c.DataAtom == atom.Br:
+				if r.lastBr && r.sinceBr == 0 {
+					r.flush()
+				} else {
+					r.buf = append(r.buf, ' ')
+					r.lastBr = true
+					r.sinceBr = 0
+				}
+			case c.DataAtom == atom.Img || c.DataAtom == atom.Wbr:
+			case blockTags[c.DataAtom]:
+				r.flush()
+				owner := r.owner
+				r.owner = c
+				if c.DataAtom == atom.Blockquote {
+					r.quoteDepth++
+				}
+				r.walk(c)
+				r.flush()
+				if c.DataAtom == atom.Blockquote {
+					r.quoteDepth--
+				}
+				r.owner = owner
+			case c.DataAtom == atom.A:
+				r.inLink++
+				r.walk(c)
+				r.inLink--
+			default:
+				r.walk(c)
+			}
+		}
+	}
+}
+
+func (r *renderer) flush() {
+	r.lastBr, r.sinceBr = false, 0
+	if r.textLen == 0 {
+		r.buf = r.buf[:0]
+		r.linkLen = 0
+		return
+	}
+	b := block{
+		text:    normalizeSpace(r.buf),
+		node:    r.owner,
+		textLen: r.textLen,
+		linkLen: r.linkLen,
+	}
+	switch r.owner.DataAtom {
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		b.kind = blockHeading
+	case atom.Li, atom.Dt, atom.Dd:
+		b.kind = blockListItem
+	case atom.Pre:
+		b.kind = blockPre
+	default:
+		if r.quoteDepth > 0 {
+			b.kind = blockQuote
+		}
+	}
+	r.blocks = append(r.blocks, b)
+	r.buf = r.buf[:0]
+	r.textLen, r.linkLen = 0, 0
+}
+
+// isLeafBlock reports the elements that hold paragraphs of text, as opposed
+// to containers of paragraphs.
+func isLeafBlock(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.P, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Li, atom.Dt, atom.Dd, atom.Pre,
+		atom.Blockquote, atom.Figcaption, atom.Caption, atom.Address, atom.Summary, atom.Legend, atom.Th:
+		return true
+	}
+	return false
+}
+
+// normalizeSpace collapses runs of white space to one space and trims.
+func normalizeSpace(b []byte) string {
+	var sb strings.Builder
+	sb.Grow(len(b))
+	space := false
+	for i := 0; i < len(b); {
+		c := b[i]
+		if c < utf8.RuneSelf {
+			i++
+			if c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v' {
+				space = true
+				continue
+			}
+			if space && sb.Len() > 0 {
+				sb.WriteByte(' ')
+			}
+			space = false
+			sb.WriteByte(c)
+			continue
+		}
+		r, size := utf8.DecodeRune(b[i:])
+		i += size
+		if unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' {
+			if r != '\u200b' && r != '\ufeff' {
+				space = true
+			}
+			continue
+		}
+		if space && sb.Len() > 0 {
+			sb.WriteByte(' ')
+		}
+		space = false
+		sb.WriteRune(r)
+	}
+	return sb.String()
+}
+
+// normText is text reduced for comparisons: lower case, letters and digits
+// only, single spaces.
+func normText(s string) string {
+	var sb strings.Builder
+	space := false
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if space && sb.Len() > 0 {
+				sb.WriteByte(' ')
+			}
+			space = false
+			sb.WriteRune(unicode.ToLower(r))
+		} else {
+			space = true
+		}
+	}
+	return sb.String()
+}

@@ -1,0 +1,404 @@
+package extract
+
+import (
+	"fmt"
+	"os"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// Block scoring finds the element that holds the article. Every paragraph
+// of text gives points to the elements above it (its container in full,
+// the next one up half, and less further up): more for longer text and
+// for commas, none for link lists. An element's score is then weighed by
+// its link density and by what its markup says (article, main,
+// itemprop=articleBody, class and id hints). The best element wins, and
+// its siblings that look like more of the same article join it.
+
+var debugScore = os.Getenv("BYLINE_DEBUG_SCORE") != ""
+
+// cand is the score of one element.
+type cand struct {
+	score      float64
+	text, link int // non-space bytes of all text and link text below
+	prose      int // non-space bytes of the sentences of prose below
+	run        int // prose right after prose: running text, not teasers
+	items      int // list items below
+	scored     bool
+	inited     bool
+}
+
+func (c *cand) linkDensity() float64 {
+	if c.text == 0 {
+		return 0
+	}
+	return float64(c.link) / float64(c.text)
+}
+
+type scorer struct {
+	cands map[*html.Node]*cand
+	order []*html.Node // candidates in the order first met: deterministic ties
+	root  *html.Node
+}
+
+func (s *scorer) get(n *html.Node) *cand {
+	c := s.cands[n]
+	if c == nil {
+		c = &cand{}
+		s.cands[n] = c
+		s.order = append(s.order, n)
+	}
+	return c
+}
+
+// selectContent returns the elements that hold the article (the best one and
+// the siblings that join it), or nil when no paragraph scored.
+func selectContent(root *html.Node, blocks []block) (map[*html.Node]bool, *scorer) {
+	s := &scorer{cands: make(map[*html.Node]*cand, 256), root: root}
+	prevProse := false
+	for i := range blocks {
+		b := &blocks[i]
+		prose, run := 0, 0
+		if isProse(b) {
+			prose = b.textLen
+			if prevProse {
+				run = b.textLen
+			}
+		}
+		prevProse = prose > 0
+		for a := b.node; a != nil; a = a.Parent {
+			c := s.get(a)
+			c.text += b.textLen
+			c.link += b.linkLen
+			c.prose += prose
+			c.run += run
+			if b.kind == blockListItem {
+				c.items++
+			}
+			if a == root {
+				break
+			}
+		}
+	}
+	for i := range blocks {
+		b := &blocks[i]
+		if b.textLen < 25 || b.kind == blockHeading {
+			continue
+		}
+		if b.kind == blockListItem && (b.textLen < 100 || b.linkDensity() > 0.2) {
+			continue
+		}
+		pts := 1 + float64(strings.Count(b.text, ",")+strings.Count(b.text, "，")+strings.Count(b.text, "、"))
+		pts += min(float64(b.textLen)/100, 3)
+		start := b.node
+		if isLeafBlock(start) || !hasBlockChild(start) {
+			start = start.Parent
+		}
+		level := 0
+		for a := start; a != nil && level < 5; a = a.Parent {
+			if a.Type != html.ElementNode {
+				break
+			}
+			c := s.get(a)
+			if !c.inited {
+				c.inited = true
+				c.score += initialScore(a)
+			}
+			c.scored = true
+			switch level {
+			case 0:
+				c.score += pts
+			case 1:
+				c.score += pts / 2
+			default:
+				c.score += pts / float64(level*3)
+			}
+			level++
+			if a == root {
+				break
+			}
+		}
+	}
+	var top *html.Node
+	best := 0.0
+	for _, n := range s.order {
+		c := s.cands[n]
+		if !c.scored {
+			continue
+		}
+		c.score *= 1 - c.linkDensity()
+		if top == nil || c.score > best || c.score == best && isAncestor(n, top) {
+			top, best = n, c.score
+		}
+	}
+	if top == nil {
+		return nil, s
+	}
+	if debugScore {
+		fmt.Fprintf(os.Stderr, "top %s %.1f\n", pathOf(top), best)
+	}
+	top, best = s.climb(top)
+	if debugScore {
+		fmt.Fprintf(os.Stderr, "climbed %s %.1f\n", pathOf(top), s.final(top))
+	}
+	return s.siblings(top, best), s
+}
+
+func (s *scorer) final(n *html.Node) float64 {
+	if c := s.cands[n]; c != nil && c.scored {
+		return c.score
+	}
+	return 0
+}
+
+// climb moves from the best element up to an ancestor when the article
+// seems to be spread over several children of it.
+func (s *scorer) climb(top *html.Node) (*html.Node, float64) {
+	topScore := s.final(top)
+	// Several near-best candidates under one ancestor: take the ancestor.
+	// The candidates are the five best; three of them must agree.
+	var best [5]*html.Node
+	for _, n := range s.order {
+		c := s.cands[n]
+		if !c.scored || isAncestor(n, top) || isAncestor(top, n) {
+			continue
+		}
+		for i := range best {
+			if best[i] == nil || c.score > s.cands[best[i]].score {
+				copy(best[i+1:], best[i:len(best)-1])
+				best[i] = n
+				break
+			}
+		}
+	}
+	var alts []*html.Node
+	for _, n := range best[:4] {
+		if n != nil && s.cands[n].score >= topScore*0.75 {
+			alts = append(alts, n)
+		}
+	}
+	if len(alts) >= 3 {
+		for p := top.Parent; p != nil && p != s.root; p = p.Parent {
+			k := 0
+			for _, a := range alts {
+				if isAncestor(p, a) {
+					k++
+				}
+			}
+			if k >= 3 {
+				top = p
+				break
+			}
+		}
+	}
+	// Go up while the parent scores better.
+	last := s.final(top)
+	threshold := last / 3
+	for p := top.Parent; p != nil && top != s.root; p = p.Parent {
+		c := s.cands[p]
+		if c == nil || !c.scored {
+			if p == s.root {
+				break
+			}
+			continue
+		}
+		if c.score < threshold {
+			break
+		}
+		if c.score > last {
+			top = p
+			break
+		}
+		last = c.score
+		if p == s.root {
+			break
+		}
+	}
+	// An only child stands for its parent.
+	score := s.final(top)
+	for top != s.root && top.Parent != nil && onlyElementChild(top.Parent) == top {
+		top = top.Parent
+	}
+	return top, max(score, s.final(top))
+}
+
+// siblings returns top and its siblings that look like more of the article.
+func (s *scorer) siblings(top *html.Node, topScore float64) map[*html.Node]bool {
+	sel := map[*html.Node]bool{top: true}
+	if top == s.root || top.Parent == nil {
+		return sel
+	}
+	threshold := max(10, topScore*0.2)
+	topClass := attrOf(top, "class")
+	topRun := s.cands[top].run
+	for sib := top.Parent.FirstChild; sib != nil; sib = sib.NextSibling {
+		if sib == top || sib.Type != html.ElementNode {
+			continue
+		}
+		bonus := 0.0
+		if topClass != "" && attrOf(sib, "class") == topClass {
+			bonus = topScore * 0.2
+		}
+		c := s.cands[sib]
+		if c == nil || holdsArticles(sib) {
+			continue
+		}
+		if s.final(sib)+bonus >= threshold && c.prose*2 >= c.text {
+			sel[sib] = true
+			continue
+		}
+		// A lede or a paragraph wrapped on its own: nothing but prose.
+		if c.prose >= 120 && c.prose*10 >= c.text*9 && c.link*10 < c.text && c.items == 0 {
+			sel[sib] = true
+			continue
+		}
+		// More paragraphs of the same prose, deeper down.
+		if c.run >= max(300, topRun/10) && c.prose*2 >= c.text && c.linkDensity() < 0.3 {
+			sel[sib] = true
+			continue
+		}
+		if sib.DataAtom == atom.P {
+			ld := c.linkDensity()
+			if c.text > 80 && ld < 0.25 {
+				sel[sib] = true
+			}
+		}
+	}
+	// The article cut into chunks one or two levels up: siblings of the
+	// top's ancestors that have the same tag and class and hold prose.
+	a := top.Parent
+	for level := 0; level < 2 && a != nil && a != s.root && a.Parent != nil; level++ {
+		class := attrOf(a, "class")
+		if class != "" {
+			for sib := a.Parent.FirstChild; sib != nil; sib = sib.NextSibling {
+				if sib == a || sib.Type != html.ElementNode || sib.DataAtom != a.DataAtom || attrOf(sib, "class") != class {
+					continue
+				}
+				if c := s.cands[sib]; c != nil && c.prose >= 100 && c.linkDensity() < 0.3 && !holdsArticles(sib) {
+					sel[sib] = true
+				}
+			}
+		}
+		a = a.Parent
+	}
+	return sel
+}
+
+// initialScore weighs an element by its tag and by its class and id hints.
+func initialScore(n *html.Node) float64 {
+	sc := 0.0
+	switch n.DataAtom {
+	case atom.Div, atom.Article, atom.Section, atom.Main:
+		sc = 5
+	case atom.Pre, atom.Td, atom.Blockquote:
+		sc = 3
+	case atom.Address, atom.Ol, atom.Ul, atom.Dl, atom.Dd, atom.Dt, atom.Li, atom.Form:
+		sc = -3
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Th:
+		sc = -5
+	}
+	if n.DataAtom == atom.Article {
+		sc += 10
+	}
+	var class, id string
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "class":
+			class = a.Val
+		case "id":
+			id = a.Val
+		case "itemprop":
+			if a.Val == "articleBody" {
+				sc += 40
+			}
+		}
+	}
+	if class != "" || id != "" {
+		h := hintOf(class, id)
+		if h.negative {
+			sc -= 25
+		}
+		if h.positive {
+			sc += 25
+		}
+	}
+	return sc
+}
+
+// isProse reports a block of running text: sentences, few links.
+func isProse(b *block) bool {
+	return b.textLen >= 60 && b.linkLen*4 < b.textLen && endsSentence(b.text) && wordCount(b.text) >= 10
+}
+
+// holdsArticles reports an element with two or more article elements in
+// it: a list of teasers, not more of one article.
+func holdsArticles(n *html.Node) bool {
+	k := 0
+	var walk func(n *html.Node) bool
+	walk = func(n *html.Node) bool {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if c.DataAtom == atom.Article {
+				if k++; k >= 2 {
+					return true
+				}
+				continue
+			}
+			if walk(c) {
+				return true
+			}
+		}
+		return false
+	}
+	return walk(n)
+}
+
+func hasBlockChild(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && blockTags[c.DataAtom] {
+			return true
+		}
+	}
+	return false
+}
+
+func onlyElementChild(n *html.Node) *html.Node {
+	var only *html.Node
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.ElementNode:
+			if only != nil {
+				return nil
+			}
+			only = c
+		case html.TextNode:
+			if nonSpace(c.Data) > 0 {
+				return nil
+			}
+		}
+	}
+	return only
+}
+
+// isAncestor reports whether a is n or an ancestor of n.
+func isAncestor(a, n *html.Node) bool {
+	for ; n != nil; n = n.Parent {
+		if n == a {
+			return true
+		}
+	}
+	return false
+}
+
+func attrOf(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
