@@ -116,6 +116,10 @@ type cand struct {
 	prev     *cand // the segment a continuation continues
 }
 
+// maxHistory bounds how far back in the discourse an antecedent is
+// searched, in sources seen (subjects and speakers).
+const maxHistory = 60
+
 // pullWindow is how many quotations around a pull quote are searched for
 // the quotation it repeats.
 const pullWindow = 40
@@ -408,7 +412,7 @@ func (a *article) announcedBefore(pi, si int) bool {
 // lastSpeaker is the most recent source of a reporting verb within window
 // paragraphs.
 func (a *article) lastSpeaker(pi, window int) *ref {
-	for k := len(a.history) - 1; k >= 0; k-- {
+	for k := len(a.history) - 1; k >= 0 && k >= len(a.history)-maxHistory; k-- {
 		e := a.history[k]
 		if e.para < pi-window {
 			break
@@ -537,7 +541,7 @@ func (a *article) recent(ok func(ref) bool, pi int, speakers bool) *ref {
 	if speakers {
 		window = 4
 	}
-	for k := len(a.history) - 1; k >= 0; k-- {
+	for k := len(a.history) - 1; k >= 0 && k >= len(a.history)-maxHistory; k-- {
 		e := a.history[k]
 		if e.para < pi-window {
 			break
