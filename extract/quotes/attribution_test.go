@@ -171,6 +171,17 @@ func TestAttributionPatterns(t *testing.T) {
 			want:  []want{{"you will regret this decision,", "the caller", "said"}},
 		},
 		{
+			name: "across sentences: the person just introduced",
+			paras: []string{
+				`"Turnout was low," said the election officer, Marta Diaz.`,
+				`Councillor Brian Holt was blunt. "This result changes nothing for the budget."`,
+			},
+			want: []want{
+				{"Turnout was low,", "Marta Diaz", "said"},
+				{"This result changes nothing for the budget.", "Brian Holt", ""},
+			},
+		},
+		{
 			name: "pronoun skips a person of the other gender",
 			paras: []string{
 				`Judge Helen Marsh questioned the defendant, Paul Wren, for an hour. She then read the verdict aloud.`,

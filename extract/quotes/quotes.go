@@ -266,6 +266,9 @@ func (a *article) markSentenceInitials() {
 
 func (a *article) attributeAll() {
 	var last *cand
+	// prevSubj is the named person the previous sentence was about, when
+	// that sentence quoted no one: "Smith was blunt. “…”"
+	var prevSubj *ref
 	for pi := range a.paras {
 		pr := &a.paras[pi]
 		toks := pr.toks
@@ -329,6 +332,8 @@ func (a *article) attributeAll() {
 				case c.cont && last != nil && last.para == pi-1:
 					c.speaker = last.speaker
 					c.prev = last
+				case i == lo && prevSubj != nil && !partial:
+					c.speaker = prevSubj
 				default:
 					c.speaker = a.lastSpeaker(pi, 2)
 				}
@@ -340,8 +345,12 @@ func (a *article) attributeAll() {
 				}
 				last = c
 			}
+			prevSubj = nil
 			if !quoted {
 				a.narrative(toks, lo, hi, pi)
+				if subj != nil && subj.ent != nil && !subj.ent.org && (subj.kind == 'p' || subj.ent.person || subj.ent.gender != 0) {
+					prevSubj = subj
+				}
 			}
 		}
 	}
