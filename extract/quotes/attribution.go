@@ -26,8 +26,6 @@ type attribution struct {
 	cue   string  // reporting verb or phrase as written; ":" for a bare colon
 	np    []token // the source's noun phrase as written
 	appos []token // an appositive beside it (", deputy …, said")
-	// subjectOf means the source is the subject of the clause of a participle
-	// or coordinated verb; np is then that clause's subject.
 	found bool
 }
 
@@ -78,8 +76,7 @@ func isCue(toks []token, j int) bool {
 
 // cueText is the cue as written, with its particle ("weighed in").
 func cueText(toks []token, j int) string {
-	if part, ok := cueParticles[toks[j].lower]; ok && j+1 < len(toks) {
-		_ = part
+	if _, ok := cueParticles[toks[j].lower]; ok && j+1 < len(toks) {
 		return toks[j].text + " " + toks[j+1].text
 	}
 	return toks[j].text
@@ -226,8 +223,8 @@ func walkRight(toks []token, from, hi int) (np, appos []token) {
 }
 
 // attribute finds the cue and source for the quotation token at q in the
-// sentence toks[lo:hi]. prevColon reports that the previous paragraph ended
-// with a colon and this quotation opens the paragraph.
+// sentence toks[lo:hi]. A verb introducing the quotation wins, then one
+// after it, then a bare colon before it, then a verb earlier in the sentence.
 func attribute(toks []token, q, lo, hi int) attribution {
 	intro := introducer(toks, q, lo)
 	if intro.found && intro.cue != ":" {

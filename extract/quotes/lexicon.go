@@ -201,10 +201,10 @@ var personNouns = set("man woman men women boy girl boys girls mother father son
 // timeWords open sentences as adverbials ("Last week, …").
 var timeWords = set("last this next earlier later today yesterday tomorrow tonight monday tuesday wednesday thursday friday saturday sunday now then recently meanwhile afterward afterwards previously subsequently currently")
 
-// speechHeads are nouns that can be the subject of a reporting verb for a
-// document ("the statement said").
+// slogansWords announce a slogan, title or nickname rather than a quotation.
 var slogansWords = set("slogan slogans tagline taglines motto mottos catchphrase nickname nicknamed dubbed hashtag headline headlined titled entitled")
 
+// abbreviations keep their period inside a word token.
 var abbreviations = set("mr mrs ms dr prof sen rep gov lt col gen capt sgt maj adm rev hon pres supt st jr sr co corp inc ltd no vol jan feb mar apr jun jul aug sep sept oct nov dec vs etc ave mt ft messrs mme mlle univ dept est approx fig")
 
 // sentenceFinalAbbr can end a sentence.

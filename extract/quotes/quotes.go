@@ -12,9 +12,12 @@
 //   - coref.go: names collected from the whole article; "he", "Gatilov", "the
 //     ministry" resolved to the most complete name.
 //   - filter.go: what is not a quotation (titles, slogans, names, scare quotes).
-//   - lexicon.go: the word lists.
+//   - lexicon.go, names.go: the word lists (reporting verbs, titles,
+//     organisation words, given names by gender).
 //
-// Find is safe for concurrent use: it keeps no state between calls.
+// Find reads plain paragraphs; FindWith also takes what the caller knows of
+// the markup (block quotations, pull quotes). Both are safe for concurrent
+// use: they keep no state between calls.
 package quotes
 
 import "strings"
@@ -290,25 +293,13 @@ func (a *article) attributeAll() {
 					continue
 				}
 				c := &cand{para: pi, text: t.text, cont: pr.spans[t.q].cont}
-				c.standout = lo == 0 && hi == len(toks) && len(toks) == 1
+				c.standout = alone(toks, i)
 				partial := isPartial(toks, i, lo, hi)
 				at := attribute(toks, i, lo, hi)
 				if !at.found && i == lo && si == 0 {
 					at = a.colonIntro(pi)
 				}
-				// what is not a quotation
-				switch {
-				case titleCase(t.text):
-					c.drop = true
-				case usedAsName(toks, i, lo, hi), namedAs(toks, i, lo):
-					c.drop = true
-				case announced(toks, lo, i):
-					c.drop = true
-				case !at.found && a.announcedBefore(pi, si):
-					c.drop = true
-				case partial && !at.found:
-					c.drop = true
-				}
+				c.drop = notQuotation(toks, i, lo, hi, partial, at.found) || !at.found && a.announcedBefore(pi, si)
 				a.cands = append(a.cands, c)
 				if c.drop {
 					continue
@@ -354,6 +345,17 @@ func (a *article) attributeAll() {
 			}
 		}
 	}
+}
+
+// alone reports whether the quotation at i is all its paragraph holds,
+// besides punctuation.
+func alone(toks []token, i int) bool {
+	for k, t := range toks {
+		if k != i && t.kind != tPunct {
+			return false
+		}
+	}
+	return true
 }
 
 func sameNP(a, b []token) bool {
