@@ -127,14 +127,16 @@ func walkLeft(toks []token, v, lo int) (np, appos []token) {
 		return nil, nil // an infinitive has no subject of its own
 	}
 	if j >= lo && toks[j].isPunct(",") {
-		c := j - 1
-		for c >= lo && c > j-30 && !toks[c].isPunct(",") && !isHardStop(toks[c]) {
-			c--
+		end := j
+		c := prevComma(toks, j, lo)
+		// ", Inc.," closes a company's name inside the appositive
+		if c >= 0 && c+2 == end && corpSuffixes[toks[c+1].bare()] {
+			c = prevComma(toks, c, lo)
 		}
-		if c < lo || !toks[c].isPunct(",") {
+		if c < 0 {
 			return nil, nil
 		}
-		appos = toks[c+1 : j]
+		appos = toks[c+1 : end]
 		j = c - 1
 	}
 	np, start := npLeft(toks, j, lo)
@@ -397,6 +399,16 @@ func after(toks []token, q, hi int) attribution {
 	if i >= hi {
 		return attribution{}
 	}
+	// “…” — Neil Gaiman: an epigraph's source after a dash
+	if toks[i-1].isPunct("—") && i == q+1+countPunct(toks, q+1, i) {
+		e := i
+		for e < hi && e < i+maxNP && toks[e].kind == tWord {
+			e++
+		}
+		if e > i && (e == hi || toks[e].kind == tPunct) && hasRun(toks[i:e]) && toks[e-1].cap {
+			return attribution{cue: "—", np: toks[i:e], found: true}
+		}
+	}
 	tight := endsSentence(toks[q].text)
 	split := strings.HasSuffix(strings.TrimSpace(toks[q].text), ",") || toks[q+1].isPunct(",")
 	// inverted: “…,” said X
@@ -431,13 +443,13 @@ func after(toks []token, q, hi int) attribution {
 			continue
 		}
 		np, appos := walkLeft(toks, j, q+1)
-		if len(appos) > 0 && toks[i].cap {
+		if len(appos) > 0 {
 			// “…,” Dylan Nelson, a fellow at X in Munich, Germany, and co-author, said
 			k := i
 			for k < j && !toks[k].isPunct(",") {
 				k++
 			}
-			if seg := toks[i:k]; k < j && pureName(seg) && (len(np) == 0 || &np[0] != &toks[i]) {
+			if seg := toks[i:k]; k < j && (pureName(seg) || hasRun(seg) && seg[len(seg)-1].cap) && (len(np) == 0 || &np[0] != &toks[i]) {
 				np, appos = seg, nil
 			}
 		}
@@ -544,4 +556,31 @@ func sourceLike(np []token) bool {
 	}
 	last := np[len(np)-1]
 	return last.kind == tWord && (pronouns[pronounOf(last)] && len(np) == 1 || isNounHead(last.bare()) || personNouns[strings.TrimSuffix(last.bare(), "s")])
+}
+
+// corpSuffixes end a company's name after a comma ("Dräger, Inc.").
+var corpSuffixes = set("inc inc. ltd ltd. llc plc corp corp. co co. gmbh ag sa s.a. nv bv")
+
+func countPunct(toks []token, from, to int) int {
+	n := 0
+	for k := from; k < to; k++ {
+		if toks[k].kind == tPunct {
+			n++
+		}
+	}
+	return n
+}
+
+// prevComma is the index of the comma before j in the same clause (at most
+// 30 tokens back), or -1.
+func prevComma(toks []token, j, lo int) int {
+	for c := j - 1; c >= lo && c > j-30; c-- {
+		if toks[c].isPunct(",") {
+			return c
+		}
+		if isHardStop(toks[c]) {
+			break
+		}
+	}
+	return -1
 }

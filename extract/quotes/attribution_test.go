@@ -182,6 +182,21 @@ func TestAttributionPatterns(t *testing.T) {
 			},
 		},
 		{
+			name:  "epigraph with a dash",
+			paras: []string{`“He wrote the way other people breathe, and never stopped to ask why.” — Laura Finch`},
+			want:  []want{{"He wrote the way other people breathe, and never stopped to ask why.", "Laura Finch", "—"}},
+		},
+		{
+			name:  "company suffix inside an appositive",
+			paras: []string{`Omar Haddad, head of sales for Veltro Systems, Inc., says: “Hospitals want fewer alarms, not more.”`},
+			want:  []want{{"Hospitals want fewer alarms, not more.", "Omar Haddad", "says"}},
+		},
+		{
+			name:  "role and name before a long appositive",
+			paras: []string{`"The signal was there all along," study lead author Kenji Mori, a physicist at the Tokai Institute, Japan, said in a statement.`},
+			want:  []want{{"The signal was there all along,", "Kenji Mori", "said"}},
+		},
+		{
 			name: "pronoun skips a person of the other gender",
 			paras: []string{
 				`Judge Helen Marsh questioned the defendant, Paul Wren, for an hour. She then read the verdict aloud.`,
