@@ -120,6 +120,16 @@ func walkLeft(toks []token, v, lo int) (np, appos []token) {
 	for j >= lo && isAdverb(toks[j]) {
 		j--
 	}
+	// "Rep. Ann Lee (D-Calif.) said": skip a parenthesis before the verb
+	if j >= lo && toks[j].isPunct(")") {
+		k := j - 1
+		for k >= lo && k > j-12 && !toks[k].isPunct("(") && !(toks[k].kind == tQuote && !toks[k].term) {
+			k--
+		}
+		if k >= lo && toks[k].isPunct("(") {
+			j = k - 1
+		}
+	}
 	if j >= lo && toks[j].kind == tWord && pronouns[pronounOf(toks[j])] {
 		return toks[j : j+1], nil
 	}
@@ -422,6 +432,17 @@ func after(toks []token, q, hi int) attribution {
 	}
 	for j := i; j < hi && j < i+maxScan; j++ {
 		t := toks[j]
+		if t.isPunct("(") {
+			// skip a parenthesis: "Ann Lee (D-Calif.) said"
+			k := j + 1
+			for k < hi && k < j+12 && !toks[k].isPunct(")") && !(toks[k].kind == tQuote && !toks[k].term) {
+				k++
+			}
+			if k < hi && toks[k].isPunct(")") {
+				j = k
+				continue
+			}
+		}
 		if isHardStop(t) {
 			return attribution{}
 		}

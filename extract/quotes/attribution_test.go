@@ -197,6 +197,16 @@ func TestAttributionPatterns(t *testing.T) {
 			want:  []want{{"The signal was there all along,", "Kenji Mori", "said"}},
 		},
 		{
+			name:  "party and state in parentheses",
+			paras: []string{`"This bill will not pass the Senate," Sen. Ann Lee (D-Calif.) said Thursday.`},
+			want:  []want{{"This bill will not pass the Senate,", "Ann Lee", "said"}},
+		},
+		{
+			name:  "as X put it",
+			paras: []string{`As the mayor, Joan Pike, put it: "We fix the roads or we lose the town."`},
+			want:  []want{{"We fix the roads or we lose the town.", "Joan Pike", "put it"}},
+		},
+		{
 			name: "pronoun skips a person of the other gender",
 			paras: []string{
 				`Judge Helen Marsh questioned the defendant, Paul Wren, for an hour. She then read the verdict aloud.`,

@@ -103,6 +103,7 @@ var cueForms = func() map[string]cueForm {
 		"point points pointed pointing",
 		"weigh weighs weighed weighing",
 		"chime chimes chimed chiming",
+		"put puts - putting",
 		// the commonest reporting verbs of other news languages
 		"- sagt sagte -",
 		"- erklärt erklärte -",
@@ -141,6 +142,7 @@ var cueParticles = map[string]string{
 	"weigh": "in", "weighs": "in", "weighed": "in", "weighing": "in",
 	"chime": "in", "chimes": "in", "chimed": "in", "chiming": "in",
 	"according": "to",
+	"put":       "it", "puts": "it", "putting": "it",
 }
 
 // cueNeedsQuote lists forms that report speech only when they introduce a
