@@ -152,8 +152,8 @@ func walkLeft(toks []token, v, lo int) (np, appos []token) {
 	np, start := npLeft(toks, j, lo)
 	// "Cmdr. Sean Robertson, a spokesperson for X, the operation against Y,
 	// told": step back over one more appositive to reach the name
-	if len(appos) > 0 && !hasRun(np) && start-1 > lo && toks[start-1].isPunct(",") {
-		if np2, _ := npLeft(toks, start-2, lo); hasRun(np2) {
+	if len(appos) > 0 && !clauseWords[appos[0].lower] && len(readNP(np).name) == 0 && start-1 > lo && toks[start-1].isPunct(",") {
+		if np2, _ := npLeft(toks, start-2, lo); hasRun(np2) && !startsWithPrep(np2) && !prepositions[np2[0].lower] {
 			return np2, np
 		}
 	}

@@ -313,6 +313,9 @@ func (a *article) attributeAll() {
 						cur = subj
 					}
 					c.speaker = a.resolve(m, base+i, cur, pi)
+					if m.empty() {
+						c.speaker = a.lastSpeaker(pi, 2)
+					}
 					c.cue = at.cue
 					c.attrib = true
 					if c.speaker != nil && m.text != c.speaker.name {
@@ -398,7 +401,11 @@ func (a *article) colonIntro(pi int) attribution {
 			return verbSource(prev.toks, j, -1, lo, n)
 		}
 	}
+	// a colon with no source named still introduces a quotation
 	np, appos := walkLeft(prev.toks, n-1, lo)
+	if !sourceLike(np) && !sourceLike(appos) {
+		np, appos = nil, nil
+	}
 	return attribution{cue: ":", np: np, appos: appos, found: true}
 }
 
