@@ -32,6 +32,7 @@ type span struct {
 	fam    family // mark family
 	closed bool   // a closing mark was found in the paragraph
 	cont   bool   // reopens a quotation left open at the end of the previous paragraph
+	minor  bool   // single marks when they are not the main marks: a term, not a quotation
 }
 
 type openMark struct {
@@ -51,8 +52,10 @@ func isSpaceRune(r rune) bool {
 	return r == 0 || unicode.IsSpace(r)
 }
 
-// pairMarks returns the outermost quoted spans of p in order.
-func pairMarks(p string) []span {
+// pairMarks returns the outermost quoted spans of p in order. singles says
+// whether single marks (‘…’, '…') are the article's main quotation marks;
+// otherwise they only nest inside double ones.
+func pairMarks(p string, singles bool) []span {
 	var spans []span
 	var stack []openMark
 	prev := rune(0)
@@ -76,8 +79,15 @@ func pairMarks(p string) []span {
 		case closer >= 0:
 			o := stack[closer]
 			stack = stack[:closer]
-			if outermost(stack, o.fam) {
+			switch {
+			case outermost(stack, o.fam, singles):
 				spans = append(spans, makeSpan(p, o, i, i+size, true))
+			case o.fam == famSingle && len(stack) == 0 && (len(spans) == 0 || spans[len(spans)-1].close <= o.pos):
+				// kept as one token, so its words and punctuation stay out
+				// of the attribution
+				sp := makeSpan(p, o, i, i+size, true)
+				sp.minor = true
+				spans = append(spans, sp)
 			}
 		case opener && len(stack) < maxStack:
 			stack = append(stack, openMark{fam: fam, r: r, pos: i})
@@ -87,7 +97,7 @@ func pairMarks(p string) []span {
 	}
 	// A double or angle mark left open runs to the end of the paragraph.
 	for k, o := range stack {
-		if o.fam != famSingle && outermost(stack[:k], o.fam) {
+		if o.fam != famSingle && outermost(stack[:k], o.fam, singles) {
 			s := makeSpan(p, o, len(p), len(p), false)
 			if s.end > s.start {
 				spans = append(spans, s)
@@ -99,14 +109,14 @@ func pairMarks(p string) []span {
 }
 
 // outermost reports whether a mark of family f closing over the marks below
-// it (stack) is an outermost quotation: no double or angle mark is open below
-// it, and a single mark counts only with nothing below it.
-func outermost(below []openMark, f family) bool {
+// it (stack) is an outermost quotation: nothing is open below it but, when
+// singles are not the main marks, stray single marks.
+func outermost(below []openMark, f family, singles bool) bool {
 	if f == famSingle {
-		return len(below) == 0
+		return singles && len(below) == 0
 	}
 	for _, o := range below {
-		if o.fam != famSingle {
+		if o.fam != famSingle || singles {
 			return false
 		}
 	}

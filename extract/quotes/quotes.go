@@ -186,17 +186,33 @@ func newArticle(paragraphs []string, kinds []Kind) *article {
 	a := &article{paras: make([]para, len(paragraphs))}
 	a.ents = entities{byKey: map[string]*entity{}, byWord: map[string][]*entity{}, byInits: map[string][]*entity{}, byTitleWord: map[string][]*entity{},
 		descs: map[string]string{}, indefs: map[string]string{}}
-	hasDouble := false
+	// single marks are the main quotation marks when they quote more than
+	// double and angle marks do (British style)
+	doubles, singles := 0, 0
+	single := make([][]span, len(paragraphs))
 	for i, p := range paragraphs {
 		a.paras[i].text = p
-		a.paras[i].spans = pairMarks(p)
+		a.paras[i].spans = pairMarks(p, false)
+		for _, s := range a.paras[i].spans {
+			if t := p[s.start:s.end]; !s.minor && wordCount(t) >= minWords && !titleCase(t) {
+				doubles++
+			}
+		}
+		if strings.ContainsAny(p, "'‘’‚") {
+			single[i] = pairMarks(p, true)
+			for _, s := range single[i] {
+				if t := p[s.start:s.end]; s.fam == famSingle && wordCount(t) >= minWords && !titleCase(t) {
+					singles++
+				}
+			}
+		}
+	}
+	for i, p := range paragraphs {
+		if singles > doubles && single[i] != nil {
+			a.paras[i].spans = single[i]
+		}
 		if whole[i] {
 			a.paras[i].spans = wholeSpan(p, a.paras[i].spans)
-		}
-		for _, s := range a.paras[i].spans {
-			if s.fam != famSingle && wordCount(p[s.start:s.end]) >= minWords {
-				hasDouble = true
-			}
 		}
 	}
 	for i := range a.paras {
@@ -215,8 +231,7 @@ func newArticle(paragraphs []string, kinds []Kind) *article {
 			if t.kind != tQuote {
 				continue
 			}
-			s := pr.spans[t.q]
-			t.term = wordCount(t.text) < minWords || s.fam == famSingle && hasDouble
+			t.term = wordCount(t.text) < minWords || pr.spans[t.q].minor
 			t.lower = fold(t.text)
 		}
 		pr.sents = sentences(pr.toks)

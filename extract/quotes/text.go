@@ -76,6 +76,9 @@ func tokenize(p string, spans []span) []token {
 	toks := make([]token, 0, len(p)/6+len(spans)+1)
 	pos := 0
 	for qi, s := range spans {
+		if s.open < pos {
+			continue // overlapping spans are not produced; stay safe anyway
+		}
 		toks = appendWords(toks, p[pos:s.open])
 		toks = append(toks, token{kind: tQuote, q: int32(qi), text: p[s.start:s.end]})
 		pos = s.close
