@@ -336,7 +336,8 @@ func TestFlagsBindOptions(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := extractOptions{Inputs: []string{"page.html"}, URL: "https://x.example/a", Pretty: true,
-		Output: "out.jsonl", Explain: true, Timeout: 5 * time.Second, MaxSize: 2 << 20, UserAgent: "ua/1"}
+		Output: "out.jsonl", Explain: true, Timeout: 5 * time.Second, MaxSize: 2 << 20, UserAgent: "ua/1",
+		batch: batchOptions{PerHost: 1, Retries: 2}}
 	got.streams, got.pageURL = nil, nil
 	if fmt.Sprint(*got) != fmt.Sprint(want) {
 		t.Errorf("options\n%+v\nwant\n%+v", *got, want)
