@@ -98,7 +98,7 @@ func Extract(data []byte, opts *Options) (*Article, error) {
 		return ExtractText(string(text), opts)
 	}
 	text, _ := Decode(data, ct)
-	doc, err := html.Parse(bytes.NewReader(text))
+	doc, err := parseHTML(text)
 	if err != nil {
 		return nil, fmt.Errorf("parse HTML: %w", err)
 	}

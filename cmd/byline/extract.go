@@ -264,7 +264,7 @@ func (x *extractor) record(ctx context.Context, input string) any {
 func (x *extractor) extract(ctx context.Context, input string) (a *extract.Article, err error) {
 	defer func() {
 		if v := recover(); v != nil {
-			a, err = nil, &panicError{value: v}
+			a, err = nil, recovered(v)
 		}
 	}()
 	data, opts, err := x.read(ctx, input)

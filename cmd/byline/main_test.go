@@ -273,7 +273,8 @@ func (panicReader) Read([]byte) (int, error) { panic("boom") }
 func TestExtractPanicIsOneInputsError(t *testing.T) {
 	r := runByline(t, panicReader{}, "extract", articleFile, "-", articleFile)
 	r.check(t, 1, articleFile, "-", articleFile)
-	if msg := checkFailure(t, r.records[1], kindInternal); !strings.Contains(msg, "boom") {
+	if msg := checkFailure(t, r.records[1], kindInternal); !strings.HasPrefix(msg, "internal error: boom at ") ||
+		!strings.Contains(msg, "panicReader.Read (main_test.go:") {
 		t.Errorf("message %q", msg)
 	}
 	checkArticle(t, r.records[2])

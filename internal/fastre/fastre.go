@@ -1,0 +1,396 @@
+// Package fastre wraps regexp with a literal prefilter: most patterns that
+// classify text (class names, boilerplate wording) can only match a string
+// that contains one of a few words, and checking for those words is far
+// cheaper than running the regexp, which in Go means the backtracker or
+// the NFA on every class attribute or paragraph of a page.
+//
+// MustCompile derives, from the parsed pattern, a set of literals such that
+// every match contains at least one of them (compared under case folding),
+// or finds that there is no such set and then always runs the regexp. The
+// search methods answer "no match" at once when no literal occurs; results
+// are otherwise those of the wrapped *regexp.Regexp, which is embedded so
+// that every other method is available unchanged.
+package fastre
+
+import (
+	"bytes"
+	"regexp"
+	"regexp/syntax"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Regexp is a *regexp.Regexp with a prefilter. It is safe for concurrent
+// use, like the regexp it wraps.
+type Regexp struct {
+	*regexp.Regexp
+	lits [][]byte // canonically folded; nil: no prefilter
+}
+
+// MustCompile is regexp.MustCompile with a prefilter derived from expr.
+func MustCompile(expr string) *Regexp {
+	re := regexp.MustCompile(expr)
+	r := &Regexp{Regexp: re}
+	if tree, err := syntax.Parse(expr, syntax.Perl); err == nil {
+		if lits, ok := required(tree.Simplify()); ok {
+			for _, l := range lits {
+				r.lits = append(r.lits, []byte(l))
+			}
+		}
+	}
+	return r
+}
+
+// Literals returns the folded literals one of which every match contains;
+// nil when the pattern has no such set.
+func (r *Regexp) Literals() []string {
+	var out []string
+	for _, l := range r.lits {
+		out = append(out, string(l))
+	}
+	return out
+}
+
+// mayMatch reports whether s contains one of the required literals.
+func (r *Regexp) mayMatch(s string) bool {
+	if r.lits == nil {
+		return true
+	}
+	var buf [256]byte
+	folded := fold(buf[:0], s)
+	for _, l := range r.lits {
+		if bytes.Contains(folded, l) {
+			return true
+		}
+	}
+	return false
+}
+
+// MatchString reports whether s contains a match of the regexp.
+func (r *Regexp) MatchString(s string) bool {
+	return r.mayMatch(s) && r.Regexp.MatchString(s)
+}
+
+// FindString is regexp.FindString with the prefilter.
+func (r *Regexp) FindString(s string) string {
+	if !r.mayMatch(s) {
+		return ""
+	}
+	return r.Regexp.FindString(s)
+}
+
+// FindStringIndex is regexp.FindStringIndex with the prefilter.
+func (r *Regexp) FindStringIndex(s string) []int {
+	if !r.mayMatch(s) {
+		return nil
+	}
+	return r.Regexp.FindStringIndex(s)
+}
+
+// FindStringSubmatch is regexp.FindStringSubmatch with the prefilter.
+func (r *Regexp) FindStringSubmatch(s string) []string {
+	if !r.mayMatch(s) {
+		return nil
+	}
+	return r.Regexp.FindStringSubmatch(s)
+}
+
+// FindStringSubmatchIndex is regexp.FindStringSubmatchIndex with the
+// prefilter.
+func (r *Regexp) FindStringSubmatchIndex(s string) []int {
+	if !r.mayMatch(s) {
+		return nil
+	}
+	return r.Regexp.FindStringSubmatchIndex(s)
+}
+
+// FindAllString is regexp.FindAllString with the prefilter.
+func (r *Regexp) FindAllString(s string, n int) []string {
+	if !r.mayMatch(s) {
+		return nil
+	}
+	return r.Regexp.FindAllString(s, n)
+}
+
+// FindAllStringIndex is regexp.FindAllStringIndex with the prefilter.
+func (r *Regexp) FindAllStringIndex(s string, n int) [][]int {
+	if !r.mayMatch(s) {
+		return nil
+	}
+	return r.Regexp.FindAllStringIndex(s, n)
+}
+
+// FindAllStringSubmatch is regexp.FindAllStringSubmatch with the prefilter.
+func (r *Regexp) FindAllStringSubmatch(s string, n int) [][]string {
+	if !r.mayMatch(s) {
+		return nil
+	}
+	return r.Regexp.FindAllStringSubmatch(s, n)
+}
+
+// FindAllStringSubmatchIndex is regexp.FindAllStringSubmatchIndex with the
+// prefilter.
+func (r *Regexp) FindAllStringSubmatchIndex(s string, n int) [][]int {
+	if !r.mayMatch(s) {
+		return nil
+	}
+	return r.Regexp.FindAllStringSubmatchIndex(s, n)
+}
+
+// ReplaceAllString is regexp.ReplaceAllString with the prefilter.
+func (r *Regexp) ReplaceAllString(src, repl string) string {
+	if !r.mayMatch(src) {
+		return src
+	}
+	return r.Regexp.ReplaceAllString(src, repl)
+}
+
+// ReplaceAllLiteralString is regexp.ReplaceAllLiteralString with the
+// prefilter.
+func (r *Regexp) ReplaceAllLiteralString(src, repl string) string {
+	if !r.mayMatch(src) {
+		return src
+	}
+	return r.Regexp.ReplaceAllLiteralString(src, repl)
+}
+
+// ReplaceAllStringFunc is regexp.ReplaceAllStringFunc with the prefilter.
+func (r *Regexp) ReplaceAllStringFunc(src string, repl func(string) string) string {
+	if !r.mayMatch(src) {
+		return src
+	}
+	return r.Regexp.ReplaceAllStringFunc(src, repl)
+}
+
+// Split is regexp.Split with the prefilter.
+func (r *Regexp) Split(s string, n int) []string {
+	if n != 0 && !r.mayMatch(s) {
+		return []string{s}
+	}
+	return r.Regexp.Split(s, n)
+}
+
+// required returns literals one of which occurs in every string matched by
+// re, or ok=false when no such set is known.
+func required(re *syntax.Regexp) (lits []string, ok bool) {
+	if e, ok := exact(re); ok && !slices.Contains(e, "") {
+		return dedup(e), true
+	}
+	switch re.Op {
+	case syntax.OpCapture, syntax.OpPlus:
+		return required(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Min >= 1 {
+			return required(re.Sub[0])
+		}
+	case syntax.OpAlternate:
+		for _, sub := range re.Sub {
+			l, ok := required(sub)
+			if !ok {
+				return nil, false
+			}
+			lits = append(lits, l...)
+		}
+		return dedup(lits), true
+	case syntax.OpConcat:
+		// Any one candidate will do: the strings of a run of operands
+		// with finitely many strings each, or one operand's own set.
+		// Take the one whose shortest literal is longest (fewest chance
+		// hits), then the smallest.
+		var best []string
+		bestMin := 0
+		consider := func(l []string) {
+			if m := minLen(l); m > bestMin || m == bestMin && len(l) < len(best) {
+				best, bestMin = l, m
+			}
+		}
+		flush := func(run []string) {
+			if !slices.Contains(run, "") {
+				consider(dedup(run))
+			}
+		}
+		run := []string{""}
+		for _, sub := range re.Sub {
+			if e, ok := exact(sub); ok {
+				if next := product(run, e); next != nil {
+					run = next
+					continue
+				}
+				flush(run)
+				run = e // too many strings: start a new run here
+				continue
+			}
+			flush(run)
+			run = []string{""}
+			if l, ok := required(sub); ok {
+				consider(l)
+			}
+		}
+		flush(run)
+		if best != nil {
+			return best, true
+		}
+	}
+	return nil, false
+}
+
+// maxExact bounds the sets of strings exact works with.
+const maxExact = 64
+
+// exact returns every string re can match, folded, when they are few;
+// empty-width assertions match "" (for containment they add nothing).
+func exact(re *syntax.Regexp) ([]string, bool) {
+	switch re.Op {
+	case syntax.OpLiteral:
+		return []string{string(fold(nil, string(re.Rune)))}, true
+	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText,
+		syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return []string{""}, true
+	case syntax.OpCharClass:
+		var out []string
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			if re.Rune[i+1]-re.Rune[i] >= maxExact || len(out) >= maxExact {
+				return nil, false
+			}
+			for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
+				out = append(out, string(fold(nil, string(r))))
+			}
+		}
+		out = uniq(out)
+		return out, len(out) > 0 && len(out) <= maxExact
+	case syntax.OpCapture:
+		return exact(re.Sub[0])
+	case syntax.OpQuest:
+		e, ok := exact(re.Sub[0])
+		return uniq(append(e, "")), ok
+	case syntax.OpAlternate:
+		var out []string
+		for _, sub := range re.Sub {
+			e, ok := exact(sub)
+			if !ok {
+				return nil, false
+			}
+			out = append(out, e...)
+		}
+		out = uniq(out)
+		return out, len(out) <= maxExact
+	case syntax.OpConcat:
+		out := []string{""}
+		for _, sub := range re.Sub {
+			e, ok := exact(sub)
+			if !ok {
+				return nil, false
+			}
+			if out = product(out, e); out == nil {
+				return nil, false
+			}
+		}
+		return out, true
+	case syntax.OpRepeat:
+		if re.Max < 0 || re.Max > 3 {
+			return nil, false
+		}
+		e, ok := exact(re.Sub[0])
+		if !ok {
+			return nil, false
+		}
+		var out []string
+		k := []string{""}
+		for i := 0; i <= re.Max; i++ {
+			if i >= re.Min {
+				out = append(out, k...)
+			}
+			if k = product(k, e); k == nil {
+				return nil, false
+			}
+		}
+		out = uniq(out)
+		return out, len(out) <= maxExact
+	}
+	return nil, false
+}
+
+// product returns every a+b, or nil when there would be too many.
+func product(as, bs []string) []string {
+	if len(as)*len(bs) > maxExact {
+		return nil
+	}
+	out := make([]string, 0, len(as)*len(bs))
+	for _, a := range as {
+		for _, b := range bs {
+			out = append(out, a+b)
+		}
+	}
+	return uniq(out)
+}
+
+func uniq(s []string) []string {
+	slices.Sort(s)
+	return slices.Compact(s)
+}
+
+func minLen(lits []string) int {
+	m := -1
+	for _, l := range lits {
+		if m < 0 || len(l) < m {
+			m = len(l)
+		}
+	}
+	return m
+}
+
+// dedup drops literals that contain another literal of the set: a string
+// holding the longer one holds the shorter.
+func dedup(lits []string) []string {
+	out := lits[:0:0]
+	for i, l := range lits {
+		redundant := false
+		for j, o := range lits {
+			if i != j && strings.Contains(l, o) && (len(o) < len(l) || j < i) {
+				redundant = true
+				break
+			}
+		}
+		if !redundant {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// fold appends s with every rune replaced by the smallest rune of its
+// simple case-folding orbit ('s', 'S' and 'ſ' all become 'S'), so that a
+// literal occurs in a string under case folding if and only if its folded
+// form occurs in the folded string, and a literal that occurs exactly
+// occurs folded too.
+func fold(dst []byte, s string) []byte {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'a' <= c && c <= 'z' {
+				c -= 'a' - 'A'
+			}
+			dst = append(dst, c)
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		// An invalid byte is U+FFFD to the regexp, as r says.
+		dst = utf8.AppendRune(dst, canon(r))
+	}
+	return dst
+}
+
+// canon returns the smallest rune of r's simple folding orbit.
+func canon(r rune) rune {
+	m := r
+	for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+		if f < m {
+			m = f
+		}
+	}
+	return m
+}
