@@ -130,7 +130,7 @@ type CrawlStats struct {
 	Duplicates int // pages not emitted because an equal one was
 	Skipped    int // pages not emitted because Skip said so
 	NotArticle int // pages fetched but not emitted as they are no articles
-	Sitemaps   int // sitemap files read
+	Sitemaps   int // sitemap files to read (queued; at most 1000)
 	Feeds      int // feeds read
 }
 
