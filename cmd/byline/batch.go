@@ -202,6 +202,13 @@ func openOutput(name string, resume bool) (f *os.File, done map[string]bool, err
 	if err != nil {
 		return nil, nil, fmt.Errorf("cannot open output: %w", err)
 	}
+	if end > 0 && data[end-1] != '\n' {
+		// A whole last record without its newline: end its line.
+		if _, err := f.Write([]byte("\n")); err != nil {
+			f.Close()
+			return nil, nil, fmt.Errorf("cannot write %s: %w", name, err)
+		}
+	}
 	return f, done, nil
 }
 
