@@ -203,7 +203,11 @@ func (c *Crawler) Run(ctx context.Context, seeds []string, emit func(Result)) (C
 	// colly drives the queue: its worker pool takes requests from r.store
 	// and calls OnRequest, where byline fetches and processes the page
 	// itself (see doc.go for why colly's own fetching is not used).
-	col := colly.NewCollector(colly.AllowURLRevisit())
+	// Built without NewCollector, which would let COLLY_* environment
+	// variables change the crawl (and log unknown ones).
+	col := &colly.Collector{}
+	col.Init()
+	col.AllowURLRevisit = true
 	col.OnRequest(func(req *colly.Request) {
 		req.Abort()
 		r.handle(req.Ctx.Get("kind"), req.Ctx.Get("u"), req.Depth, req.Ctx.Get("seed"))
