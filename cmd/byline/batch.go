@@ -41,8 +41,9 @@ type batchOptions struct {
 var batchFlagNames = []string{"input", "jobs", "per-host", "delay", "ignore-robots", "retries", "resume", "quiet"}
 
 const batchHelp = `Batch jobs: -i FILE (or -i - for stdin) reads more inputs, one per line
-(blank lines and lines starting with # are skipped), and -j N works on N at
-once; records then come in the order they complete. Any of -i, -j, --resume,
+(blank lines and lines starting with # are skipped; a repeated input is
+done once), and -j N works on N at once; records then come in the order
+they complete. Any of -i, -j, --resume,
 --per-host, --delay, --ignore-robots, --retries and --quiet makes a batch
 job. URLs are fetched politely: robots.txt is obeyed (an input it refuses
 gets an error of kind robots), at most --per-host requests go to one host at
