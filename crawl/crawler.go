@@ -17,7 +17,6 @@ import (
 	"golang.org/x/net/publicsuffix"
 
 	"byline/extract"
-	"byline/extract/metadata"
 )
 
 // DefaultConcurrency is the number of pages a crawl works on at once when
@@ -629,7 +628,6 @@ func analyze(p *Page, opts extract.Options, judge bool) (*analysis, error) {
 	opts.URL = p.URL
 	opts.ContentType = p.ContentType
 	a := &analysis{links: &pageLinks{}}
-	var typ string
 	var teasers []string
 	if looksLikeHTML(p) {
 		text, _ := extract.Decode(p.Body, p.ContentType)
@@ -641,7 +639,6 @@ func analyze(p *Page, opts extract.Options, judge bool) (*analysis, error) {
 		// changes it.
 		a.links = collectLinks(doc, p.URL)
 		if judge {
-			typ = metadata.Read(doc, p.URL).Type
 			teasers = findTeasers(doc)
 		}
 		a.art, a.err = extract.ExtractDocument(doc, &opts)
@@ -650,7 +647,7 @@ func analyze(p *Page, opts extract.Options, judge bool) (*analysis, error) {
 		a.art, a.err = extract.Extract(p.Body, &opts)
 	}
 	if judge && (a.err == nil || errors.Is(a.err, extract.ErrNoContent)) {
-		ok, typed := isArticle(typ, a.art, a.links.anchors, teasers)
+		ok, typed := isArticle(a.art.PageType, a.art, a.links.anchors, teasers)
 		a.article = ok || typed && errors.Is(a.err, extract.ErrNoContent)
 	}
 	return a, nil

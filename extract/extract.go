@@ -136,6 +136,7 @@ func newArticle(meta *metadata.Metadata, opts *Options) *Article {
 		Image:        meta.Image,
 		Tags:         meta.Tags,
 		Paywalled:    meta.Paywalled,
+		PageType:     meta.Type,
 		Quotes:       []quotes.Quote{},
 	}
 	if a.Authors == nil {

@@ -389,7 +389,7 @@ func (w *batchWorker) record(ctx context.Context, input string) any {
 func (w *batchWorker) fetchExtract(ctx context.Context, input string) (a *extract.Article, err error) {
 	defer func() {
 		if v := recover(); v != nil {
-			a, err = nil, &panicError{value: v}
+			a, err = nil, recovered(v)
 		}
 	}()
 	p, err := w.client.Get(ctx, input)
