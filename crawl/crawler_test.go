@@ -274,6 +274,12 @@ func TestCrawlRobotsStatus(t *testing.T) {
 		}
 		if err := out.failures["/"]; !errors.Is(err, ErrRobots) {
 			t.Errorf("robots.txt %d: seed error %v, want ErrRobots", tt.status, err)
+		} else if want := fmt.Sprintf("robots.txt answered %d: treated as disallowing all", tt.status); err.Error() != want {
+			t.Errorf("robots.txt %d: message %q, want %q", tt.status, err, want)
+		}
+		var se *StatusError
+		if errors.As(out.failures["/"], &se) {
+			t.Errorf("robots.txt %d: the seed's error passes for the page's own status", tt.status)
 		}
 	}
 	// An unreachable host disallows everything too.
