@@ -105,7 +105,8 @@ internal.
 	f.DurationVar(&opts.Timeout, "timeout", opts.Timeout, "time limit per request, reading the body included; 0 means none")
 	f.Var(&opts.MaxSize, "max-size", "size limit per page, after decompression (K, M, G suffixes)")
 	f.StringVar(&opts.UserAgent, "user-agent", "", "User-Agent header of requests (default \""+userAgent("")+"\")")
-	addBatchFlags(f, &opts.batch, true)
+	addBatchFlags(f, &opts.batch, "read more inputs from `FILE`, one per line (- for stdin)",
+		"work on `N` inputs at once (default: the number of CPUs for files, 8 with URLs)")
 	return cmd
 }
 
