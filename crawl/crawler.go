@@ -68,6 +68,13 @@ func (s Scope) String() string {
 	return "host"
 }
 
+// Why a redirect was not followed, in a crawl. Neither is reported: the
+// page is a duplicate, or out of scope.
+var (
+	errRedirectDone     = errors.New("redirects to a page fetched already")
+	errRedirectOffScope = errors.New("redirects out of the crawl's scope")
+)
+
 // PanicError is a panic recovered while one page was processed; the crawl
 // goes on with the others.
 type PanicError struct {
@@ -511,11 +518,37 @@ func (r *crawlRun) page(u string, depth int, seed string) {
 	if !r.reserve() {
 		return
 	}
-	p, err := r.client.Get(r.ctx, u)
+	// Redirect targets are claimed before they are followed, so that a page
+	// reached by two URLs (a redirect and a direct link, or two redirects)
+	// is fetched once, whichever comes first; mine holds the URLs of this
+	// fetch (a redirect to the same page, e.g. to set a cookie, is let be).
+	mine := map[string]bool{u: true}
+	ctx := withRedirectCheck(r.ctx, func(target *url.URL) error {
+		n, err := normalizeParsed(target)
+		if err != nil {
+			return nil // the fetch reports it
+		}
+		if seed == "" && !r.inScope(target) {
+			return errRedirectOffScope
+		}
+		r.mu.Lock()
+		defer r.mu.Unlock()
+		if mine[n] {
+			return nil
+		}
+		if r.done[n] {
+			return errRedirectDone
+		}
+		r.done[n], r.seen[n], mine[n] = true, true, true
+		return nil
+	})
+	p, err := r.client.Get(ctx, u)
 	if err != nil {
 		switch {
 		case r.ctx.Err() != nil:
-		case errors.Is(err, ErrNotHTML) && seed == "":
+		case errors.Is(err, errRedirectDone):
+			r.count(func(s *CrawlStats) { s.Duplicates++ })
+		case errors.Is(err, errRedirectOffScope), errors.Is(err, ErrNotHTML) && seed == "":
 			r.count(func(s *CrawlStats) { s.NotArticle++ })
 		default:
 			r.fail(source, depth, err)
@@ -532,8 +565,9 @@ func (r *crawlRun) page(u string, depth int, seed string) {
 			r.count(func(s *CrawlStats) { s.NotArticle++ })
 			return
 		}
+		// A page from the cache came without its redirects being checked.
 		r.mu.Lock()
-		dup := r.done[final]
+		dup := r.done[final] && !mine[final]
 		r.done[final], r.seen[final] = true, true
 		r.mu.Unlock()
 		if dup {

@@ -9,6 +9,8 @@ import (
 	"fmt"
 	"io"
 	"maps"
+	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -90,7 +92,7 @@ func TestCrawlSite(t *testing.T) {
 		"/busy.html":                2, // 429, then the page
 		"/flaky.html":               2, // 500, then the page
 		"/broken.html":              3, // 502, tried 1 + Retries times
-		articlePath(redirectTarget): 2, // reached through both redirects
+		articlePath(redirectTarget): 1, // reached through two redirects, fetched once
 	}
 	for sec := 0; sec < 5; sec++ {
 		want[fmt.Sprintf("/section/%d", sec)] = 1
@@ -487,4 +489,72 @@ func TestArticleDetectionOnBenchmark(t *testing.T) {
 	if share < 0.95 {
 		t.Errorf("article detection %.1f%%, below the floor of 95%%", 100*share)
 	}
+}
+
+// A page reached by a redirect and by a direct link (or by two redirects)
+// is fetched once, also while the first fetch is in flight; a redirect out
+// of scope is not followed.
+func TestCrawlRedirectTargetFetchedOnce(t *testing.T) {
+	other := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		t.Errorf("out-of-scope host requested: %s", r.URL)
+	}))
+	defer other.Close()
+	var mu sync.Mutex
+	hits := map[string]int{}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		hits[r.URL.RequestURI()]++
+		mu.Unlock()
+		switch r.URL.Path {
+		case "/robots.txt":
+			http.NotFound(w, r)
+		case "/":
+			w.Write([]byte(`<html><body><a href="/a">A story</a> <a href="/r1">r1</a>
+<a href="/r2">r2</a> <a href="/a?utm_source=home">A again</a> <a href="/out">out</a></body></html>`))
+		case "/a":
+			time.Sleep(100 * time.Millisecond) // still in flight when the redirects come
+			w.Write([]byte(articleHTML("A story", 3)))
+		case "/r1":
+			http.Redirect(w, r, "/a", http.StatusFound)
+		case "/r2":
+			http.Redirect(w, r, "/r3", http.StatusFound)
+		case "/r3":
+			http.Redirect(w, r, "/a?utm_source=r3#top", http.StatusMovedPermanently)
+		case "/out":
+			http.Redirect(w, r, other.URL+"/x", http.StatusFound)
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	for _, jobs := range []int{1, 4} {
+		mu.Lock()
+		clear(hits)
+		mu.Unlock()
+		client := testClient()
+		client.PerHost = 4
+		out := runCrawl(t, &Crawler{Client: client, Concurrency: jobs}, srv.URL+"/")
+		mu.Lock()
+		a := hits["/a"] + hits["/a?utm_source=r3"] + hits["/a?utm_source=home"]
+		mu.Unlock()
+		if a != 1 {
+			t.Errorf("-j %d: /a fetched %d times (%v)", jobs, a, hits)
+		}
+		if len(out.articles) != 1 || len(out.failures) != 0 {
+			t.Errorf("-j %d: articles %v, failures %v", jobs, slices.Sorted(maps.Keys(out.articles)), out.failures)
+		}
+	}
+}
+
+
+// articleHTML is a plain article page: og:type article, paras paragraphs.
+func articleHTML(title string, paras int) string {
+	var sb strings.Builder
+	fmt.Fprintf(&sb, `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>%s</title>
+<meta property="og:type" content="article"></head><body><article><h1>%s</h1>`, title, title)
+	for p := range paras {
+		fmt.Fprintf(&sb, "<p>%s</p>\n", prose(p, 40))
+	}
+	sb.WriteString(`</article></body></html>`)
+	return sb.String()
 }
