@@ -546,7 +546,6 @@ func TestCrawlRedirectTargetFetchedOnce(t *testing.T) {
 	}
 }
 
-
 // articleHTML is a plain article page: og:type article, paras paragraphs.
 func articleHTML(title string, paras int) string {
 	var sb strings.Builder
@@ -557,4 +556,58 @@ func articleHTML(title string, paras int) string {
 	}
 	sb.WriteString(`</article></body></html>`)
 	return sb.String()
+}
+
+// With MaxPages, the pages fetched are the first ones found, in link order,
+// on every run; links to files that are no pages and links robots.txt
+// disallows are never requested and take no room.
+func TestCrawlMaxPagesTakesLinksInOrder(t *testing.T) {
+	var mu sync.Mutex
+	var log []string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		log = append(log, r.URL.RequestURI())
+		mu.Unlock()
+		switch {
+		case r.URL.Path == "/robots.txt":
+			w.Write([]byte("User-agent: *\nDisallow: /private/\n"))
+		case r.URL.Path == "/":
+			var sb strings.Builder
+			sb.WriteString(`<html><body><nav><a href="/logo.png">logo</a> <a href="/report.PDF">report</a>
+<a href="/private/a">members</a> <a href="/clip.mp4">clip</a></nav><ul>`)
+			for i := 1; i <= 8; i++ {
+				fmt.Fprintf(&sb, `<li><a href="/story/%d">Story number %d of the day</a></li>`, i, i)
+			}
+			sb.WriteString(`</ul></body></html>`)
+			w.Write([]byte(sb.String()))
+		case strings.HasPrefix(r.URL.Path, "/story/"):
+			time.Sleep(time.Duration(len(r.URL.Path)%3) * time.Millisecond)
+			w.Write([]byte(articleHTML("Story "+r.URL.Path, 3)))
+		default:
+			t.Errorf("requested %s", r.URL.Path)
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	want := []string{"/robots.txt", "/", "/story/1", "/story/2", "/story/3"}
+	for _, jobs := range []int{1, 1, 1, 4, 4} {
+		mu.Lock()
+		log = nil
+		mu.Unlock()
+		client := testClient()
+		client.PerHost = 4
+		out := runCrawl(t, &Crawler{Client: client, Concurrency: jobs, MaxPages: 4}, srv.URL+"/")
+		mu.Lock()
+		got := slices.Clone(log)
+		mu.Unlock()
+		if jobs > 1 {
+			slices.Sort(got[2:]) // the stories come in any order
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("-j %d: requests %q, want %q", jobs, got, want)
+		}
+		if len(out.articles) != 3 || out.stats.Fetched != 4 || out.stats.Robots != 1 {
+			t.Errorf("-j %d: %d articles, stats %+v", jobs, len(out.articles), out.stats)
+		}
+	}
 }

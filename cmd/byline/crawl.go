@@ -24,7 +24,7 @@ type crawlOptions struct {
 	UserAgent string   // --user-agent
 	Scope     string   // --scope: host, domain or prefix
 	Depth     int      // --depth: link hops from a seed; 0 means no limit
-	MaxPages  int      // --max-pages: pages fetched; 0 means no limit
+	MaxPages  int      // --max-pages: pages fetched (not articles printed); 0 means no limit
 	Include   []string // --include: follow only URLs matching one of these
 	Exclude   []string // --exclude: never follow URLs matching one of these
 	Sitemaps  bool     // --sitemaps
@@ -57,7 +57,10 @@ gzip, news sitemaps); --feeds reads the RSS and Atom feeds pages link to.
 --cache DIR keeps every fetched page and reuses it on the next run.
 
 A page that fails gives an error record, as in byline extract; links that
-robots.txt disallows and files that are not pages are skipped silently.
+robots.txt disallows and links to files that are not pages (images, PDFs,
+media, by their extension) are skipped silently, and never requested.
+Links are taken in page order: with -j 1 a crawl run again (--max-pages
+included) fetches the same pages in the same order.
 
 -i FILE (or -i - for stdin) reads more seeds, one per line (blank lines
 and lines starting with # are skipped), and -j N works on N pages at once.
@@ -116,7 +119,7 @@ Exit status:
 	f.StringVarP(&opts.Output, "output", "o", "", "write the records to `FILE` (whole records only) instead of stdout")
 	f.StringVar(&opts.Scope, "scope", opts.Scope, "links followed: host (the seed's host), domain (its registrable domain) or prefix (under its directory)")
 	f.IntVar(&opts.Depth, "depth", 0, "most link hops from a seed (sitemap and feed entries are one hop); 0 means no limit")
-	f.IntVar(&opts.MaxPages, "max-pages", 0, "stop after fetching `N` pages; 0 means no limit")
+	f.IntVar(&opts.MaxPages, "max-pages", 0, "fetch at most `N` pages (pages, not articles printed): the seeds and the first links found, in page order; 0 means no limit")
 	f.StringArrayVar(&opts.Include, "include", nil, "follow only URLs matching this `REGEXP` (repeatable; seeds always)")
 	f.StringArrayVar(&opts.Exclude, "exclude", nil, "never follow URLs matching this `REGEXP` (repeatable)")
 	f.BoolVar(&opts.Sitemaps, "sitemaps", false, "read the sitemaps of robots.txt and /sitemap.xml for more URLs")

@@ -219,3 +219,30 @@ func TestHelpNamesRealFlags(t *testing.T) {
 		}
 	}
 }
+
+// --max-pages counts pages fetched, the first found in page order: the same
+// ones on every run.
+func TestCrawlMaxPagesDeterministic(t *testing.T) {
+	srv, _ := newCrawlSite(t)
+	var first string
+	for run := range 3 {
+		r := runByline(t, nil, "crawl", srv.URL+"/", "--max-pages", "4", "-j", "1", "--retries", "0")
+		if r.code != exitOK {
+			t.Fatalf("exit %d: %s", r.code, r.stderr)
+		}
+		// The home page and its first three links: three articles.
+		want := fmt.Sprintf("%[1]s/news/1\n%[1]s/news/2\n%[1]s/news/3\n", srv.URL)
+		var got strings.Builder
+		for _, rec := range decodeRecords(t, r.stdout) {
+			got.WriteString(rec["source"].(string) + "\n")
+		}
+		if got.String() != want {
+			t.Errorf("run %d: printed\n%s\nwant\n%s", run, got.String(), want)
+		}
+		if run == 0 {
+			first = r.stdout
+		} else if r.stdout != first {
+			t.Errorf("run %d printed other records than run 0", run)
+		}
+	}
+}
