@@ -225,8 +225,7 @@ func crawlRun(ctx context.Context, opts *crawlOptions, c *crawl.Crawler) (err er
 	c.Skip = func(source string) bool { return done[source] }
 	c.Warn = func(err error) { prog.println("byline: warning: " + err.Error()) }
 	c.Progress = func(st crawl.CrawlStats) {
-		prog.describe(fmt.Sprintf("crawl: %d articles, %d failed, %d queued", st.Emitted, st.Failed, st.Queued))
-		prog.add(false)
+		prog.set(st.Fetched, st.Failed, fmt.Sprintf("%d articles, %d queued", st.Emitted, st.Queued))
 	}
 	emit := func(r crawl.Result) {
 		if writeErr != nil || ctx.Err() != nil {

@@ -542,3 +542,32 @@ func TestErrorKind(t *testing.T) {
 		}
 	}
 }
+
+func TestProgressStatus(t *testing.T) {
+	for _, tt := range []struct {
+		detail       string
+		done, failed int
+		total        int64
+		elapsed      time.Duration
+		want         string
+	}{
+		{"", 0, 0, 10, 0, "extract: 0 failed"},
+		// The first item in a few microseconds: no absurd rate.
+		{"", 1, 0, 10, 5 * time.Microsecond, "extract: 0 failed"},
+		{"", 10, 2, 30, 2 * time.Second, "extract: 2 failed, 5.0 pages/s, ETA 4s"},
+		{"3 articles, 7 queued", 4, 1, -1, 2 * time.Second, "extract: 3 articles, 7 queued, 1 failed, 2.0 pages/s"},
+	} {
+		if got := progressStatus("extract", tt.detail, tt.done, tt.failed, tt.total, tt.elapsed); got != tt.want {
+			t.Errorf("progressStatus(%q, %d, %d, %d, %v) = %q, want %q", tt.detail, tt.done, tt.failed, tt.total, tt.elapsed, got, tt.want)
+		}
+	}
+	// Drawn on a terminal, the bar shows the failed count.
+	var buf bytes.Buffer
+	p := newProgressBar(&buf, 3, true, "extract")
+	p.add(true)
+	p.add(false)
+	p.finish()
+	if !strings.Contains(buf.String(), "1 failed") {
+		t.Errorf("bar output %q has no failed count", buf.String())
+	}
+}
