@@ -496,6 +496,15 @@ func TestCompletion(t *testing.T) {
 			t.Errorf("completion %s: exit %d, %d bytes, stderr %q", shell, r.code, len(r.stdout), r.stderr)
 		}
 	}
+	for _, args := range [][]string{{"completion", "tcsh"}, {"completion"}} {
+		r := runByline(t, nil, args...)
+		if r.code != exitUsage || !strings.Contains(r.stderr, "bash, zsh, fish or powershell") || r.stdout != "" {
+			t.Errorf("%q: exit %d, stdout %q, stderr %q; want a usage error", args, r.code, r.stdout, r.stderr)
+		}
+	}
+	if r := runByline(t, nil, "completion", "--help"); r.code != 0 {
+		t.Errorf("completion --help: exit %d", r.code)
+	}
 }
 
 func TestHelp(t *testing.T) {
