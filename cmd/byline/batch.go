@@ -124,13 +124,19 @@ func (o *batchOptions) client(ua string, timeout time.Duration, maxSize int64) *
 }
 
 // readInputList reads inputs from r, one per line, skipping blank lines and
-// # comments.
+// # comments. A UTF-8 byte order mark at the start (as some editors write)
+// is not part of the first input.
 func readInputList(r io.Reader) ([]string, error) {
 	var out []string
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 64<<10), 1<<20)
+	first := true
 	for sc.Scan() {
-		line := strings.TrimSpace(sc.Text())
+		text := sc.Text()
+		if first {
+			text, first = strings.TrimPrefix(text, "\uFEFF"), false
+		}
+		line := strings.TrimSpace(text)
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}

@@ -9,6 +9,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -365,4 +366,16 @@ func TestBatchRobotsFailures(t *testing.T) {
 		r.records[0]["error"].(map[string]any)["message"] != "disallowed by robots.txt" {
 		t.Errorf("disallowed path: %v", r.records)
 	}
+}
+
+func TestInputListBOM(t *testing.T) {
+	got, err := readInputList(strings.NewReader("\uFEFFa.html\r\n# note\n\nb.html\n"))
+	if err != nil || !slices.Equal(got, []string{"a.html", "b.html"}) {
+		t.Errorf("readInputList = %q, %v", got, err)
+	}
+	// As a user meets it: a list saved with a BOM.
+	list := filepath.Join(t.TempDir(), "list.txt")
+	os.WriteFile(list, []byte("\uFEFF"+articleFile+"\n"), 0o644)
+	r := runByline(t, nil, "extract", "-i", list)
+	r.check(t, exitOK, articleFile)
 }
