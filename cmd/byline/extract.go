@@ -5,8 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"net/url"
 	"os"
+	"regexp"
 	"strings"
 	"time"
 
@@ -171,6 +173,27 @@ func isURL(input string) bool {
 	return strings.HasPrefix(lower, "http://") || strings.HasPrefix(lower, "https://")
 }
 
+var schemeRE = regexp.MustCompile(`^([A-Za-z][A-Za-z0-9+.-]+):`)
+
+// uriSchemes are schemes of URLs written without "//" (mailto:x@y).
+var uriSchemes = map[string]bool{"mailto": true, "tel": true, "data": true, "javascript": true,
+	"urn": true, "news": true, "sms": true, "about": true, "magnet": true}
+
+// otherScheme returns the lower-cased scheme of an input that reads as a
+// URL other than http(s) ("ftp://host/x", "mailto:a@b"), or "". Windows
+// drive letters ("C:") are one letter, and no scheme.
+func otherScheme(input string) string {
+	m := schemeRE.FindStringSubmatch(input)
+	if m == nil {
+		return ""
+	}
+	scheme := strings.ToLower(m[1])
+	if strings.HasPrefix(input[len(m[0]):], "//") || uriSchemes[scheme] {
+		return scheme
+	}
+	return ""
+}
+
 // extractRun processes the inputs one after another, writing each record
 // as soon as it is ready.
 func extractRun(ctx context.Context, opts *extractOptions) (err error) {
@@ -298,6 +321,11 @@ func (x *extractor) read(ctx context.Context, input string) ([]byte, *extract.Op
 	} else {
 		f, err := os.Open(input)
 		if err != nil {
+			if scheme := otherScheme(input); scheme != "" && errors.Is(err, fs.ErrNotExist) {
+				// Not a file, and a URL byline does not fetch.
+				return nil, nil, &stageError{kind: kindFetch,
+					err: fmt.Errorf("unsupported URL scheme %s (byline fetches http and https)", scheme)}
+			}
 			return nil, nil, &stageError{kind: kindRead, err: err}
 		}
 		defer f.Close()

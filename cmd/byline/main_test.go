@@ -580,3 +580,22 @@ func TestProgressStatus(t *testing.T) {
 		t.Errorf("bar output %q has no failed count", buf.String())
 	}
 }
+
+func TestUnsupportedScheme(t *testing.T) {
+	r := runByline(t, nil, "extract", "ftp://example.com/x.html", "mailto:desk@example.com", articleFile, "no-such-file.html")
+	r.check(t, exitFailed, "ftp://example.com/x.html", "mailto:desk@example.com", articleFile, "no-such-file.html")
+	for i, scheme := range []string{"ftp", "mailto"} {
+		if msg := checkFailure(t, r.records[i], kindFetch); msg != "unsupported URL scheme "+scheme+" (byline fetches http and https)" {
+			t.Errorf("%s: message %q", scheme, msg)
+		}
+	}
+	checkFailure(t, r.records[3], kindRead)
+	for _, tt := range []struct{ in, want string }{
+		{"ftp://x/y", "ftp"}, {"FILE:///tmp/a", "file"}, {"mailto:a@b", "mailto"},
+		{"C:/pages/a.html", ""}, {"notes:2024.txt", ""}, {"a.html", ""}, {"https://x/", "https"},
+	} {
+		if got := otherScheme(tt.in); got != tt.want {
+			t.Errorf("otherScheme(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
