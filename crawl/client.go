@@ -390,7 +390,7 @@ func (c *Client) fetchRaw(ctx context.Context, rawURL string) (*Page, error) {
 		}
 		return nil, fmt.Errorf("read body: %w", err)
 	}
-	return &Page{URL: resp.Request.URL, Status: resp.StatusCode, ContentType: resp.Header.Get("Content-Type"), Body: body}, nil
+	return &Page{URL: withoutFragment(resp.Request.URL), Status: resp.StatusCode, ContentType: resp.Header.Get("Content-Type"), Body: body}, nil
 }
 
 // retryAfter reads a Retry-After header (seconds or an HTTP date).

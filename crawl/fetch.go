@@ -71,7 +71,7 @@ func (e *timeoutError) Unwrap() []error { return []error{ErrTimeout, e.cause} }
 
 // Page is one fetched page.
 type Page struct {
-	// URL is the final URL, after redirects.
+	// URL is the final URL, after redirects, without a #fragment.
 	URL *url.URL
 	// Status is the HTTP status code of the final response (2xx).
 	Status int
@@ -242,7 +242,18 @@ func (f *Fetcher) do(ctx context.Context, u *url.URL) (*Page, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read body: %w", err)
 	}
-	return &Page{URL: resp.Request.URL, Status: resp.StatusCode, ContentType: ct, Body: body}, nil
+	return &Page{URL: withoutFragment(resp.Request.URL), Status: resp.StatusCode, ContentType: ct, Body: body}, nil
+}
+
+// withoutFragment returns u without its #fragment, which names a place in
+// the page, not the page (and is never sent to the server).
+func withoutFragment(u *url.URL) *url.URL {
+	if u.Fragment == "" && u.RawFragment == "" {
+		return u
+	}
+	c := *u
+	c.Fragment, c.RawFragment = "", ""
+	return &c
 }
 
 // client returns f.Client, or a default one, with the redirect limit

@@ -149,6 +149,7 @@ func (o *extractOptions) check(cmd *cobra.Command) error {
 		if isURL(o.Inputs[0]) {
 			return usageErrorf(cmd, "--url is for a page read from a file or stdin; %s is fetched from its own address", o.Inputs[0])
 		}
+		u.Fragment, u.RawFragment = "", "" // a place in the page, not the page
 		o.pageURL = u
 	}
 	return nil
