@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/http"
 	"net/url"
 	"regexp"
 	"runtime/debug"
@@ -623,12 +624,12 @@ func (r *crawlRun) page(u string, depth int, seed string) {
 			return
 		}
 	}
-	r.process(p, source, u, final, depth)
+	r.process(p, source, u, final, depth, seed != "")
 }
 
 // process parses a fetched page once, follows its links, and emits it if
 // it is an article (or AllPages is set).
-func (r *crawlRun) process(p *Page, source, u, final string, depth int) {
+func (r *crawlRun) process(p *Page, source, u, final string, depth int, isSeed bool) {
 	a, err := analyze(p, r.c.Extract, !r.c.AllPages)
 	if err != nil {
 		r.fail(source, depth, err)
@@ -646,6 +647,12 @@ func (r *crawlRun) process(p *Page, source, u, final string, depth int) {
 		}
 	}
 	if xerr != nil && !errors.Is(xerr, extract.ErrNoContent) {
+		if errors.Is(xerr, extract.ErrNotHTML) && !isSeed {
+			// A file that is no page, found by a link (not a seed), sent
+			// as octet-stream: skipped, as by its Content-Type.
+			r.count(func(s *CrawlStats) { s.NotArticle++ })
+			return
+		}
 		r.fail(source, depth, xerr)
 		return
 	}
@@ -734,15 +741,20 @@ func analyze(p *Page, opts extract.Options, judge bool) (*analysis, error) {
 	return a, nil
 }
 
-// looksLikeHTML tells pages to parse as HTML from plain text and from
-// gzip-compressed files, which extract.Extract handles.
+// looksLikeHTML tells pages to parse as HTML from plain text, from
+// gzip-compressed files and from octet-stream bodies that are not
+// HTML, which extract.Extract handles (it refuses binary data).
 func looksLikeHTML(p *Page) bool {
 	if len(p.Body) >= 2 && p.Body[0] == 0x1f && p.Body[1] == 0x8b {
 		return false
 	}
-	mt, _, _ := strings.Cut(strings.ToLower(p.ContentType), ";")
-	mt = strings.TrimSpace(mt)
-	return mt != "text/plain"
+	switch mediaType(p.ContentType) {
+	case "text/plain":
+		return false
+	case "application/octet-stream", "binary/octet-stream":
+		return strings.HasPrefix(http.DetectContentType(p.Body), "text/html")
+	}
+	return true
 }
 
 // articleTypes are declared page types (og:type, schema.org @type,

@@ -611,3 +611,31 @@ func TestCrawlMaxPagesTakesLinksInOrder(t *testing.T) {
 		}
 	}
 }
+
+// In a crawl, an octet-stream page is sniffed: an article is emitted, with
+// its links followed; binary data found by a link is skipped silently.
+func TestCrawlOctetStream(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/robots.txt":
+			http.NotFound(w, r)
+		case "/":
+			w.Header().Set("Content-Type", "application/octet-stream")
+			w.Write([]byte(`<!doctype html><html><body><a href="/story">A story</a> <a href="/blob">blob</a></body></html>`))
+		case "/story":
+			w.Header().Set("Content-Type", "application/octet-stream")
+			w.Write([]byte(articleHTML("A story", 3)))
+		case "/blob":
+			w.Header().Set("Content-Type", "application/octet-stream")
+			w.Write([]byte("\x00\x01\x02\x03binary\xff\xfe\x00\x00"))
+		}
+	}))
+	defer srv.Close()
+	out := runCrawl(t, &Crawler{Client: testClient(), Concurrency: 1}, srv.URL+"/")
+	if len(out.articles) != 1 || out.articles["/story"] == nil || len(out.failures) != 0 {
+		t.Errorf("articles %v, failures %v", slices.Sorted(maps.Keys(out.articles)), out.failures)
+	}
+	if out.stats.Fetched != 3 {
+		t.Errorf("fetched %d pages, want 3", out.stats.Fetched)
+	}
+}

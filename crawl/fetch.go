@@ -30,8 +30,8 @@ var (
 	// ErrTimeout: the request, body included, took longer than
 	// [Fetcher.Timeout]. The error also wraps the cause.
 	ErrTimeout = errors.New("request timed out")
-	// ErrNotHTML: the response's Content-Type is not HTML, XHTML, XML or
-	// text (an image, a PDF, a video...).
+	// ErrNotHTML: the response's Content-Type is not HTML, XHTML, XML,
+	// text or octet-stream (an image, a PDF, a video...).
 	ErrNotHTML = errors.New("not an HTML page")
 )
 
@@ -312,11 +312,13 @@ func mediaType(contentType string) string {
 }
 
 // acceptableType reports a Content-Type that may hold a page: HTML, XHTML,
-// XML, any text/* type, or none at all.
+// XML, any text/* type, none at all, or application/octet-stream ("some
+// bytes"), under which servers often send pages: extract.Extract sniffs the
+// bytes and refuses binary data.
 func acceptableType(contentType string) bool {
 	mt := mediaType(contentType)
 	switch {
-	case mt == "":
+	case mt == "", mt == "application/octet-stream", mt == "binary/octet-stream":
 		return true
 	case strings.HasPrefix(mt, "text/"):
 		return true

@@ -249,3 +249,22 @@ func TestURLDropsFragment(t *testing.T) {
 		t.Errorf("--url with a fragment: url = %v", r.records[0]["url"])
 	}
 }
+
+// A page sent as application/octet-stream is sniffed: HTML is an article,
+// binary data is not_html.
+func TestOctetStream(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/octet-stream")
+		if r.URL.Path == "/page" {
+			data, _ := os.ReadFile(articleFile)
+			w.Write(data)
+			return
+		}
+		w.Write([]byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00"))
+	}))
+	defer srv.Close()
+	r := runByline(t, nil, "extract", srv.URL+"/page", srv.URL+"/image")
+	r.check(t, exitFailed, srv.URL+"/page", srv.URL+"/image")
+	checkArticle(t, r.records[0])
+	checkFailure(t, r.records[1], kindNotHTML)
+}
