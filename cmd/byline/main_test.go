@@ -9,6 +9,8 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"slices"
@@ -262,7 +264,23 @@ func TestExtractTooLargeFile(t *testing.T) {
 	os.WriteFile(big, []byte("<p>"+strings.Repeat("word ", 10000)+"</p>"), 0o644)
 	gz := gzipFile(t, big)
 	r = runByline(t, nil, "extract", "--max-size", "10K", gz)
-	checkFailure(t, r.records[0], kindTooLarge)
+	if msg := checkFailure(t, r.records[0], kindTooLarge); !strings.HasSuffix(msg, " (--max-size)") {
+		t.Errorf("decompressed too large: message %q does not name --max-size", msg)
+	}
+	// Fetched: over the limit by Content-Length, or while reading.
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/chunked" {
+			w.(http.Flusher).Flush() // no Content-Length
+		}
+		w.Write([]byte("<p>" + strings.Repeat("word ", 10000) + "</p>"))
+	}))
+	defer srv.Close()
+	r = runByline(t, nil, "extract", "--max-size", "10K", srv.URL+"/sized", srv.URL+"/chunked")
+	for _, rec := range r.records {
+		if msg := checkFailure(t, rec, kindTooLarge); strings.Count(msg, "--max-size") != 1 {
+			t.Errorf("%v: message %q does not name --max-size once", rec["source"], msg)
+		}
+	}
 }
 
 // panicReader panics when read: a stand-in for a bug met on one input.

@@ -134,9 +134,13 @@ func errorMessage(err error, source string) string {
 // failure is the record of an input that failed with err.
 func failure(source string, err error, removed []extract.Removal) *errorRecord {
 	kind, status := errorKind(err)
+	msg := errorMessage(err, source)
+	if kind == kindTooLarge && !strings.Contains(msg, "--max-size") {
+		msg += " (--max-size)" // the libraries do not know the flag's name
+	}
 	return &errorRecord{
 		Source:  source,
-		Error:   errorDetail{Kind: kind, Message: errorMessage(err, source), Status: status},
+		Error:   errorDetail{Kind: kind, Message: msg, Status: status},
 		Removed: removed,
 	}
 }
