@@ -70,7 +70,7 @@ const readMoreLabels = `read more|more (?:great |top |recent |popular )?[^:.,]{0
 const noticeLabels = `follow (?:us|him|her|them|me|the author)(?: on (?:twitter|facebook|instagram|x|linkedin|bluesky|threads)\b|\s*[:@]| @)|follow [^.]{1,60} on (?:facebook|twitter|instagram|x|linkedin|bluesky|threads)\b|have a (?:news )?tip\b|got a (?:news )?tip\b|tell us what you think|leave a (?:comment|reply)|join the (?:conversation|discussion)|have your say|add (?:a )?comment|post a comment|comments? (?:are|is) closed|kommentar schreiben|laisser un commentaire|deja un comentario|lascia un commento|deixe um comentário|оставить комментарий|(?:tags?|categor(?:y|ies|ia|ie|ía|ias)|filed under|schlagwörter|stichworte|étiquettes|etiquetas|argomenti|temas|теги|рубрика)\s*:`
 
 // adLabels are the labels of advertisement slots.
-const adLabels = `advertisement|advertising|advert|ad|ads|sponsored|sponsored content|paid content|promoted|partner content|anzeige|werbung|publicité|publicite|publicidad|pubblicità|publicidade|реклама|story continues below(?: advertisement)?|article continues below(?: this ad| advertisement)?|continue reading (?:the main story|below)|scroll to continue(?: with content)?|skip advert(?:isement)?`
+const adLabels = `advertisement\s*[-–—:|]?\s*(?:continue reading below|scroll to continue(?: with content)?|story continues below)|advertisement|advertising|advert|ad|ads|sponsored|sponsored content|paid content|promoted|partner content|anzeige|werbung|publicité|publicite|publicidad|pubblicità|publicidade|реклама|story continues below(?: advertisement)?|article continues below(?: this ad| advertisement)?|continue reading (?:the main story|below)|scroll to continue(?: with content)?|skip advert(?:isement)?`
 
 // creditLabels start photo credits.
 const creditLabels = `photo|photograph|image|picture|video|graphic|illustration|photo credit|image credit|credit|credits|source|foto|bild|fotos|quelle|crédit|crédits|fuente|fonte|фото|источник`
@@ -144,6 +144,9 @@ var (
 
 	// reGalleryLabel matches slide counters of photo galleries.
 	reGalleryLabel = regexp.MustCompile(`^(?:image|photo|picture|slide|bild|foto|imagen|immagine|фото|слайд)\s*\d+\s*(?:of|/|von|de|sur|di|из)\s*\d+$`)
+
+	// reCookie matches cookie and consent notices.
+	reCookie = regexp.MustCompile(`(?:we|this (?:site|website)|our (?:site|website)s?) uses? cookies|(?:use|accept|consent to) (?:the use of )?cookies|cookie (?:policy|settings|preferences)|utilise des cookies|verwendet cookies|utiliza cookies|utilizza(?:mo)? (?:i )?cookie|utiliza cookies|использует (?:файлы )?cookie`)
 
 	// reShortcode matches WordPress shortcodes leaking into the text.
 	reShortcode = regexp.MustCompile(`^\[[a-z_]+[ \]].*\[/[a-z_]+\]`)
@@ -236,6 +239,9 @@ func wordingRule(t string) string {
 	}
 	if n <= 250 && isNotice(lower) {
 		return ruleNotice
+	}
+	if strings.Contains(lower, "cookie") && reCookie.MatchString(lower) {
+		return ruleCookie
 	}
 	return ""
 }
