@@ -137,6 +137,7 @@ var (
 	noticeRules   = []appealRule{
 		{"javascript", regexp.MustCompile(`requires? javascript|enable javascript|javascript is (?:disabled|required|turned off)`)},
 		{"your browser", regexp.MustCompile(`your browser does not support`)},
+		{"hear", regexp.MustCompile(`(?:we'd|we’d|we would|we want to|we'd love to|we’d love to) (?:like to )?hear (?:what you think|from you|your thoughts)`)},
 		{"publ", regexp.MustCompile(`(?:published|publicado|publié|pubblicato|publicada) (?:by|por|par|da|em|in)\b.{0,80}(?:categor|tags?\b|filed)`)},
 		{"posted", regexp.MustCompile(`posted (?:by|in)\b.{0,80}(?:categor|tags?\b|filed)`)},
 		{"veröffentlicht", regexp.MustCompile(`veröffentlicht (?:von|in)\b.{0,80}(?:kategor|tags?\b)`)},

@@ -86,6 +86,15 @@ func textContent(paras []string, explain bool) (string, []block, []Removal) {
 	rules := make([]string, len(paras))
 	for i, p := range paras {
 		rules[i] = wordingRule(p)
+		switch {
+		case rules[i] != "":
+		case isBylineText(p, nil):
+			rules[i] = ruleByline
+		case isDateLine(p):
+			rules[i] = ruleDate
+		case isCredit(p):
+			rules[i] = ruleCaption
+		}
 	}
 
 	// The title: the first paragraph that is not boilerplate, if it reads
