@@ -173,16 +173,19 @@ func keepLinkedHeadings(blocks []block, rules []string, inContent []bool) {
 // anywhere, or any block before the first long paragraph, whose text is
 // the title (or the title without a site-name part).
 func dropTitleRepeat(blocks []block, rules []string, inContent []bool, title string) {
-	if title == "" {
-		return
-	}
 	early := true
 	for i := range blocks {
 		if !inContent[i] {
 			continue
 		}
 		b := &blocks[i]
-		if rules[i] == "" && (early || b.kind == blockHeading) && sameTitle(normText(b.text), title) {
+		if rules[i] == "" && (early || b.kind == blockHeading) && title != "" && sameTitle(normText(b.text), title) {
+			rules[i] = ruleTitle
+			continue
+		}
+		// An h1 before the article's first paragraph is its headline, even
+		// when it words the title differently.
+		if rules[i] == "" && early && b.node.DataAtom == atom.H1 {
 			rules[i] = ruleTitle
 			continue
 		}

@@ -91,6 +91,13 @@ func TestFindContent(t *testing.T) {
 			not:  []string{"Council Approves", "Jane Roe", "November 19"},
 		},
 		{
+			name:  "headline worded unlike the title dropped",
+			title: "Budget passes | Example News",
+			page:  `<body><div class="main"><h1>Council Approves the City Budget After Long Debate</h1>` + para("Intro.") + `<h2>What changes</h2>` + para("Body.") + `</div></body>`,
+			want:  []string{"Intro.", "What changes", "Body."},
+			not:   []string{"Long Debate"},
+		},
+		{
 			name: "share row and newsletter box dropped",
 			page: `<body><article><div class="share-tools"><a>Facebook</a> <a>Twitter</a> <a>Email</a></div>` + para("Intro.") +
 				`<div class="box"><p>Sign up for our newsletter to get the top stories delivered to your inbox every morning.</p></div>` +
