@@ -108,6 +108,7 @@ var (
 			{"unlimited", `get unlimited (?:digital )?access`},
 			// German, French, Spanish, Italian, Portuguese, Russian
 			{"subscribe to", `subscribe to [^.]{1,40} and (?:stay|get|support|never|enjoy)`},
+			{"if you", `if you (?:enjoyed|liked|like|value|appreciate|found) (?:this|our|reading)\b[^.]{0,60}(?:please|consider|support|subscribe|donat|join|proposition)`},
 			{"abonn", `newsletter abonnieren|jetzt abonnieren|abonnez-vous`},
 			{"unterstütz", `jetzt unterstützen|unterstützen sie (?:uns|unabhängigen)`},
 			{"melden sie sich", `melden sie sich (?:jetzt )?(?:für|zum) (?:unseren )?newsletter`},
@@ -137,6 +138,7 @@ var (
 	noticeRules   = []appealRule{
 		{"javascript", regexp.MustCompile(`requires? javascript|enable javascript|javascript is (?:disabled|required|turned off)`)},
 		{"your browser", regexp.MustCompile(`your browser does not support`)},
+		{"follow", regexp.MustCompile(`follow (?:him|her|them|us|me) (?:on (?:twitter|facebook|instagram|x|linkedin|bluesky|threads|mastodon)\b|@)`)},
 		{"hear", regexp.MustCompile(`(?:we'd|we’d|we would|we want to|we'd love to|we’d love to) (?:like to )?hear (?:what you think|from you|your thoughts)`)},
 		{"publ", regexp.MustCompile(`(?:published|publicado|publié|pubblicato|publicada) (?:by|por|par|da|em|in)\b.{0,80}(?:categor|tags?\b|filed)`)},
 		{"posted", regexp.MustCompile(`posted (?:by|in)\b.{0,80}(?:categor|tags?\b|filed)`)},
@@ -163,6 +165,10 @@ var (
 	// credits (on lower-case text; reCreditEnd on its last 100 bytes).
 	reCreditStart = regexp.MustCompile(`^(?:(?:` + creditLabels + `)\s*(?:[:|]|by\b|credit\b|courtesy\b)|image (?:copyright|caption)\b)`)
 	reCreditEnd   = regexp.MustCompile(`(?:\((?:[^()]{0,60}(?:photo|image|foto|picture|credit|getty|reuters|afp|ap|epa|shutterstock|istock)[^()]{0,60})\)|getty images|shutterstock|istockphoto|associated press|reuters|ap photo|epa-efe|dpa)\s*\)?\s*$`)
+
+	// reWireCredit matches the credit lines of wire copy: "(Reporting by
+	// …; Editing by …)".
+	reWireCredit = regexp.MustCompile(`^[(\[]?(?:additional )?(?:reporting|writing|editing|compiled|produced|translated|research) by\b`)
 
 	// reBylineStart matches "By Jane Doe" lines.
 	reBylineStart = regexp.MustCompile(`^(?:By|BY|by|Written by|Words by|Von|VON|Par|PAR|Por|POR|Автор|Текст):?\s+\S`)
@@ -392,6 +398,12 @@ func lastWord(s string) string {
 // isBylineText reports a short "By Jane Doe" line or a line that is little
 // more than one of the known author names.
 func isBylineText(t string, authors []string) bool {
+	if t == "" {
+		return false
+	}
+	if len(t) <= 300 && (t[0] == '(' || t[0] == '[' || t[0] == 'R' || t[0] == 'A' || t[0] == 'W' || t[0] == 'E') && reWireCredit.MatchString(strings.ToLower(t)) {
+		return true
+	}
 	if len(t) > 120 {
 		return false
 	}

@@ -232,6 +232,46 @@ func TestSeedHTML(t *testing.T) {
 	}
 }
 
+func TestBylineText(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want bool
+	}{
+		{"", false},
+		{"B", false},
+		{"By Jane Roe", true},
+		{"BY JANE ROE AND JOHN DOE", true},
+		{"(Reporting by Jane Roe; Editing by John Doe)", true},
+		{"Von Hans Müller", true},
+		{"By the end of the year, the council expects to finish the work.", false},
+		{"Reporters asked the mayor about the plan.", false},
+	} {
+		if got := isBylineText(tt.in, nil); got != tt.want {
+			t.Errorf("isBylineText(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestDateLine(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want bool
+	}{
+		{"", false},
+		{"Published November 19, 2019", true},
+		{"Updated 10:01 pm PST, Tuesday, November 19, 2019", true},
+		{"19.11.2019, 17:45 Uhr", true},
+		{"segunda-feira, 22 de janeiro de 2018 às 0:13", true},
+		{"20 ноября 2019", true},
+		{"4:14 p.m.", false},
+		{"The vote is set for November 19, and the council expects a long debate.", false},
+	} {
+		if got := isDateLine(tt.in); got != tt.want {
+			t.Errorf("isDateLine(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
+
 func TestWordingRule(t *testing.T) {
 	tests := []struct {
 		in, want string
@@ -242,6 +282,8 @@ func TestWordingRule(t *testing.T) {
 		{"À lire aussi : la réforme des retraites", ruleReadMore},
 		{"Читайте также: новые санкции", ruleReadMore},
 		{"Leia também: o novo governo", ruleReadMore},
+		{"", ""},
+		{"[", ""},
 		{"Advertisement", ruleAd},
 		{"Share on Facebook Twitter Email", ruleShare},
 		{"Sign up for our daily newsletter and get the news delivered to your inbox.", ruleAppeal},
@@ -252,6 +294,8 @@ func TestWordingRule(t *testing.T) {
 		{"Follow her on Twitter @janeroe", ruleNotice},
 		{"Have a tip? Email the newsroom.", ruleNotice},
 		{"Tags: budget, council", ruleNotice},
+		{"Jane Roe writes about space. Follow her on Twitter @janeroe.", ruleNotice},
+		{"If you enjoyed this article, please consider supporting our work.", ruleAppeal},
 		{"This slideshow requires JavaScript.", ruleNotice},
 		{"ADVERTISEMENT - CONTINUE READING BELOW", ruleAd},
 		{"We use cookies to give you the best experience. By continuing you accept our cookie policy.", ruleCookie},
