@@ -141,7 +141,7 @@ var (
 		{"follow", regexp.MustCompile(`follow (?:him|her|them|us|me) (?:on (?:twitter|facebook|instagram|x|linkedin|bluesky|threads|mastodon)\b|@)`)},
 		{"hear", regexp.MustCompile(`(?:we'd|we’d|we would|we want to|we'd love to|we’d love to) (?:like to )?hear (?:what you think|from you|your thoughts)`)},
 		{"publ", regexp.MustCompile(`(?:published|publicado|publié|pubblicato|publicada) (?:by|por|par|da|em|in)\b.{0,80}(?:categor|tags?\b|filed)`)},
-		{"posted", regexp.MustCompile(`posted (?:by|in)\b.{0,80}(?:categor|tags?\b|filed)`)},
+		{"posted", regexp.MustCompile(`posted (?:by|in|on)\b.{0,80}(?:categor|tag(?:s|ged)?\b|filed|comment)`)},
 		{"veröffentlicht", regexp.MustCompile(`veröffentlicht (?:von|in)\b.{0,80}(?:kategor|tags?\b)`)},
 	}
 
@@ -180,7 +180,7 @@ var (
 		"share": true, "shares": true, "sharing": true, "this": true, "article": true, "story": true, "post": true, "page": true, "on": true, "via": true, "tweet": true, "email": true, "e-mail": true, "mail": true, "print": true, "copy": true, "link": true, "url": true, "save": true, "comment": true, "comments": true,
 		"facebook": true, "twitter": true, "x": true, "whatsapp": true, "linkedin": true, "reddit": true, "pinterest": true, "telegram": true, "messenger": true, "flipboard": true, "pocket": true, "tumblr": true, "vk": true, "vkontakte": true, "sms": true, "pin": true, "it": true, "google": true, "gmail": true, "bluesky": true, "threads": true, "mastodon": true, "instagram": true, "youtube": true, "follow": true, "us": true, "subscribe": true, "rss": true,
 		"with": true, "a": true, "friend": true, "friends": true, "your": true, "like": true,
-		"teilen": true, "drucken": true, "partager": true, "imprimer": true, "compartir": true, "imprimir": true, "condividi": true, "stampa": true, "compartilhe": true, "compartilhar": true, "поделиться": true, "печать": true, "close": true, "menu": true, "search": true,
+		"teilen": true, "drucken": true, "partager": true, "imprimer": true, "compartir": true, "imprimir": true, "condividi": true, "stampa": true, "compartilhe": true, "compartilhar": true, "поделиться": true, "печать": true, "close": true, "menu": true, "search": true, "loading": true, "likes": true, "bloggers": true, "be": true, "the": true, "first": true, "to": true,
 	}
 )
 

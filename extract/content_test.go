@@ -294,6 +294,8 @@ func TestWordingRule(t *testing.T) {
 		{"Follow her on Twitter @janeroe", ruleNotice},
 		{"Have a tip? Email the newsroom.", ruleNotice},
 		{"Tags: budget, council", ruleNotice},
+		{"Posted in Politics | Tagged budget, council | Leave a comment", ruleNotice},
+		{"Like this: Like Loading...", ruleShare},
 		{"Jane Roe writes about space. Follow her on Twitter @janeroe.", ruleNotice},
 		{"If you enjoyed this article, please consider supporting our work.", ruleAppeal},
 		{"This slideshow requires JavaScript.", ruleNotice},
