@@ -621,6 +621,9 @@ func hintOf(class, id string) hint {
 			}
 		})
 	}
+	if hasStateClass(class) {
+		class = dropStateClasses(class)
+	}
 	scan(class)
 	if !isSlug(id) {
 		scan(id)
@@ -636,6 +639,45 @@ func hintOf(class, id string) hint {
 	h.rule = rule
 	h.weak = weakRules[rule]
 	return h
+}
+
+// State classes describe the element they are on ("has-comments",
+// "comments-open", "is-sticky"), not what it is: they are not hints.
+var statePrefixes = []string{"has-", "no-", "is-", "with-", "without-", "enable-", "disable-"}
+var stateSuffixes = []string{"-open", "-closed", "-enabled", "-disabled", "-count", "-active", "-on", "-off"}
+
+func isStateClass(c string) bool {
+	c = strings.ToLower(c)
+	for _, p := range statePrefixes {
+		if strings.HasPrefix(c, p) {
+			return true
+		}
+	}
+	for _, p := range stateSuffixes {
+		if strings.HasSuffix(c, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasStateClass(class string) bool {
+	for c := range strings.FieldsSeq(class) {
+		if isStateClass(c) {
+			return true
+		}
+	}
+	return false
+}
+
+func dropStateClasses(class string) string {
+	var kept []string
+	for c := range strings.FieldsSeq(class) {
+		if !isStateClass(c) {
+			kept = append(kept, c)
+		}
+	}
+	return strings.Join(kept, " ")
 }
 
 // isSlug reports an id made from a heading's words ("sharing-with-a-single-

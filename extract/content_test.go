@@ -272,6 +272,28 @@ func TestDateLine(t *testing.T) {
 	}
 }
 
+func TestHintOf(t *testing.T) {
+	for _, tt := range []struct {
+		class, id, want string
+	}{
+		{"related-articles", "", ruleRelated},
+		{"relatedPosts", "", ruleRelated},
+		{"sharebuttons", "", ruleShare},
+		{"comment-list", "", ruleComments},
+		{"commentary", "", ""},
+		{"entry-content comments-open has-share", "", ""},
+		{"", "sharing-with-a-single-developer", ""},
+		{"", "comments", ruleComments},
+		{"newsletter-signup", "", ruleAppeal},
+		{"article-body", "", ""},
+		{"social-embed", "", ""},
+	} {
+		if got := hintOf(tt.class, tt.id).rule; got != tt.want {
+			t.Errorf("hintOf(%q, %q) = %q, want %q", tt.class, tt.id, got, tt.want)
+		}
+	}
+}
+
 func TestWordingRule(t *testing.T) {
 	tests := []struct {
 		in, want string
