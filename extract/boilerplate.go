@@ -647,7 +647,7 @@ var statePrefixes = []string{"has-", "no-", "is-", "with-", "without-", "enable-
 var stateSuffixes = []string{"-open", "-closed", "-enabled", "-disabled", "-count", "-active", "-on", "-off"}
 
 func isStateClass(c string) bool {
-	c = strings.ToLower(c)
+	c = strings.ReplaceAll(strings.ToLower(c), "_", "-")
 	for _, p := range statePrefixes {
 		if strings.HasPrefix(c, p) {
 			return true

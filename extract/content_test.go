@@ -282,6 +282,7 @@ func TestHintOf(t *testing.T) {
 		{"comment-list", "", ruleComments},
 		{"commentary", "", ""},
 		{"entry-content comments-open has-share", "", ""},
+		{"list-item no_caption", "", ""},
 		{"", "sharing-with-a-single-developer", ""},
 		{"", "comments", ruleComments},
 		{"newsletter-signup", "", ruleAppeal},
