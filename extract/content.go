@@ -124,7 +124,7 @@ func newFilter(meta *metadata.Metadata) *filter {
 // rule returns why a block of the content is dropped, or "".
 func (f *filter) rule(b *block, figure bool) string {
 	t := b.text
-	if ld := b.linkDensity(); ld > 0.5 && !(endsSentence(t) && (b.textLen-b.linkLen >= 60 || ld <= 0.8 && wordCount(t) >= 8)) {
+	if ld := b.linkDensity(); ld > 0.5 && !(endsSentence(t) && (b.textLen-b.linkLen >= 60 || ld <= 0.8 && wordCount(t) >= 8)) && !isBareURL(t) {
 		return ruleLinks
 	}
 	if figure && b.kind != blockQuote {
@@ -167,6 +167,12 @@ func keepLinkedHeadings(blocks []block, rules []string, inContent []bool) {
 			break
 		}
 	}
+}
+
+// isBareURL reports a block that is one address written out: a source
+// the article cites, not a link to another article.
+func isBareURL(t string) bool {
+	return !strings.ContainsRune(t, ' ') && (strings.HasPrefix(t, "http://") || strings.HasPrefix(t, "https://") || strings.HasPrefix(t, "www."))
 }
 
 // dropTitleRepeat drops the headline when the body repeats it: a heading
