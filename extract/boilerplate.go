@@ -17,6 +17,7 @@ const (
 	ruleAppeal     = "boilerplate:appeal"     // donation, subscription, newsletter, paywall
 	ruleReadMore   = "boilerplate:read-more"  // "Read more: …", "Related: …" lines
 	ruleRelated    = "boilerplate:related"    // related / more from / most read lists
+	ruleTeaser     = "boilerplate:teaser"     // teaser cards (a weak hint: some sites call the lede a teaser)
 	ruleShare      = "boilerplate:share"      // share rows
 	ruleAd         = "boilerplate:ad"         // advertisement labels and slots
 	ruleCookie     = "boilerplate:cookie"     // cookie and consent banners
@@ -553,7 +554,7 @@ var boilerTokens = map[string]string{
 	"nav": ruleNav, "navbar": ruleNav, "navigation": ruleNav, "menu": ruleNav, "menubar": ruleNav, "breadcrumb": ruleNav, "breadcrumbs": ruleNav, "pagination": ruleNav, "pager": ruleNav, "skiplink": ruleNav, "skiplinks": ruleNav, "toolbar": ruleNav, "masthead": rulePageHeader, "subnav": ruleNav, "sitenav": ruleNav, "topbar": ruleNav,
 	"comment": ruleComments, "comments": ruleComments, "commentlist": ruleComments, "disqus": ruleComments, "replies": ruleComments, "respond": ruleComments, "discussion": ruleComments, "livefyre": ruleComments, "talk": ruleComments,
 	"share": ruleShare, "sharing": ruleShare, "shares": ruleShare, "social": ruleShare, "sharebar": ruleShare, "addthis": ruleShare, "sharethis": ruleShare, "sociallinks": ruleShare,
-	"related": ruleRelated, "recommended": ruleRelated, "recommendations": ruleRelated, "recommendation": ruleRelated, "recirc": ruleRelated, "recirculation": ruleRelated, "popular": ruleRelated, "mostread": ruleRelated, "mostpopular": ruleRelated, "trending": ruleRelated, "outbrain": ruleRelated, "taboola": ruleRelated, "readmore": ruleRelated, "morestories": ruleRelated, "moreon": ruleRelated, "further": ruleRelated, "teaser": ruleRelated, "teasers": ruleRelated, "upnext": ruleRelated,
+	"related": ruleRelated, "recommended": ruleRelated, "recommendations": ruleRelated, "recommendation": ruleRelated, "recirc": ruleRelated, "recirculation": ruleRelated, "popular": ruleRelated, "mostread": ruleRelated, "mostpopular": ruleRelated, "trending": ruleRelated, "outbrain": ruleRelated, "taboola": ruleRelated, "readmore": ruleRelated, "morestories": ruleRelated, "moreon": ruleRelated, "further": ruleRelated, "teaser": ruleTeaser, "teasers": ruleTeaser, "upnext": ruleRelated,
 	"newsletter": ruleAppeal, "subscribe": ruleAppeal, "subscription": ruleAppeal, "subscriptions": ruleAppeal, "signup": ruleAppeal, "optin": ruleAppeal, "donate": ruleAppeal, "donation": ruleAppeal, "donations": ruleAppeal, "membership": ruleAppeal, "paywall": ruleAppeal, "regwall": ruleAppeal, "piano": ruleAppeal, "newsletters": ruleAppeal, "contribute": ruleAppeal, "contributions": ruleAppeal,
 	"cookie": ruleCookie, "cookies": ruleCookie, "consent": ruleCookie, "gdpr": ruleCookie, "cmp": ruleCookie,
 	"ad": ruleAd, "ads": ruleAd, "advert": ruleAd, "adverts": ruleAd, "advertisement": ruleAd, "advertising": ruleAd, "adslot": ruleAd, "adunit": ruleAd, "dfp": ruleAd, "gpt": ruleAd, "sponsor": ruleAd, "sponsored": ruleAd, "promo": ruleAd, "promotion": ruleAd, "promoted": ruleAd, "commercial": ruleAd, "affiliate": ruleAd, "adsense": ruleAd, "banner": ruleAd,
@@ -568,7 +569,7 @@ var boilerTokens = map[string]string{
 
 // weakRules give way to a content hint on the same element.
 var weakRules = map[string]bool{
-	ruleByline: true, ruleDate: true, ruleMeta: true, rulePageHeader: true, rulePageFooter: true, ruleSidebar: true, ruleTags: true, ruleAd: true, ruleNav: true,
+	ruleByline: true, ruleDate: true, ruleMeta: true, ruleTeaser: true, rulePageHeader: true, rulePageFooter: true, ruleSidebar: true, ruleTags: true, ruleAd: true, ruleNav: true,
 }
 
 // boilerStems catch compound words ("relatedArticles" is split by camel
