@@ -172,7 +172,7 @@ var (
 	reWireCredit = regexp.MustCompile(`^[(\[]?(?:additional )?(?:reporting|writing|editing|compiled|produced|translated|research) by\b`)
 
 	// reBylineStart matches "By Jane Doe" lines.
-	reBylineStart = regexp.MustCompile(`^(?:By|BY|by|Written by|Words by|Von|VON|Par|PAR|Por|POR|Автор|Текст):?\s+\S`)
+	reBylineStart = regexp.MustCompile(`^(?:(?:By|BY|by|Written by|Words by|Von|VON|Par|PAR|Por|POR|Автор|Текст):?\s+\S|(?:Di|DI|Da|De|Dal|Dalla) \p{Lu}[\p{L}'’.-]+ \p{Lu})`)
 
 	reDateLead = regexp.MustCompile(`^(?:published|updated|posted|last updated|last modified|first published|modified|created|date|veröffentlicht|aktualisiert|stand|publié|mis à jour|publicado|actualizado|pubblicato|aggiornato|atualizado|опубликовано|обновлено)\b`)
 

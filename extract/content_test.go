@@ -243,6 +243,8 @@ func TestBylineText(t *testing.T) {
 		{"BY JANE ROE AND JOHN DOE", true},
 		{"(Reporting by Jane Roe; Editing by John Doe)", true},
 		{"Von Hans Müller", true},
+		{"Di Mario Rossi", true},
+		{"Di recente il consiglio ha approvato il bilancio", false},
 		{"By the end of the year, the council expects to finish the work.", false},
 		{"Reporters asked the mayor about the plan.", false},
 	} {
