@@ -9,6 +9,12 @@ import (
 	"golang.org/x/net/html/atom"
 )
 
+// Rendering turns the cleaned tree into blocks of text in one walk: each
+// block element (p, li, h2, td, a div's own text…) gives one block, its
+// inline text joined as a browser shows it, white space collapsed; two
+// <br> in a row end a block. Each block keeps its element, for scoring and
+// for --explain, and counts its text and link text.
+
 type blockKind int
 
 const (
