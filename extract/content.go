@@ -292,7 +292,7 @@ func dropTailRun(blocks []block, rules []string, inContent []bool, contentText i
 		if !inContent[i] {
 			continue
 		}
-		if rules[i] == ruleAppeal && seen*2 >= contentText {
+		if rules[i] == ruleAppeal && seen*2 >= contentText && isDonationAppeal(blocks[i].text) {
 			rest := 0
 			for j := i; j < len(blocks); j++ {
 				if inContent[j] {
@@ -389,6 +389,20 @@ func dropLabelledLists(blocks []block, rules []string, inContent []bool, sel map
 // isLinkHeadline reports a block that is a link to another article.
 func isLinkHeadline(b *block) bool {
 	return b.linkLen*10 >= b.textLen*8 && b.textLen >= 15 && wordCount(b.text) <= 25
+}
+
+// donationWords mark an appeal for money or membership, which may run on
+// over several paragraphs, unlike a one-line newsletter promotion.
+var donationWords = []string{"favor to ask", "favour to ask", "support", "donat", "contribut", "member", "journalism", "unterstütz", "soutenez", "spende", "faites un don", "apoya", "sostieni", "apoie", "поддерж", "пожертв"}
+
+func isDonationAppeal(t string) bool {
+	lower := strings.ToLower(t)
+	for _, w := range donationWords {
+		if strings.Contains(lower, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // trimEdges drops short non-sentence blocks (section labels, kickers,

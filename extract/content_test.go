@@ -129,6 +129,13 @@ func TestFindContent(t *testing.T) {
 			want: []string{"Intro.", "The First Product", "light and cheap", "The Second Product", "fastest one"},
 		},
 		{
+			name: "a newsletter line late in the article does not end it",
+			page: `<body><div class="main">` + para("One.") + para("Two.") + para("Three.") +
+				`<p>Sign up for our newsletter to get the top stories delivered to your inbox.</p>` + para("Four.") + `</div></body>`,
+			want: []string{"One.", "Two.", "Three.", "Four."},
+			not:  []string{"newsletter"},
+		},
+		{
 			name: "br br splits paragraphs",
 			page: `<body><div id="text">First paragraph of the story, with enough words to count as prose here.<br><br>Second paragraph of the story, with enough words to count as prose too.<br>Still the second.</div></body>`,
 			want: []string{"First paragraph", "Second paragraph of the story, with enough words to count as prose too. Still the second."},
