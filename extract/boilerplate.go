@@ -340,15 +340,6 @@ func isCopyright(lower string) bool {
 	return false
 }
 
-// isAppealText reports wording of a donation or subscription appeal.
-func isAppealText(t string) bool {
-	if len(t) > 600 {
-		return false
-	}
-	lower := strings.ToLower(t)
-	return hasAppeal(lower) || len(t) <= 100 && labelFirstWords[firstWord(lower)] && reSupportHeadline.MatchString(lower)
-}
-
 // isShareRow reports a short text made only of share-button words.
 func isShareRow(t string) bool {
 	if len(t) > 120 {
