@@ -556,6 +556,13 @@ var boilerTokens = map[string]string{
 	"sidebar": ruleSidebar, "rail": ruleSidebar, "widget": ruleSidebar, "widgets": ruleSidebar, "aside": ruleSidebar,
 	"modal": rulePopup, "popup": rulePopup, "overlay": rulePopup, "lightbox": rulePopup, "dialog": rulePopup, "interstitial": rulePopup,
 	"header": rulePageHeader, "footer": rulePageFooter, "meta": ruleMeta, "metadata": ruleMeta, "print": ruleMeta, "tools": ruleMeta, "actions": ruleMeta,
+	// The same in the class names of German, French, Spanish, Italian,
+	// Portuguese and Russian (transliterated) sites.
+	"werbung": ruleAd, "anzeige": ruleAd, "publicite": ruleAd, "publicidad": ruleAd, "pubblicita": ruleAd, "publicidade": ruleAd, "reklama": ruleAd,
+	"kommentare": ruleComments, "kommentar": ruleComments, "commentaires": ruleComments, "comentarios": ruleComments, "commenti": ruleComments, "kommentarii": ruleComments,
+	"teilen": ruleShare, "partage": ruleShare, "compartir": ruleShare, "condividi": ruleShare, "compartilhar": ruleShare,
+	"verwandte": ruleRelated, "relacionadas": ruleRelated, "relacionados": ruleRelated, "correlati": ruleRelated,
+	"abonnement": ruleAppeal, "abonnieren": ruleAppeal, "suscripcion": ruleAppeal, "abbonamento": ruleAppeal, "assinatura": ruleAppeal, "podpiska": ruleAppeal,
 }
 
 // weakRules give way to a content hint on the same element.
