@@ -345,3 +345,33 @@ func TestWordingRule(t *testing.T) {
 		}
 	}
 }
+
+func TestFindContentOddPages(t *testing.T) {
+	deep := strings.Repeat("<div>", 400) + "<p>Deep text of the story, long enough to count as one paragraph of prose here.</p>" + strings.Repeat("</div>", 400)
+	for name, page := range map[string]string{
+		"empty":         "",
+		"no body":       "<html><head><title>x</title></head></html>",
+		"text only":     "Just some text, without any markup at all, in a document.",
+		"frameset":      "<html><frameset><frame src=a.html></frameset></html>",
+		"only links":    `<body><a href="/a">One</a> <a href="/b">Two</a></body>`,
+		"deep nesting":  "<body>" + deep + "</body>",
+		"empty blocks":  "<body><p></p><div> </div><p>\u00a0</p><br><br><br></body>",
+		"table layout":  "<body><table><tr><td>Menu</td><td>" + para("Story.") + para("More.") + "</td></tr></table></body>",
+		"script inside": "<body><article>" + para("Story.") + "<script>document.write('<p>x</p>')</script></article></body>",
+	} {
+		t.Run(name, func(t *testing.T) {
+			got, _ := runContent(t, page, "")
+			for _, p := range got {
+				if strings.TrimSpace(p) == "" || p != strings.Join(strings.Fields(p), " ") {
+					t.Errorf("paragraph %q is empty or not normalised", p)
+				}
+			}
+			if name == "deep nesting" && (len(got) != 1 || !strings.HasPrefix(got[0], "Deep text")) {
+				t.Errorf("deep nesting: got %q", got)
+			}
+			if name == "table layout" && !strings.Contains(strings.Join(got, " "), "More.") {
+				t.Errorf("table layout: got %q", got)
+			}
+		})
+	}
+}

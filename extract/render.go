@@ -126,8 +126,14 @@ func (r *renderer) flush() {
 		r.linkLen = 0
 		return
 	}
+	text := normalizeSpace(r.buf)
+	if text == "" { // only non-ASCII spaces (&nbsp;)
+		r.buf = r.buf[:0]
+		r.textLen, r.linkLen = 0, 0
+		return
+	}
 	b := block{
-		text:    normalizeSpace(r.buf),
+		text:    text,
 		node:    r.owner,
 		textLen: r.textLen,
 		linkLen: r.linkLen,
