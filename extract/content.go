@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -415,7 +416,7 @@ func trimEdges(blocks []block, rules []string, inContent []bool) {
 		if isParagraphLike(blocks[i].text) {
 			break
 		}
-		if wordCount(blocks[i].text) <= 5 {
+		if wordCount(blocks[i].text) <= 5 && !reDateline.MatchString(blocks[i].text) {
 			rules[i] = ruleEdge
 		}
 	}
@@ -450,6 +451,9 @@ func keepSomething(rules []string, inContent []bool) {
 		}
 	}
 }
+
+// reDateline matches a dateline on a line of its own: "BAAR, SWITZERLAND".
+var reDateline = regexp.MustCompile(`^\p{Lu}[\p{Lu} .'’-]+, \p{Lu}[\p{Lu} .'’-]+(?:\s*[-–—:]\s*)?$`)
 
 func isParagraphLike(t string) bool {
 	return wordCount(t) >= 8 || endsSentence(t)
