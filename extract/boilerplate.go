@@ -96,7 +96,7 @@ var (
 			{"issues for", `\d+ issues for`},
 			{"journalism", `support (?:our|independent|quality|local|fearless|trusted|public.interest) journalism`},
 			{"support us", `support us (?:monthly|today|now|from)|please support us`},
-			{"donat", `(?:make a|please) donat|donate (?:now|today)`},
+			{"donat", `make a donation|please donate (?:now|today|to (?:us|our)\b)|donate (?:now|today)\b`},
 			{"become a", `become a (?:member|subscriber|supporter|patron)\b`},
 			{"small favo", `we have a small favou?r to ask`},
 			{"subscri", `subscribe (?:now|today|for just|for only|for \$|to continue|to read|to unlock)|already (?:a )?(?:subscriber|member|registered)|(?:this (?:article|story|content) is|are) (?:for|only available to|exclusive to|reserved for) subscribers`},
@@ -239,13 +239,13 @@ func wordingRule(t string) string {
 	if n <= 260 && label && reReadMorePrefix.MatchString(lower) {
 		return ruleReadMore
 	}
-	if n <= 500 && hasAppeal(lower) {
+	if n <= 500 && hasAppeal(lower) && !isReported(lower) {
 		return ruleAppeal
 	}
 	if n <= 250 && isCopyright(lower) {
 		return ruleCopyright
 	}
-	if n <= 250 && isNotice(lower) {
+	if n <= 250 && isNotice(lower) && !isReported(lower) {
 		return ruleNotice
 	}
 	if strings.Contains(lower, "cookie") && reCookie.MatchString(lower) {
@@ -258,6 +258,20 @@ type appealRule struct {
 	key string
 	re  *regexp.Regexp
 }
+
+// isReported reports a sentence of reporting: a quotation or a "said".
+// An appeal or a notice quoted in the news ("“We need your help,” the
+// sheriff said") is part of the story.
+func isReported(lower string) bool {
+	for _, v := range reportingVerbs {
+		if strings.Contains(lower, v) {
+			return true
+		}
+	}
+	return false
+}
+
+var reportingVerbs = []string{" said", " says", " told", " asked", " urged", " according to", " sagte", " erklärte", " a déclaré", " a dit", " dijo", " afirmó", " ha detto", " disse", " afirmou", " сказал", " заявил"}
 
 // isNotice reports notices in lower-case text.
 func isNotice(lower string) bool {

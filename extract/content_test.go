@@ -338,6 +338,9 @@ func TestWordingRule(t *testing.T) {
 		{"The council read more than 40 letters from residents before the vote.", ""},
 		{"Related to the case, police arrested two men on Monday.", ""},
 		{"Residents support the new park, a survey found.", ""},
+		{"“We need your help to find him,” the sheriff said on Monday.", ""},
+		{"Officials urged residents to follow them on Twitter for updates.", ""},
+		{"The Red Cross asked people to please donate blood this week.", ""},
 	}
 	for _, tt := range tests {
 		if got := wordingRule(tt.in); got != tt.want {
