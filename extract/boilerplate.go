@@ -159,13 +159,16 @@ var (
 	// Times!" or "Support us".
 	reSupportHeadline = regexp.MustCompile(`^(?:please )?(?:support|donate to|subscribe to|unterstützen sie|soutenez|apoya|sostieni|apoie|поддержите)\s+\S+(?:\s+\S+){0,5}\s*[!.]?$`)
 
+	// reCopyrightStart matches "Copyright 2019 …", "Copyright © …".
+	reCopyrightStart = regexp.MustCompile(`^copyright\s*(?:©|\(c\)|\d{4})`)
+
 	// copyrightPhrases mark copyright lines.
 	copyrightPhrases = []string{"all rights reserved", "alle rechte vorbehalten", "tous droits réservés", "todos los derechos reservados", "tutti i diritti riservati", "todos os direitos reservados", "все права защищены"}
 
 	// reCreditStart and reCreditEnd match photo credits and caption
 	// credits (on lower-case text; reCreditEnd on its last 100 bytes).
 	reCreditStart = regexp.MustCompile(`^(?:(?:` + creditLabels + `)\s*(?:[:|]|by\b|credit\b|courtesy\b)|image (?:copyright|caption)\b)`)
-	reCreditEnd   = regexp.MustCompile(`(?:\((?:[^()]{0,60}(?:photo|image|foto|picture|credit|getty|reuters|afp|ap|epa|shutterstock|istock)[^()]{0,60})\)|getty images|shutterstock|istockphoto|associated press|reuters|ap photo|epa-efe|dpa)\s*\)?\s*$`)
+	reCreditEnd   = regexp.MustCompile(`(?:\((?:[^()]{0,60}\b(?:photos?|images?|foto|picture|credit|getty|reuters|afp|ap|epa|shutterstock|istock)\b[^()]{0,60})\)|getty images|shutterstock|istockphoto|associated press|reuters|ap photo|epa-efe|dpa)\s*\)?\s*$`)
 
 	// reWireCredit matches the credit lines of wire copy: "(Reporting by
 	// …; Editing by …)".
@@ -343,7 +346,7 @@ func wordBoundary(s string, i int) bool {
 }
 
 func isCopyright(lower string) bool {
-	if strings.HasPrefix(lower, "©") || strings.HasPrefix(lower, "(c) ") || strings.HasPrefix(lower, "copyright") {
+	if strings.HasPrefix(lower, "©") || strings.HasPrefix(lower, "(c) ") || reCopyrightStart.MatchString(lower) {
 		return true
 	}
 	for _, p := range copyrightPhrases {
@@ -359,16 +362,22 @@ func isShareRow(t string) bool {
 	if len(t) > 120 {
 		return false
 	}
-	words := 0
+	core := false
 	for _, w := range strings.FieldsFunc(t, func(r rune) bool {
 		return !unicode.IsLetter(r) && r != '-'
 	}) {
 		if !shareWords[w] {
 			return false
 		}
-		words++
+		core = core || shareCoreWords[w]
 	}
-	return words > 0
+	return core
+}
+
+// shareCoreWords: a share row names at least one of these.
+var shareCoreWords = map[string]bool{
+	"share": true, "shares": true, "sharing": true, "tweet": true, "email": true, "e-mail": true, "print": true, "facebook": true, "twitter": true, "whatsapp": true, "linkedin": true, "reddit": true, "pinterest": true, "telegram": true, "messenger": true, "flipboard": true, "vk": true, "vkontakte": true, "bluesky": true, "threads": true, "mastodon": true, "instagram": true, "youtube": true, "rss": true, "like": true, "loading": true, "comments": true, "comment": true,
+	"teilen": true, "drucken": true, "partager": true, "imprimer": true, "compartir": true, "imprimir": true, "condividi": true, "stampa": true, "compartilhe": true, "compartilhar": true, "поделиться": true, "печать": true,
 }
 
 // isCredit reports photo credits and captions by wording.

@@ -304,6 +304,24 @@ func TestHintOf(t *testing.T) {
 	}
 }
 
+func TestCredit(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want bool
+	}{
+		{"The mayor speaks to reporters. (AP Photo/Jane Roe)", true},
+		{"Photo: John Doe / Getty Images", true},
+		{"Image 2 of 5", true},
+		{"Foto: dpa", true},
+		{"The route runs past the old harbour (see map)", false},
+		{"The council met on Tuesday.", false},
+	} {
+		if got := isCredit(tt.in); got != tt.want {
+			t.Errorf("isCredit(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
+
 func TestWordingRule(t *testing.T) {
 	tests := []struct {
 		in, want string
@@ -338,6 +356,9 @@ func TestWordingRule(t *testing.T) {
 		{"The council read more than 40 letters from residents before the vote.", ""},
 		{"Related to the case, police arrested two men on Monday.", ""},
 		{"Residents support the new park, a survey found.", ""},
+		{"Copyright law experts disagree on the ruling.", ""},
+		{"Copyright 2019 Example Media. All rights reserved.", ruleCopyright},
+		{"The first post", ""},
 		{"“We need your help to find him,” the sheriff said on Monday.", ""},
 		{"Officials urged residents to follow them on Twitter for updates.", ""},
 		{"The Red Cross asked people to please donate blood this week.", ""},
