@@ -175,7 +175,9 @@ var (
 	reWireCredit = regexp.MustCompile(`^[(\[]?(?:additional )?(?:reporting|writing|editing|compiled|produced|translated|research) by\b`)
 
 	// reBylineStart matches "By Jane Doe" lines.
-	reBylineStart = regexp.MustCompile(`^(?:(?:By|BY|by|Written by|Words by|Von|VON|Par|PAR|Por|POR|Автор|Текст):?\s+\S|(?:Di|DI|Da|De|Dal|Dalla) \p{Lu}[\p{L}'’.-]+ \p{Lu})`)
+	reBylineStart = regexp.MustCompile(`^(?:(?:By|BY|by|Written by|Words by|Von|VON|Par|PAR|Por|POR|Автор|Текст):?\s+\p{Lu}|(?:Di|DI|Da|De|Dal|Dalla) \p{Lu}[\p{L}'’.-]+ \p{Lu})`)
+	// reNotByline: "By The Numbers", "By This Time" are headings.
+	reNotByline = regexp.MustCompile(`^(?:by|von|par|por):?\s+(?:the|this|that|these|those|a|an|then|now|contrast|comparison|far|way|default|design|chance|numbers)\b`)
 
 	reDateLead = regexp.MustCompile(`^(?:published|updated|posted|last updated|last modified|first published|modified|created|date|veröffentlicht|aktualisiert|stand|publié|mis à jour|publicado|actualizado|pubblicato|aggiornato|atualizado|опубликовано|обновлено)\b`)
 
@@ -426,7 +428,7 @@ func isBylineText(t string, authors []string) bool {
 	if words > 14 {
 		return false
 	}
-	if reBylineStart.MatchString(t) && !endsSentence(t) {
+	if reBylineStart.MatchString(t) && !endsSentence(t) && !reNotByline.MatchString(strings.ToLower(t)) {
 		return true
 	}
 	for _, a := range authors {
