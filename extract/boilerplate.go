@@ -473,7 +473,15 @@ func isDateLine(t string) bool {
 	if !dated && !(clock && lead) {
 		return false
 	}
-	return lead || len(words) <= 8 && letters <= 16
+	if lead {
+		return true
+	}
+	// A short sentence that names a day ("On Monday, 5 people died.") is
+	// not a date line.
+	if len(words) >= 4 && endsSentence(t) && letters > 4 {
+		return false
+	}
+	return len(words) <= 8 && letters <= 16
 }
 
 // isClock reports a clock time such as 17:45 or 9:05.

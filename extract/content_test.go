@@ -276,6 +276,8 @@ func TestDateLine(t *testing.T) {
 		{"segunda-feira, 22 de janeiro de 2018 às 0:13", true},
 		{"20 ноября 2019", true},
 		{"4:14 p.m.", false},
+		{"On Monday, 5 people died.", false},
+		{"Nov. 19, 2019", true},
 		{"The vote is set for November 19, and the council expects a long debate.", false},
 	} {
 		if got := isDateLine(tt.in); got != tt.want {
