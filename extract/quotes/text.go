@@ -53,6 +53,9 @@ func (t token) possessive() bool {
 	return t.kind == tWord && (strings.HasSuffix(t.lower, "'s") || (strings.HasSuffix(t.lower, "s'")))
 }
 
+var apostrophes = strings.NewReplacer("’", "'", "‘", "'", "ʼ", "'")
+
+// fold lower-cases s and straightens curly apostrophes.
 func fold(s string) string {
 	lower := true
 	for i := 0; i < len(s); i++ {
@@ -66,7 +69,7 @@ func fold(s string) string {
 	}
 	s = strings.ToLower(s)
 	if strings.ContainsAny(s, "’‘ʼ") {
-		s = strings.NewReplacer("’", "'", "‘", "'", "ʼ", "'").Replace(s)
+		s = apostrophes.Replace(s)
 	}
 	return s
 }
