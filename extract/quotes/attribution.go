@@ -509,6 +509,9 @@ func earlier(toks []token, q, lo int) attribution {
 		if t.kind == tPunct && (t.text == ":" || t.text == ";") {
 			break
 		}
+		if a := nounCue(toks, j, q); a.found {
+			return a
+		}
 		if !isCue(toks, j) || cueNeedsQuoteFar(toks, j, q) {
 			continue
 		}
@@ -604,4 +607,31 @@ func prevComma(toks []token, j, lo int) int {
 		}
 	}
 	return -1
+}
+
+// speechNouns report words: "directives from Xi to “…”", "a statement by
+// the ministry that “…”".
+var speechNouns = set("directive directives order orders instruction instructions remark remarks comment comments words statement message letter tweet post warning pledge promise vow demand appeal plea call testimony speech address")
+
+// nounCue finds a speech noun and its source close before the quotation at
+// q, at j: "directives from NAME", "NAME's remarks".
+func nounCue(toks []token, j, q int) attribution {
+	t := toks[j]
+	if q-j > 8 || t.kind != tWord {
+		return attribution{}
+	}
+	if t.is("from", "by") && j > 0 && speechNouns[toks[j-1].bare()] {
+		np, _ := walkRight(toks, j+1, q)
+		if hasRun(np) {
+			return attribution{cue: toks[j-1].text, np: np, found: true}
+		}
+	}
+	if speechNouns[t.bare()] && j > 0 && toks[j-1].possessive() && toks[j-1].cap {
+		s := j - 1
+		for s > 0 && toks[s-1].kind == tWord && toks[s-1].cap && !toks[s-1].possessive() {
+			s--
+		}
+		return attribution{cue: t.text, np: toks[s:j], found: true}
+	}
+	return attribution{}
 }

@@ -207,6 +207,11 @@ func TestAttributionPatterns(t *testing.T) {
 			want:  []want{{"We fix the roads or we lose the town.", "Joan Pike", "put it"}},
 		},
 		{
+			name:  "speech noun with its source",
+			paras: []string{`The memo followed instructions from Defence Minister Karl Hess to "leave no stone unturned in the audit."`},
+			want:  []want{{"leave no stone unturned in the audit.", "Karl Hess", "instructions"}},
+		},
+		{
 			name: "pronoun skips a person of the other gender",
 			paras: []string{
 				`Judge Helen Marsh questioned the defendant, Paul Wren, for an hour. She then read the verdict aloud.`,
