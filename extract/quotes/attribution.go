@@ -564,7 +564,7 @@ func startsLower(text string) bool {
 // isNounHead reports whether a lower-case word is a known head noun for a
 // source ("Border agents", "Commerzbank analyst").
 func isNounHead(w string) bool {
-	return personNouns[w] || roleNouns[w] || orgNouns[w]
+	return personNouns[w] || roleNouns[w] || orgNouns[w] || docNouns[w] || surveyNouns[w]
 }
 
 var articles = set("the a an its their his her our your my")

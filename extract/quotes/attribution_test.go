@@ -212,6 +212,13 @@ func TestAttributionPatterns(t *testing.T) {
 			want:  []want{{"leave no stone unturned in the audit.", "Karl Hess", "instructions"}},
 		},
 		{
+			name: "a poll speaks through its respondents",
+			paras: []string{
+				`A new Harbor Institute survey of 2,000 adults found wide support for the plan. Sixty percent say that "the city should build the tram before the stadium."`,
+			},
+			want: []want{{"the city should build the tram before the stadium.", "a new Harbor Institute survey", "say"}},
+		},
+		{
 			name: "pronoun skips a person of the other gender",
 			paras: []string{
 				`Judge Helen Marsh questioned the defendant, Paul Wren, for an hour. She then read the verdict aloud.`,

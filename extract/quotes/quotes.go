@@ -20,7 +20,11 @@
 // use: they keep no state between calls.
 package quotes
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
 // Quote is one direct quotation. Its json tags are part of byline's output
 // schema.
@@ -287,6 +291,9 @@ func (a *article) attributeAll() {
 	// prevSubj is the named person the previous sentence was about, when
 	// that sentence quoted no one: "Smith was blunt. “…”"
 	var prevSubj *ref
+	// poll is the last survey the article reported, for the answers of its
+	// respondents ("Fifty-one percent say that “…”")
+	poll, pollPara := "", 0
 	for pi := range a.paras {
 		pr := &a.paras[pi]
 		toks := pr.toks
@@ -294,7 +301,11 @@ func (a *article) attributeAll() {
 			lo, hi := sr[0], sr[1]
 			base := pi * posBase
 			snp, sap := sentenceSubject(toks, lo, hi)
-			subj := a.resolve(parseNP(snp, sap), base+lo, nil, pi)
+			sm := parseNP(snp, sap)
+			if surveyNouns[sm.head] {
+				poll, pollPara = sm.desc, pi // "A new ABC News poll shows …"
+			}
+			subj := a.resolve(sm, base+lo, nil, pi)
 			if subj != nil && subj.kind == 'd' && !isPersonHead(subj.head) {
 				subj = nil
 			}
@@ -330,6 +341,9 @@ func (a *article) attributeAll() {
 					c.speaker = a.resolve(m, base+i, cur, pi)
 					if m.empty() {
 						c.speaker = a.lastSpeaker(pi, 2)
+					}
+					if poll != "" && pollPara >= pi-1 && statistic(m) {
+						c.speaker = &ref{name: poll, kind: 'o'}
 					}
 					c.cue = at.cue
 					c.attrib = true
@@ -690,3 +704,20 @@ func descKind(head string) byte {
 func personLike(r ref) bool {
 	return r.kind == 'p' || r.ent != nil && !r.ent.org && len(r.ent.key) >= 2
 }
+
+var surveyNouns = set("poll polls survey surveys census")
+
+// statistic reports whether a source is a share of respondents ("Fifty-one
+// percent", "44 percent of Americans", "most voters").
+func statistic(m mention) bool {
+	if m.desc == "" {
+		return false
+	}
+	first := strings.Fields(m.desc)[0]
+	r, _ := utf8.DecodeRuneInString(first)
+	numeric := unicode.IsDigit(r) || numberWords[strings.Split(strings.ToLower(first), "-")[0]]
+	return numeric && (m.head == "percent" || m.head == "%" || strings.Contains(m.desc, "percent") || strings.Contains(m.desc, "%")) ||
+		(first == "most" || first == "many") && (m.head == "americans" || m.head == "voters" || m.head == "respondents" || m.head == "people")
+}
+
+var numberWords = set("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred half")
