@@ -173,7 +173,7 @@ func classify(r, prev, next rune, stack []openMark) (fam family, opener bool, cl
 		if k := find(stack, func(o openMark) bool { return o.r == '„' }); k >= 0 {
 			return 0, false, k
 		}
-		if k := find(stack, isDouble); k >= 0 && !isSpaceRune(prev) && !isWordRune(next) {
+		if k := find(stack, isDouble); k >= 0 && (!isSpaceRune(prev) && !isWordRune(next) || isClosingPunct(next)) {
 			return 0, false, k
 		}
 		return famDouble, true, -1
@@ -273,4 +273,9 @@ func startsWithOpener(p string, f family) bool {
 		return false
 	}
 	return false
+}
+
+// isClosingPunct: punctuation that follows a closing mark, never an opening one.
+func isClosingPunct(r rune) bool {
+	return r == ',' || r == '.' || r == ';' || r == ':' || r == '!' || r == '?' || r == ')'
 }
