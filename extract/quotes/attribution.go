@@ -390,7 +390,21 @@ func sentenceSubject(toks []token, lo, hi int) (np, appos []token) {
 	if e < hi && toks[e].isPunct(",") {
 		// "The company that runs the AMAs, Dick Clark Productions, denies"
 		f := e + 1
-		for f < hi && f-e < maxNP && !isBoundary(toks[f]) {
+		for f < hi && f-e < maxNP+6 {
+			if toks[f].isPunct("(") {
+				// "filmmaker Charlie McDowell (“The Discovery”),"
+				k := f + 1
+				for k < hi && k < f+12 && !toks[k].isPunct(")") {
+					k++
+				}
+				if k < hi && toks[k].isPunct(")") {
+					f = k + 1
+					continue
+				}
+			}
+			if isBoundary(toks[f]) {
+				break
+			}
 			f++
 		}
 		if f < hi && toks[f].isPunct(",") {

@@ -329,9 +329,9 @@ func (es *entities) collect(toks []token, lo, hi, base int) {
 		}
 		for _, t := range stripped {
 			switch t.bare() {
-			case "mr", "mr.":
+			case "mr", "mr.", "prince", "king", "duke", "sir", "lord":
 				e.gender = 'm'
-			case "mrs", "mrs.", "ms", "ms.", "miss":
+			case "mrs", "mrs.", "ms", "ms.", "miss", "princess", "queen", "duchess", "dame", "lady":
 				e.gender = 'f'
 			}
 			es.title(e, strings.TrimSuffix(t.bare(), "."))
@@ -445,6 +445,13 @@ func readNP(np []token) mention {
 	// drop a leading conjunction or preposition phrase
 	for len(np) > 0 && np[0].kind == tWord && np[0].is("and", "but", "or", "so", "then", "yet", "also") {
 		np = np[1:]
+	}
+	// a parenthesis closes the phrase: "Charlie McDowell (“The Discovery”)"
+	for k, t := range np {
+		if k > 0 && t.isPunct("(") {
+			np = np[:k]
+			break
+		}
 	}
 	if len(np) == 0 {
 		return mention{}
@@ -760,10 +767,22 @@ func (a *article) resolvePronoun(p string, cur *ref, pi int) *ref {
 		return nil
 	}
 	var r *ref
+	named := func(r ref) bool { return r.ent != nil && ok(r) && (p == "they" || p == "it" || personLike(r)) }
 	if cur != nil && ok(*cur) {
 		c := *cur
 		r = &c
-	} else if r = a.recent(func(r ref) bool { return r.ent != nil && ok(r) && (p == "they" || p == "it" || personLike(r)) }, pi, false); r == nil {
+	} else if p == "he" || p == "she" {
+		// a named subject or speaker of the right gender, then a person
+		// named elsewhere of the right gender, then any named one
+		g := personPronouns[p][0]
+		gendered := func(r ref) bool { return named(r) && r.ent.gender == g }
+		if r = a.recent(named, pi, false); r == nil {
+			r = a.recentMention(gendered, pi)
+		}
+	} else {
+		r = a.recent(named, pi, false)
+	}
+	if r == nil {
 		r = a.recent(ok, pi, false) // a named source first, else a described one
 	}
 	if r != nil && r.ent != nil && (p == "he" || p == "she") {
@@ -789,7 +808,7 @@ func (a *article) recent(ok func(ref) bool, pi int, speakers bool) *ref {
 		if e.para < pi-window {
 			break
 		}
-		if speakers && !e.speaker {
+		if e.mention || speakers && !e.speaker {
 			continue
 		}
 		if ok(e.r) {
@@ -832,3 +851,19 @@ func statistic(m mention) bool {
 var surveyNouns = set("poll polls survey surveys census")
 
 var numberWords = set("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred half")
+
+// recentMention is the most recent named person seen outside a subject
+// within two paragraphs that satisfies ok.
+func (a *article) recentMention(ok func(ref) bool, pi int) *ref {
+	for k := len(a.history) - 1; k >= 0 && k >= len(a.history)-maxHistory; k-- {
+		e := a.history[k]
+		if e.para < pi-2 {
+			break
+		}
+		if e.mention && ok(e.r) {
+			r := e.r
+			return &r
+		}
+	}
+	return nil
+}

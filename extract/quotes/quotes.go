@@ -103,6 +103,7 @@ type event struct {
 	r       ref
 	para    int
 	speaker bool
+	mention bool // a named person seen elsewhere than as a subject
 }
 
 // cand is a quoted stretch considered as a quotation.
@@ -364,6 +365,7 @@ func (a *article) attributeAll() {
 				}
 				last = c
 			}
+			a.mentions(toks, lo, hi, pi)
 			prevSubj = nil
 			if !quoted {
 				a.narrative(toks, lo, hi, pi)
@@ -399,12 +401,33 @@ func (a *article) narrative(toks []token, lo, hi, pi int) {
 			continue
 		}
 		np, appos := walkLeft(toks, j, lo)
+		if len(np) == 0 && len(appos) == 0 && j > lo && toks[j-1].isPunct(",") {
+			// "…, said Mary E. Lovely, an economist."
+			np, appos = walkRight(toks, cueEnd(toks, j), hi)
+		}
 		m := parseNP(np, appos)
 		if m.empty() {
 			continue
 		}
 		if r := a.resolve(m, pi*posBase+j, nil, pi); r != nil {
 			a.history = append(a.history, event{r: *r, para: pi, speaker: true})
+		}
+	}
+}
+
+// mentions records the people a sentence names outside its subject
+// ("… released by Dr. Jane Smith."), for pronouns whose gender rules out
+// the subjects before them.
+func (a *article) mentions(toks []token, lo, hi, pi int) {
+	for _, r := range findRuns(toks, lo, hi) {
+		disp, key, org, _ := runName(toks, r)
+		if org || len(key) < 2 {
+			continue
+		}
+		if e := a.ents.findEntity(key, false, pi*posBase+r.s); e != nil && e.gender != 0 {
+			a.history = append(a.history, event{r: ref{name: e.display, ent: e, kind: 'p'}, para: pi, mention: true})
+		} else if e == nil {
+			_ = disp
 		}
 	}
 }
