@@ -209,7 +209,8 @@ func walkRight(toks []token, from, hi int) (np, appos []token) {
 	j := from
 	for j < hi && j-from < maxNP {
 		t := toks[j]
-		if isBoundary(t) || t.kind == tWord && !t.cap && rightStops[t.lower] && j > from || isCueWord(t) && !(j > from && articles[toks[j-1].lower]) {
+		if isBoundary(t) || t.kind == tWord && !t.cap && rightStops[t.lower] && j > from && !(t.is("for", "at", "with") && !hasRun(toks[from:j])) ||
+			isCueWord(t) && !(j > from && articles[toks[j-1].lower]) {
 			break
 		}
 		j++
@@ -279,6 +280,11 @@ func introducer(toks []token, q, lo int) attribution {
 // cs (sentence from lo), for the quotation at q.
 func verbSource(toks []token, j, cs, lo, q int) attribution {
 	a := attribution{cue: cueText(toks, j), found: true}
+	if toks[j].lower == "according" {
+		a.np, _ = walkRight(toks, j+2, q)
+		a.found = len(a.np) > 0
+		return a
+	}
 	if cueFormOf(toks[j]).participle {
 		a.np, a.appos = clauseSubject(toks, j, lo)
 		return a

@@ -219,6 +219,31 @@ func TestAttributionPatterns(t *testing.T) {
 			want: []want{{"the city should build the tram before the stadium.", "a new Harbor Institute survey", "say"}},
 		},
 		{
+			name:  "according to X before the quotation",
+			paras: []string{`Tom Smith lost his job last week.`, `According to Smith, "the project is over for good."`},
+			want:  []want{{"the project is over for good.", "Tom Smith", "According to"}},
+		},
+		{
+			name:  "the company: the organisation the story is about",
+			paras: []string{`Acme Corp. apologized on Friday.`, `In a statement, the company said: "We regret the error deeply."`},
+			want:  []want{{"We regret the error deeply.", "Acme Corp.", "said"}},
+		},
+		{
+			name:  "indefinite source with its organisation",
+			paras: []string{`"We will appeal the ruling," said a spokesman for the family, who declined to be named.`},
+			want:  []want{{"We will appeal the ruling,", "a spokesman for the family", "said"}},
+		},
+		{
+			name:  "name in apposition to a description",
+			paras: []string{`"We will appeal the ruling," his lawyer, Jane Roe, said.`},
+			want:  []want{{"We will appeal the ruling,", "Jane Roe", "said"}},
+		},
+		{
+			name:  "is how X described it",
+			paras: []string{`"Dead on arrival in the Senate," is how Mark Jones described the plan.`},
+			want:  []want{{"Dead on arrival in the Senate,", "Mark Jones", "described"}},
+		},
+		{
 			name: "pronoun skips a person of the other gender",
 			paras: []string{
 				`Judge Helen Marsh questioned the defendant, Paul Wren, for an hour. She then read the verdict aloud.`,

@@ -694,6 +694,12 @@ func (a *article) resolve(m mention, pos int, cur *ref, pi int) *ref {
 			if e := a.ents.byTitle(m.head, true, pos); e != nil {
 				return &ref{name: e.display, ent: e, kind: 'o'}
 			}
+			// "the company said": the organisation the story is about
+			if strings.HasPrefix(m.desc, "the ") && m.owner == "" && strings.ToLower(m.desc) == m.desc {
+				if r := a.recent(func(r ref) bool { return r.kind == 'o' && r.ent != nil }, pi, false); r != nil {
+					return r
+				}
+			}
 			return &ref{name: m.desc, kind: 'o'}
 		}
 		if roleNouns[m.head] && !m.plural {
