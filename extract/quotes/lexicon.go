@@ -104,6 +104,39 @@ var cueForms = func() map[string]cueForm {
 		"weigh weighs weighed weighing",
 		"chime chimes chimed chiming",
 		"put puts - putting",
+		"chant chants chanted chanting",
+		"cry cries cried crying",
+		"text texts texted texting",
+		"email emails emailed emailing",
+		"message messages messaged messaging",
+		"hint hints hinted hinting",
+		"estimate estimates estimated estimating",
+		"advise advises advised advising",
+		"recommend recommends recommended recommending",
+		"propose proposes proposed proposing",
+		"speculate speculates speculated speculating",
+		"elaborate elaborates elaborated elaborating",
+		"clarify clarifies clarified clarifying",
+		"confess confesses confessed confessing",
+		"rebut rebuts rebutted rebutting",
+		"brag brags bragged bragging",
+		"tease teases teased teasing",
+		"reason reasons reasoned reasoning",
+		"reflect reflects reflected reflecting",
+		"wonder wonders wondered wondering",
+		"implore implores implored imploring",
+		"swear swears swore swearing",
+		"threaten threatens threatened threatening",
+		"gasp gasps gasped gasping",
+		"sigh sighs sighed sighing",
+		"laugh laughs laughed laughing",
+		"scoff scoffs scoffed scoffing",
+		"gush gushes gushed gushing",
+		"proclaim proclaims proclaimed proclaiming",
+		"mutter mutters muttered muttering",
+		"interject interjects interjected interjecting",
+		"summarize summarizes summarized summarizing",
+		"summarise summarises summarised summarising",
 		// the commonest reporting verbs of other news languages
 		"- sagt sagte -",
 		"- erklärt erklärte -",
@@ -147,13 +180,15 @@ var cueParticles = map[string]string{
 
 // cueNeedsQuote lists forms that report speech only when they introduce a
 // quotation directly (they are too common as ordinary verbs otherwise).
-var cueNeedsQuote = set("continue continues continued continuing agree agrees agreed agreeing begin begins began read reads call calls calling view viewing post posts posted posting remember remembers remembering introduce introduces introducing")
+var cueNeedsQuote = set("continue continues continued continuing agree agrees agreed agreeing begin begins began read reads call calls calling view viewing post posts posted posting remember remembers remembering introduce introduces introducing " +
+	"estimate estimates estimated estimating advise advises advised recommend recommends recommended propose proposes proposed reason reasons reasoned reflect reflects reflected laugh laughs laughed laughing cry cries cried crying threaten threatens threatened swear swears swore text texts texted message messages messaged tease teases teased wonder wonders wondered")
 
 // nounLike lists cue forms that are more often nouns; they count as verbs
 // only right after a name or pronoun, or right after a quotation.
-var nounLike = set("notes comments claims reports views calls posts remarks tweets demands promises counters praise post report claim comment note call view demand promise remark tweet")
+var nounLike = set("notes comments claims reports views calls posts remarks tweets demands promises counters praise post report claim comment note call view demand promise remark tweet " +
+	"text texts email emails message messages estimate estimates reason reasons cries cry laugh laughs sigh sighs gasp gasps hint hints threaten")
 
-var pronouns = set("he she they it we i")
+var pronouns = set("he she they it we i you")
 
 var personPronouns = map[string]string{"he": "m", "she": "f", "him": "m", "her": "f", "his": "m", "hers": "f"}
 
