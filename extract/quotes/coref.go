@@ -745,7 +745,7 @@ func (a *article) resolvePronoun(p string, cur *ref, pi int) *ref {
 	case "he", "she":
 		g := personPronouns[p][0]
 		ok = func(r ref) bool {
-			if r.kind == 'o' || r.plural {
+			if r.kind == 'o' || r.plural || r.kind == 'd' && !isPersonHead(r.head) {
 				return false
 			}
 			return r.ent == nil || r.ent.gender == 0 || r.ent.gender == g

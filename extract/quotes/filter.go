@@ -19,7 +19,7 @@ func notQuotation(toks []token, i, lo, hi int, partial, attributed bool) bool {
 	switch {
 	case titleCase(toks[i].text):
 		return true
-	case usedAsName(toks, i, lo, hi), namedAs(toks, i, lo), announced(toks, lo, i):
+	case usedAsName(toks, i, lo, hi), namedAs(toks, i, lo), announced(toks, lo, i), titledWork(toks, i, lo):
 		return true
 	}
 	return partial && !attributed
@@ -160,4 +160,22 @@ func namedAs(toks []token, i, lo int) bool {
 		}
 	}
 	return false
+}
+
+// workNouns name works and campaigns whose titles follow them in marks.
+var workNouns = set("song songs album albums single film films movie movies book books novel novels memoir show shows series sitcom play musical poem poems episode podcast documentary painting exhibition exhibit campaign slogan hashtag programme initiative operation headline titled entitled")
+
+// titledWork reports whether the quotation at i follows the noun of a work
+// ("the song “…”", "her memoir “…”"), unless that noun is the object of a
+// reporting verb ("told the podcast “…”").
+func titledWork(toks []token, i, lo int) bool {
+	if i-1 < lo || toks[i-1].kind != tWord || !workNouns[toks[i-1].lower] {
+		return false
+	}
+	for j := i - 2; j >= lo && j >= i-4; j-- {
+		if isCue(toks, j) {
+			return false
+		}
+	}
+	return true
 }
