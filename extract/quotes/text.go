@@ -120,7 +120,9 @@ func appendWords(toks []token, s string) []token {
 			w := s[i:j]
 			// a trailing period belongs to abbreviations and initials
 			if j < len(s) && s[j] == '.' {
-				if isAbbrev(w) {
+				// abbreviations and initials keep their period, and so does a
+				// word whose period a comma or bracket follows ("R-Neb.,")
+				if isAbbrev(w) || j+1 < len(s) && strings.IndexByte(",);", s[j+1]) >= 0 {
 					j++
 					w = s[i:j]
 				}
