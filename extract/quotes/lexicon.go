@@ -105,6 +105,7 @@ var cueForms = func() map[string]cueForm {
 		"chime chimes chimed chiming",
 		"put puts - putting",
 		"chant chants chanted chanting",
+		"beg begs begged begging",
 		"cry cries cried crying",
 		"text texts texted texting",
 		"email emails emailed emailing",

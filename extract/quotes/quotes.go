@@ -343,7 +343,7 @@ func (a *article) attributeAll() {
 						c.speaker = &ref{name: poll, kind: 'o'}
 					}
 					c.cue = at.cue
-					c.attrib = true
+					c.attrib = !m.empty() // a bare colon names no one
 					if c.speaker != nil && m.text != c.speaker.name {
 						c.mention = m.text
 					} else if c.speaker == nil {
@@ -519,7 +519,9 @@ func (a *article) result() []Quote {
 				c.drop = true
 				break
 			}
-			if c.speaker == nil && strings.Contains(g, f) {
+			// a display copy (a pull quote or a heading) repeats words
+			// attributed elsewhere: it takes their speaker
+			if strings.Contains(g, f) {
 				c.speaker = d.speaker
 				break
 			}
