@@ -244,6 +244,22 @@ func TestAttributionPatterns(t *testing.T) {
 			want:  []want{{"Dead on arrival in the Senate,", "Mark Jones", "described"}},
 		},
 		{
+			name: "pronoun for a person named outside a subject",
+			paras: []string{
+				`The findings were presented on Monday by Dr. Helen Osei, a cardiologist.`,
+				`"We were surprised by how strong the effect was," she said.`,
+			},
+			want: []want{{"We were surprised by how strong the effect was,", "Helen Osei", "said"}},
+		},
+		{
+			name: "pronoun for a person introduced without a name",
+			paras: []string{
+				`Reporters spoke to one mother outside the school gates.`,
+				`"Nobody told us anything until the evening," she said.`,
+			},
+			want: []want{{"Nobody told us anything until the evening,", "one mother", "said"}},
+		},
+		{
 			name: "pronoun skips a person of the other gender",
 			paras: []string{
 				`Judge Helen Marsh questioned the defendant, Paul Wren, for an hour. She then read the verdict aloud.`,

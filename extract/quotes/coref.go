@@ -780,10 +780,20 @@ func (a *article) resolvePronoun(p string, cur *ref, pi int) *ref {
 	} else if p == "he" || p == "she" {
 		// a named subject or speaker of the right gender, then a person
 		// named elsewhere of the right gender, then any named one
+		// a named subject or speaker, then a person named elsewhere of the
+		// right gender ("… released by Dr. Jane Smith", "one mother"), then
+		// one named elsewhere
 		g := personPronouns[p][0]
-		gendered := func(r ref) bool { return named(r) && r.ent.gender == g }
+		gendered := func(r ref) bool {
+			if r.ent == nil {
+				return nounGender[r.head] == g
+			}
+			return named(r) && r.ent.gender == g
+		}
 		if r = a.recent(named, pi, false); r == nil {
-			r = a.recentMention(gendered, pi)
+			if r = a.recentMention(gendered, pi); r == nil {
+				r = a.recentMention(named, pi)
+			}
 		}
 	} else {
 		r = a.recent(named, pi, false)

@@ -420,14 +420,29 @@ func (a *article) narrative(toks []token, lo, hi, pi int) {
 // the subjects before them.
 func (a *article) mentions(toks []token, lo, hi, pi int) {
 	for _, r := range findRuns(toks, lo, hi) {
-		disp, key, org, _ := runName(toks, r)
-		if org || len(key) < 2 {
+		_, key, org, _ := runName(toks, r)
+		if org || len(key) == 0 {
 			continue
 		}
-		if e := a.ents.findEntity(key, false, pi*posBase+r.s); e != nil && e.gender != 0 {
+		if e := a.ents.findEntity(key, false, pi*posBase+r.s); e != nil && !e.org && len(e.key) >= 2 {
 			a.history = append(a.history, event{r: ref{name: e.display, ent: e, kind: 'p'}, para: pi, mention: true})
-		} else if e == nil {
-			_ = disp
+		}
+	}
+	// "one mother", "a woman": people introduced without a name
+	for i := lo; i < hi; i++ {
+		if !toks[i].is("a", "an", "one", "another") {
+			continue
+		}
+		for j := i + 1; j < hi && j <= i+4; j++ {
+			u := toks[j]
+			if u.kind != tWord || u.cap || clauseWords[u.lower] || functionWords[u.lower] {
+				break
+			}
+			if nounGender[u.lower] != 0 {
+				d := toks[i].lower + " " + joinTokens(toks[i+1:j+1])
+				a.history = append(a.history, event{r: ref{name: d, kind: 'd', head: u.lower}, para: pi, mention: true})
+				break
+			}
 		}
 	}
 }
