@@ -450,6 +450,12 @@ func after(toks []token, q, hi int) attribution {
 		}
 		return attribution{}
 	}
+	// a quotation ending a sentence takes only a verb close after it, or
+	// after a name and its appositive
+	limit := i + 7
+	if v := appositiveCue(toks, i, hi); v >= 0 {
+		limit = v
+	}
 	for j := i; j < hi && j < i+maxScan; j++ {
 		t := toks[j]
 		if t.isPunct("(") {
@@ -466,7 +472,7 @@ func after(toks []token, q, hi int) attribution {
 		if isHardStop(t) {
 			return attribution{}
 		}
-		if tight && j > i+7 {
+		if tight && j > limit {
 			return attribution{}
 		}
 		if !isCue(toks, j) {

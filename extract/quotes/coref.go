@@ -517,6 +517,9 @@ func readNP(np []token) mention {
 		case docNouns[head.bare()] && end < len(np) && np[end].is("from", "by", "of") && r.s > end:
 			// "a report from Kotak Institutional Equities": the author
 			last = &r
+		case docNouns[head.bare()] && r.e < end && np[r.e-1].possessive():
+			// "Big Machine's statement": the author
+			last = &r
 		}
 	}
 	if last != nil {
@@ -701,6 +704,12 @@ func (a *article) resolve(m mention, pos int, cur *ref, pi int) *ref {
 				}
 			}
 			return &ref{name: m.desc, kind: 'o'}
+		}
+		if docNouns[m.head] && strings.HasPrefix(m.desc, "the ") && m.owner == "" {
+			// "the statement said": its author, the last source quoted
+			if r := a.recent(func(r ref) bool { return !docNouns[r.head] && (r.kind != 'd' || isPersonHead(r.head)) }, pi, true); r != nil {
+				return r
+			}
 		}
 		if roleNouns[m.head] && !m.plural {
 			if e := a.ents.byTitle(m.head, false, pos); e != nil && (m.owner == "" || e.titles[m.owner]) {

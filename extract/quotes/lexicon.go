@@ -193,7 +193,7 @@ var pronouns = set("he she they it we i you")
 
 var personPronouns = map[string]string{"he": "m", "she": "f", "him": "m", "her": "f", "his": "m", "hers": "f"}
 
-var auxiliaries = set("has have had was is were are be been will would could can did does do may might shall should must also previously later separately then again recently once still further even already often repeatedly just never not only first initially later earlier quickly simply publicly privately reportedly twice already never ever always both all instead first finally")
+var auxiliaries = set("has have had was is were are be been will would could can did does do may might shall should must also previously later separately then again recently once still further even already often repeatedly just never not only first initially later earlier quickly simply publicly privately reportedly twice already never ever always both all instead first finally flat-out outright")
 
 // clauseWords end a leftward walk for a subject noun phrase.
 var clauseWords = set("that which who whom whose what when where while whereas and but or nor because if although though since so than as then after before until unless once whether however meanwhile yet while whom despite")
@@ -226,7 +226,7 @@ var orgWords = set("ministry department office agency administration council com
 
 // orgNouns are heads of descriptive phrases that name an organisation
 // ("the ministry", "the company").
-var orgNouns = set("ministry department office agency administration council committee commission company corporation firm group label government court board bureau service newspaper paper website site network foundation union federation organization organisation institute university team club party police campaign embassy studio broadcaster publisher retailer carrier airline bank regulator")
+var orgNouns = set("military army navy ministry department office agency administration council committee commission company corporation firm group label government court board bureau service newspaper paper website site network foundation union federation organization organisation institute university team club party police campaign embassy studio broadcaster publisher retailer carrier airline bank regulator")
 
 // roleNouns are heads of descriptive phrases that stand for a named person
 // introduced with that role ("the minister", "the actor").
@@ -252,6 +252,6 @@ var sentenceFinalAbbr = set("jr. sr. inc. ltd. co. corp. etc. a.m. p.m.")
 var prepositions = set("in on at after before during since for from with by under over among between following despite upon through throughout within without amid across behind beyond near")
 
 // docNouns are documents whose author is the source ("a report from X").
-var docNouns = set("report statement letter note release email e-mail post tweet study survey memo filing document analysis message")
+var docNouns = set("agreement report statement letter note release email e-mail post tweet study survey memo filing document analysis message")
 
 var irregularPlurals = set("men women people children police staff folks")

@@ -213,6 +213,9 @@ func sentences(toks []token) [][2]int {
 // attributionFollows reports whether the words right after the quotation at
 // i are a short noun phrase and a reporting verb ("Brooke tearfully asked").
 func attributionFollows(toks []token, i int) bool {
+	if appositiveCue(toks, i+1, len(toks)) >= 0 {
+		return true
+	}
 	for j := i + 1; j < len(toks) && j <= i+7; j++ {
 		t := toks[j]
 		if t.kind != tWord {
@@ -244,4 +247,32 @@ func wordCount(s string) int {
 		}
 	}
 	return n + cjk/2
+}
+
+// appositiveCue finds "Name Surname, a long appositive, said" starting at i:
+// the index of the reporting verb, or -1.
+func appositiveCue(toks []token, i, hi int) int {
+	j := i
+	for j < hi && j < i+5 && toks[j].kind == tWord && (toks[j].cap || nameParticles[toks[j].lower]) {
+		j++
+	}
+	if j == i || j >= hi || !toks[j].isPunct(",") {
+		return -1
+	}
+	for k := j + 1; k < hi && k < j+30; k++ {
+		t := toks[k]
+		if t.kind == tQuote && !t.term || t.kind == tPunct && t.text != "," && t.text != "(" && t.text != ")" {
+			return -1
+		}
+		if t.isPunct(",") {
+			v := k + 1
+			for v < hi && isAdverb(toks[v]) {
+				v++
+			}
+			if v < hi && isCue(toks, v) && !cueFormOf(toks[v]).participle {
+				return v
+			}
+		}
+	}
+	return -1
 }
