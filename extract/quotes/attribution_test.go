@@ -260,6 +260,19 @@ func TestAttributionPatterns(t *testing.T) {
 			want: []want{{"Nobody told us anything until the evening,", "one mother", "said"}},
 		},
 		{
+			name:  "question mark, then a name and a long appositive",
+			paras: []string{`“What is the incentive to sign this deal now?” Lena Brandt, the former trade envoy to the European Union, said on Monday.`},
+			want:  []want{{"What is the incentive to sign this deal now?", "Lena Brandt", "said"}},
+		},
+		{
+			name: "the statement speaks for the source that issued it",
+			paras: []string{
+				`Two soldiers were killed in the crash, the Defence Ministry said in a statement on Wednesday.`,
+				`"The cause of the crash is under investigation," the statement said.`,
+			},
+			want: []want{{"The cause of the crash is under investigation,", "the Defence Ministry", "said"}},
+		},
+		{
 			name: "pronoun skips a person of the other gender",
 			paras: []string{
 				`Judge Helen Marsh questioned the defendant, Paul Wren, for an hour. She then read the verdict aloud.`,
