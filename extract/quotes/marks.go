@@ -1,6 +1,7 @@
 package quotes
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -278,4 +279,23 @@ func startsWithOpener(p string, f family) bool {
 // isClosingPunct: punctuation that follows a closing mark, never an opening one.
 func isClosingPunct(r rune) bool {
 	return r == ',' || r == '.' || r == ';' || r == ':' || r == '!' || r == '?' || r == ')'
+}
+
+// hasSingleOpener reports whether p holds a single mark that can open a
+// quotation (‘, ‚, or ' after a non-letter), not only apostrophes.
+func hasSingleOpener(p string) bool {
+	if strings.ContainsAny(p, "‘‚") {
+		return true
+	}
+	for i := strings.IndexByte(p, '\''); i >= 0; {
+		if i == 0 || !isWordRune(rune(p[i-1])) && p[i-1] < utf8.RuneSelf {
+			return true
+		}
+		j := strings.IndexByte(p[i+1:], '\'')
+		if j < 0 {
+			break
+		}
+		i += j + 1
+	}
+	return false
 }

@@ -134,8 +134,11 @@ const posBase = 1 << 20
 // applyKinds blanks pull quotes that repeat the body and marks paragraphs
 // that are quotations as a whole.
 func applyKinds(paragraphs []string, kinds []Kind) (texts []string, whole []bool) {
-	texts = append([]string(nil), paragraphs...)
 	whole = make([]bool, len(paragraphs))
+	if len(kinds) == 0 {
+		return paragraphs, whole
+	}
+	texts = append([]string(nil), paragraphs...)
 	var body []string
 	for i, p := range paragraphs {
 		if i >= len(kinds) || kinds[i] == Prose {
@@ -199,7 +202,7 @@ func newArticle(paragraphs []string, kinds []Kind) *article {
 				doubles++
 			}
 		}
-		if strings.ContainsAny(p, "'‘’‚") {
+		if hasSingleOpener(p) {
 			single[i] = pairMarks(p, true)
 			for _, s := range single[i] {
 				if t := p[s.start:s.end]; s.fam == famSingle && wordCount(t) >= minWords && !titleCase(t) {
@@ -233,7 +236,6 @@ func newArticle(paragraphs []string, kinds []Kind) *article {
 				continue
 			}
 			t.term = wordCount(t.text) < minWords || pr.spans[t.q].minor
-			t.lower = fold(t.text)
 		}
 		pr.sents = sentences(pr.toks)
 	}
@@ -251,7 +253,16 @@ func newArticle(paragraphs []string, kinds []Kind) *article {
 // because they open a sentence: a name is seen capitalised inside a
 // sentence somewhere in the article.
 func (a *article) markSentenceInitials() {
-	midCaps, lower := map[string]bool{}, map[string]bool{}
+	// seen[w] is 1 when the sentence-initial word w is seen lower-case,
+	// 2 when seen capitalised inside a sentence
+	seen := map[string]byte{}
+	for _, pr := range a.paras {
+		for _, s := range pr.sents {
+			if t := pr.toks[s[0]]; t.kind == tWord && t.cap {
+				seen[t.lower] = 0
+			}
+		}
+	}
 	for _, pr := range a.paras {
 		for _, s := range pr.sents {
 			for k := s[0]; k < s[1]; k++ {
@@ -259,23 +270,28 @@ func (a *article) markSentenceInitials() {
 				if t.kind != tWord {
 					continue
 				}
-				if !t.cap {
-					lower[t.lower] = true
-				} else if k > s[0] {
-					midCaps[t.lower] = true
+				v, ok := seen[t.lower]
+				switch {
+				case !ok:
+				case t.cap && k > s[0]:
+					seen[t.lower] = 2
+				case !t.cap && v == 0:
+					seen[t.lower] = 1
 				}
 			}
 		}
 	}
+	midCaps := func(w string) bool { return seen[w] == 2 }
+	lower := func(w string) bool { return seen[w] == 1 }
 	for i := range a.paras {
 		pr := &a.paras[i]
 		for _, s := range pr.sents {
 			t := &pr.toks[s[0]]
-			if t.kind != tWord || !t.cap || midCaps[t.lower] {
+			if t.kind != tWord || !t.cap || midCaps(t.lower) {
 				continue
 			}
 			next := s[0] + 1
-			if lower[t.lower] || (strings.Contains(t.lower, "-") || strings.HasSuffix(t.lower, "s")) && commonWordName(t.lower) || strings.HasSuffix(t.lower, "ing") || strings.HasSuffix(t.lower, "ly") ||
+			if lower(t.lower) || (strings.Contains(t.lower, "-") || strings.HasSuffix(t.lower, "s")) && commonWordName(t.lower) || strings.HasSuffix(t.lower, "ing") || strings.HasSuffix(t.lower, "ly") ||
 				strings.HasSuffix(t.lower, "ed") || next < s[1] && pr.toks[next].kind == tWord && !pr.toks[next].cap {
 				t.noName = true
 			}

@@ -68,7 +68,8 @@ func fold(s string) string {
 		return s
 	}
 	s = strings.ToLower(s)
-	if strings.ContainsAny(s, "’‘ʼ") {
+	// ’ and ‘ start with byte 0xE2, ʼ with 0xCA
+	if strings.IndexByte(s, 0xE2) >= 0 || strings.IndexByte(s, 0xCA) >= 0 {
 		s = apostrophes.Replace(s)
 	}
 	return s
