@@ -27,6 +27,7 @@ const (
 	ruleSidebar    = "boilerplate:sidebar"    // sidebars and widgets
 	rulePopup      = "boilerplate:popup"      // modals and overlays
 	ruleMeta       = "boilerplate:meta"       // article meta rows
+	ruleNotice     = "boilerplate:notice"     // "requires JavaScript", "Leave a comment", "Tags: …"
 	ruleByline     = "byline"                 // "By Jane Doe"
 	ruleDate       = "date"                   // a date line
 	ruleCaption    = "caption"                // figure captions and photo credits
@@ -65,36 +66,83 @@ const readMoreLabels = `read more|read also|also read|read next|see also|related
 	// Russian
 	`читайте также|читать далее|читайте ещё|читайте еще|смотрите также|по теме|подробнее|читать полностью`
 
+// noticeLabels start comment invitations and tag or category lines.
+const noticeLabels = `follow (?:us|him|her|them|me|the author)(?: on (?:twitter|facebook|instagram|x|linkedin|bluesky|threads)\b|\s*[:@]| @)|have a (?:news )?tip\b|got a (?:news )?tip\b|tell us what you think|leave a (?:comment|reply)|join the (?:conversation|discussion)|have your say|add (?:a )?comment|post a comment|comments? (?:are|is) closed|kommentar schreiben|laisser un commentaire|deja un comentario|lascia un commento|deixe um comentário|оставить комментарий|(?:tags?|categor(?:y|ies|ia|ie|ía|ias)|filed under|schlagwörter|stichworte|étiquettes|etiquetas|argomenti|temas|теги|рубрика)\s*:`
+
+// adLabels are the labels of advertisement slots.
+const adLabels = `advertisement|advertising|advert|ad|ads|sponsored|sponsored content|paid content|promoted|partner content|anzeige|werbung|publicité|publicite|publicidad|pubblicità|publicidade|реклама|story continues below(?: advertisement)?|article continues below(?: this ad| advertisement)?|continue reading (?:the main story|below)|scroll to continue(?: with content)?|skip advert(?:isement)?`
+
+// creditLabels start photo credits.
+const creditLabels = `photo|photograph|image|picture|video|graphic|illustration|photo credit|image credit|credit|credits|source|foto|bild|fotos|quelle|crédit|crédits|fuente|fonte|фото|источник`
+
 var (
 	reReadMoreLabel  = regexp.MustCompile(`^(?:` + readMoreLabels + `)\s*[:.…»›>\-–—|]*\s*$`)
 	reReadMorePrefix = regexp.MustCompile(`^(?:` + readMoreLabels + `)\s*(?:[:…»›>|–—]|\.\.\.|\s-\s)`)
 
 	// reAdLabel matches advertisement labels.
-	reAdLabel = regexp.MustCompile(`^(?:advertisement|advertising|advert|ad|ads|sponsored|sponsored content|paid content|promoted|partner content|anzeige|werbung|publicité|publicite|publicidad|pubblicità|publicidade|реклама|story continues below(?: advertisement)?|article continues below(?: this ad| advertisement)?|continue reading (?:the main story|below)|scroll to continue(?: with content)?|skip advert(?:isement)?)\s*[:.]?$`)
+	reAdLabel = regexp.MustCompile(`^(?:` + adLabels + `)\s*[:.]?$`)
 
-	// reAppeal matches donation, subscription, newsletter and paywall
-	// appeals anywhere in a block of limited length.
-	reAppeal = regexp.MustCompile(`(?:` +
-		`sign(?:ing)? up (?:for|to) (?:our|the|a|their)\b[^.]{0,60}(?:newsletter|briefing|digest|alerts?|emails?)|` +
-		`(?:subscribe|register|join|signup) (?:to|for) (?:our|the)\b[^.]{0,40}(?:newsletter|briefing|digest|mailing list|emails?)|` +
-		`(?:newsletter|briefing)s?\b[^.]{0,40}(?:inbox|sign up|subscribe)|` +
-		`(?:delivered|straight|direct(?:ly)?) to your inbox|in your inbox every|` +
-		`support (?:our|independent|quality|local|fearless|trusted|public.interest) journalism|support us (?:monthly|today|now|from)|please support us|` +
-		`(?:make a|please) donat|donate (?:now|today)|become a (?:member|subscriber|supporter|patron|friend of)|` +
-		`we have a small favou?r to ask|we need your (?:help|support)|your support,? (?:no matter how small|helps|makes|matters|is vital|is crucial)|` +
-		`subscribe (?:now|today|for just|for only|for \$|to continue|to read|to unlock)|already (?:a )?(?:subscriber|member|registered)|` +
-		`(?:this (?:article|story|content) is|are) (?:for|only available to|exclusive to|reserved for) (?:subscribers|members)|` +
-		`to continue reading|(?:log|sign) in to (?:continue|read)|create a free account|unlock (?:this|unlimited|full) |` +
-		`you have (?:\d+|one|two|three) (?:free )?(?:articles?|stories) (?:left|remaining)|you've reached your (?:free )?(?:article )?limit|` +
-		`get unlimited (?:digital )?access|start your (?:free )?trial|` +
-		// German, French, Spanish, Italian, Portuguese, Russian
-		`newsletter abonnieren|jetzt abonnieren|jetzt unterstützen|unterstützen sie (?:uns|unabhängigen)|melden sie sich (?:jetzt )?(?:für|zum) (?:unseren )?newsletter|` +
-		`abonnez-vous|inscrivez-vous à (?:notre|la) newsletter|soutenez (?:notre|le|la) (?:journalisme|rédaction|presse)|faites un don|` +
-		`suscríbete|suscribete|suscríbase|apoya (?:nuestro|el) periodismo|hazte socio|` +
-		`iscriviti alla newsletter|abbonati|sostieni (?:il|la|il nostro) (?:giornalismo|informazione)|` +
-		`assine (?:já|agora|a newsletter)|apoie o jornalismo|` +
-		`подпишитесь|подписывайтесь|поддержите (?:нас|редакцию|независим)|пожертвова` +
-		`)`)
+	// appealRules match donation, subscription, newsletter and paywall
+	// appeals anywhere in a block of limited length (lower case). Each
+	// pattern runs only on text that holds its key.
+	appealRules = func() []appealRule {
+		var rules []appealRule
+		for _, r := range [][2]string{
+			{"sign", `sign(?:ing)? up (?:for|to) (?:our|the|a|their)\b[^.]{0,60}(?:newsletter|briefing|digest|alert|email)`},
+			{"newsletter", `(?:subscribe|register|join|signup) (?:to|for) (?:our|the)\b[^.]{0,40}newsletter|newsletters?\b[^.]{0,40}(?:inbox|sign up|subscribe)`},
+			{"briefing", `(?:subscribe|register|join|signup) (?:to|for) (?:our|the)\b[^.]{0,40}briefing|briefings?\b[^.]{0,40}(?:inbox|sign up|subscribe)`},
+			{"your ", `(?:delivered|straight|direct(?:ly)?|right) (?:to|in|into|through) your (?:inbox|letterbox|mailbox|door)|in your inbox every|we need your (?:help|support)|your support,? (?:no matter how small|helps|makes|matters|is vital|is crucial)|you've reached your (?:free )?(?:article )?limit|start your (?:free )?trial`},
+			{"issues for", `\d+ issues for`},
+			{"journalism", `support (?:our|independent|quality|local|fearless|trusted|public.interest) journalism`},
+			{"support us", `support us (?:monthly|today|now|from)|please support us`},
+			{"donat", `(?:make a|please) donat|donate (?:now|today)`},
+			{"become a", `become a (?:member|subscriber|supporter|patron)\b`},
+			{"small favo", `we have a small favou?r to ask`},
+			{"subscri", `subscribe (?:now|today|for just|for only|for \$|to continue|to read|to unlock)|already (?:a )?(?:subscriber|member|registered)|(?:this (?:article|story|content) is|are) (?:for|only available to|exclusive to|reserved for) subscribers`},
+			{"members", `already (?:a )?member|(?:this (?:article|story|content) is|are) (?:for|only available to|exclusive to|reserved for) members`},
+			{"continue", `to continue reading|(?:log|sign) in to continue`},
+			{"in to read", `(?:log|sign) in to read`},
+			{"free account", `create a free account`},
+			{"unlock", `unlock (?:this|unlimited|full) `},
+			{"you have", `you have (?:\d+|one|two|three) (?:free )?(?:articles?|stories) (?:left|remaining)`},
+			{"unlimited", `get unlimited (?:digital )?access`},
+			// German, French, Spanish, Italian, Portuguese, Russian
+			{"abonn", `newsletter abonnieren|jetzt abonnieren|abonnez-vous`},
+			{"unterstütz", `jetzt unterstützen|unterstützen sie (?:uns|unabhängigen)`},
+			{"melden sie sich", `melden sie sich (?:jetzt )?(?:für|zum) (?:unseren )?newsletter`},
+			{"inscrivez", `inscrivez-vous à (?:notre|la) newsletter`},
+			{"souten", `soutenez (?:notre|le|la) (?:journalisme|rédaction|presse)`},
+			{"un don", `faites un don`},
+			{"suscr", `suscr[íi]bete|suscríbase`},
+			{"apoya", `apoya (?:nuestro|el) periodismo`},
+			{"hazte", `hazte socio`},
+			{"iscriv", `iscriviti alla newsletter`},
+			{"abbona", `abbonati`},
+			{"sostieni", `sostieni (?:il|la|il nostro) (?:giornalismo|informazione)`},
+			{"assine", `assine (?:já|agora|a newsletter)`},
+			{"apoie", `apoie o jornalismo`},
+			{"подпи", `подпишитесь|подписывайтесь`},
+			{"поддерж", `поддержите (?:нас|редакцию|независим)`},
+			{"пожертв", `пожертвова`},
+		} {
+			rules = append(rules, appealRule{key: r[0], re: regexp.MustCompile(r[1])})
+		}
+		return rules
+	}()
+
+	// reNotice matches notices of the page's machinery, comment invitations
+	// and meta lines ("Posted by … in …", "Tags: …").
+	reNoticeStart = regexp.MustCompile(`^(?:` + noticeLabels + `)`)
+	noticeRules   = []appealRule{
+		{"javascript", regexp.MustCompile(`requires? javascript|enable javascript|javascript is (?:disabled|required|turned off)`)},
+		{"your browser", regexp.MustCompile(`your browser does not support`)},
+		{"publ", regexp.MustCompile(`(?:published|publicado|publié|pubblicato|publicada) (?:by|por|par|da|em|in)\b.{0,80}(?:categor|tags?\b|filed)`)},
+		{"posted", regexp.MustCompile(`posted (?:by|in)\b.{0,80}(?:categor|tags?\b|filed)`)},
+		{"veröffentlicht", regexp.MustCompile(`veröffentlicht (?:von|in)\b.{0,80}(?:kategor|tags?\b)`)},
+	}
+
+	// reShortcode matches WordPress shortcodes leaking into the text.
+	reShortcode = regexp.MustCompile(`^\[[a-z_]+[ \]].*\[/[a-z_]+\]`)
 
 	// reSupportHeadline matches short donation calls like "Support The
 	// Times!" or "Support us".
@@ -105,26 +153,48 @@ var (
 
 	// reCreditStart and reCreditEnd match photo credits and caption
 	// credits (on lower-case text; reCreditEnd on its last 100 bytes).
-	reCreditStart = regexp.MustCompile(`^(?:(?:photo|photograph|image|picture|video|graphic|illustration|photo credit|image credit|credit|credits|source|foto|bild|fotos|quelle|crédit|crédits|fuente|fonte|фото|источник)\s*(?:[:|]|by\b|credit\b|courtesy\b)|image (?:copyright|caption)\b)`)
+	reCreditStart = regexp.MustCompile(`^(?:(?:` + creditLabels + `)\s*(?:[:|]|by\b|credit\b|courtesy\b)|image (?:copyright|caption)\b)`)
 	reCreditEnd   = regexp.MustCompile(`(?:\((?:[^()]{0,60}(?:photo|image|foto|picture|credit|getty|reuters|afp|ap|epa|shutterstock|istock)[^()]{0,60})\)|getty images|shutterstock|istockphoto|associated press|reuters|ap photo|epa-efe|dpa)\s*\)?\s*$`)
-
-	// appealKeys: a block holds one of these words if reAppeal can match.
-	appealKeys = []string{"newsletter", "briefing", "inbox", "journalism", "support", "donat", "become a", "small favo", "your help", "subscri", "already", "members", "continue reading", "log in", "sign in", "free account", "unlock", "left", "remaining", "limit", "unlimited", "trial", "abonn", "unterstütz", "inscrivez", "souten", "un don", "suscr", "apoya", "hazte", "iscriv", "abbona", "sostieni", "assine", "apoie", "подпи", "поддерж", "пожертв"}
 
 	// reBylineStart matches "By Jane Doe" lines.
 	reBylineStart = regexp.MustCompile(`^(?:By|BY|by|Written by|Words by|Von|VON|Par|PAR|Por|POR|Автор|Текст):?\s+\S`)
 
 	// reDateLine matches a line that is mostly a date.
-	reDateWord = regexp.MustCompile(`\b(?:jan(?:uary|uar)?|feb(?:ruary|ruar)?|m[aä]r(?:ch|z)?|apr(?:il)?|may|mai|jun[ei]?|jul[iy]?|aug(?:ust)?|sep(?:t(?:ember)?)?|o[ck]t(?:ober)?|nov(?:ember)?|de[cz](?:ember)?|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro)\b\.?|(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}:\d{2}\b|\b(?:yesterday|today|hours? ago|minutes? ago|days? ago)\b`)
+	reDateWord = regexp.MustCompile(`\b(?:jan(?:uary|uar)?|feb(?:ruary|ruar)?|m[aä]r(?:ch|z)?|apr(?:il)?|may|mai|jun[ei]?|jul[iy]?|aug(?:ust)?|sep(?:t(?:ember)?)?|o[ck]t(?:ober)?|nov(?:ember)?|de[cz](?:ember)?|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro)\b\.?|(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)|\b(?:mon|tue|wed|thu|fri|sat|sun)(?:day)?\b|\b(?:tuesday|wednesday|thursday|saturday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|segunda-feira|terça-feira|quarta-feira|quinta-feira|sexta-feira)\b|(?:понедельник|вторник|среда|четверг|пятница|суббота|воскресенье)|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}:\d{2}\b|\b(?:yesterday|today|hours? ago|minutes? ago|days? ago)\b`)
 	reDateLead = regexp.MustCompile(`^(?:published|updated|posted|last updated|last modified|first published|modified|created|date|veröffentlicht|aktualisiert|stand|publié|mis à jour|publicado|actualizado|pubblicato|aggiornato|atualizado|опубликовано|обновлено)\b`)
 
 	// reShareWords are the words of share rows.
 	shareWords = map[string]bool{
 		"share": true, "shares": true, "sharing": true, "this": true, "article": true, "story": true, "post": true, "page": true, "on": true, "via": true, "tweet": true, "email": true, "e-mail": true, "mail": true, "print": true, "copy": true, "link": true, "url": true, "save": true, "comment": true, "comments": true,
 		"facebook": true, "twitter": true, "x": true, "whatsapp": true, "linkedin": true, "reddit": true, "pinterest": true, "telegram": true, "messenger": true, "flipboard": true, "pocket": true, "tumblr": true, "vk": true, "vkontakte": true, "sms": true, "pin": true, "it": true, "google": true, "gmail": true, "bluesky": true, "threads": true, "mastodon": true, "instagram": true, "youtube": true, "follow": true, "us": true, "subscribe": true, "rss": true,
+		"with": true, "a": true, "friend": true, "friends": true, "your": true, "like": true,
 		"teilen": true, "drucken": true, "partager": true, "imprimer": true, "compartir": true, "imprimir": true, "condividi": true, "stampa": true, "compartilhe": true, "compartilhar": true, "поделиться": true, "печать": true, "close": true, "menu": true, "search": true,
 	}
 )
+
+// labelFirstWords holds the first words of every label pattern above, so
+// that most blocks skip the label regexps after one map look-up.
+var labelFirstWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, alts := range []string{readMoreLabels, adLabels, creditLabels, "please|support|donate|subscribe|unterstützen|soutenez|apoya|sostieni|apoie|поддержите|image"} {
+		for alt := range strings.SplitSeq(alts, "|") {
+			if w := firstWord(alt); w != "" {
+				m[w] = true
+			}
+		}
+	}
+	return m
+}()
+
+// firstWord returns the leading letters of s (a lower-case text).
+func firstWord(s string) string {
+	for i, r := range s {
+		if !unicode.IsLetter(r) && r != '\'' {
+			return s[:i]
+		}
+	}
+	return s
+}
 
 // wordingRule returns the rule name when the block's wording marks it as
 // boilerplate, or "".
@@ -134,7 +204,12 @@ func wordingRule(t string) string {
 		return ""
 	}
 	lower := strings.ToLower(t)
-	if n <= 160 {
+	label := labelFirstWords[firstWord(lower)]
+	if n <= 160 && !label {
+		if isShareRow(lower) {
+			return ruleShare
+		}
+	} else if n <= 160 {
 		if reReadMoreLabel.MatchString(lower) {
 			return ruleReadMore
 		}
@@ -148,7 +223,7 @@ func wordingRule(t string) string {
 			return ruleAppeal
 		}
 	}
-	if n <= 260 && reReadMorePrefix.MatchString(lower) {
+	if n <= 260 && label && reReadMorePrefix.MatchString(lower) {
 		return ruleReadMore
 	}
 	if n <= 500 && hasAppeal(lower) {
@@ -157,14 +232,43 @@ func wordingRule(t string) string {
 	if n <= 250 && isCopyright(lower) {
 		return ruleCopyright
 	}
+	if n <= 250 && isNotice(lower) {
+		return ruleNotice
+	}
 	return ""
+}
+
+type appealRule struct {
+	key string
+	re  *regexp.Regexp
+}
+
+// isNotice reports notices in lower-case text.
+func isNotice(lower string) bool {
+	if noticeFirstWords[firstWord(lower)] && reNoticeStart.MatchString(lower) {
+		return true
+	}
+	if lower[0] == '[' && reShortcode.MatchString(lower) {
+		return true
+	}
+	for _, r := range noticeRules {
+		if strings.Contains(lower, r.key) && r.re.MatchString(lower) {
+			return true
+		}
+	}
+	return false
+}
+
+var noticeFirstWords = map[string]bool{
+	"follow": true, "got": true, "tell": true, "leave": true, "join": true, "have": true, "add": true, "post": true, "comments": true, "comment": true, "kommentar": true, "laisser": true, "deja": true, "lascia": true, "deixe": true, "оставить": true,
+	"tag": true, "tags": true, "category": true, "categories": true, "categoria": true, "categorie": true, "categoría": true, "categorias": true, "categorías": true, "filed": true, "schlagwörter": true, "stichworte": true, "étiquettes": true, "etiquetas": true, "argomenti": true, "temas": true, "теги": true, "рубрика": true,
 }
 
 // hasAppeal reports appeal wording in lower-case text.
 func hasAppeal(lower string) bool {
-	for _, k := range appealKeys {
-		if strings.Contains(lower, k) {
-			return reAppeal.MatchString(lower)
+	for _, r := range appealRules {
+		if strings.Contains(lower, r.key) && r.re.MatchString(lower) {
+			return true
 		}
 	}
 	return false
@@ -188,7 +292,7 @@ func isAppealText(t string) bool {
 		return false
 	}
 	lower := strings.ToLower(t)
-	return hasAppeal(lower) || len(t) <= 100 && reSupportHeadline.MatchString(lower)
+	return hasAppeal(lower) || len(t) <= 100 && labelFirstWords[firstWord(lower)] && reSupportHeadline.MatchString(lower)
 }
 
 // isShareRow reports a short text made only of share-button words.
@@ -214,13 +318,25 @@ func isCredit(t string) bool {
 		return false
 	}
 	lower := strings.ToLower(t)
-	if reCreditStart.MatchString(lower) {
+	if labelFirstWords[firstWord(lower)] && reCreditStart.MatchString(lower) {
 		return true
+	}
+	// Credits end with a parenthesis or an agency's name.
+	end := strings.TrimRight(lower, " .")
+	if !strings.HasSuffix(end, ")") && !creditEndWords[lastWord(end)] {
+		return false
 	}
 	if len(lower) > 100 {
 		lower = lower[len(lower)-100:]
 	}
 	return reCreditEnd.MatchString(lower)
+}
+
+var creditEndWords = map[string]bool{"images": true, "shutterstock": true, "istockphoto": true, "press": true, "reuters": true, "photo": true, "efe": true, "dpa": true}
+
+func lastWord(s string) string {
+	i := strings.LastIndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
+	return s[i+1:]
 }
 
 // isBylineText reports a short "By Jane Doe" line or a line that is little
@@ -246,7 +362,7 @@ func isBylineText(t string, authors []string) bool {
 
 // isDateLine reports a short line that is mostly a date.
 func isDateLine(t string) bool {
-	if len(t) > 100 {
+	if len(t) > 100 || !hasDigit(t) && !strings.Contains(t, "day") {
 		return false
 	}
 	t = strings.ToLower(t)
@@ -263,7 +379,7 @@ func isDateLine(t string) bool {
 	// Mostly digits and date words: no ordinary sentence.
 	letters := 0
 	for _, w := range words {
-		if reDateWord.MatchString(w) {
+		if reDateWord.MatchString(w) || dateFillers[strings.Trim(w, ",.")] {
 			continue
 		}
 		for _, r := range w {
@@ -273,6 +389,21 @@ func isDateLine(t string) bool {
 		}
 	}
 	return letters <= 16
+}
+
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+// dateFillers are the small words of written dates ("22 de janeiro de
+// 2018 às 0:13", "le 3 mars", "am 5. Mai", "at 5 pm").
+var dateFillers = map[string]bool{
+	"de": true, "del": true, "à": true, "às": true, "a": true, "at": true, "le": true, "el": true, "am": true, "um": true, "on": true, "the": true, "of": true, "pm": true, "am,": true, "uhr": true, "h": true, "et": true, "est": true, "edt": true, "pst": true, "gmt": true, "utc": true, "cet": true, "msk": true, "в": true, "г": true, "года": true, "alle": true, "ore": true, "il": true,
 }
 
 // endsSentence reports text that ends like a sentence.
@@ -368,13 +499,44 @@ func hintOf(class, id string) hint {
 		})
 	}
 	scan(class)
-	scan(id)
+	if !isSlug(id) {
+		scan(id)
+	}
+	if rule == ruleShare && embedded(class) {
+		// An embedded post (a tweet in a "social-embed" box) is quoted
+		// content, not a share row.
+		rule = ""
+	}
 	if rule != "" {
 		h.negative = true
 	}
 	h.rule = rule
 	h.weak = weakRules[rule]
 	return h
+}
+
+// isSlug reports an id made from a heading's words ("sharing-with-a-single-
+// developer"), which names a section of text, not a component.
+func isSlug(id string) bool {
+	if strings.Count(id, "-")+strings.Count(id, "_") < 2 {
+		return false
+	}
+	n, stop := 0, false
+	forEachToken(id, func(tok string) {
+		n++
+		stop = stop || slugStopWords[tok]
+	})
+	return stop || n >= 6
+}
+
+var slugStopWords = map[string]bool{"a": true, "an": true, "the": true, "with": true, "of": true, "and": true, "to": true, "in": true, "for": true, "on": true, "is": true, "how": true, "what": true, "why": true, "your": true}
+
+func embedded(class string) bool {
+	found := false
+	forEachToken(class, func(tok string) {
+		found = found || tok == "embed" || tok == "embedded" || tok == "tweet"
+	})
+	return found
 }
 
 // forEachToken splits a class or id value into lower-case words at

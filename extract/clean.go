@@ -41,7 +41,8 @@ var blockTags = map[atom.Atom]bool{
 // link text, and of "good" text (paragraph-like blocks with few links).
 type nodeStat struct {
 	text, link, good int
-	links            int // <a> elements
+	links            int  // <a> elements
+	landmark         bool // holds an h1, article, main or articleBody: a page wrapper
 }
 
 type cleaner struct {
@@ -74,9 +75,19 @@ func (c *cleaner) measure(n *html.Node, inLink bool) (nodeStat, bool) {
 		if dropTags[n.DataAtom] {
 			return st, false
 		}
-		if n.DataAtom == atom.A {
+		switch n.DataAtom {
+		case atom.A:
 			inLink = true
 			st.links = 1
+		case atom.H1, atom.Article, atom.Main:
+			st.landmark = true
+		}
+		if !st.landmark {
+			for _, a := range n.Attr {
+				if a.Key == "itemprop" && a.Val == "articleBody" {
+					st.landmark = true
+				}
+			}
 		}
 	case html.DocumentNode:
 	default:
@@ -89,6 +100,7 @@ func (c *cleaner) measure(n *html.Node, inLink bool) (nodeStat, bool) {
 		st.link += s.link
 		st.good += s.good
 		st.links += s.links
+		st.landmark = st.landmark || s.landmark
 		hasBlock = hasBlock || b
 	}
 	isBlock := n.Type == html.ElementNode && blockTags[n.DataAtom]
@@ -224,13 +236,19 @@ func (c *cleaner) verdict(n *html.Node, inArticle bool) (rule string, report boo
 		return "", false
 	}
 	semantic := n.DataAtom == atom.Article || n.DataAtom == atom.Main
+	if h.rule == ruleByline && c.stats[n].text >= 100 && c.stats[n].text < 1500 {
+		// An "author" box with sentences in it is a bio box.
+		h.rule, h.weak = ruleBio, false
+	}
 	if h.weak && (h.content || semantic) && c.stats[n].good > 0 {
 		return "", false
 	}
 	if semantic && c.stats[n].good > 0 && c.protected(n, 1, 4) {
 		return "", false
 	}
-	if c.protected(n, 1, 2) {
+	// Comment threads can outweigh the article: only a wrapper of the
+	// whole page is safe from their rule.
+	if c.protected(n, 1, 2) && (h.rule != ruleComments || c.stats[n].landmark) {
 		return "", false
 	}
 	return h.rule, true

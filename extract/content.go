@@ -121,7 +121,7 @@ func newFilter(meta *metadata.Metadata) *filter {
 // rule returns why a block of the content is dropped, or "".
 func (f *filter) rule(b *block, figure bool) string {
 	t := b.text
-	if b.linkDensity() > 0.5 && (b.textLen-b.linkLen < 60 || !endsSentence(t)) {
+	if ld := b.linkDensity(); ld > 0.5 && !(endsSentence(t) && (b.textLen-b.linkLen >= 60 || ld <= 0.8 && wordCount(t) >= 8)) {
 		return ruleLinks
 	}
 	if figure && b.kind != blockQuote {

@@ -29,10 +29,20 @@ func ExtractText(text string, opts *Options) (*Article, error) {
 }
 
 // splitParagraphs splits text on blank lines; the lines of one paragraph
-// are joined with single spaces.
+// are joined with single spaces. A text without any blank line has one
+// paragraph per line.
 func splitParagraphs(text string) []string {
 	text = strings.ReplaceAll(text, "\r\n", "\n")
 	text = strings.ReplaceAll(text, "\r", "\n")
+	if !hasBlankLine(text) {
+		var out []string
+		for line := range strings.SplitSeq(text, "\n") {
+			if line = strings.Join(strings.Fields(line), " "); line != "" {
+				out = append(out, line)
+			}
+		}
+		return out
+	}
 	var out []string
 	var cur []string
 	flush := func() {
@@ -51,6 +61,24 @@ func splitParagraphs(text string) []string {
 	}
 	flush()
 	return out
+}
+
+func hasBlankLine(text string) bool {
+	text = strings.TrimSpace(text)
+	for {
+		i := strings.IndexByte(text, '\n')
+		if i < 0 {
+			return false
+		}
+		text = text[i+1:]
+		j := 0
+		for j < len(text) && (text[j] == ' ' || text[j] == '\t') {
+			j++
+		}
+		if j < len(text) && text[j] == '\n' {
+			return true
+		}
+	}
 }
 
 // textContent picks the title and the body paragraphs.

@@ -54,6 +54,12 @@ func TestExtractText(t *testing.T) {
 			body:  []string{"The council voted 7-2 on Tuesday to approve the budget. It takes effect in July.", "The mayor praised the vote."},
 		},
 		{
+			name:  "one paragraph per line without blank lines",
+			in:    "Storm Hits Coast\nThe storm reached the coast on Monday night, officials said.\nThousands lost power.",
+			title: "Storm Hits Coast",
+			body:  []string{"The storm reached the coast on Monday night, officials said.", "Thousands lost power."},
+		},
+		{
 			name: "no headline",
 			in:   "The council voted 7-2 on Tuesday to approve the budget.\n\nThe mayor praised the vote.",
 			body: []string{"The council voted 7-2 on Tuesday to approve the budget.", "The mayor praised the vote."},

@@ -25,6 +25,7 @@ type cand struct {
 	text, link int // non-space bytes of all text and link text below
 	prose      int // non-space bytes of the sentences of prose below
 	run        int // prose right after prose: running text, not teasers
+	items      int // list items below
 	scored     bool
 	inited     bool
 }
@@ -73,6 +74,9 @@ func selectContent(root *html.Node, blocks []block) (map[*html.Node]bool, *score
 			c.link += b.linkLen
 			c.prose += prose
 			c.run += run
+			if b.kind == blockListItem {
+				c.items++
+			}
 			if a == root {
 				break
 			}
@@ -245,6 +249,11 @@ func (s *scorer) siblings(top *html.Node, topScore float64) map[*html.Node]bool 
 			sel[sib] = true
 			continue
 		}
+		// A lede or a paragraph wrapped on its own: nothing but prose.
+		if c.prose >= 120 && c.prose*10 >= c.text*9 && c.link*10 < c.text && c.items == 0 {
+			sel[sib] = true
+			continue
+		}
 		// More paragraphs of the same prose, deeper down.
 		if c.run >= max(300, topRun/10) && c.prose*2 >= c.text && c.linkDensity() < 0.3 {
 			sel[sib] = true
@@ -256,6 +265,23 @@ func (s *scorer) siblings(top *html.Node, topScore float64) map[*html.Node]bool 
 				sel[sib] = true
 			}
 		}
+	}
+	// The article cut into chunks one or two levels up: siblings of the
+	// top's ancestors that have the same tag and class and hold prose.
+	a := top.Parent
+	for level := 0; level < 2 && a != nil && a != s.root && a.Parent != nil; level++ {
+		class := attrOf(a, "class")
+		if class != "" {
+			for sib := a.Parent.FirstChild; sib != nil; sib = sib.NextSibling {
+				if sib == a || sib.Type != html.ElementNode || sib.DataAtom != a.DataAtom || attrOf(sib, "class") != class {
+					continue
+				}
+				if c := s.cands[sib]; c != nil && c.prose >= 100 && c.linkDensity() < 0.3 && !holdsArticles(sib) {
+					sel[sib] = true
+				}
+			}
+		}
+		a = a.Parent
 	}
 	return sel
 }

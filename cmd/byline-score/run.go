@@ -48,6 +48,7 @@ type options struct {
 	seed        string
 	json        bool
 	predictions string
+	perPage     string
 	workers     int
 	bootstrap   int
 	bootSeed    uint64
@@ -66,6 +67,7 @@ func parseArgs(args []string, stderr io.Writer) (*options, error) {
 	fs.StringVar(&o.seed, "seed", DefaultSeed, "the seed article's text `FILE`, for the quotes benchmark's \"seed\" document")
 	fs.BoolVar(&o.json, "json", false, "print one JSON object instead of text")
 	fs.StringVar(&o.predictions, "predictions", "", "write the predictions to `FILE` as JSON Lines {id, body, title, authors, published, site_name, quotes}, for the Python scorers")
+	fs.StringVar(&o.perPage, "per-page", "", "write the per-page body scores and metadata verdicts to `FILE` as JSON Lines (as score.py --per-doc)")
 	fs.IntVar(&o.workers, "j", 2, "extract `N` pages at once")
 	fs.IntVar(&o.bootstrap, "bootstrap", 1000, "bootstrap resamples for the ± values (`N`; 0: none)")
 	fs.Uint64Var(&o.bootSeed, "bootstrap-seed", 0, "bootstrap seed `N` (0 draws the same samples as score.py by default)")
@@ -118,7 +120,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	if o.predictions != "" {
-		if err := writePredictions(o.predictions, preds); err != nil {
+		if err := writeJSONLines(o.predictions, "predictions", preds); err != nil {
+			fmt.Fprintf(stderr, "byline-score: %v\n", err)
+			return 1
+		}
+	}
+	if o.perPage != "" {
+		if err := writeJSONLines(o.perPage, "per-page", perPageRecords(res)); err != nil {
 			fmt.Fprintf(stderr, "byline-score: %v\n", err)
 			return 1
 		}
@@ -232,31 +240,45 @@ func shortID(id string) string {
 	return id
 }
 
-// writePredictions writes the predictions as JSON Lines, all or nothing:
-// into a temporary file beside path, renamed into place when complete.
-func writePredictions(path string, preds []bench.Prediction) (err error) {
+// perPageRecords are the per-page body scores with the page's metadata
+// verdicts ("title_ok", "author_ok", ...), as score.py --per-doc writes them.
+func perPageRecords(res *bench.Result) []map[string]any {
+	out := make([]map[string]any, 0, len(res.Pages))
+	for _, p := range res.Pages {
+		rec := map[string]any{"id": p.ID, "tp": p.TP, "fp": p.FP, "fn": p.FN,
+			"precision": p.Precision, "recall": p.Recall, "exact": p.Exact,
+			"pred_tokens": p.PredTokens, "true_tokens": p.TrueTokens}
+		for k, v := range res.Detail[p.ID] {
+			rec[k] = v
+		}
+		out = append(out, rec)
+	}
+	return out
+}
+
+// writeJSONLines writes values as JSON Lines, all or nothing: into a
+// temporary file beside path, renamed into place when complete.
+func writeJSONLines[T any](path, what string, values []T) (err error) {
 	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
 	if err != nil {
-		return fmt.Errorf("predictions: %w", err)
+		return fmt.Errorf("%s: %w", what, err)
 	}
 	defer func() {
 		if err != nil {
 			f.Close()
 			os.Remove(f.Name())
+			err = fmt.Errorf("%s: %w", what, err)
 		}
 	}()
 	enc := json.NewEncoder(f)
 	enc.SetEscapeHTML(false)
-	for _, p := range preds {
-		if err := enc.Encode(p); err != nil {
-			return fmt.Errorf("predictions: %w", err)
+	for _, v := range values {
+		if err := enc.Encode(v); err != nil {
+			return err
 		}
 	}
 	if err := f.Close(); err != nil {
-		return fmt.Errorf("predictions: %w", err)
+		return err
 	}
-	if err := os.Rename(f.Name(), path); err != nil {
-		return fmt.Errorf("predictions: %w", err)
-	}
-	return nil
+	return os.Rename(f.Name(), path)
 }

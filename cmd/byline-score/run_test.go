@@ -46,7 +46,8 @@ func TestRunText(t *testing.T) {
 // what anyone can check with the Python scorers.
 func TestRunJSONMatchesPredictionsFile(t *testing.T) {
 	preds := filepath.Join(t.TempDir(), "preds.jsonl")
-	code, out, errs := runArgs(t, "--json", "--bootstrap", "100", "--predictions", preds,
+	perPage := filepath.Join(t.TempDir(), "pages.jsonl")
+	code, out, errs := runArgs(t, "--json", "--bootstrap", "100", "--predictions", preds, "--per-page", perPage,
 		"--quotes", mini+"/quotes.jsonl", "--seed", mini+"/seed.txt", mini)
 	if code != 0 {
 		t.Fatalf("exit %d, stderr %q", code, errs)
@@ -76,9 +77,22 @@ func TestRunJSONMatchesPredictionsFile(t *testing.T) {
 	if want := []string{"tea", "rain", "gone", "seed"}; strings.Join(docs.IDs, " ") != strings.Join(want, " ") {
 		t.Errorf("predictions file ids %q, want %q", docs.IDs, want)
 	}
-	body, _ := score.ScoreBody(ds.Truth, docs, score.BodyOptions{Bootstrap: 100})
+	body, pages := score.ScoreBody(ds.Truth, docs, score.BodyOptions{Bootstrap: 100})
 	if body != got.Body {
 		t.Errorf("--json body %+v, predictions file scores %+v", got.Body, body)
+	}
+	pp, _, err := score.ReadDocs(perPage)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pp.Len() != len(pages) {
+		t.Fatalf("--per-page has %d pages, want %d", pp.Len(), len(pages))
+	}
+	for _, p := range pages {
+		d := pp.Get(p.ID)
+		if r, err := d["recall"].(json.Number).Float64(); err != nil || r != p.Recall || d["title_ok"] == nil {
+			t.Errorf("--per-page %s: %v; want recall %v and title_ok", p.ID, d, p.Recall)
+		}
 	}
 	meta := score.ScoreMetadata(ds.Truth, docs, nil)
 	if len(meta) != len(got.Metadata) {

@@ -11,18 +11,25 @@ var (
 	// byPrefixRe is a leading "By" and its equivalents in the main news
 	// languages, with a following colon.
 	byPrefixRe = regexp.MustCompile(`(?i)^(?:(?:written|posted|reported|published|story|text|words|photos?|edited|compiled|interview|report)\s+(?:by|von|par)|by|from|par|por|von|di|door|av|af|przez|автор|author|authors|autor|autore|auteur|auteurs|text|texto|testo|redakce|reporter|reportage|posted)\b\s*[:\-–—]?\s*`)
+	// cyrPrefixRe is a Cyrillic byline label ("Текст:", "Автор:"); \b
+	// only knows ASCII letters.
+	cyrPrefixRe = regexp.MustCompile(`(?i)^(?:текст|автор|авторы|фото|материал подготовил[аи]?|подготовил[аи]?)\s*[:\-–—]?\s+`)
 	// bylineCutRe marks where a byline stops naming people: a date, a time,
 	// "Updated", a role line, an e-mail prompt, a separator.
 	bylineCutRe = regexp.MustCompile(`(?i)\s*(?:\||•|·|\bupdated\b|\bpublished\b|\bposted\b|\blast updated\b|\bemail the author\b|\be-mail\b|\bemail\b|\bfollow\b|\bcontact\b|\bread more\b|\bmore by\b|\bmore from\b|\bview all\b|\bsee all\b|\bon twitter\b|\bon facebook\b|\bphotograph(?:y|s)?\s+by\b|\bedited by\b|\billustrations?\s+by\b|\bphotos?\s+by\b|\bvideo\s+by\b|\bmis à jour\b|\baktualisiert\b|\bactualizado\b|\batualizado\b|\baggiornato\b|\bupdated on\b|\b\d{1,2}:\d{2}\b|\b(?:19|20)\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*day\b|\bhours? ago\b|\bminutes? ago\b|\bdays? ago\b)`)
 	// splitRe separates names: commas, semicolons, "and", "&" and their
 	// equivalents.
-	splitRe      = regexp.MustCompile(`\s*(?:[,;/|&＆、]|\b(?i:and|und|sowie|with|avec|mit)\b|\b(?:y|e|et|og|och|i)\b)\s*`)
-	emailRe      = regexp.MustCompile(`\S+@\S+\.\S+`)
-	urlInTextRe  = regexp.MustCompile(`(?i)\(?\bhttps?://\S+\)?|\bwww\.\S+`)
-	handleRe     = regexp.MustCompile(`\(?@\w+\)?`)
-	parenRe      = regexp.MustCompile(`\s*[\(\[（][^\)\]）]*[\)\]）]\s*`)
-	digitRe      = regexp.MustCompile(`\d`)
-	innerSpaceRe = regexp.MustCompile(`\s+`)
+	splitRe = regexp.MustCompile(`\s*(?:[,;/|&＆、]|\b(?i:and|und|sowie|with|avec|mit)\b|\b(?:y|e|et|og|och|i)\b)\s*`)
+	// sentenceStopRe is a full stop after a word of three letters or more
+	// (not an initial): "Finian Cunningham. Sputnik International".
+	sentenceStopRe = regexp.MustCompile(`(\p{L}{3,})\.\s+`)
+	withParenRe    = regexp.MustCompile(`(?i)\s*[\(\[]\s*(?:avec|with|mit|con|com|and|und|et)\s+([^\)\]]+)[\)\]]`)
+	emailRe        = regexp.MustCompile(`\S+@\S+\.\S+`)
+	urlInTextRe    = regexp.MustCompile(`(?i)\(?\bhttps?://\S+\)?|\bwww\.\S+`)
+	handleRe       = regexp.MustCompile(`\(?@\w+\)?`)
+	parenRe        = regexp.MustCompile(`\s*[\(\[（][^\)\]）]*[\)\]）]\s*`)
+	digitRe        = regexp.MustCompile(`\d`)
+	innerSpaceRe   = regexp.MustCompile(`\s+`)
 )
 
 // roleWords are words that make a byline part a job title, a desk or an
@@ -52,8 +59,30 @@ var roleWords = map[string]bool{
 	"email": true, "twitter": true, "facebook": true, "instagram": true, "linkedin": true,
 	"updated": true, "published": true, "minute": true, "minutes": true, "read": true,
 	"home": true, "menu": true, "search": true, "subscribe": true, "login": true, "sign": true,
+	"international": true, "network": true, "channel": true, "radio": true, "tv": true,
 	"redakce": true, "autor": true, "autorin": true, "projects": true, "wikimedia": true,
 }
+
+// junkNames are author values that name no one, not even an organisation.
+var junkNames = map[string]bool{
+	"admin": true, "administrator": true, "webmaster": true, "anonymous": true, "unknown": true,
+	"guest": true, "user": true, "editor": true, "author": true, "staff": false, "null": true, "none": true,
+	"follow": true, "share": true, "comments": true, "comment": true, "advertisement": true,
+	"sponsored": true, "subscribe": true, "login": true, "menu": true, "search": true, "home": true,
+	"email": true, "twitter": true, "facebook": true, "instagram": true, "linkedin": true, "profile": true,
+}
+
+// nameParticles may be lower-case inside a Latin-script name.
+var nameParticles = map[string]bool{
+	"de": true, "da": true, "do": true, "dos": true, "das": true, "di": true, "del": true, "della": true,
+	"van": true, "von": true, "der": true, "den": true, "ten": true, "ter": true, "la": true, "le": true,
+	"du": true, "des": true, "bin": true, "bint": true, "al": true, "el": true, "y": true, "e": true,
+	"af": true, "zu": true, "st": true, "mc": true,
+}
+
+// credentialRe is a degree or certification after a name ("MS", "RDN",
+// "Ph.D.", "M.D.").
+var credentialRe = regexp.MustCompile(`^(?:[A-Z]{2,5}|(?:[A-Z][a-z]?\.){1,3}[A-Z]?|Ph\.?D\.?|Jr\.?|Sr\.?|III|II)$`)
 
 // agencies are news agencies and wire services, kept only as an
 // organisation when the page names no person.
@@ -108,7 +137,7 @@ func splitByline(s string) []string {
 	s = strings.TrimSpace(s)
 	// Several "By" in a row (nested markup), and a leading label.
 	for i := 0; i < 3; i++ {
-		t := byPrefixRe.ReplaceAllString(s, "")
+		t := cyrPrefixRe.ReplaceAllString(byPrefixRe.ReplaceAllString(s, ""), "")
 		if t == s {
 			break
 		}
@@ -117,6 +146,8 @@ func splitByline(s string) []string {
 	if loc := bylineCutRe.FindStringIndex(s); loc != nil {
 		s = s[:loc[0]]
 	}
+	// "(avec B et C)", "(with B)": co-authors, not a credit.
+	s = withParenRe.ReplaceAllString(s, ", $1")
 	// Parentheses hold handles, initials or credits; ones with digits
 	// (counters, dates) stay so that the part is dropped.
 	s = parenRe.ReplaceAllStringFunc(s, func(m string) string {
@@ -125,6 +156,7 @@ func splitByline(s string) []string {
 		}
 		return " "
 	})
+	s = sentenceStopRe.ReplaceAllString(s, "$1, ")
 	var out []string
 	for _, p := range splitRe.Split(s, -1) {
 		p = strings.Trim(cleanText(p), " .:-–—*•·,")
@@ -147,6 +179,9 @@ func cleanName(part string) (name, org string) {
 	if agencies[lower] {
 		return "", part
 	}
+	if junkNames[lower] || credentialRe.MatchString(part) {
+		return "", ""
+	}
 	words := strings.Fields(part)
 	if len(words) > 5 || utf8.RuneCountInString(part) > 60 {
 		return "", ""
@@ -156,6 +191,13 @@ func cleanName(part string) (name, org string) {
 		lw := strings.ToLower(strings.Trim(w, ".,"))
 		if roleWords[lw] {
 			return "", part
+		}
+		if strings.Contains(lw, "-") {
+			for _, sub := range strings.Split(lw, "-") {
+				if roleWords[sub] {
+					return "", part
+				}
+			}
 		}
 		r, _ := utf8.DecodeRuneInString(w)
 		if unicode.Is(unicode.Latin, r) {
@@ -174,6 +216,18 @@ func cleanName(part string) (name, org string) {
 		}
 		if !capital {
 			return "", ""
+		}
+		// Every other word of a name is capitalised ("Syrian defense
+		// ministries" is not a name); "The ..." names a body, not a person.
+		for i, w := range words {
+			r, _ := utf8.DecodeRuneInString(w)
+			lw := strings.ToLower(w)
+			if unicode.IsLower(r) && !nameParticles[lw] {
+				return "", ""
+			}
+			if i == 0 && len(words) > 1 && (lw == "the" || lw == "la" || lw == "le" || lw == "el" || lw == "die" || lw == "der" || lw == "das") {
+				return "", part
+			}
 		}
 		if isAllUpper(part) && len(words) > 1 {
 			part = titleCase(part)

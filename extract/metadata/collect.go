@@ -35,6 +35,8 @@ type page struct {
 	relAuthors []string
 	// headings are the texts of h1 and h2 elements (h1 first).
 	h1s, h2s []string
+
+	classes map[string]classInfo
 }
 
 // item is one microdata property with the itemtype of its scope.
@@ -73,7 +75,7 @@ var (
 )
 
 func collect(doc *html.Node) *page {
-	p := &page{metas: map[string][]string{}, links: map[string][]string{}}
+	p := &page{metas: map[string][]string{}, links: map[string][]string{}, classes: map[string]classInfo{}}
 	var walk func(n *html.Node, noise, inArticle bool, scope string)
 	walk = func(n *html.Node, noise, inArticle bool, scope string) {
 		if n.Type != html.ElementNode {
@@ -84,6 +86,7 @@ func collect(doc *html.Node) *page {
 		}
 		class, id := attr(n, "class"), attr(n, "id")
 		cid := class + " " + id
+		ci := p.classInfo(cid)
 		switch n.DataAtom {
 		case atom.Html:
 			p.htmlLang = strings.TrimSpace(attr(n, "lang"))
@@ -102,6 +105,11 @@ func collect(doc *html.Node) *page {
 			return
 		case atom.Meta:
 			p.addMeta(n)
+			if ip := strings.TrimSpace(attr(n, "itemprop")); ip != "" && !noise {
+				for _, prop := range strings.Fields(ip) {
+					p.items = append(p.items, item{prop: strings.ToLower(prop), scopeType: scope, node: n, value: itemValue(n)})
+				}
+			}
 			return
 		case atom.Link:
 			href := strings.TrimSpace(attr(n, "href"))
@@ -149,15 +157,15 @@ func collect(doc *html.Node) *page {
 				} else {
 					dn.value = cleanText(textOf(n))
 				}
-				dn.updated = updatedRe.MatchString(cid) || updatedRe.MatchString(attr(n, "itemprop"))
-				dn.published = dn.published || publishedRe.MatchString(cid) || attr(n, "itemprop") == "datePublished"
+				dn.updated = ci.updated || updatedRe.MatchString(attr(n, "itemprop"))
+				dn.published = dn.published || ci.published || attr(n, "itemprop") == "datePublished"
 				if dn.value != "" {
 					p.times = append(p.times, dn)
 				}
 			}
 		}
 		structural := n.DataAtom == atom.Html || n.DataAtom == atom.Body || n.DataAtom == atom.Main || n.DataAtom == atom.Article
-		if !noise && !structural && cid != " " && noiseRe.MatchString(cid) && !bylineStrong.MatchString(cid) {
+		if !noise && !structural && ci.noise && !ci.bylineStrong {
 			noise = true
 		}
 		if strings.EqualFold(attr(n, "role"), "complementary") || strings.EqualFold(attr(n, "role"), "contentinfo") {
@@ -178,11 +186,11 @@ func collect(doc *html.Node) *page {
 			}
 		}
 		if !noise {
-			p.addByline(n, cid, inArticle)
-			if n.DataAtom != atom.Time && dateClassRe.MatchString(cid) && !hasChildElement(n, atom.Time) {
-				if t := cleanText(textOf(n)); t != "" && len(t) < 120 {
+			p.addByline(n, ci, inArticle)
+			if n.DataAtom != atom.Time && ci.date && !hasChildElement(n, atom.Time) {
+				if t := cleanText(textLimit(n, 400)); t != "" && len(t) < 120 {
 					p.times = append(p.times, dateNode{value: t, inArticle: inArticle,
-						updated: updatedRe.MatchString(cid), published: publishedRe.MatchString(cid)})
+						updated: ci.updated, published: ci.published})
 				}
 			}
 		}
@@ -192,6 +200,57 @@ func collect(doc *html.Node) *page {
 	}
 	walk(doc, false, false, "")
 	return p
+}
+
+// classInfo is what the class and id of an element say, by the regexps
+// above.
+type classInfo struct {
+	noise, byline, bylineStrong, date, updated, published bool
+}
+
+// classInfo matches the regexps once per distinct class-and-id string:
+// pages repeat the same classes on many elements.
+func (p *page) classInfo(cid string) classInfo {
+	if cid == " " {
+		return classInfo{}
+	}
+	if ci, ok := p.classes[cid]; ok {
+		return ci
+	}
+	// Cheap substring tests first: most class strings hold none of the
+	// words, and the regexps are slow on long class lists.
+	l := strings.ToLower(cid)
+	var ci classInfo
+	if containsAny(l, noiseWords) {
+		ci.noise = noiseRe.MatchString(cid)
+	}
+	if containsAny(l, bylineWords) {
+		ci.bylineStrong = bylineStrong.MatchString(cid)
+		ci.byline = bylineClassRe.MatchString(cid) && !notBylineRe.MatchString(cid)
+	}
+	if containsAny(l, dateWords) {
+		ci.date = dateClassRe.MatchString(cid)
+		ci.updated = updatedRe.MatchString(cid)
+		ci.published = publishedRe.MatchString(cid)
+	}
+	p.classes[cid] = ci
+	return ci
+}
+
+// Words that one of the class regexps needs to match (lower-case).
+var (
+	noiseWords  = []string{"comment", "disqus", "repl", "related", "recommend", "more", "read", "popular", "trending", "sidebar", "widget", "footer", "outbrain", "taboola", "teaser", "promo", "newsletter"}
+	bylineWords = []string{"byline", "author", "writ", "dateline", "contributor", "reporter", "journalist"}
+	dateWords   = []string{"date", "time", "publish", "posted", "updat", "modif", "edited", "created"}
+)
+
+func containsAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 func (p *page) addMeta(n *html.Node) {
@@ -218,12 +277,12 @@ func (p *page) addMeta(n *html.Node) {
 	}
 }
 
-func (p *page) addByline(n *html.Node, cid string, inArticle bool) {
+func (p *page) addByline(n *html.Node, ci classInfo, inArticle bool) {
 	rel := strings.ToLower(attr(n, "rel"))
 	ip := strings.ToLower(attr(n, "itemprop"))
 	isRel := n.DataAtom == atom.A && strings.Contains(" "+rel+" ", " author ")
 	isProp := strings.Contains(ip, "author") || strings.Contains(ip, "creator")
-	isClass := cid != " " && bylineClassRe.MatchString(cid) && !notBylineRe.MatchString(cid)
+	isClass := ci.byline
 	if !isRel && !isProp && !isClass {
 		return
 	}
@@ -231,7 +290,7 @@ func (p *page) addByline(n *html.Node, cid string, inArticle bool) {
 	case atom.Meta, atom.Link, atom.Img, atom.Script, atom.Body, atom.Html, atom.Article, atom.Main, atom.Section:
 		return
 	}
-	t := cleanText(textOf(n))
+	t := cleanText(textLimit(n, 400))
 	if t == "" || len([]rune(t)) > 120 {
 		return
 	}
@@ -239,7 +298,7 @@ func (p *page) addByline(n *html.Node, cid string, inArticle bool) {
 		p.relAuthors = append(p.relAuthors, t)
 	}
 	p.bylines = append(p.bylines, bylineNode{text: t, inArticle: inArticle,
-		strong: isRel || isProp || bylineStrong.MatchString(cid)})
+		strong: isRel || isProp || ci.bylineStrong})
 }
 
 // itemValue is the value of a microdata property element.
@@ -311,9 +370,19 @@ func hasAttr(n *html.Node, key string) bool {
 
 // textOf is the text content of n, skipping scripts and styles.
 func textOf(n *html.Node) string {
+	return textLimit(n, -1)
+}
+
+// textLimit is textOf that stops once it holds more than limit bytes (no
+// limit when negative): byline and date candidates are short, and a long
+// text only tells that the element is not one.
+func textLimit(n *html.Node, limit int) string {
 	var sb strings.Builder
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
+		if limit >= 0 && sb.Len() > limit {
+			return
+		}
 		switch n.Type {
 		case html.TextNode:
 			sb.WriteString(n.Data)
@@ -335,7 +404,12 @@ func textOf(n *html.Node) string {
 }
 
 // cleanText collapses white space (including no-break spaces) and trims.
+// Character references left in a value (an attribute or JSON string
+// escaped twice: "&amp;", "&#8217;") are decoded.
 func cleanText(s string) string {
+	if strings.IndexByte(s, '&') >= 0 && strings.IndexByte(s, ';') >= 0 {
+		s = html.UnescapeString(s)
+	}
 	return strings.Join(strings.FieldsFunc(s, isSpace), " ")
 }
 

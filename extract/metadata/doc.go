@@ -19,6 +19,16 @@
 //
 // For each field the first source that gives a usable value wins.
 //
+// JSON-LD: every ld+json block is read (HTML comments, CDATA, trailing
+// commas, raw newlines in strings and several values in one block are
+// tolerated; a block that still fails is skipped), through arrays, @graph
+// and mainEntity, with @id references resolved. The article node is the
+// node of an Article type (Article, NewsArticle and its subtypes,
+// BlogPosting, Report, TechArticle …) whose url, @id or mainEntityOfPage
+// is this page's URL or canonical, else whose headline is the page title,
+// else the first; without one, a WebPage-like node that has a headline,
+// author or date.
+//
 // Title: JSON-LD headline (or name) of the Article node (a headline cut
 // short with "…" loses to a longer og:title that starts with it),
 // og:title, twitter:title, Dublin Core title, citation_title /
@@ -31,11 +41,15 @@
 // Authors: JSON-LD author (persons) of the Article node; author metas
 // (author, article:author unless a URL, Dublin Core creator,
 // parsely-author, sailthru.author, citation_author, byl); microdata
-// itemprop=author; rel=author links; byline elements of the page (by
-// itemprop, rel, class or id; inside the article first; never in
-// comments, related lists, sidebars or footers). Each string is cleaned:
+// itemprop=author; rel=author links; and only when none of these names an
+// author at all, byline elements of the page (by itemprop, rel, class or
+// id; inside the article first; never in comments, related lists,
+// sidebars or footers). Each string is cleaned:
 // "By" and its equivalents, dates, times, e-mail addresses, links, handles,
-// job titles and desks are dropped; "A and B", "A, B", "A & B" are split. A
+// job titles, desks and degrees ("MS", "Ph.D.") are dropped; "A and B",
+// "A, B", "A & B" (and "und", "et", "y", "e") are split; a part with
+// lower-case words (other than particles such as "de", "van") or digits
+// is no name. A
 // name equal to the site name, an agency credit (Reuters, AP, AFP, dpa …)
 // or a JSON-LD Organization author is an organisation: the first one is
 // given only when no source names a person.
@@ -46,16 +60,19 @@
 // date …); microdata datePublished; <time> elements and date-classed
 // elements of the page (one marked pubdate or "published" first, then the
 // first in the article that is not an update; never in comments or related
-// lists); a full date in the URL path (/2024/05/17/, /2024-05-17/,
+// lists); a written date in the byline; a full date in the URL path (/2024/05/17/, /2024-05-17/,
 // /20240517/). Modified: JSON-LD dateModified, article:modified_time,
 // og:updated_time and the like, microdata dateModified. A date later than
 // the time of extraction is dropped, and so is a modification before the
-// publication. Dates keep the page's time zone; one given without a zone
-// is UTC.
+// publication. Dates keep the page's time zone (taken from another source
+// that gives the same instant with a zone); one given without a zone is
+// UTC.
 //
-// Site name: og:site_name, the JSON-LD publisher of the article, a JSON-LD
-// WebSite or Organization name, application-name and publisher metas,
-// else the host name without "www." (only for a real domain name: not for
+// Site name: og:site_name (the JSON-LD publisher's form of the same name
+// when og:site_name is a slug, a domain or carries a legal suffix), the
+// JSON-LD publisher of the article, a JSON-LD WebSite or Organization
+// name, application-name and publisher metas; a tagline after " | " or
+// " - " is dropped; else the host name without "www." (only for a real domain name: not for
 // "localhost", bare host names or IP addresses).
 //
 // Language: <html lang>, Content-Language, language metas, JSON-LD

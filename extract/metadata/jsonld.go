@@ -14,6 +14,7 @@ type ldObject = map[string]any
 // uses.
 type ldData struct {
 	article   ldObject   // the article node, nil when none
+	articles  []ldObject // every node of an Article type, in document order
 	objects   []ldObject // every node object, flattened
 	byID      map[string]ldObject
 	webSite   string // name of a WebSite node
@@ -39,7 +40,6 @@ var secondaryTypes = map[string]bool{
 
 var (
 	trailingCommaRe = regexp.MustCompile(`,(\s*[}\]])`)
-	cdataRe         = regexp.MustCompile(`^\s*(?://\s*)?<!\[CDATA\[|(?://\s*)?\]\]>\s*$`)
 )
 
 // parseJSONLD decodes the page's ld+json blocks, tolerating the common
@@ -57,8 +57,11 @@ func parseJSONLD(blocks []string) *ldData {
 	for _, o := range d.objects {
 		types := ldTypes(o)
 		switch {
-		case d.article == nil && anyType(types, articleTypes):
-			d.article = o
+		case anyType(types, articleTypes):
+			d.articles = append(d.articles, o)
+			if d.article == nil {
+				d.article = o
+			}
 		case fallback == nil && anyType(types, secondaryTypes) && (o["headline"] != nil || o["author"] != nil || o["datePublished"] != nil):
 			fallback = o
 		}
@@ -79,8 +82,13 @@ func decodeLenient(s string) []any {
 	s = strings.TrimSpace(s)
 	s = strings.TrimPrefix(s, "<!--")
 	s = strings.TrimSuffix(s, "-->")
-	s = cdataRe.ReplaceAllString(s, "")
 	s = strings.TrimSpace(s)
+	s = strings.TrimPrefix(strings.TrimPrefix(s, "//"), " ")
+	if rest, ok := strings.CutPrefix(s, "<![CDATA["); ok {
+		s = strings.TrimSpace(rest)
+		s = strings.TrimSuffix(s, "]]>")
+		s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), "//"))
+	}
 	s = strings.TrimSuffix(s, ";")
 	if s == "" {
 		return nil
@@ -344,4 +352,63 @@ func ldFalse(v any) bool {
 
 func looksLikeURL(s string) bool {
 	return strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "//") || strings.HasPrefix(s, "/")
+}
+
+// pickArticle chooses, among several Article nodes, the one about this
+// page: its url, @id or mainEntityOfPage names the page's canonical or own
+// URL, or else its headline is the page's title. The first wins a tie.
+func (d *ldData) pickArticle(p *page, pageURL string) {
+	if len(d.articles) < 2 {
+		return
+	}
+	urls := map[string]bool{}
+	for _, u := range append(append([]string{pageURL}, p.links["canonical"]...), p.metas["og:url"]...) {
+		if u = normURL(u); u != "" {
+			urls[u] = true
+		}
+	}
+	titles := []string{p.titleTag, p.meta("og:title")}
+	best, bestScore := d.articles[0], -1
+	for _, o := range d.articles {
+		score := 0
+		refs := []string{ldString(o["url"]), ldString(o["@id"])}
+		if me, ok := o["mainEntityOfPage"].(ldObject); ok {
+			refs = append(refs, ldString(me["@id"]), ldString(me["url"]))
+		} else {
+			refs = append(refs, ldString(o["mainEntityOfPage"]))
+		}
+		for _, r := range refs {
+			if r = normURL(r); r != "" && urls[r] {
+				score += 2
+				break
+			}
+		}
+		if h := ldString(o["headline"]); h != "" {
+			for _, t := range titles {
+				if t != "" && similarity(h, t) >= 0.8 {
+					score++
+					break
+				}
+			}
+		}
+		if score > bestScore {
+			best, bestScore = o, score
+		}
+	}
+	d.article = best
+}
+
+// normURL reduces a URL to host and path for comparison: no scheme, no
+// "www.", no query, fragment or trailing slash.
+func normURL(u string) string {
+	u = strings.TrimSpace(u)
+	if i := strings.Index(u, "://"); i >= 0 {
+		u = u[i+3:]
+	} else {
+		return ""
+	}
+	if i := strings.IndexAny(u, "?#"); i >= 0 {
+		u = u[:i]
+	}
+	return strings.TrimSuffix(strings.TrimPrefix(strings.ToLower(u), "www."), "/")
 }

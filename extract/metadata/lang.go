@@ -3,6 +3,7 @@ package metadata
 import (
 	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/abadojack/whatlanggo"
@@ -57,7 +58,7 @@ func declaredLanguage(p *page, ld *ldData) string {
 
 // detectSample bounds the text given to the detector: enough for a
 // reliable guess, cheap on long pages.
-const detectSample = 2000
+const detectSample = 1000
 
 // minDetect is the least text (in letters) on which a detected language is
 // trusted.
@@ -67,7 +68,7 @@ const minDetect = 200
 // the language has no two-letter code). ok is false when the text is too
 // short or the guess unreliable.
 func DetectLanguage(text string) (lang string, ok bool) {
-	if len(text) > detectSample*3 {
+	if len(text) > detectSample*6 {
 		// Skip the start (often a dateline or a caption) on long texts.
 		text = text[len(text)/8:]
 	}
@@ -106,6 +107,58 @@ var confusable = map[string]string{
 	"fa": "fa", "ur": "fa",
 }
 
+// stopwords are the commonest function words of the main Latin-script news
+// languages: a detected language must show its own, and a declared one be
+// short of them, before the text overrules a declaration. The detector
+// alone takes Latin filler text ("lorem ipsum") for Portuguese.
+var stopwords = map[string]map[string]bool{}
+
+func init() {
+	for lang, words := range map[string]string{
+		"en": "the of and to a in is that for it on was with as by at be this are from has have he said not but his an they which",
+		"de": "der die und in den von zu das mit sich des auf für ist im dem nicht ein eine als auch es an werden aus er hat dass sie nach wird bei",
+		"fr": "le la les de des et en un une du est que qui dans pour par sur au pas plus ne se il a avec ce sont aux",
+		"es": "el la de que y en los del se las por un para con no una su al es lo como más pero sus le ya o fue este",
+		"pt": "o a de que e do da em um para com não uma os no se na por mais as dos como mas ao ele das à seu sua ou foi",
+		"it": "il di che e la per un in è non una del della le si da i al con sono lo gli ha come più anche ma alla nel",
+		"nl": "de het een van en in is dat op te zijn voor met die niet aan er ook als bij door maar om dan nog wordt",
+		"sv": "och i att det som en på är av för med till den har de inte om ett var men från så kan",
+		"pl": "i w na z się nie do to że jest o jak po co ale od za przez dla jego tak już",
+		"cs": "a se na je v že to s z do o by jako ale jsou pro za jak po jeho které který",
+		"tr": "ve bir bu da de için ile çok ne daha gibi olarak olan ama kadar sonra her",
+		"id": "dan yang di ini itu dengan untuk dari dalam tidak akan pada juga ke ada karena oleh",
+	} {
+		set := map[string]bool{}
+		for _, w := range strings.Fields(words) {
+			set[w] = true
+		}
+		stopwords[lang] = set
+	}
+}
+
+// stopShare is the share of the first words of text that are stopwords of
+// lang, or -1 when lang has no list.
+func stopShare(text, lang string) float64 {
+	set, ok := stopwords[lang]
+	if !ok {
+		return -1
+	}
+	n, hits := 0, 0
+	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		n++
+		if set[w] {
+			hits++
+		}
+		if n == 300 {
+			break
+		}
+	}
+	if n == 0 {
+		return 0
+	}
+	return float64(hits) / float64(n)
+}
+
 // ResolveLanguage gives the article's language from the declared tag and
 // the body text: the declared tag when the text agrees with it (or is too
 // short to tell), the detected language when nothing is declared or the
@@ -113,6 +166,11 @@ var confusable = map[string]string{
 func ResolveLanguage(declared, body string) string {
 	detected, ok := DetectLanguage(body)
 	if !ok {
+		return declared
+	}
+	sample := truncateRunes(body, 4*detectSample)
+	if share := stopShare(sample, detected); share >= 0 && share < 0.08 {
+		// The detector's guess lacks the language's own function words.
 		return declared
 	}
 	if declared == "" {
@@ -129,6 +187,11 @@ func ResolveLanguage(declared, body string) string {
 		return declared
 	}
 	if utf8.RuneCountInString(body) < 4*minDetect {
+		return declared
+	}
+	if share := stopShare(sample, primary); share > 0.05 {
+		// The declared language's function words are there: a mixed or
+		// quoted text, not a wrong declaration.
 		return declared
 	}
 	return detected

@@ -58,16 +58,27 @@ func siteName(p *page, ld *ldData, host string) string {
 	if looksLikeURL(pub) {
 		pub = ""
 	}
-	if s := p.meta("og:site_name", "og:sitename"); s != "" && !looksLikeURL(s) {
-		return betterSiteName(s, pub)
+	if s := p.meta("og:site_name", "og:sitename"); s != "" && !looksLikeURL(s) && !strings.HasPrefix(s, "@") {
+		return betterSiteName(trimTagline(s), pub)
 	}
 	for _, s := range []string{pub, ld.webSite, ld.publisher,
 		p.meta("application-name", "publisher", "dc.publisher", "dcterms.publisher", "citation_publisher", "citation_journal_title")} {
-		if s != "" && !looksLikeURL(s) {
-			return s
+		if s != "" && !looksLikeURL(s) && !strings.HasPrefix(s, "@") {
+			return trimTagline(s)
 		}
 	}
 	return hostSite(host)
+}
+
+// trimTagline keeps the name of "Name | tagline" or "Name - tagline": the
+// first part, when it is short.
+func trimTagline(s string) string {
+	if loc := taglineSepRe.FindStringIndex(s); loc != nil {
+		if first := strings.TrimSpace(s[:loc[0]]); first != "" && len(strings.Fields(first)) <= 4 {
+			return first
+		}
+	}
+	return s
 }
 
 var (

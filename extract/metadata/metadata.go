@@ -53,6 +53,11 @@ func ReadWith(doc *html.Node, pageURL *url.URL, opts Options) *Metadata {
 	}
 	p := collect(doc)
 	ld := parseJSONLD(p.ldjson)
+	if pageURL != nil {
+		ld.pickArticle(p, pageURL.String())
+	} else {
+		ld.pickArticle(p, "")
+	}
 
 	base := pageURL
 	if p.baseHref != "" {
@@ -171,27 +176,34 @@ func chooseAuthors(p *page, ld *ldData, site string) []string {
 		}
 	}
 	sources = append(sources, micro, p.relAuthors)
-	structured := len(orgs) > 0
-	for _, src := range sources {
-		structured = structured || len(src) > 0
-	}
-	if !structured {
-		// Byline elements only when no metadata names an author at all.
-		sources = append(sources, domBylines(p))
-	}
-	for _, src := range sources {
-		people, o := cleanAuthors(src)
+	structured := len(sources)
+	for i := 0; i < len(sources); i++ {
+		var raw []string
+		for _, r := range sources[i] {
+			// The site's own name as author is an organisation, whole
+			// ("Mac & i" is not two people).
+			if site != "" && normTitle(r) == normTitle(site) {
+				orgs = append(orgs, cleanText(r))
+				continue
+			}
+			raw = append(raw, r)
+		}
+		people, o := cleanAuthors(raw)
 		var kept []string
 		for _, n := range people {
 			if site != "" && namesSite(n, site, "") {
 				o = append(o, n)
 				continue
 			}
-			kept = append(kept, n)
+			kept = append(kept, stripSiteSuffix(n, site))
 		}
 		orgs = append(orgs, o...)
 		if len(kept) > 0 {
 			return kept
+		}
+		if i == structured-1 && len(orgs) == 0 {
+			// Byline elements only when no metadata names an author.
+			sources = append(sources, domBylines(p))
 		}
 	}
 	if len(orgs) == 0 {
@@ -205,6 +217,21 @@ func chooseAuthors(p *page, ld *ldData, site string) []string {
 		}
 	}
 	return out[:1]
+}
+
+// stripSiteSuffix removes the site's name from the end of a person's name
+// ("Kevin McCoy USA TODAY" -> "Kevin McCoy").
+func stripSiteSuffix(name, site string) string {
+	if site == "" || len(name) <= len(site)+1 {
+		return name
+	}
+	if strings.EqualFold(name[len(name)-len(site):], site) && name[len(name)-len(site)-1] == ' ' {
+		rest := strings.TrimSpace(name[:len(name)-len(site)])
+		if len(strings.Fields(rest)) >= 2 {
+			return rest
+		}
+	}
+	return name
 }
 
 // invertName turns a catalogue form "Last, First" (one comma, a few words
@@ -265,7 +292,7 @@ func chooseDates(p *page, ld *ldData, pageURL *url.URL, now time.Time) (publishe
 		ldMod = []string{ldString(ld.article["dateModified"])}
 	}
 	pubMetas := p.metaAll("article:published_time", "og:article:published_time", "article:published", "published_time",
-		"datepublished", "parsely-pub-date", "sailthru.date", "dc.date.issued", "dcterms.issued", "dcterms.date", "dc.date",
+		"parsely-pub-date", "sailthru.date", "dc.date.issued", "dcterms.issued", "dcterms.date", "dc.date",
 		"dcterms.created", "dc.date.created", "citation_publication_date", "citation_date", "citation_online_date",
 		"pubdate", "publishdate", "publish-date", "publish_date", "article.published", "og:published_time",
 		"originalpublicationdate", "displaydate", "date", "article_date_original", "cxenseparse:recs:publishtime",
@@ -306,7 +333,7 @@ func chooseDates(p *page, ld *ldData, pageURL *url.URL, now time.Time) (publishe
 	modified = pick(ldMod...)
 	if modified.IsZero() {
 		modified = pick(p.metaAll("article:modified_time", "og:article:modified_time", "og:updated_time", "article:modified",
-			"modified_time", "datemodified", "dc.date.modified", "dcterms.modified", "last-modified", "lastmod", "parsely-updated")...)
+			"modified_time", "dc.date.modified", "dcterms.modified", "last-modified", "lastmod", "parsely-updated")...)
 	}
 	if modified.IsZero() {
 		modified = pick(p.itemValue("datemodified"))
@@ -347,6 +374,46 @@ func timeElement(p *page, ok func(time.Time) bool) time.Time {
 		func(d dateNode) bool { return !d.updated && d.fromAttr },
 	} {
 		if t := try(cond); !t.IsZero() {
+			return t
+		}
+	}
+	// Written dates in date-classed elements outside the article: only
+	// when they all name the same day.
+	var day time.Time
+	for _, d := range p.times {
+		if d.updated {
+			continue
+		}
+		var t time.Time
+		var good bool
+		if d.fromAttr {
+			t, good = parseDate(d.value)
+		} else {
+			t, good = parseTextDate(d.value)
+		}
+		if !good || !ok(t) {
+			continue
+		}
+		if !day.IsZero() && t.Format(time.DateOnly) != day.Format(time.DateOnly) {
+			day = time.Time{}
+			break
+		}
+		day = t
+	}
+	if !day.IsZero() {
+		return day
+	}
+	// A written date in the byline ("Von Moritz Bachmann publiziert am 30.
+	// Juli 2018"), before any "Updated".
+	for _, b := range p.bylines {
+		if !b.inArticle && !b.strong {
+			continue
+		}
+		text := b.text
+		if loc := updatedRe.FindStringIndex(text); loc != nil {
+			text = text[:loc[0]]
+		}
+		if t, good := parseTextDate(text); good && ok(t) {
 			return t
 		}
 	}

@@ -171,12 +171,12 @@ func stripSiteName(title, site, host string, h1s []string) string {
 		}
 		for i := 1; i < len(parts); i++ {
 			head, tail := joinParts(parts[:i], seps[:i-1]), joinParts(parts[i:], seps[i:])
-			// The kept run is the longer one: a heading that holds the
-			// site's logo must not win over the headline.
-			if normTitle(head) == nh && len(head) > len(tail) {
+			// The kept run is longer than each part it drops: a heading
+			// that holds the site's logo must not win over the headline.
+			if normTitle(head) == nh && len(head) > longest(parts[i:]) {
 				return head
 			}
-			if normTitle(tail) == nh && len(tail) > len(head) {
+			if normTitle(tail) == nh && len(tail) > longest(parts[:i]) {
 				return tail
 			}
 		}
@@ -267,4 +267,12 @@ func normTitle(s string) string {
 		}
 	}
 	return b.String()
+}
+
+func longest(parts []string) int {
+	n := 0
+	for _, p := range parts {
+		n = max(n, len(p))
+	}
+	return n
 }

@@ -1,7 +1,23 @@
 // Package quotes finds direct quotations and their speakers in paragraphs of
 // news text. It works on plain text, so other programs can use it without
 // byline's HTML pipeline.
+//
+// Files by concern:
+//
+//   - marks.go: quotation mark pairing ("…", “…”, ‘…’, «…», „…“, ‹…›, 「…」),
+//     apostrophes and inch marks told apart, nested and multi-paragraph quotes.
+//   - text.go: tokens and sentences of the prose around the quotations.
+//   - attribution.go: reporting verbs (cues) and the noun phrase of the source,
+//     before, after or inside the quotation.
+//   - coref.go: names collected from the whole article; "he", "Gatilov", "the
+//     ministry" resolved to the most complete name.
+//   - filter.go: what is not a quotation (titles, slogans, names, scare quotes).
+//   - lexicon.go: the word lists.
+//
+// Find is safe for concurrent use: it keeps no state between calls.
 package quotes
+
+import "strings"
 
 // Quote is one direct quotation. Its json tags are part of byline's output
 // schema.
@@ -16,6 +32,8 @@ type Quote struct {
 	// from Speaker ("he", "Gatilov", "the minister").
 	SpeakerMention string `json:"speaker_mention,omitempty"`
 	// Cue is the attribution verb or phrase ("said", "according to", ":").
+	// It is empty for a sentence that follows an attributed one and for a
+	// paragraph that continues a quotation.
 	Cue string `json:"cue,omitempty"`
 	// Paragraph is the index (from 0) of the paragraph where the quote starts.
 	Paragraph int `json:"paragraph"`
@@ -24,5 +42,516 @@ type Quote struct {
 // Find returns the direct quotations in paragraphs, in reading order. It
 // never returns nil.
 func Find(paragraphs []string) []Quote {
-	return []Quote{}
+	a := newArticle(paragraphs)
+	a.attributeAll()
+	return a.result()
+}
+
+// article is the analysis of one call to Find.
+type article struct {
+	paras   []para
+	ents    entities
+	history []event
+	cands   []*cand
+}
+
+type para struct {
+	text  string
+	spans []span
+	toks  []token
+	sents [][2]int
+}
+
+// event is a source seen in the discourse: the subject of a sentence or the
+// source of a reporting verb.
+type event struct {
+	r       ref
+	para    int
+	speaker bool
+}
+
+// cand is a quoted stretch considered as a quotation.
+type cand struct {
+	para     int
+	text     string
+	cue      string
+	mention  string
+	speaker  *ref
+	attrib   bool // has its own attribution
+	cont     bool // continues the previous paragraph's quotation
+	drop     bool
+	standout bool  // the whole paragraph, with no attribution (a pull quote?)
+	prev     *cand // the segment a continuation continues
+}
+
+// pullWindow is how many quotations around a pull quote are searched for
+// the quotation it repeats.
+const pullWindow = 40
+
+// posBase spaces token positions of successive paragraphs.
+const posBase = 1 << 20
+
+func newArticle(paragraphs []string) *article {
+	a := &article{paras: make([]para, len(paragraphs))}
+	a.ents = entities{byKey: map[string]*entity{}, byWord: map[string][]*entity{}, byInits: map[string][]*entity{}, byTitleWord: map[string][]*entity{},
+		descs: map[string]string{}, indefs: map[string]string{}}
+	hasDouble := false
+	for i, p := range paragraphs {
+		a.paras[i].text = p
+		a.paras[i].spans = pairMarks(p)
+		for _, s := range a.paras[i].spans {
+			if s.fam != famSingle && wordCount(p[s.start:s.end]) >= minWords {
+				hasDouble = true
+			}
+		}
+	}
+	for i := range a.paras {
+		pr := &a.paras[i]
+		// a quotation left open continues when the next paragraph reopens it
+		if n := len(pr.spans); n > 0 && !pr.spans[n-1].closed && i+1 < len(a.paras) {
+			next := &a.paras[i+1]
+			if len(next.spans) > 0 && startsWithOpener(next.text, pr.spans[n-1].fam) &&
+				strings.TrimSpace(next.text[:next.spans[0].open]) == "" {
+				next.spans[0].cont = true
+			}
+		}
+		pr.toks = tokenize(pr.text, pr.spans)
+		for k := range pr.toks {
+			t := &pr.toks[k]
+			if t.kind != tQuote {
+				continue
+			}
+			s := pr.spans[t.q]
+			t.term = wordCount(t.text) < minWords || s.fam == famSingle && hasDouble
+			t.lower = fold(t.text)
+		}
+		pr.sents = sentences(pr.toks)
+	}
+	a.markSentenceInitials()
+	for i := range a.paras {
+		pr := &a.paras[i]
+		for _, s := range pr.sents {
+			a.ents.collect(pr.toks, s[0], s[1], i*posBase)
+		}
+	}
+	return a
+}
+
+// markSentenceInitials tells names from ordinary words capitalised only
+// because they open a sentence: a name is seen capitalised inside a
+// sentence somewhere in the article.
+func (a *article) markSentenceInitials() {
+	midCaps, lower := map[string]bool{}, map[string]bool{}
+	for _, pr := range a.paras {
+		for _, s := range pr.sents {
+			for k := s[0]; k < s[1]; k++ {
+				t := pr.toks[k]
+				if t.kind != tWord {
+					continue
+				}
+				if !t.cap {
+					lower[t.lower] = true
+				} else if k > s[0] {
+					midCaps[t.lower] = true
+				}
+			}
+		}
+	}
+	for i := range a.paras {
+		pr := &a.paras[i]
+		for _, s := range pr.sents {
+			t := &pr.toks[s[0]]
+			if t.kind != tWord || !t.cap || midCaps[t.lower] {
+				continue
+			}
+			next := s[0] + 1
+			if lower[t.lower] || strings.HasSuffix(t.lower, "ing") || strings.HasSuffix(t.lower, "ly") ||
+				strings.HasSuffix(t.lower, "ed") || next < s[1] && pr.toks[next].kind == tWord && !pr.toks[next].cap {
+				t.noName = true
+			}
+		}
+	}
+}
+
+func (a *article) attributeAll() {
+	var last *cand
+	for pi := range a.paras {
+		pr := &a.paras[pi]
+		toks := pr.toks
+		for si, sr := range pr.sents {
+			lo, hi := sr[0], sr[1]
+			base := pi * posBase
+			snp, sap := sentenceSubject(toks, lo, hi)
+			subj := a.resolve(parseNP(snp, sap), base+lo, nil, pi)
+			if subj != nil && subj.kind == 'd' && !isPersonHead(subj.head) {
+				subj = nil
+			}
+			if subj != nil {
+				a.history = append(a.history, event{r: *subj, para: pi})
+			}
+			quoted := false
+			for i := lo; i < hi; i++ {
+				t := toks[i]
+				if t.kind != tQuote || t.term {
+					continue
+				}
+				c := &cand{para: pi, text: t.text, cont: pr.spans[t.q].cont}
+				c.standout = lo == 0 && hi == len(toks) && len(toks) == 1
+				partial := isPartial(toks, i, lo, hi)
+				at := attribute(toks, i, lo, hi)
+				if !at.found && i == lo && si == 0 {
+					at = a.colonIntro(pi)
+				}
+				// what is not a quotation
+				switch {
+				case titleCase(t.text):
+					c.drop = true
+				case usedAsName(toks, i, lo, hi), namedAs(toks, i, lo):
+					c.drop = true
+				case announced(toks, lo, i):
+					c.drop = true
+				case !at.found && a.announcedBefore(pi, si):
+					c.drop = true
+				case partial && !at.found:
+					c.drop = true
+				}
+				a.cands = append(a.cands, c)
+				if c.drop {
+					continue
+				}
+				quoted = true
+				switch {
+				case at.found:
+					m := parseNP(at.np, at.appos)
+					var cur *ref
+					if subj != nil && subj.ent != nil && m.pron != "" && !sameNP(snp, at.np) {
+						cur = subj
+					}
+					c.speaker = a.resolve(m, base+i, cur, pi)
+					c.cue = at.cue
+					c.attrib = true
+					if c.speaker != nil && m.text != c.speaker.name {
+						c.mention = m.text
+					} else if c.speaker == nil {
+						c.mention = m.text
+					}
+				case c.cont && last != nil && last.para == pi-1:
+					c.speaker = last.speaker
+					c.prev = last
+				default:
+					c.speaker = a.lastSpeaker(pi, 2)
+				}
+				if c.cont && c.attrib && last != nil && last.para == pi-1 {
+					c.prev = last
+				}
+				if c.speaker != nil {
+					a.history = append(a.history, event{r: *c.speaker, para: pi, speaker: true})
+				}
+				last = c
+			}
+			if !quoted {
+				a.narrative(toks, lo, hi, pi)
+			}
+		}
+	}
+}
+
+func sameNP(a, b []token) bool {
+	return len(a) > 0 && len(b) > 0 && &a[0] == &b[0]
+}
+
+// narrative records the sources of reporting verbs in a sentence without
+// quotations ("Williams said the call was unusual."): later pronouns and
+// follow-on quotations refer to them.
+func (a *article) narrative(toks []token, lo, hi, pi int) {
+	for j := lo; j < hi; j++ {
+		if !isCue(toks, j) || cueNeedsQuote[toks[j].lower] || cueFormOf(toks[j]).participle || toks[j].lower == "according" {
+			continue
+		}
+		np, appos := walkLeft(toks, j, lo)
+		m := parseNP(np, appos)
+		if m.empty() {
+			continue
+		}
+		if r := a.resolve(m, pi*posBase+j, nil, pi); r != nil {
+			a.history = append(a.history, event{r: *r, para: pi, speaker: true})
+		}
+	}
+}
+
+// colonIntro handles a quotation opening a paragraph after one that ends
+// with a colon ("… contains the following statement:").
+func (a *article) colonIntro(pi int) attribution {
+	if pi == 0 {
+		return attribution{}
+	}
+	prev := a.paras[pi-1]
+	n := len(prev.toks)
+	if n == 0 || !prev.toks[n-1].isPunct(":") || len(prev.sents) == 0 {
+		return attribution{}
+	}
+	lo := prev.sents[len(prev.sents)-1][0]
+	for j := n - 2; j >= lo; j-- {
+		if isCue(prev.toks, j) {
+			return verbSource(prev.toks, j, -1, lo, n)
+		}
+	}
+	np, appos := walkLeft(prev.toks, n-1, lo)
+	return attribution{cue: ":", np: np, appos: appos, found: true}
+}
+
+// announcedBefore reports whether the sentence before sentence si of
+// paragraph pi announces a slogan or title.
+func (a *article) announcedBefore(pi, si int) bool {
+	pr := a.paras[pi]
+	if si > 0 {
+		s := pr.sents[si-1]
+		return announced(pr.toks, s[0], s[1])
+	}
+	if pi > 0 {
+		pp := a.paras[pi-1]
+		if n := len(pp.sents); n > 0 {
+			s := pp.sents[n-1]
+			return announced(pp.toks, s[0], s[1])
+		}
+	}
+	return false
+}
+
+// lastSpeaker is the most recent source of a reporting verb within window
+// paragraphs.
+func (a *article) lastSpeaker(pi, window int) *ref {
+	for k := len(a.history) - 1; k >= 0; k-- {
+		e := a.history[k]
+		if e.para < pi-window {
+			break
+		}
+		if e.speaker {
+			r := e.r
+			return &r
+		}
+	}
+	return nil
+}
+
+// resolve turns a mention into a source. cur is the subject of the
+// quotation's own sentence, tried first for pronouns.
+func (a *article) resolve(m mention, pos int, cur *ref, pi int) *ref {
+	switch {
+	case m.pron != "":
+		return a.resolvePronoun(m.pron, cur, pi)
+	case len(m.name) > 0:
+		e := a.ents.findEntity(m.name, m.org, pos)
+		if e == nil {
+			return &ref{name: m.disp, kind: kindOf(m.org, false)}
+		}
+		return &ref{name: e.display, ent: e, kind: kindOf(e.org, e.person)}
+	case m.head != "" && m.indef:
+		return &ref{name: m.desc, kind: descKind(m.head), plural: m.plural, head: m.head}
+	case m.head != "":
+		if orgNouns[m.head] {
+			if e := a.ents.byTitle(m.head, true, pos); e != nil {
+				return &ref{name: e.display, ent: e, kind: 'o'}
+			}
+			return &ref{name: m.desc, kind: 'o'}
+		}
+		if roleNouns[m.head] && !m.plural {
+			if e := a.ents.byTitle(m.head, false, pos); e != nil {
+				return &ref{name: e.display, ent: e, kind: kindOf(false, true)}
+			}
+			if d := a.ents.indefs[m.head]; d != "" {
+				return &ref{name: d, kind: 'd', head: m.head}
+			}
+			person := func(r ref) bool { return r.ent != nil && !r.ent.org }
+			if r := a.recent(person, pi, true); r != nil {
+				return r
+			}
+			if r := a.recent(person, pi, false); r != nil {
+				return r
+			}
+		}
+		d := m.desc
+		if full := a.ents.descs[m.head]; len(full) > len(d) && strings.HasPrefix(d, "the ") {
+			d = full
+		}
+		return &ref{name: d, kind: 'd', plural: m.plural, head: m.head}
+	}
+	return nil
+}
+
+func kindOf(org, person bool) byte {
+	switch {
+	case org:
+		return 'o'
+	case person:
+		return 'p'
+	}
+	return 'u'
+}
+
+// resolvePronoun finds the source a personal pronoun stands for.
+func (a *article) resolvePronoun(p string, cur *ref, pi int) *ref {
+	var ok func(ref) bool
+	switch p {
+	case "he", "she":
+		g := personPronouns[p][0]
+		ok = func(r ref) bool {
+			if r.kind == 'o' || r.plural {
+				return false
+			}
+			return r.ent == nil || r.ent.gender == 0 || r.ent.gender == g
+		}
+	case "they", "it":
+		ok = func(r ref) bool {
+			if r.ent != nil && (r.ent.gender != 0 || r.ent.person) {
+				return false
+			}
+			if p == "it" {
+				return r.kind == 'o' || r.kind == 'u'
+			}
+			return r.kind == 'o' || r.kind == 'u' || r.kind == 'd' && r.plural
+		}
+	default:
+		return nil
+	}
+	var r *ref
+	if cur != nil && ok(*cur) {
+		c := *cur
+		r = &c
+	} else if r = a.recent(func(r ref) bool { return r.ent != nil && ok(r) && (p == "they" || p == "it" || personLike(r)) }, pi, false); r == nil {
+		r = a.recent(ok, pi, false) // a named source first, else a described one
+	}
+	if r != nil && r.ent != nil && (p == "he" || p == "she") {
+		r.ent.person = true
+		if r.ent.gender == 0 {
+			r.ent.gender = personPronouns[p][0]
+		}
+		r.kind = 'p'
+	}
+	return r
+}
+
+// recent returns the most recent source satisfying ok: among speakers
+// within four paragraphs when speakers is set, else among all events within
+// six.
+func (a *article) recent(ok func(ref) bool, pi int, speakers bool) *ref {
+	window := 6
+	if speakers {
+		window = 4
+	}
+	for k := len(a.history) - 1; k >= 0; k-- {
+		e := a.history[k]
+		if e.para < pi-window {
+			break
+		}
+		if speakers && !e.speaker {
+			continue
+		}
+		if ok(e.r) {
+			r := e.r
+			return &r
+		}
+	}
+	return nil
+}
+
+// result builds the output: pull quotes take the speaker of the quotation
+// they repeat, and an exact repeat of an attributed quotation is dropped.
+func (a *article) result() []Quote {
+	out := []Quote{}
+	var kept []*cand
+	for _, c := range a.cands {
+		if !c.drop {
+			kept = append(kept, c)
+		}
+	}
+	// a quotation over several paragraphs attributed at its end: the
+	// earlier segments share its speaker
+	for _, c := range kept {
+		if !c.attrib {
+			continue
+		}
+		for p := c.prev; p != nil && !p.attrib; p = p.prev {
+			p.speaker = c.speaker
+			if !p.cont {
+				break
+			}
+		}
+	}
+	norm := make(map[*cand]string, len(kept))
+	for _, c := range kept {
+		norm[c] = normText(c.text)
+	}
+	for k, c := range kept {
+		if c.attrib || c.cont {
+			continue
+		}
+		f := norm[c]
+		// compare with the attributed quotations nearby (bounded, so that
+		// the pass stays linear)
+		for m := max(0, k-pullWindow); m < len(kept) && m <= k+pullWindow; m++ {
+			d := kept[m]
+			if d == c || !d.attrib {
+				continue
+			}
+			g := norm[d]
+			if g == f && c.standout {
+				c.drop = true
+				break
+			}
+			if c.speaker == nil && strings.Contains(g, f) {
+				c.speaker = d.speaker
+				break
+			}
+		}
+	}
+	for _, c := range kept {
+		if c.drop {
+			continue
+		}
+		q := Quote{Text: c.text, Cue: c.cue, Paragraph: c.para, SpeakerMention: c.mention}
+		if c.speaker != nil {
+			s := c.speaker.name
+			q.Speaker = &s
+			if q.SpeakerMention == s {
+				q.SpeakerMention = ""
+			}
+		}
+		out = append(out, q)
+	}
+	return out
+}
+
+// normText folds text for comparing quotations: letters and digits only.
+func normText(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range fold(s) {
+		if isWordChar(r) {
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteRune(r)
+			space = false
+		} else {
+			space = true
+		}
+	}
+	return b.String()
+}
+
+func isPersonHead(h string) bool {
+	return personNouns[h] || roleNouns[h] || roleNouns[strings.TrimSuffix(h, "s")]
+}
+
+func descKind(head string) byte {
+	if orgNouns[head] {
+		return 'o'
+	}
+	return 'd'
+}
+
+// personLike: a named source known to be a person, or with a full name.
+func personLike(r ref) bool {
+	return r.kind == 'p' || r.ent != nil && !r.ent.org && len(r.ent.key) >= 2
 }

@@ -25,6 +25,9 @@ func OpenDataset(dir string) (*Dataset, error) {
 	if truth.Len() == 0 {
 		return nil, fmt.Errorf("dataset %s: ground-truth.json has no pages", dir)
 	}
+	if first := truth.Get(truth.IDs[0]); hasKey(first, "with") && hasKey(first, "without") {
+		return nil, fmt.Errorf("dataset %s: a snippet ground truth (with/without), which byline-score does not score; use score.py", dir)
+	}
 	return &Dataset{Dir: dir, Truth: truth}, nil
 }
 

@@ -170,24 +170,26 @@ func TestBodyAndMetadataAgainstPython(t *testing.T) {
 }
 
 func TestQuotesAgainstPython(t *testing.T) {
-	gold, err := ReadQuoteDocs("testdata/xcheck/quotes-gold.jsonl")
-	if err != nil {
-		t.Fatal(err)
-	}
-	pred, err := ReadQuoteDocs("testdata/xcheck/quotes-pred.jsonl")
-	if err != nil {
-		t.Fatal(err)
-	}
+	benchGold := filepath.Join("..", "..", "testdata", "bench", "quotes", "quotes-dev.jsonl")
 	for _, tc := range []struct {
-		file string
-		opts QuoteOptions
+		gold, pred, want string
+		opts             QuoteOptions
 	}{
-		{"testdata/xcheck/quotes-pred.score.json", QuoteOptions{}},
-		{"testdata/xcheck/quotes-pred.nopronoun.score.json", QuoteOptions{IgnorePronounSpeakers: true}},
+		{"testdata/xcheck/quotes-gold.jsonl", "testdata/xcheck/quotes-pred.jsonl", "testdata/xcheck/quotes-pred.score.json", QuoteOptions{}},
+		{"testdata/xcheck/quotes-gold.jsonl", "testdata/xcheck/quotes-pred.jsonl", "testdata/xcheck/quotes-pred.nopronoun.score.json", QuoteOptions{IgnorePronounSpeakers: true}},
+		{benchGold, "testdata/xcheck/quotes-baseline-pred.jsonl", "testdata/xcheck/quotes-baseline-pred.score.json", QuoteOptions{}},
 	} {
-		t.Run(filepath.Base(tc.file), func(t *testing.T) {
+		t.Run(filepath.Base(tc.want), func(t *testing.T) {
+			gold, err := ReadQuoteDocs(tc.gold)
+			if err != nil {
+				t.Fatal(err)
+			}
+			pred, err := ReadQuoteDocs(tc.pred)
+			if err != nil {
+				t.Fatal(err)
+			}
 			got := toPlain(t, ScoreQuotes(gold, pred, tc.opts))
-			sameJSON(t, "quotes", readJSON(t, tc.file), got)
+			sameJSON(t, "quotes", readJSON(t, tc.want), got)
 		})
 	}
 }

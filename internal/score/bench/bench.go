@@ -83,8 +83,14 @@ func (p Prediction) Doc() score.Doc {
 }
 
 // ExtractFile extracts the page or text file at path, with pageURL (may be
-// "") as its address.
-func ExtractFile(id, path, pageURL string) Prediction {
+// "") as its address. A panic in the extractor is recovered and reported as
+// the page's error, so that one page cannot stop a run.
+func ExtractFile(id, path, pageURL string) (p Prediction) {
+	defer func() {
+		if r := recover(); r != nil {
+			p = FromArticle(id, nil, fmt.Errorf("internal error: panic: %v", r))
+		}
+	}()
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return FromArticle(id, nil, err)
@@ -186,27 +192,32 @@ type Result struct {
 // returns the predictions as well (with the seed's last when quotes are
 // scored).
 func Run(ctx context.Context, ds *score.Dataset, opts Options) (*Result, []Prediction, error) {
+	// read the quotes file first, so that a bad one fails before the work
+	var gold *score.QuoteDocs
+	if opts.Quotes != "" {
+		var err error
+		if gold, err = score.ReadQuoteDocs(opts.Quotes); err != nil {
+			return nil, nil, fmt.Errorf("quotes: %w", err)
+		}
+		if _, ok := gold.Quotes[SeedID]; ok {
+			if opts.SeedText == "" {
+				return nil, nil, fmt.Errorf("quotes: %s has a %q document: give the seed's text file", opts.Quotes, SeedID)
+			}
+			if _, err := os.Stat(opts.SeedText); err != nil {
+				return nil, nil, fmt.Errorf("quotes: seed text: %w", err)
+			}
+		}
+	}
 	preds, err := Predict(ctx, ds, opts.Workers)
 	if err != nil {
 		return nil, nil, err
 	}
 	res := Score(ds, preds, opts)
-	if opts.Quotes == "" {
+	if gold == nil {
 		return res, preds, nil
 	}
-	gold, err := score.ReadQuoteDocs(opts.Quotes)
-	if err != nil {
-		return nil, nil, fmt.Errorf("quotes: %w", err)
-	}
 	if _, ok := gold.Quotes[SeedID]; ok {
-		if opts.SeedText == "" {
-			return nil, nil, fmt.Errorf("quotes: %s has a %q document: give the seed's text file", opts.Quotes, SeedID)
-		}
-		if _, err := os.Stat(opts.SeedText); err != nil {
-			return nil, nil, fmt.Errorf("quotes: seed text: %w", err)
-		}
-		p := ExtractFile(SeedID, opts.SeedText, "")
-		preds = append(preds, p)
+		preds = append(preds, ExtractFile(SeedID, opts.SeedText, ""))
 	}
 	res.Quotes, res.QuotesNoSource, err = ScoreQuotes(gold, preds)
 	if err != nil {

@@ -1,0 +1,143 @@
+package crawl
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"net/http/httptest"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+func TestClientPerHostLimit(t *testing.T) {
+	var inFlight, peak atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/robots.txt" {
+			http.NotFound(w, r)
+			return
+		}
+		n := inFlight.Add(1)
+		for {
+			p := peak.Load()
+			if n <= p || peak.CompareAndSwap(p, n) {
+				break
+			}
+		}
+		time.Sleep(5 * time.Millisecond)
+		inFlight.Add(-1)
+		w.Write([]byte("<p>ok</p>"))
+	}))
+	defer srv.Close()
+	for _, perHost := range []int{1, 3} {
+		peak.Store(0)
+		c := &Client{PerHost: perHost}
+		var wg sync.WaitGroup
+		for i := 0; i < 12; i++ {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				if _, err := c.Get(context.Background(), srv.URL+"/p"); err != nil {
+					t.Error(err)
+				}
+			}()
+		}
+		wg.Wait()
+		if got := peak.Load(); got > int32(perHost) || got < 1 {
+			t.Errorf("PerHost %d: %d requests in flight at once", perHost, got)
+		}
+	}
+}
+
+func TestClientDelayAndRetryAfter(t *testing.T) {
+	var mu sync.Mutex
+	var starts []time.Time
+	var busy atomic.Bool
+	busy.Store(true)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/robots.txt":
+			w.Write([]byte("User-agent: byline\nCrawl-delay: 0.03\n"))
+			return
+		case "/busy":
+			if busy.Swap(false) {
+				w.Header().Set("Retry-After", "3600")
+				w.WriteHeader(http.StatusServiceUnavailable)
+				return
+			}
+		}
+		mu.Lock()
+		starts = append(starts, time.Now())
+		mu.Unlock()
+		w.Write([]byte("<p>ok</p>"))
+	}))
+	defer srv.Close()
+
+	// Crawl-delay 30ms wins over Delay 10ms.
+	c := &Client{Delay: 10 * time.Millisecond}
+	for i := 0; i < 4; i++ {
+		if _, err := c.Get(context.Background(), srv.URL+"/p"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i := 1; i < len(starts); i++ {
+		if gap := starts[i].Sub(starts[i-1]); gap < 25*time.Millisecond {
+			t.Errorf("requests %d and %d only %v apart", i-1, i, gap)
+		}
+	}
+
+	// Retry-After is honoured up to the cap, then the request is retried.
+	c = &Client{Retries: 1, MaxRetryAfter: 40 * time.Millisecond, IgnoreRobots: true}
+	t0 := time.Now()
+	if _, err := c.Get(context.Background(), srv.URL+"/busy"); err != nil {
+		t.Fatalf("busy: %v", err)
+	}
+	if d := time.Since(t0); d < 35*time.Millisecond {
+		t.Errorf("retried after %v, before the capped Retry-After of 40ms", d)
+	}
+}
+
+func TestClientRetries(t *testing.T) {
+	var hits atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		hits.Add(1)
+		switch r.URL.Path {
+		case "/404":
+			http.NotFound(w, r)
+		case "/500":
+			w.WriteHeader(500)
+		case "/drop":
+			// Close the connection without an answer: a connection error.
+			hj, _ := w.(http.Hijacker)
+			conn, _, _ := hj.Hijack()
+			conn.Close()
+		}
+	}))
+	defer srv.Close()
+	c := &Client{Retries: 3, Backoff: time.Millisecond, IgnoreRobots: true}
+	for _, tt := range []struct {
+		path  string
+		tries int32
+	}{{"/404", 1}, {"/500", 4}, {"/drop", 4}} {
+		hits.Store(0)
+		_, err := c.Get(context.Background(), srv.URL+tt.path)
+		if err == nil {
+			t.Errorf("%s: no error", tt.path)
+		}
+		// net/http itself may resend a GET once on a dropped reused connection.
+		got := hits.Load()
+		if tt.path == "/drop" && got >= tt.tries && got <= 2*tt.tries {
+			continue
+		}
+		if got != tt.tries {
+			t.Errorf("%s: %d requests, want %d (%v)", tt.path, got, tt.tries, err)
+		}
+	}
+	// A cancelled context stops the retries.
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := (&Client{Retries: 5, IgnoreRobots: true}).Get(ctx, srv.URL+"/500"); !errors.Is(err, context.Canceled) {
+		t.Errorf("cancelled: %v", err)
+	}
+}

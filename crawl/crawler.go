@@ -1,0 +1,826 @@
+package crawl
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"regexp"
+	"runtime/debug"
+	"strings"
+	"sync"
+
+	"github.com/gocolly/colly/v2"
+	"github.com/gocolly/colly/v2/queue"
+	"golang.org/x/net/html"
+	"golang.org/x/net/publicsuffix"
+
+	"byline/extract"
+	"byline/extract/metadata"
+)
+
+// DefaultConcurrency is the number of pages a crawl works on at once when
+// [Crawler.Concurrency] is 0.
+const DefaultConcurrency = 8
+
+// MinArticleWords is the body length from which a page with no article
+// markup is taken for an article (when few of its words are link text).
+const MinArticleWords = 150
+
+// maxSitemaps bounds the sitemap files one crawl reads (indexes included).
+const maxSitemaps = 1000
+
+// Scope says which discovered URLs a crawl follows.
+type Scope int
+
+const (
+	// ScopeHost follows URLs on a seed's host ("www." aside).
+	ScopeHost Scope = iota
+	// ScopeDomain follows URLs on any host of a seed's registrable domain
+	// (news.example.co.uk and www.example.co.uk are both example.co.uk).
+	ScopeDomain
+	// ScopePrefix follows URLs under a seed's directory: for the seed
+	// https://example.com/news/ (or /news/index.html), /news/...
+	ScopePrefix
+)
+
+// ParseScope reads a scope name: "host", "domain" or "prefix".
+func ParseScope(s string) (Scope, error) {
+	switch strings.ToLower(s) {
+	case "host", "":
+		return ScopeHost, nil
+	case "domain":
+		return ScopeDomain, nil
+	case "prefix":
+		return ScopePrefix, nil
+	}
+	return 0, fmt.Errorf("unknown scope %q (want host, domain or prefix)", s)
+}
+
+func (s Scope) String() string {
+	switch s {
+	case ScopeDomain:
+		return "domain"
+	case ScopePrefix:
+		return "prefix"
+	}
+	return "host"
+}
+
+// PanicError is a panic recovered while one page was processed; the crawl
+// goes on with the others.
+type PanicError struct {
+	Value any
+	Stack []byte
+}
+
+func (e *PanicError) Error() string { return fmt.Sprintf("internal error: %v", e.Value) }
+
+// Crawler crawls sites from seed URLs and extracts their articles. The zero
+// value crawls the seeds' hosts with default politeness; set the fields
+// before Run and do not change them while it runs.
+type Crawler struct {
+	// Client fetches (robots.txt, politeness, retries, cache); nil means a
+	// zero [Client].
+	Client *Client
+	// Scope limits the URLs followed; the seeds are always fetched.
+	Scope Scope
+	// MaxDepth is the most link hops from a seed (URLs from sitemaps and
+	// feeds count as one hop); 0 means no limit.
+	MaxDepth int
+	// MaxPages is the most pages fetched (robots.txt, sitemaps and feeds not
+	// counted); 0 means no limit.
+	MaxPages int
+	// Include, when not empty, limits the URLs followed to those matching
+	// one of its expressions; Exclude drops URLs matching any of its
+	// expressions. Both apply to normalised URLs, never to the seeds.
+	Include, Exclude []*regexp.Regexp
+	// Sitemaps reads the sitemaps named in robots.txt and /sitemap.xml of
+	// each seed's site for more URLs.
+	Sitemaps bool
+	// Feeds reads the RSS and Atom feeds that pages link to for more URLs.
+	Feeds bool
+	// AllPages emits every page, not only articles.
+	AllPages bool
+	// Concurrency is the number of pages worked on at once (requests to one
+	// host are still limited by the Client); 0 means DefaultConcurrency.
+	Concurrency int
+	// Extract is the extraction options; URL and ContentType are set per page.
+	Extract extract.Options
+	// Skip, when set, is asked before a page would be emitted; a page it
+	// returns true for is not emitted (its links are still followed). For
+	// resuming a crawl: it gets the Result's Source.
+	Skip func(source string) bool
+	// Progress, when set, is called after each page with the counts so far.
+	Progress func(CrawlStats)
+	// Warn, when set, is told of failures that are not pages: sitemaps and
+	// feeds that could not be fetched or read.
+	Warn func(error)
+}
+
+// CrawlStats counts what a crawl did.
+type CrawlStats struct {
+	Queued     int // URLs admitted and not yet worked on
+	Fetched    int // pages requested (or read from the cache)
+	Emitted    int // articles (or pages) emitted
+	Failed     int // pages that failed (each one emitted as an error Result)
+	Robots     int // URLs not fetched because robots.txt disallows them
+	Duplicates int // pages not emitted because an equal one was
+	Skipped    int // pages not emitted because Skip said so
+	NotArticle int // pages fetched but not emitted as they are no articles
+	Sitemaps   int // sitemap files read
+	Feeds      int // feeds read
+}
+
+// Result is one emitted page: an article, or an error.
+type Result struct {
+	// Source is the seed as given, or the normalised URL of a discovered page.
+	Source  string
+	Depth   int
+	Article *extract.Article // nil when Err is set (except for ErrNoContent)
+	Err     error
+}
+
+// Run crawls from seeds until no URL in scope is left, MaxPages is reached
+// or ctx ends, and calls emit for each article and for each page that
+// failed. Calls to emit, Progress and Warn come one at a time. Pages
+// disallowed by robots.txt and non-HTML files are counted but not emitted,
+// unless they are seeds. Run returns ctx's error when it ended the crawl,
+// and an error for a seed that is no http(s) URL (before crawling).
+func (c *Crawler) Run(ctx context.Context, seeds []string, emit func(Result)) (CrawlStats, error) {
+	r := &crawlRun{
+		c:       c,
+		ctx:     ctx,
+		client:  c.Client,
+		seen:    map[string]bool{},
+		done:    map[string]bool{},
+		emitted: map[string]bool{},
+		emit:    emit,
+		store:   &memQueue{},
+	}
+	if r.client == nil {
+		r.client = &Client{}
+	}
+	type seed struct{ raw, norm string }
+	var ss []seed
+	for _, s := range seeds {
+		n, err := NormalizeURL(s)
+		if err != nil {
+			return CrawlStats{}, fmt.Errorf("seed %s: %w", s, err)
+		}
+		ss = append(ss, seed{s, n})
+		r.addScope(n)
+	}
+	threads := c.Concurrency
+	if threads <= 0 {
+		threads = DefaultConcurrency
+	}
+	q, err := queue.New(threads, r.store)
+	if err != nil {
+		return CrawlStats{}, err
+	}
+	r.q = q
+	origins := map[string]bool{}
+	for _, s := range ss {
+		if r.seen[s.norm] {
+			continue
+		}
+		r.seen[s.norm] = true
+		r.enqueue(kindPage, s.norm, 0, s.raw)
+		if c.Sitemaps {
+			u, _ := url.Parse(s.norm)
+			if o := u.Scheme + "://" + u.Host; !origins[o] {
+				origins[o] = true
+				r.enqueue(kindRobots, o, 0, "")
+			}
+		}
+	}
+	stop := context.AfterFunc(ctx, r.stop)
+	defer stop()
+
+	// colly drives the queue: its worker pool takes requests from r.store
+	// and calls OnRequest, where byline fetches and processes the page
+	// itself (see doc.go for why colly's own fetching is not used).
+	col := colly.NewCollector(colly.AllowURLRevisit())
+	col.OnRequest(func(req *colly.Request) {
+		req.Abort()
+		r.handle(req.Ctx.Get("kind"), req.Ctx.Get("u"), req.Depth, req.Ctx.Get("seed"))
+	})
+	if err := q.Run(col); err != nil {
+		return r.snapshot(), err
+	}
+	return r.snapshot(), ctx.Err()
+}
+
+const (
+	kindPage    = "page"
+	kindRobots  = "robots" // read robots.txt for its Sitemap lines
+	kindSitemap = "sitemap"
+	kindFeed    = "feed"
+)
+
+type crawlRun struct {
+	c      *Crawler
+	ctx    context.Context
+	client *Client
+	q      *queue.Queue
+	store  *memQueue
+
+	mu       sync.Mutex
+	seen     map[string]bool // normalised URLs admitted, by kind prefix
+	done     map[string]bool // pages fetched, by requested and final URL
+	emitted  map[string]bool // normalised URLs and canonical URLs emitted
+	scopes   []scopeRule
+	stopped  bool
+	reserved int // page fetches started (for MaxPages)
+	stats    CrawlStats
+
+	outMu sync.Mutex // serialises emit, Progress, Warn
+	emit  func(Result)
+}
+
+// scopeRule is one seed's scope, in the three forms.
+type scopeRule struct {
+	host   string // lower-case host:port without a leading "www."
+	domain string // registrable domain
+	prefix string // host + path prefix, scheme left out
+}
+
+func (r *crawlRun) addScope(norm string) {
+	u, err := url.Parse(norm)
+	if err != nil {
+		return
+	}
+	rule := scopeRule{host: stripWWW(u.Host)}
+	if d, err := publicsuffix.EffectiveTLDPlusOne(u.Hostname()); err == nil {
+		rule.domain = d
+	} else {
+		rule.domain = u.Hostname()
+	}
+	dir := u.EscapedPath()
+	if !strings.HasSuffix(dir, "/") {
+		i := strings.LastIndexByte(dir, '/')
+		if last := dir[i+1:]; strings.Contains(last, ".") {
+			dir = dir[:i+1] // a file: its directory
+		} else {
+			dir += "/" // a directory named without its slash
+		}
+	}
+	rule.prefix = rule.host + dir
+	r.mu.Lock()
+	r.scopes = append(r.scopes, rule)
+	r.mu.Unlock()
+}
+
+func stripWWW(h string) string { return strings.TrimPrefix(h, "www.") }
+
+func (r *crawlRun) inScope(u *url.URL) bool {
+	host := stripWWW(u.Host)
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	for _, s := range r.scopes {
+		switch r.c.Scope {
+		case ScopeHost:
+			if host == s.host {
+				return true
+			}
+		case ScopeDomain:
+			h := u.Hostname()
+			if h == s.domain || strings.HasSuffix(h, "."+s.domain) {
+				return true
+			}
+		case ScopePrefix:
+			p := host + u.EscapedPath()
+			if strings.HasPrefix(p, s.prefix) || p+"/" == s.prefix {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (r *crawlRun) passesFilters(norm string) bool {
+	for _, re := range r.c.Exclude {
+		if re.MatchString(norm) {
+			return false
+		}
+	}
+	if len(r.c.Include) == 0 {
+		return true
+	}
+	for _, re := range r.c.Include {
+		if re.MatchString(norm) {
+			return true
+		}
+	}
+	return false
+}
+
+// admit queues a discovered page URL if it is new, in scope, passes the
+// filters and is not too deep.
+func (r *crawlRun) admit(raw string, depth int) {
+	if r.c.MaxDepth > 0 && depth > r.c.MaxDepth {
+		return
+	}
+	norm, err := NormalizeURL(raw)
+	if err != nil {
+		return
+	}
+	u, err := url.Parse(norm)
+	if err != nil || skipByExtension(u) || !r.inScope(u) || !r.passesFilters(norm) {
+		return
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.seen[norm] || r.stopped {
+		return
+	}
+	r.seen[norm] = true
+	r.enqueueLocked(kindPage, norm, depth, "")
+}
+
+// admitResource queues a sitemap or feed URL once.
+func (r *crawlRun) admitResource(kind, raw string, depth int) {
+	norm, err := NormalizeURL(raw)
+	if err != nil {
+		return
+	}
+	key := kind + " " + norm
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.seen[key] || r.stopped {
+		return
+	}
+	if kind == kindSitemap {
+		if r.stats.Sitemaps >= maxSitemaps {
+			return
+		}
+		r.stats.Sitemaps++ // counted when queued, to bound the total
+	}
+	r.seen[key] = true
+	r.enqueueLocked(kind, norm, depth, "")
+}
+
+func (r *crawlRun) enqueue(kind, u string, depth int, seed string) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.enqueueLocked(kind, u, depth, seed)
+}
+
+// enqueueLocked adds a request to colly's queue. r.mu is held so that no
+// request is added after stop: colly's queue would then wait forever for
+// its loop to take it.
+func (r *crawlRun) enqueueLocked(kind, u string, depth int, seed string) {
+	if r.stopped {
+		return
+	}
+	pu, err := url.Parse(u)
+	if err != nil {
+		return
+	}
+	cctx := colly.NewContext()
+	cctx.Put("kind", kind)
+	cctx.Put("u", u)
+	if seed != "" {
+		cctx.Put("seed", seed)
+	}
+	if err := r.q.AddRequest(&colly.Request{URL: pu, Method: "GET", Depth: depth, Ctx: cctx}); err == nil && kind == kindPage {
+		r.stats.Queued++
+	}
+}
+
+// stop ends the crawl: nothing more is queued and what is queued is
+// dropped; what is in flight finishes.
+func (r *crawlRun) stop() {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if !r.stopped {
+		r.stopped = true
+		r.store.stop()
+		r.stats.Queued = 0
+	}
+}
+
+func (r *crawlRun) snapshot() CrawlStats {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.stats
+}
+
+func (r *crawlRun) count(f func(s *CrawlStats)) {
+	r.mu.Lock()
+	f(&r.stats)
+	r.mu.Unlock()
+}
+
+func (r *crawlRun) handle(kind, u string, depth int, seed string) {
+	if r.ctx.Err() != nil {
+		return
+	}
+	defer func() {
+		if v := recover(); v != nil {
+			err := &PanicError{Value: v, Stack: debug.Stack()}
+			if kind == kindPage {
+				r.fail(sourceOf(u, seed), depth, err)
+			} else {
+				r.warn(fmt.Errorf("%s %s: %w", kind, u, err))
+			}
+		}
+	}()
+	switch kind {
+	case kindPage:
+		r.page(u, depth, seed)
+		r.count(func(s *CrawlStats) {
+			if s.Queued > 0 {
+				s.Queued--
+			}
+		})
+		r.progress()
+	case kindRobots:
+		r.robots(u)
+	case kindSitemap:
+		r.sitemap(u)
+	case kindFeed:
+		r.feed(u, depth)
+	}
+}
+
+func sourceOf(u, seed string) string {
+	if seed != "" {
+		return seed
+	}
+	return u
+}
+
+// reserve takes one of the MaxPages page fetches; false when none is left.
+func (r *crawlRun) reserve() bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.stopped {
+		return false
+	}
+	r.reserved++
+	r.stats.Fetched++
+	if max := r.c.MaxPages; max > 0 && r.reserved >= max {
+		// This is the last page: drop what is queued.
+		r.stopped = true
+		r.store.stop()
+		r.stats.Queued = 0
+	}
+	return true
+}
+
+func (r *crawlRun) page(u string, depth int, seed string) {
+	source := sourceOf(u, seed)
+	pu, err := url.Parse(u)
+	if err != nil {
+		r.fail(source, depth, fmt.Errorf("%w: %w", ErrBadURL, err))
+		return
+	}
+	if !r.client.IgnoreRobots {
+		ok, err := r.client.Allowed(r.ctx, pu)
+		if err != nil {
+			return // ctx ended
+		}
+		if !ok {
+			r.count(func(s *CrawlStats) { s.Robots++ })
+			if seed != "" {
+				r.fail(source, depth, fmt.Errorf("%w: %s", ErrRobots, u))
+			}
+			return
+		}
+	}
+	r.mu.Lock()
+	already := r.done[u]
+	r.done[u] = true
+	r.mu.Unlock()
+	if already {
+		// Fetched already as the target of a redirect.
+		r.count(func(s *CrawlStats) { s.Duplicates++ })
+		return
+	}
+	if !r.reserve() {
+		return
+	}
+	p, err := r.client.Get(r.ctx, u)
+	if err != nil {
+		switch {
+		case r.ctx.Err() != nil:
+		case errors.Is(err, ErrNotHTML) && seed == "":
+			r.count(func(s *CrawlStats) { s.NotArticle++ })
+		default:
+			r.fail(source, depth, err)
+		}
+		return
+	}
+	final := u
+	if n, err := normalizeParsed(p.URL); err == nil && n != u {
+		final = n
+		fu, _ := url.Parse(final)
+		if seed != "" {
+			r.addScope(final) // a seed's redirect target is in scope
+		} else if !r.inScope(fu) {
+			r.count(func(s *CrawlStats) { s.NotArticle++ })
+			return
+		}
+		r.mu.Lock()
+		dup := r.done[final]
+		r.done[final], r.seen[final] = true, true
+		r.mu.Unlock()
+		if dup {
+			// Another URL led to the same page, which was done already.
+			r.count(func(s *CrawlStats) { s.Duplicates++ })
+			return
+		}
+	}
+	r.process(p, source, u, final, depth)
+}
+
+// process parses a fetched page once, follows its links, and emits it if
+// it is an article (or AllPages is set).
+func (r *crawlRun) process(p *Page, source, u, final string, depth int) {
+	opts := r.c.Extract
+	opts.URL = p.URL
+	opts.ContentType = p.ContentType
+	var (
+		art     *extract.Article
+		xerr    error
+		typ     string
+		pl      *pageLinks
+		teasers []string
+		isDoc   = looksLikeHTML(p)
+	)
+	if isDoc {
+		text, _ := extract.Decode(p.Body, p.ContentType)
+		doc, err := html.Parse(bytes.NewReader(text))
+		if err != nil {
+			r.fail(source, depth, fmt.Errorf("parse HTML: %w", err))
+			return
+		}
+		// Links first: extraction changes the tree.
+		pl = collectLinks(doc, p.URL)
+		if !pl.nofollow {
+			for _, l := range pl.links {
+				r.admit(l, depth+1)
+			}
+		}
+		if r.c.Feeds {
+			for _, f := range pl.feeds {
+				r.admitResource(kindFeed, f, depth)
+			}
+		}
+		if !r.c.AllPages {
+			typ = metadata.Read(doc, p.URL).Type
+			teasers = findTeasers(doc)
+		}
+		art, xerr = extract.ExtractDocument(doc, &opts)
+	} else {
+		// Plain text, or a gzip-compressed page: no links to follow.
+		pl = &pageLinks{}
+		art, xerr = extract.Extract(p.Body, &opts)
+	}
+	if xerr != nil && !errors.Is(xerr, extract.ErrNoContent) {
+		r.fail(source, depth, xerr)
+		return
+	}
+	if !r.c.AllPages {
+		ok, typed := isArticle(typ, art, pl.anchors, teasers)
+		if !ok && !(typed && errors.Is(xerr, extract.ErrNoContent)) {
+			r.count(func(s *CrawlStats) { s.NotArticle++ })
+			return
+		}
+	}
+	// One article is emitted once, whatever URL it was reached by.
+	keys := []string{u, final}
+	canon := pl.canonical
+	if canon == "" && art != nil {
+		canon = art.CanonicalURL
+	}
+	if n, err := NormalizeURL(canon); err == nil && canon != "" {
+		keys = append(keys, n)
+	}
+	r.mu.Lock()
+	dup := false
+	for _, k := range keys {
+		dup = dup || r.emitted[k]
+	}
+	if !dup {
+		for _, k := range keys {
+			r.emitted[k] = true
+		}
+	}
+	r.mu.Unlock()
+	if dup {
+		r.count(func(s *CrawlStats) { s.Duplicates++ })
+		return
+	}
+	if r.c.Skip != nil && r.c.Skip(source) {
+		r.count(func(s *CrawlStats) { s.Skipped++ })
+		return
+	}
+	if xerr != nil {
+		r.fail(source, depth, xerr) // an article page with no text found
+		return
+	}
+	art.Source = source
+	r.count(func(s *CrawlStats) { s.Emitted++ })
+	r.out(func() { r.emit(Result{Source: source, Depth: depth, Article: art}) })
+}
+
+// looksLikeHTML tells pages to parse as HTML from plain text and from
+// gzip-compressed files, which extract.Extract handles.
+func looksLikeHTML(p *Page) bool {
+	if len(p.Body) >= 2 && p.Body[0] == 0x1f && p.Body[1] == 0x8b {
+		return false
+	}
+	mt, _, _ := strings.Cut(strings.ToLower(p.ContentType), ";")
+	mt = strings.TrimSpace(mt)
+	return mt != "text/plain"
+}
+
+// articleTypes are declared page types (og:type, schema.org @type,
+// lower-cased) that mark an article.
+var articleTypes = []string{"article", "blogposting", "report", "newsarticle"}
+
+// isArticle decides whether a page is an article: its markup says so, or
+// its main text is long; either way the text must not be made of link text
+// (anchors) or of the summaries of teaser cards (teasers), as on index
+// pages. typed reports the markup's say.
+func isArticle(typ string, a *extract.Article, anchors, teasers []string) (ok, typed bool) {
+	typ = strings.ToLower(typ)
+	for _, t := range articleTypes {
+		if strings.Contains(typ, t) {
+			typed = true
+		}
+	}
+	if a == nil || a.Body == "" {
+		return false, typed
+	}
+	if share(a.Body, a.WordCount, teasers) >= 0.5 {
+		return false, typed
+	}
+	density := share(a.Body, a.WordCount, anchors)
+	if typed {
+		return density < 0.5, true
+	}
+	return a.WordCount >= MinArticleWords && density < 0.3, false
+}
+
+// share is the part of the body's words that belong to the given texts
+// (link texts of three words or more, whose occurrences are counted, or
+// teaser paragraphs).
+func share(body string, words int, texts []string) float64 {
+	if words == 0 {
+		return 0
+	}
+	n := 0
+	for _, t := range texts {
+		if c := strings.Count(body, t); c > 0 {
+			n += c * (strings.Count(t, " ") + 1)
+		}
+	}
+	return min(float64(n)/float64(words), 1)
+}
+
+func (r *crawlRun) fail(source string, depth int, err error) {
+	r.count(func(s *CrawlStats) { s.Failed++ })
+	r.out(func() { r.emit(Result{Source: source, Depth: depth, Err: err}) })
+}
+
+func (r *crawlRun) warn(err error) {
+	if r.c.Warn != nil {
+		r.out(func() { r.c.Warn(err) })
+	}
+}
+
+func (r *crawlRun) progress() {
+	if r.c.Progress != nil {
+		st := r.snapshot()
+		r.out(func() { r.c.Progress(st) })
+	}
+}
+
+func (r *crawlRun) out(f func()) {
+	r.outMu.Lock()
+	defer r.outMu.Unlock()
+	f()
+}
+
+// robots reads an origin's robots.txt for its Sitemap lines and queues
+// them, and /sitemap.xml.
+func (r *crawlRun) robots(origin string) {
+	u, err := url.Parse(origin)
+	if err != nil {
+		return
+	}
+	rob, err := r.client.Robots(r.ctx, u)
+	if err != nil {
+		return // ctx ended
+	}
+	for _, s := range rob.Sitemaps {
+		if su, err := u.Parse(s); err == nil {
+			r.admitResource(kindSitemap, su.String(), 0)
+		}
+	}
+	r.admitResource(kindSitemap, origin+"/sitemap.xml", 0)
+}
+
+func (r *crawlRun) sitemap(u string) {
+	p, err := r.client.GetResource(r.ctx, u)
+	if err != nil {
+		if r.ctx.Err() == nil {
+			r.warn(fmt.Errorf("sitemap %s: %w", u, err))
+		}
+		return
+	}
+	sm, err := ParseSitemap(p.Body)
+	if err != nil {
+		r.warn(fmt.Errorf("sitemap %s: %w", u, err))
+		return
+	}
+	for _, s := range sm.Sitemaps {
+		if su, err := p.URL.Parse(s); err == nil {
+			r.admitResource(kindSitemap, su.String(), 0)
+		}
+	}
+	for _, e := range sm.URLs {
+		if eu, err := p.URL.Parse(e.Loc); err == nil {
+			r.admit(eu.String(), 1)
+		}
+	}
+}
+
+func (r *crawlRun) feed(u string, depth int) {
+	p, err := r.client.GetResource(r.ctx, u)
+	if err != nil {
+		if r.ctx.Err() == nil {
+			r.warn(fmt.Errorf("feed %s: %w", u, err))
+		}
+		return
+	}
+	r.count(func(s *CrawlStats) { s.Feeds++ })
+	links, err := ParseFeed(p.Body)
+	if err != nil {
+		r.warn(fmt.Errorf("feed %s: %w", u, err))
+		return
+	}
+	for _, l := range links {
+		if lu, err := p.URL.Parse(l); err == nil {
+			r.admit(lu.String(), depth+1)
+		}
+	}
+}
+
+// memQueue is the crawl's queue storage for colly: an unbounded FIFO that
+// can be emptied at once to stop the crawl (colly's Queue.Stop leaves its
+// workers blocked).
+type memQueue struct {
+	mu      sync.Mutex
+	items   [][]byte
+	head    int
+	stopped bool
+}
+
+var errQueueStopped = errors.New("crawl queue stopped")
+
+func (m *memQueue) Init() error { return nil }
+
+func (m *memQueue) AddRequest(b []byte) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.stopped {
+		return errQueueStopped
+	}
+	m.items = append(m.items, b)
+	return nil
+}
+
+func (m *memQueue) GetRequest() ([]byte, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.head >= len(m.items) {
+		return nil, errQueueStopped
+	}
+	b := m.items[m.head]
+	m.items[m.head] = nil
+	m.head++
+	if m.head > 1024 && m.head*2 > len(m.items) {
+		m.items = append([][]byte(nil), m.items[m.head:]...)
+		m.head = 0
+	}
+	return b, nil
+}
+
+func (m *memQueue) QueueSize() (int, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return len(m.items) - m.head, nil
+}
+
+func (m *memQueue) stop() {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.stopped = true
+	m.items, m.head = nil, 0
+}

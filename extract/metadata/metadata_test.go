@@ -1,0 +1,298 @@
+package metadata
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"golang.org/x/net/html"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// testNow is the extraction time of the golden cases.
+var testNow = time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// goldenURLs gives a case its page URL; the others use defaultURL.
+var goldenURLs = map[string]string{
+	"url-date-only": "https://news.example.com/2019/07/04/harbour-festival",
+}
+
+const defaultURL = "https://news.example.com/story/123"
+
+// TestGolden reads each testdata/*.html with ReadWith and compares the
+// result with testdata/*.json. Run with -update to rewrite the goldens.
+func TestGolden(t *testing.T) {
+	files, err := filepath.Glob("testdata/*.html")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no golden inputs: %v", err)
+	}
+	for _, f := range files {
+		name := strings.TrimSuffix(filepath.Base(f), ".html")
+		t.Run(name, func(t *testing.T) {
+			src, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			doc, err := html.Parse(bytes.NewReader(src))
+			if err != nil {
+				t.Fatal(err)
+			}
+			raw := defaultURL
+			if u, ok := goldenURLs[name]; ok {
+				raw = u
+			}
+			u, _ := url.Parse(raw)
+			m := ReadWith(doc, u, Options{Now: testNow})
+			got, err := json.MarshalIndent(m, "", "  ")
+			if err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, '\n')
+			golden := strings.TrimSuffix(f, ".html") + ".json"
+			if *update {
+				if err := os.WriteFile(golden, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run with -update to create it)", err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("%s differs from %s:\n got: %s\nwant: %s", f, golden, got, want)
+			}
+		})
+	}
+}
+
+func TestCleanAuthors(t *testing.T) {
+	tests := []struct {
+		in         []string
+		want, orgs []string
+	}{
+		{[]string{"By Jane Doe"}, []string{"Jane Doe"}, nil},
+		{[]string{"by: Jane Doe and John Smith"}, []string{"Jane Doe", "John Smith"}, nil},
+		{[]string{"Jane Doe, John Smith & Ana Lima"}, []string{"Jane Doe", "John Smith", "Ana Lima"}, nil},
+		{[]string{"Written by Rob Ewaschuk"}, []string{"Rob Ewaschuk"}, nil},
+		{[]string{"By Brenda Goodman, MA WebMD Health News"}, []string{"Brenda Goodman"}, []string{"MA WebMD Health News"}},
+		{[]string{"By GILLIAN MOHNEY March 11, 2015 3:46 PM"}, []string{"Gillian Mohney"}, nil},
+		{[]string{"By Nathan Willis March 25, 2015"}, []string{"Nathan Willis"}, nil},
+		{[]string{"Jane Doe, Staff Writer"}, []string{"Jane Doe"}, []string{"Staff Writer"}},
+		{[]string{"John Smith, Senior Correspondent"}, []string{"John Smith"}, []string{"Senior Correspondent"}},
+		{[]string{"Jane Doe | Reporter"}, []string{"Jane Doe"}, nil},
+		{[]string{"Jane Doe Email the author"}, []string{"Jane Doe"}, nil},
+		{[]string{"Jane Doe jane.doe@example.com"}, []string{"Jane Doe"}, nil},
+		{[]string{"Bradley M. Kuhn (http://ebb.org/bkuhn/)"}, []string{"Bradley M. Kuhn"}, nil},
+		{[]string{"Richard (R.J.) Eskow"}, []string{"Richard Eskow"}, nil},
+		{[]string{"Par Marie Dupont et Paul Martin"}, []string{"Marie Dupont", "Paul Martin"}, nil},
+		{[]string{"Von Max Mustermann und Erika Musterfrau"}, []string{"Max Mustermann", "Erika Musterfrau"}, nil},
+		{[]string{"Por Ana García y Luis Pérez"}, []string{"Ana García", "Luis Pérez"}, nil},
+		{[]string{"Jane Doe (AP)"}, []string{"Jane Doe"}, nil},
+		{[]string{"Jane Doe, Associated Press"}, []string{"Jane Doe"}, []string{"Associated Press"}},
+		{[]string{"Reuters"}, nil, []string{"Reuters"}},
+		{[]string{"AFP"}, nil, []string{"AFP"}},
+		{[]string{"Staff"}, nil, []string{"Staff"}},
+		{[]string{"Jane Doe", "jane doe"}, []string{"Jane Doe"}, nil},
+		{[]string{"Follow"}, nil, nil},
+		{[]string{"人氣(23925)"}, nil, nil},
+		{[]string{"肖春芳"}, []string{"肖春芳"}, nil},
+		{[]string{"Текст: Лида Буслаева"}, []string{"Лида Буслаева"}, nil},
+		{[]string{"Ilana Muhlstein, MS, RDN"}, []string{"Ilana Muhlstein"}, nil},
+		{[]string{"Finian Cunningham. Sputnik International"}, []string{"Finian Cunningham"}, []string{"Sputnik International"}},
+		{[]string{"The Russian and Syrian defense ministries"}, nil, []string{"The Russian"}},
+		{[]string{"admin"}, nil, nil},
+		{[]string{"Martin Untersinger (avec Damien Leloup et Morgane Tual)"}, []string{"Martin Untersinger", "Damien Leloup", "Morgane Tual"}, nil},
+		{[]string{"CNN Editor-at-large"}, nil, []string{"CNN Editor-at-large"}},
+		{[]string{"E. Jean Carroll"}, []string{"E. Jean Carroll"}, nil},
+		{[]string{"Updated 3 hours ago"}, nil, nil},
+		{[]string{"lowercase words only"}, nil, nil},
+	}
+	for _, tt := range tests {
+		got, orgs := cleanAuthors(tt.in)
+		if !equal(got, tt.want) || !equal(orgs, tt.orgs) {
+			t.Errorf("cleanAuthors(%q) = %q, orgs %q; want %q, orgs %q", tt.in, got, orgs, tt.want, tt.orgs)
+		}
+	}
+}
+
+func equal(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func TestStripSiteSuffix(t *testing.T) {
+	tests := []struct{ name, site, want string }{
+		{"Kevin McCoy USA TODAY", "USA TODAY", "Kevin McCoy"},
+		{"Elliot Brownstein Florida Today", "Florida Today", "Elliot Brownstein"},
+		{"Jane Today", "Today", "Jane Today"},
+		{"Jane Doe", "", "Jane Doe"},
+	}
+	for _, tt := range tests {
+		if got := stripSiteSuffix(tt.name, tt.site); got != tt.want {
+			t.Errorf("stripSiteSuffix(%q, %q) = %q, want %q", tt.name, tt.site, got, tt.want)
+		}
+	}
+}
+
+func TestCleanTextEntities(t *testing.T) {
+	if got := cleanText("Bike &amp; Style\u00a0review &#8211; \n ok"); got != "Bike & Style review – ok" {
+		t.Errorf("cleanText = %q", got)
+	}
+}
+
+func TestParseDate(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"2024-05-17T09:30:00+01:00", "2024-05-17T09:30:00+01:00"},
+		{"2024-05-17T09:30:00.123Z", "2024-05-17T09:30:00.123Z"},
+		{"2021-11-01T10:52:50+0100", "2021-11-01T10:52:50+01:00"},
+		{"2018-04-05T06:00", "2018-04-05T06:00:00Z"},
+		{"2017-11-03 03:01:00.000000", "2017-11-03T03:01:00Z"},
+		{"2024-06-25", "2024-06-25T00:00:00Z"},
+		{"Fri, 22 Dec 2016 10:43:37 -0800", "2016-12-22T10:43:37-08:00"},
+		{"May 17, 2024", "2024-05-17T00:00:00Z"},
+		{"Updated March 4, 2021 at 3:46 PM", "2021-03-04T00:00:00Z"},
+		{"17. Mai 2024", "2024-05-17T00:00:00Z"},
+		{"17 de mayo de 2024", "2024-05-17T00:00:00Z"},
+		{"1715938200", "2024-05-17T09:30:00Z"},
+		{"not a date", ""},
+		{"31.02.2024", ""},
+	}
+	for _, tt := range tests {
+		got, ok := parseDate(tt.in)
+		s := ""
+		if ok {
+			s = got.Format(time.RFC3339Nano)
+		}
+		if s != tt.want {
+			t.Errorf("parseDate(%q) = %q, want %q", tt.in, s, tt.want)
+		}
+	}
+}
+
+func TestURLDate(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"/2024/05/17/some-story", "2024-05-17"},
+		{"/news/2024-05-17-some-story", "2024-05-17"},
+		{"/20240517/story.html", "2024-05-17"},
+		{"/2024/05/some-story", ""},
+		{"/2024/13/40/x", ""},
+		{"/2024/05-17/x", ""},
+	}
+	for _, tt := range tests {
+		got, ok := urlDate(tt.in)
+		s := ""
+		if ok {
+			s = got.Format("2006-01-02")
+		}
+		if s != tt.want {
+			t.Errorf("urlDate(%q) = %q, want %q", tt.in, s, tt.want)
+		}
+	}
+}
+
+func TestStripSiteName(t *testing.T) {
+	tests := []struct{ title, site, host, h1, want string }{
+		{"How to Build a Terrarium | eHow", "eHow", "", "", "How to Build a Terrarium"},
+		{"Le Monde - Les dernières nouvelles", "Le Monde", "", "", "Les dernières nouvelles"},
+		{"Storm hits coast – BBC News", "", "www.bbc.co.uk", "", "Storm hits coast – BBC News"},
+		{"Storm hits coast | BBC", "", "www.bbc.co.uk", "", "Storm hits coast"},
+		{"Wahl: Die Ergebnisse | Nordkurier", "Nordkurier Online", "", "", "Wahl: Die Ergebnisse"},
+		{"A headline - Section - Site", "", "", "A headline", "A headline"},
+		{"Site - A long headline here", "", "", "Site", "Site - A long headline here"},
+		{"No separator here", "Site", "", "", "No separator here"},
+	}
+	for _, tt := range tests {
+		var h1s []string
+		if tt.h1 != "" {
+			h1s = []string{tt.h1}
+		}
+		if got := stripSiteName(tt.title, tt.site, tt.host, h1s); got != tt.want {
+			t.Errorf("stripSiteName(%q, %q, %q) = %q, want %q", tt.title, tt.site, tt.host, got, tt.want)
+		}
+	}
+}
+
+func TestNormalizeLanguage(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"en", "en"}, {"EN-us", "en-US"}, {"pt_BR", "pt-BR"}, {"fr-FR.UTF-8", "fr-FR"},
+		{"zh-hant-tw", "zh-Hant-TW"}, {"es-419", "es-419"}, {"de, en", "de"},
+		{"x-default", ""}, {"und", ""}, {"", ""}, {"english", ""},
+	}
+	for _, tt := range tests {
+		if got := NormalizeLanguage(tt.in); got != tt.want {
+			t.Errorf("NormalizeLanguage(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestResolveLanguage(t *testing.T) {
+	en := strings.Repeat("The council voted on Thursday to build a new bridge over the river, ending a debate that lasted ten years. ", 10)
+	de := strings.Repeat("Der Stadtrat hat am Donnerstag beschlossen, eine neue Brücke über den Fluss zu bauen, nach zehn Jahren Streit. ", 10)
+	tests := []struct{ declared, body, want string }{
+		{"en-GB", en, "en-GB"},
+		{"", en, "en"},
+		{"en", de, "de"},
+		{"de-AT", de, "de-AT"},
+		{"fr", "Trop court.", "fr"},
+		{"", "Too short.", ""},
+		{"en", strings.Repeat("Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua. ", 10), "en"},
+	}
+	for _, tt := range tests {
+		if got := ResolveLanguage(tt.declared, tt.body); got != tt.want {
+			t.Errorf("ResolveLanguage(%q, %.20q…) = %q, want %q", tt.declared, tt.body, got, tt.want)
+		}
+	}
+}
+
+func TestReadLenientJSONLD(t *testing.T) {
+	blocks := []string{
+		"<![CDATA[{\"@type\":\"NewsArticle\",\"headline\":\"Line\nbreak\",}]]>",
+		`{"@type":"WebSite","name":"Site"}{"@type":"Organization","name":"Org"}`,
+	}
+	d := parseJSONLD(blocks)
+	if d.article == nil || ldString(d.article["headline"]) != "Line break" {
+		t.Errorf("article = %v, want the NewsArticle with its headline", d.article)
+	}
+	if d.webSite != "Site" || d.publisher != "Org" {
+		t.Errorf("webSite, publisher = %q, %q; want Site, Org", d.webSite, d.publisher)
+	}
+}
+
+func BenchmarkRead(b *testing.B) {
+	src, err := os.ReadFile("testdata/jsonld-graph.html")
+	if err != nil {
+		b.Fatal(err)
+	}
+	doc, err := html.Parse(bytes.NewReader(src))
+	if err != nil {
+		b.Fatal(err)
+	}
+	u, _ := url.Parse(defaultURL)
+	b.ReportAllocs()
+	for b.Loop() {
+		ReadWith(doc, u, Options{Now: testNow})
+	}
+}
+
+func BenchmarkDetectLanguage(b *testing.B) {
+	text := strings.Repeat("The council voted on Thursday to build a new bridge over the river, ending a debate that lasted ten years. ", 40)
+	b.ReportAllocs()
+	for b.Loop() {
+		DetectLanguage(text)
+	}
+}

@@ -1,0 +1,550 @@
+package quotes
+
+import (
+	"strings"
+	"unicode"
+)
+
+// Attribution: finding the reporting verb (the cue) for a quotation and the
+// noun phrase that names its source. Three places are tried, in order:
+//
+//  1. an introducer right before the quote: `X said: “…”`, `telling Cook, “…”`;
+//  2. the rest of its sentence after it: `“…,” X said`, `“…,” said X, …`;
+//  3. a reporting verb earlier in its sentence: `X said that Y was “…”`.
+//
+// Every walk is bounded by the sentence and by a fixed token budget.
+
+// maxNP bounds the length of a noun phrase walk.
+const maxNP = 14
+
+// maxScan bounds the search for a reporting verb before or after a
+// quotation, in tokens.
+const maxScan = 80
+
+// attribution is what was found for one quotation.
+type attribution struct {
+	cue   string  // reporting verb or phrase as written; ":" for a bare colon
+	np    []token // the source's noun phrase as written
+	appos []token // an appositive beside it (", deputy …, said")
+	// subjectOf means the source is the subject of the clause of a participle
+	// or coordinated verb; np is then that clause's subject.
+	found bool
+}
+
+// cueFormOf returns the cue form of t (the zero form when t is not a cue).
+func cueFormOf(t token) cueForm { return cueForms[t.lower] }
+
+// isCue reports whether toks[j] is a reporting verb as used here.
+func isCue(toks []token, j int) bool {
+	t := toks[j]
+	if t.kind != tWord || t.cap && t.lower != "according" {
+		return false
+	}
+	if _, ok := cueForms[t.lower]; !ok {
+		return false
+	}
+	if part, ok := cueParticles[t.lower]; ok {
+		if j+1 >= len(toks) || toks[j+1].lower != part {
+			return false
+		}
+	}
+	if j > 0 && toks[j-1].kind == tWord && (articles[toks[j-1].lower] || toks[j-1].possessive()) {
+		return false // "Epstein’s alleged ring", "the stated aim"
+	}
+	if k := j - 1; k >= 0 && !cueFormOf(t).participle && (strings.HasSuffix(t.lower, "ed") || t.is("told", "said", "written", "shown")) {
+		for k >= 0 && k > j-3 && isAdverb(toks[k]) && !beForms[toks[k].lower] {
+			k--
+		}
+		if k >= 0 && toks[k].kind == tWord && beForms[toks[k].lower] {
+			return false // passive: "investors were promised", "he was told"
+		}
+	}
+	if nounLike[t.lower] {
+		if j == 0 {
+			return false
+		}
+		p := toks[j-1]
+		switch {
+		case p.kind == tQuote && !p.term, p.isPunct(",") && j >= 2 && toks[j-2].kind == tQuote:
+		case p.kind == tWord && pronouns[pronounOf(p)] && !determiners[p.lower]:
+		case p.kind == tWord && p.cap && !determiners[p.lower] && !p.possessive() &&
+			(j < 2 || toks[j-2].kind != tWord || !(determiners[toks[j-2].lower] || toks[j-2].possessive() || prepositions[toks[j-2].lower])):
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// cueText is the cue as written, with its particle ("weighed in").
+func cueText(toks []token, j int) string {
+	if part, ok := cueParticles[toks[j].lower]; ok && j+1 < len(toks) {
+		_ = part
+		return toks[j].text + " " + toks[j+1].text
+	}
+	return toks[j].text
+}
+
+// cueEnd is the index just past the cue at j (and its particle).
+func cueEnd(toks []token, j int) int {
+	if _, ok := cueParticles[toks[j].lower]; ok {
+		return j + 2
+	}
+	return j + 1
+}
+
+func pronounOf(t token) string {
+	l := t.lower
+	if k := strings.IndexByte(l, '\''); k > 0 {
+		l = l[:k]
+	}
+	return l
+}
+
+func isAdverb(t token) bool {
+	return t.kind == tWord && !t.cap && (strings.HasSuffix(t.lower, "ly") && len(t.lower) > 4 || auxiliaries[t.lower])
+}
+
+func isBoundary(t token) bool {
+	switch t.kind {
+	case tPunct:
+		return true
+	case tQuote:
+		return !t.term
+	}
+	return false
+}
+
+// walkLeft collects the subject noun phrase ending just before the verb at v,
+// not going below lo. A comma right before the verb marks an appositive
+// (`X, deputy minister, said`), which is returned apart.
+func walkLeft(toks []token, v, lo int) (np, appos []token) {
+	j := v - 1
+	for j >= lo && isAdverb(toks[j]) {
+		j--
+	}
+	if j >= lo && toks[j].kind == tWord && pronouns[pronounOf(toks[j])] {
+		return toks[j : j+1], nil
+	}
+	if j >= lo && toks[j].is("to") {
+		return nil, nil // an infinitive has no subject of its own
+	}
+	if j >= lo && toks[j].isPunct(",") {
+		c := j - 1
+		for c >= lo && c > j-30 && !toks[c].isPunct(",") && !isHardStop(toks[c]) {
+			c--
+		}
+		if c < lo || !toks[c].isPunct(",") {
+			return nil, nil
+		}
+		appos = toks[c+1 : j]
+		j = c - 1
+	}
+	np, start := npLeft(toks, j, lo)
+	// "Cmdr. Sean Robertson, a spokesperson for X, the operation against Y,
+	// told": step back over one more appositive to reach the name
+	if len(appos) > 0 && !hasRun(np) && start-1 > lo && toks[start-1].isPunct(",") {
+		if np2, _ := npLeft(toks, start-2, lo); hasRun(np2) {
+			return np2, np
+		}
+	}
+	// "He instead told": a pronoun with trailing adverbs
+	if len(np) > 1 && np[0].kind == tWord && pronouns[pronounOf(np[0])] && !hasRun(np[1:]) {
+		return np[:1], appos
+	}
+	return np, appos
+}
+
+// npLeft walks a noun phrase leftwards from its last token at e; it returns
+// the phrase and its start index.
+func npLeft(toks []token, e, lo int) ([]token, int) {
+	j := e
+	for j >= lo && e-j < maxNP {
+		t := toks[j]
+		if isBoundary(t) || t.kind == tWord && (clauseWords[t.lower] || !t.cap && auxiliaries[t.lower]) || isCueWord(t) {
+			// "the singer and guitarist": and between two lower-case nouns
+			if t.lower == "and" && j-1 >= lo && toks[j-1].kind == tWord && !toks[j-1].cap &&
+				!clauseWords[toks[j-1].lower] && !auxiliaries[toks[j-1].lower] && !isCueWord(toks[j-1]) && j < e {
+				j--
+				continue
+			}
+			break
+		}
+		j--
+	}
+	if e < j+1 {
+		return nil, j + 1
+	}
+	return toks[j+1 : e+1], j + 1
+}
+
+func isCueWord(t token) bool {
+	_, ok := cueForms[t.lower]
+	return ok && t.kind == tWord && !t.cap
+}
+
+func isHardStop(t token) bool {
+	return t.kind == tQuote && !t.term || t.kind == tPunct && (t.text == "." || t.text == ";" || t.text == ":" || t.text == "!" || t.text == "?")
+}
+
+// rightStops end a noun phrase that follows its verb ("said X in a statement").
+var rightStops = set("in on at during via to from with for after before by about who which that whose when while as and but because since though although monday tuesday wednesday thursday friday saturday sunday today yesterday tonight earlier later last this recently previously separately also")
+
+// walkRight collects the noun phrase that follows an inverted verb
+// ("…,” said Hill, who …"), and an appositive after it when the phrase holds
+// no name ("said another witness, former adviser Fiona Hill").
+func walkRight(toks []token, from, hi int) (np, appos []token) {
+	if from < hi && toks[from].kind == tWord && prepositions[toks[from].lower] {
+		return nil, nil // "… announced in October"
+	}
+	j := from
+	for j < hi && j-from < maxNP {
+		t := toks[j]
+		if isBoundary(t) || t.kind == tWord && !t.cap && rightStops[t.lower] && j > from || isCueWord(t) && !(j > from && articles[toks[j-1].lower]) {
+			break
+		}
+		j++
+	}
+	np = toks[from:j]
+	if hasRun(np) {
+		return np, nil
+	}
+	// skip to the next comma and take what follows it
+	k := j
+	for k < hi && k < j+12 && !toks[k].isPunct(",") && !isHardStop(toks[k]) {
+		k++
+	}
+	if k < hi && toks[k].isPunct(",") {
+		s := k + 1
+		e := s
+		for e < hi && e-s < maxNP && !isBoundary(toks[e]) && !(toks[e].kind == tWord && !toks[e].cap && (clauseWords[toks[e].lower])) {
+			e++
+		}
+		appos = toks[s:e]
+	}
+	return np, appos
+}
+
+// attribute finds the cue and source for the quotation token at q in the
+// sentence toks[lo:hi]. prevColon reports that the previous paragraph ended
+// with a colon and this quotation opens the paragraph.
+func attribute(toks []token, q, lo, hi int) attribution {
+	intro := introducer(toks, q, lo)
+	if intro.found && intro.cue != ":" {
+		return intro
+	}
+	if a := after(toks, q, hi); a.found {
+		return a
+	}
+	if intro.found {
+		return intro // a bare colon
+	}
+	return earlier(toks, q, lo)
+}
+
+// introducer: `X said: “…”`, `she added, “…”`, `…,” comments X, “…”`.
+func introducer(toks []token, q, lo int) attribution {
+	if q-1 < lo || !(toks[q-1].isPunct(",") || toks[q-1].isPunct(":") || toks[q-1].isPunct("—")) {
+		return attribution{}
+	}
+	colon := toks[q-1].isPunct(":")
+	// the clause before the punctuation
+	s := q - 2
+	for s >= lo && q-2-s < 10 && !isBoundary(toks[s]) {
+		s--
+	}
+	for j := q - 2; j > s; j-- {
+		if !isCue(toks, j) {
+			continue
+		}
+		return verbSource(toks, j, s+1, lo, q)
+	}
+	if colon {
+		np, appos := walkLeft(toks, q-1, lo)
+		return attribution{cue: ":", np: np, appos: appos, found: sourceLike(np) || sourceLike(appos)}
+	}
+	return attribution{}
+}
+
+// verbSource builds the attribution for the cue at j in a clause starting at
+// cs (sentence from lo), for the quotation at q.
+func verbSource(toks []token, j, cs, lo, q int) attribution {
+	a := attribution{cue: cueText(toks, j), found: true}
+	if cueFormOf(toks[j]).participle {
+		a.np, a.appos = clauseSubject(toks, j, lo)
+		return a
+	}
+	// inverted: the verb opens its clause right after a quotation
+	if j == cs && j-1 >= lo && (toks[j-1].kind == tQuote || toks[j-1].isPunct(",") && j-2 >= lo && toks[j-2].kind == tQuote && !toks[j-2].term) {
+		a.np, a.appos = walkRight(toks, cueEnd(toks, j), q)
+		return a
+	}
+	a.np, a.appos = walkLeft(toks, j, lo)
+	if len(a.np) == 0 && len(a.appos) == 0 {
+		a.np, a.appos = fallbackSubject(toks, j, lo)
+	}
+	return a
+}
+
+// fallbackSubject handles a verb whose subject is not right before it:
+// coordinated ("accused X and warned that"), relative ("reports that
+// depicted"), or after a subordinate clause.
+func fallbackSubject(toks []token, j, lo int) (np, appos []token) {
+	k := j - 1
+	for k >= lo && isAdverb(toks[k]) {
+		k--
+	}
+	if k >= lo && toks[k].is("that", "which", "who") {
+		// the nearest name to the left
+		for m := k - 1; m >= lo && m > k-20; m-- {
+			if isBoundary(toks[m]) && !toks[m].isPunct(",") {
+				break
+			}
+			if toks[m].kind == tWord && toks[m].cap && !sentenceStarters[toks[m].lower] {
+				e := m + 1
+				s := m
+				for s-1 >= lo && (toks[s-1].kind == tWord && (toks[s-1].cap || joinsRun(toks, s-1))) {
+					s--
+				}
+				return toks[s:e], nil
+			}
+		}
+		return nil, nil
+	}
+	return clauseSubject(toks, j, lo)
+}
+
+// clauseSubject is the subject of the clause holding the verb at j: the
+// subject of an earlier finite reporting verb in the sentence, else the
+// sentence's opening noun phrase.
+func clauseSubject(toks []token, j, lo int) (np, appos []token) {
+	for k := lo; k < j; k++ {
+		if isCue(toks, k) && !cueFormOf(toks[k]).participle && toks[k].lower != "according" {
+			np, appos = walkLeft(toks, k, lo)
+			if len(np) > 0 {
+				return np, appos
+			}
+		}
+	}
+	return sentenceSubject(toks, lo, j)
+}
+
+// sentenceSubject is the noun phrase opening the sentence toks[lo:hi], after
+// a leading adverbial ("In May, …", "Yet …").
+func sentenceSubject(toks []token, lo, hi int) (np, appos []token) {
+	s := lo
+	for round := 0; round < 3 && s < hi; round++ {
+		t := toks[s]
+		if t.kind != tWord || !(sentenceStarters[t.lower] || timeWords[t.lower]) || determiners[t.lower] || pronouns[pronounOf(t)] {
+			break
+		}
+		// skip an opening adverbial up to its comma, or the single word
+		c := s
+		for c < hi && c < s+12 && !toks[c].isPunct(",") && !isHardStop(toks[c]) {
+			c++
+		}
+		switch {
+		case c < hi && c < s+12 && toks[c].isPunct(","):
+			s = c + 1
+		case prepositions[t.lower]:
+			return nil, nil // "In a post at the time she described …": unknown
+		default:
+			s++
+		}
+	}
+	e := s
+	sawRun := false
+	for e < hi && e-s < maxNP {
+		t := toks[e]
+		if isBoundary(t) || t.kind == tWord && !t.cap && (clauseWords[t.lower] || auxiliaries[t.lower] || isCueWord(t)) {
+			break
+		}
+		if t.kind == tWord && pronouns[pronounOf(t)] && e == s {
+			e++
+			break
+		}
+		if t.kind == tWord && !t.cap && sawRun && !t.possessive() && !nameParticles[t.lower] && !isNounHead(t.bare()) {
+			break // "Swift got …": a lower-case word after a name is the verb
+		}
+		if t.kind == tWord && !t.cap && e > s && strings.HasSuffix(t.lower, "ed") && toks[e-1].kind == tWord && !articles[toks[e-1].lower] && !isAdverb(toks[e-1]) {
+			break // "The campaign video featured …"
+		}
+		if t.kind == tWord && t.cap && !(e == s && sentenceStarters[t.lower]) {
+			sawRun = true
+		}
+		if t.possessive() {
+			sawRun = false
+		}
+		e++
+	}
+	np = toks[s:e]
+	if e < hi && toks[e].isPunct(",") {
+		// "The company that runs the AMAs, Dick Clark Productions, denies"
+		f := e + 1
+		for f < hi && f-e < maxNP && !isBoundary(toks[f]) {
+			f++
+		}
+		if f < hi && toks[f].isPunct(",") {
+			appos = toks[e+1 : f]
+		}
+	}
+	return np, appos
+}
+
+// after: the rest of the sentence after the quotation.
+func after(toks []token, q, hi int) attribution {
+	i := q + 1
+	for i < hi && (toks[i].isPunct(",") || toks[i].isPunct("—")) {
+		i++
+	}
+	if i >= hi {
+		return attribution{}
+	}
+	tight := endsSentence(toks[q].text)
+	split := strings.HasSuffix(strings.TrimSpace(toks[q].text), ",") || toks[q+1].isPunct(",")
+	// inverted: “…,” said X
+	if isCue(toks, i) && !cueFormOf(toks[i]).participle && toks[i].lower != "according" {
+		a := attribution{cue: cueText(toks, i), found: true}
+		a.np, a.appos = walkRight(toks, cueEnd(toks, i), hi)
+		if len(a.np) > 0 || len(a.appos) > 0 {
+			return a
+		}
+		return attribution{}
+	}
+	for j := i; j < hi && j < i+maxScan; j++ {
+		t := toks[j]
+		if isHardStop(t) {
+			return attribution{}
+		}
+		if tight && j > i+7 {
+			return attribution{}
+		}
+		if !isCue(toks, j) {
+			continue
+		}
+		// a cue between the halves of a split quotation serves both
+		if !split && introducesNext(toks, j, hi) {
+			return attribution{}
+		}
+		if t.lower == "according" {
+			np, _ := walkRight(toks, j+2, hi)
+			return attribution{cue: cueText(toks, j), np: np, found: len(np) > 0}
+		}
+		if cueFormOf(t).participle {
+			continue
+		}
+		np, appos := walkLeft(toks, j, q+1)
+		if len(appos) > 0 && toks[i].cap {
+			// “…,” Dylan Nelson, a fellow at X in Munich, Germany, and co-author, said
+			k := i
+			for k < j && !toks[k].isPunct(",") {
+				k++
+			}
+			if seg := toks[i:k]; k < j && pureName(seg) && (len(np) == 0 || &np[0] != &toks[i]) {
+				np, appos = seg, nil
+			}
+		}
+		if len(np) == 0 && len(appos) == 0 && toks[j-1].isPunct(",") {
+			// "… despite being the envoy, said another witness, …"
+			np, appos = walkRight(toks, cueEnd(toks, j), hi)
+		}
+		if len(np) == 0 && len(appos) == 0 {
+			continue
+		}
+		return attribution{cue: cueText(toks, j), np: np, appos: appos, found: true}
+	}
+	return attribution{}
+}
+
+// introducesNext reports whether the cue at j is followed, after optional
+// words of its clause and a comma or colon, by another quotation: then it is
+// that quotation's cue.
+func introducesNext(toks []token, j, hi int) bool {
+	for k := cueEnd(toks, j); k < hi && k < j+8; k++ {
+		t := toks[k]
+		if t.kind == tQuote && !t.term {
+			return toks[k-1].isPunct(",") || toks[k-1].isPunct(":") || k == cueEnd(toks, j)
+		}
+		if isHardStop(t) || isCue(toks, k) {
+			return false
+		}
+	}
+	return false
+}
+
+// earlier: a reporting verb earlier in the sentence (`X said that Y was “…”`).
+func earlier(toks []token, q, lo int) attribution {
+	for j := q - 1; j >= lo && j > q-maxScan; j-- {
+		t := toks[j]
+		if t.kind == tPunct && (t.text == ":" || t.text == ";") {
+			break
+		}
+		if !isCue(toks, j) || cueNeedsQuoteFar(toks, j, q) {
+			continue
+		}
+		if t.lower == "according" {
+			np, _ := walkRight(toks, j+2, q)
+			if len(np) == 0 {
+				continue
+			}
+			return attribution{cue: cueText(toks, j), np: np, found: true}
+		}
+		return verbSource(toks, j, -1, lo, q)
+	}
+	return attribution{}
+}
+
+// cueNeedsQuoteFar: weak cues ("called", "views", "introduced") count only
+// close to the quotation.
+func cueNeedsQuoteFar(toks []token, j, q int) bool {
+	return cueNeedsQuote[toks[j].lower] && q-j > 8
+}
+
+// hasRun reports whether toks hold a capitalised name.
+func hasRun(toks []token) bool {
+	for i, t := range toks {
+		if t.kind == tWord && t.cap && !t.noName && !(i == 0 && sentenceStarters[t.lower]) && !pronouns[pronounOf(t)] {
+			return true
+		}
+	}
+	return false
+}
+
+func joinsRun(toks []token, i int) bool {
+	return toks[i].kind == tWord && !toks[i].cap && nameParticles[toks[i].lower]
+}
+
+// startsLower reports whether quoted text begins with a lower-case letter
+// (after brackets, ellipses and spaces): a partial quotation.
+func startsLower(text string) bool {
+	for _, r := range text {
+		if unicode.IsLetter(r) {
+			return unicode.IsLower(r)
+		}
+		if unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return false
+}
+
+// isNounHead reports whether a lower-case word is a known head noun for a
+// source ("Border agents", "Commerzbank analyst").
+func isNounHead(w string) bool {
+	return personNouns[w] || roleNouns[w] || orgNouns[w]
+}
+
+var articles = set("the a an its their his her our your my")
+
+// sourceLike reports whether a phrase can name the source of a quotation
+// introduced by a bare colon: a name, a pronoun or a person or body noun.
+func sourceLike(np []token) bool {
+	if len(np) == 0 {
+		return false
+	}
+	if hasRun(np) {
+		return true
+	}
+	last := np[len(np)-1]
+	return last.kind == tWord && (pronouns[pronounOf(last)] && len(np) == 1 || isNounHead(last.bare()) || personNouns[strings.TrimSuffix(last.bare(), "s")])
+}

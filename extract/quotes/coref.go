@@ -1,0 +1,615 @@
+package quotes
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Coreference: turning the words at an attribution point ("he", "Gatilov",
+// "the ministry", "the actor") into the most complete name the article gives
+// for that source. Names are collected from the whole article first, so the
+// fullest form may come before or after the mention. Pronouns follow the
+// discourse: the subject of the quote's own sentence, then the most recent
+// compatible speaker, then the most recent compatible subject.
+
+// entity is a person or body named in the article.
+type entity struct {
+	display string          // most complete form, titles stripped
+	key     []string        // folded tokens used for matching
+	org     bool            // an organisation, place or body
+	person  bool            // known to be a person (title, pronoun)
+	gender  byte            // 'm', 'f' or 0
+	titles  map[string]bool // role words seen beside the name
+	pos     []int           // positions of its mentions
+}
+
+// mention is the parsed noun phrase at an attribution point.
+type mention struct {
+	text   string   // as written
+	pron   string   // a personal pronoun, lower-cased
+	name   []string // folded key of a name
+	disp   string   // the name as written (titles stripped)
+	org    bool     //
+	head   string   // head noun of a descriptive phrase
+	desc   string   // the descriptive phrase
+	plural bool
+	indef  bool // an indefinite description ("a company spokesperson") introduces a new source
+}
+
+func (m mention) empty() bool { return m.pron == "" && len(m.name) == 0 && m.head == "" }
+
+// ref is a resolved source.
+type ref struct {
+	name   string
+	ent    *entity
+	kind   byte   // 'p' person, 'o' organisation, 'd' descriptive person(s), 'u' unknown
+	head   string // head noun of a descriptive source
+	plural bool
+}
+
+func joinTokens(toks []token) string {
+	var b strings.Builder
+	for i, t := range toks {
+		if i > 0 && t.kind != tPunct {
+			b.WriteByte(' ')
+		}
+		if t.kind == tQuote {
+			b.WriteString("\"" + t.text + "\"")
+			continue
+		}
+		b.WriteString(t.text)
+	}
+	return b.String()
+}
+
+func isAcronym(t token) bool {
+	n := 0
+	for _, r := range t.text {
+		switch {
+		case unicode.IsUpper(r) || unicode.IsDigit(r):
+			n++
+		case r == '.' || r == '&':
+		default:
+			return false
+		}
+	}
+	return n >= 2
+}
+
+// isNameWord: a capitalised word that can be part of a name at i.
+func isNameWord(toks []token, i, lo int) bool {
+	t := toks[i]
+	if t.kind != tWord || !t.cap {
+		return false
+	}
+	if t.text == "I" || t.noName || determiners[t.lower] || pronouns[pronounOf(t)] {
+		return false
+	}
+	if i == lo && sentenceStarters[t.lower] {
+		return false
+	}
+	if _, ok := cueForms[t.lower]; ok && i == lo {
+		return false
+	}
+	return true
+}
+
+func containsOrg(toks []token) bool {
+	for _, t := range toks {
+		if t.kind == tWord && t.cap && orgWords[t.bare()] {
+			return true
+		}
+	}
+	return false
+}
+
+// nameRun is a run of capitalised words toks[s:e].
+type nameRun struct {
+	s, e int
+	det  bool // preceded by "the"
+}
+
+// findRuns returns the name runs of toks[lo:hi].
+func findRuns(toks []token, lo, hi int) []nameRun {
+	var runs []nameRun
+	for i := lo; i < hi; {
+		if !isNameWord(toks, i, lo) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < hi {
+			if toks[j-1].possessive() {
+				k := j
+				for k < hi && isNameWord(toks, k, lo) {
+					k++
+				}
+				if k > j && containsOrg(toks[j:k]) {
+					j = k
+					continue
+				}
+				break
+			}
+			if isNameWord(toks, j, lo) {
+				j++
+				continue
+			}
+			t := toks[j]
+			if t.kind == tWord && !t.cap && nameParticles[t.lower] && j+1 < hi && isNameWord(toks, j+1, lo) {
+				j += 2
+				continue
+			}
+			if t.kind == tWord && !t.cap && (t.lower == "of" || t.lower == "for" || t.lower == "and" || t.lower == "&" || t.lower == "on") && containsOrg(toks[i:j]) {
+				k := j + 1
+				if k < hi && toks[k].lower == "the" {
+					k++
+				}
+				if k < hi && isNameWord(toks, k, lo) {
+					j = k + 1
+					continue
+				}
+			}
+			break
+		}
+		r := nameRun{s: i, e: j, det: i-1 >= 0 && toks[i-1].lower == "the"}
+		// "ambassador to Britain Liu Xiaming": a long run after a preposition
+		// starts with the preposition's object
+		if j-i >= 3 && i-1 >= lo && toks[i-1].is("to", "of", "from", "for", "in", "at", "with") && !containsOrg(toks[i:j]) {
+			r.s++
+		}
+		runs = append(runs, r)
+		i = j
+	}
+	return runs
+}
+
+// coreName strips ranks, offices and honorifics from the front of a
+// person's name run and keeps at most three given/family names.
+func coreName(run []token) []token {
+	s := len(run)
+	plain := 0
+	for s > 0 {
+		t := run[s-1]
+		l := t.bare()
+		if royalTitles[l] {
+			s--
+			break
+		}
+		if s < len(run) && (titleWords[l] || titleWords[strings.TrimSuffix(l, ".")] || isAcronym(t) || t.possessive()) {
+			break
+		}
+		if !nameSuffixes[l] && !nameParticles[l] && !isInitial(t) {
+			if plain == 3 {
+				break
+			}
+			plain++
+		}
+		s--
+	}
+	if s == len(run) {
+		s = len(run) - 1
+	}
+	return run[s:]
+}
+
+func isInitial(t token) bool {
+	return utf8.RuneCountInString(t.text) == 2 && strings.HasSuffix(t.text, ".")
+}
+
+func keyOf(toks []token) []string {
+	k := make([]string, 0, len(toks))
+	for _, t := range toks {
+		if t.lower == "the" {
+			continue
+		}
+		k = append(k, strings.TrimSuffix(t.bare(), "."))
+	}
+	return k
+}
+
+// runName returns the display form and key of a name run.
+func runName(toks []token, r nameRun) (disp string, key []string, org bool, stripped []token) {
+	run := toks[r.s:r.e]
+	org = containsOrg(run) || (len(run) == 1 && (isAcronym(run[0]) || r.det)) ||
+		len(run) > 1 && titleWords[run[len(run)-1].bare()] && !royalTitles[run[len(run)-2].bare()] // "the High Commissioner for …"
+	if org && len(run) > 2 {
+		// "White House Press Secretary Stephanie Grisham": a title ends the
+		// organisation's words and a person's name follows
+		core := coreName(run)
+		if n := len(run) - len(core); len(core) >= 2 && n > 0 && !containsOrg(core) && titleWords[run[n-1].bare()] {
+			return joinTokens(core), keyOf(core), false, run[:n]
+		}
+	}
+	if org {
+		disp = trimPossessive(joinTokens(run))
+		if r.det {
+			disp = "the " + disp
+		}
+		return disp, keyOf(run), true, nil
+	}
+	core := coreName(run)
+	return trimPossessive(joinTokens(core)), keyOf(core), false, run[:len(run)-len(core)]
+}
+
+// trimPossessive drops a trailing 's from a name ("Zach Parise’s").
+func trimPossessive(s string) string {
+	for _, suf := range []string{"'s", "’s", "'", "’"} {
+		if strings.HasSuffix(s, suf) {
+			return s[:len(s)-len(suf)]
+		}
+	}
+	return s
+}
+
+// entities collects every name in the article with the role words around it.
+type entities struct {
+	list        []*entity
+	byKey       map[string]*entity
+	byWord      map[string][]*entity // key word -> entities whose name holds it
+	byInits     map[string][]*entity // initials -> organisations ("DEA")
+	byTitleWord map[string][]*entity // role word -> entities introduced with it
+	descs       map[string]string    // head noun -> fullest descriptive phrase
+	indefs      map[string]string    // head noun -> first indefinite description ("one legal expert")
+}
+
+func (es *entities) add(disp string, key []string, org bool, pos int) *entity {
+	k := strings.Join(key, " ")
+	e := es.byKey[k]
+	if e == nil {
+		e = &entity{display: disp, key: key, org: org, titles: map[string]bool{}}
+		es.byKey[k] = e
+		es.list = append(es.list, e)
+		seen := map[string]bool{}
+		for _, w := range key {
+			if !seen[w] {
+				seen[w] = true
+				es.byWord[w] = append(es.byWord[w], e)
+			}
+		}
+		if in := initials(e); in != "" {
+			es.byInits[in] = append(es.byInits[in], e)
+		}
+	}
+	e.pos = append(e.pos, pos)
+	return e
+}
+
+func (es *entities) title(e *entity, w string) {
+	if !e.titles[w] {
+		e.titles[w] = true
+		es.byTitleWord[w] = append(es.byTitleWord[w], e)
+	}
+}
+
+func (es *entities) addDesc(head, text string) {
+	if head == "" {
+		return
+	}
+	if len(text) > len(es.descs[head]) {
+		es.descs[head] = text
+	}
+}
+
+// collect records the names of the sentence toks[lo:hi] at base position.
+func (es *entities) collect(toks []token, lo, hi, base int) {
+	for _, r := range findRuns(toks, lo, hi) {
+		disp, key, org, stripped := runName(toks, r)
+		if len(key) == 0 {
+			continue
+		}
+		e := es.add(disp, key, org, base+r.s)
+		for _, t := range stripped {
+			es.title(e, strings.TrimSuffix(t.bare(), "."))
+			if titleWords[t.bare()] || roleNouns[t.bare()] {
+				e.person = true
+			}
+		}
+		// role words before the name: "China’s ambassador to Britain Liu Xiaming";
+		// none for the object of a preposition ("ambassador to Britain")
+		for j := r.s - 1; j >= lo && j >= r.s-6 && !toks[r.s-1].is("to", "of", "for", "in", "at", "from", "with", "by", "on"); j-- {
+			t := toks[j]
+			b := t.bare()
+			if t.kind != tWord || !(t.cap && !determiners[t.lower] || t.possessive() || roleNouns[b] || titleWords[b] || personNouns[b] || b == "to" || b == "of" || b == "for" || b == "and") {
+				break
+			}
+			es.title(e, b)
+			if roleNouns[b] || titleWords[b] {
+				e.person = !e.org
+			}
+		}
+		// an appositive after it: "Cheuk Hau-yip, the commander of …,"
+		if r.e+1 < hi && toks[r.e].isPunct(",") && toks[r.e+1].kind == tWord && !clauseWords[toks[r.e+1].lower] &&
+			(!toks[r.e+1].cap || determiners[toks[r.e+1].lower] || toks[r.e+1].possessive()) {
+			for j := r.e + 1; j < hi && j < r.e+16 && !isBoundary(toks[j]); j++ {
+				if toks[j].kind == tWord && !toks[j].cap {
+					if clauseWords[toks[j].lower] {
+						break
+					}
+					e.titles[toks[j].bare()] = true
+				}
+			}
+		}
+		// an appositive before it: "The company that runs the AMAs, Dick Clark Productions,"
+		if r.s-2 >= lo && toks[r.s-1].isPunct(",") {
+			j := r.s - 2
+			for j >= lo && j > r.s-16 && !isBoundary(toks[j]) {
+				j--
+			}
+			if toks[j+1].kind == tWord && determiners[toks[j+1].lower] {
+				for k := j + 1; k < r.s-1; k++ {
+					if toks[k].kind == tWord && !toks[k].cap {
+						e.titles[toks[k].bare()] = true
+					}
+				}
+			}
+		}
+	}
+	// descriptive phrases: "the 43-year-old man", "one legal expert"
+	for i := lo; i < hi; i++ {
+		t := toks[i]
+		if t.kind != tWord {
+			continue
+		}
+		if t.is("a", "an", "one", "another") {
+			for j := i + 1; j < hi && j <= i+4; j++ {
+				u := toks[j]
+				if u.kind != tWord || u.cap || clauseWords[u.lower] || functionWords[u.lower] {
+					break
+				}
+				if isPersonHead(u.bare()) && es.indefs[u.bare()] == "" {
+					es.indefs[u.bare()] = t.lower + " " + joinTokens(toks[i+1:j+1])
+				}
+			}
+		}
+		if !determiners[t.lower] {
+			continue
+		}
+		for j := i + 1; j < hi && j <= i+4; j++ {
+			u := toks[j]
+			if u.kind != tWord || u.cap || clauseWords[u.lower] || functionWords[u.lower] {
+				break
+			}
+			es.addDesc(u.bare(), "the "+joinTokens(toks[i+1:j+1]))
+		}
+	}
+}
+
+// parseNP reads a noun phrase (and an optional appositive) at an attribution
+// point.
+func parseNP(np, appos []token) mention {
+	m := readNP(np)
+	if len(appos) > 0 {
+		a := readNP(appos)
+		// prefer a name; a bare name in the appositive wins over a description
+		if len(a.name) > 0 && (len(m.name) == 0 || pureName(appos) && !np[0].cap) && m.pron == "" {
+			return a
+		}
+		if m.empty() && !a.empty() && !startsWithPrep(appos) {
+			return a
+		}
+	}
+	return m
+}
+
+func startsWithPrep(toks []token) bool {
+	return len(toks) > 0 && toks[0].is("via", "in", "on", "at", "to", "from", "for", "with", "by", "according")
+}
+
+func pureName(toks []token) bool {
+	for i, t := range toks {
+		if t.kind != tWord || !t.cap && !(i > 0 && (nameParticles[t.lower] || t.is("of", "the", "for", "and"))) {
+			return false
+		}
+	}
+	return len(toks) > 0
+}
+
+var headStops = set("of in at from for with on who which that whose via to by about after before during under over near")
+
+func readNP(np []token) mention {
+	// drop a leading conjunction or preposition phrase
+	for len(np) > 0 && np[0].kind == tWord && np[0].is("and", "but", "or", "so", "then", "yet", "also") {
+		np = np[1:]
+	}
+	if len(np) == 0 {
+		return mention{}
+	}
+	m := mention{text: joinTokens(np)}
+	if len(np) == 1 && np[0].kind == tWord {
+		if p := pronounOf(np[0]); pronouns[p] {
+			m.pron = p
+			return m
+		}
+	}
+	// the head portion ends at a preposition or relative pronoun, except
+	// inside a name ("Office of the Inspector General")
+	runs := findRuns(np, 0, len(np))
+	inRun := func(i int) bool {
+		for _, r := range runs {
+			if i > r.s && i < r.e {
+				return true
+			}
+		}
+		return false
+	}
+	end := len(np)
+	for i := 1; i < len(np); i++ {
+		t := np[i]
+		if t.kind == tWord && !t.cap && headStops[t.lower] && !inRun(i) {
+			end = i
+			break
+		}
+	}
+	var last *nameRun
+	for k := range runs {
+		if runs[k].s < end {
+			last = &runs[k]
+		}
+	}
+	if last != nil && last.e > end {
+		last.e = end
+	}
+	// a name followed by a lower-case noun is a modifier ("China’s ambassador")
+	if last != nil && last.e < end {
+		rest := np[last.e:end]
+		if len(rest) > 0 && !(len(rest) == 1 && nameSuffixes[rest[0].lower]) {
+			last = nil
+		}
+	}
+	// a run made only of titles ("Secretary of State …") is no name
+	if last != nil && onlyTitles(np[last.s:last.e]) {
+		last = nil
+	}
+	head := np[end-1]
+	if last == nil && len(runs) > 0 {
+		r := runs[len(runs)-1]
+		switch {
+		case r.e == len(np) && len(np[r.s:r.e])-len(coreName(np[r.s:r.e])) > 0 && hasTitle(np[r.s:r.e]):
+			// "Secretary of State Mike Pompeo": a title phrase ending in a name
+			last = &r
+		case docNouns[head.bare()] && end < len(np) && np[end].is("from", "by", "of") && r.s > end:
+			// "a report from Kotak Institutional Equities": the author
+			last = &r
+		}
+	}
+	if last != nil {
+		disp, key, org, _ := runName(np, *last)
+		m.name, m.disp, m.org = key, disp, org
+		return m
+	}
+	m.head = head.bare()
+	m.plural = strings.HasSuffix(m.head, "s") && !strings.HasSuffix(m.head, "ss") || irregularPlurals[m.head]
+	d := joinTokens(np)
+	if determiners[np[0].lower] || np[0].is("one", "another", "some") {
+		d = np[0].lower + d[len(np[0].text):]
+		m.indef = np[0].is("a", "an", "one", "another", "some")
+	}
+	m.desc = d
+	return m
+}
+
+// findEntity resolves a name key to the entity with the most complete name
+// containing it, nearest before pos, else first after.
+func (es *entities) findEntity(key []string, org bool, pos int) *entity {
+	var best *entity
+	bestLen, bestDist := 0, 0
+	cands := es.byWord[key[0]]
+	if len(key) == 1 {
+		cands = append(cands[:len(cands):len(cands)], es.byInits[key[0]]...)
+	}
+	for _, e := range cands {
+		if !containsSeq(e.key, key) && !(len(key) == 1 && initials(e) == key[0]) {
+			continue
+		}
+		if e.org != org && len(e.key) > len(key) && !(len(key) == 1 && initials(e) == key[0]) {
+			continue
+		}
+		d := distance(e.pos, pos)
+		l := len(e.key)
+		if best == nil || l > bestLen || l == bestLen && d < bestDist {
+			best, bestLen, bestDist = e, l, d
+		}
+	}
+	return best
+}
+
+// distance ranks mentions: the nearest one before pos first, then the
+// first after it. ps is in increasing order.
+func distance(ps []int, pos int) int {
+	k := sort.SearchInts(ps, pos+1) // ps[:k] <= pos
+	if k > 0 {
+		return pos - ps[k-1]
+	}
+	if len(ps) == 0 {
+		return 1 << 40
+	}
+	return (1 << 30) + ps[0] - pos
+}
+
+func containsSeq(big, small []string) bool {
+	if len(small) == 0 || len(small) > len(big) {
+		return false
+	}
+	for i := 0; i+len(small) <= len(big); i++ {
+		ok := true
+		for k := range small {
+			if big[i+k] != small[k] {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+// initials of an organisation's name, for acronyms ("DEA").
+func initials(e *entity) string {
+	if !e.org || len(e.key) < 2 {
+		return ""
+	}
+	var b strings.Builder
+	for _, w := range e.key {
+		if w == "of" || w == "for" || w == "and" || w == "the" || w == "on" || w == "&" {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// byTitle finds the entity introduced with role word head, nearest before
+// pos, else first after.
+func (es *entities) byTitle(head string, org bool, pos int) *entity {
+	var best *entity
+	bestDist := 0
+	cands := es.byTitleWord[head]
+	if org {
+		cands = append(cands[:len(cands):len(cands)], es.byWord[head]...)
+	}
+	for _, e := range cands {
+		if e.org != org {
+			continue
+		}
+		match := e.titles[head]
+		if org && !match {
+			for _, k := range e.key {
+				if k == head {
+					match = true
+				}
+			}
+		}
+		if !match {
+			continue
+		}
+		d := distance(e.pos, pos)
+		if best == nil || d < bestDist {
+			best, bestDist = e, d
+		}
+	}
+	return best
+}
+
+func onlyTitles(run []token) bool {
+	for _, t := range run {
+		if !titleWords[t.bare()] && !t.is("of", "the", "for", "and") {
+			return false
+		}
+	}
+	return true
+}
+
+func hasTitle(run []token) bool {
+	stripped := run[:len(run)-len(coreName(run))]
+	for _, t := range stripped {
+		if titleWords[t.bare()] || titleWords[strings.TrimSuffix(t.bare(), ".")] {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,137 @@
+package quotes
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Filters: quoted stretches that are not direct quotations. Scare quotes and
+// borrowed terms are mostly short or unattributed; titles of works are in
+// title case; names, nicknames and slogans are used as modifiers
+// (`the “one country, two systems” formula`) or announced as such
+// (`the slogan …`).
+
+// minWords is the shortest quotation, in words (the guideline's minimum).
+const minWords = 3
+
+// smallWords may stay lower-case in a title.
+var smallWords = set("a an the and or but nor for of on in at to by with from as vs via into onto up per over")
+
+// titleCase reports whether text reads as the title of a work or a slogan
+// ("Takin’ It To the Streets", "Meth. We're On It."): every word but the
+// small ones capitalised. Text in capitals is shouting, not a title.
+func titleCase(text string) bool {
+	words := strings.Fields(text)
+	if len(words) > 12 {
+		return false
+	}
+	content, capped, letters, upper := 0, 0, 0, 0
+	for _, w := range words {
+		w = strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+		if w == "" {
+			continue
+		}
+		for _, r := range w {
+			if unicode.IsLetter(r) {
+				letters++
+				if unicode.IsUpper(r) {
+					upper++
+				}
+			}
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		if smallWords[fold(w)] {
+			continue
+		}
+		content++
+		if unicode.IsUpper(r) {
+			capped++
+		}
+	}
+	if letters > 0 && upper == letters {
+		return false
+	}
+	return content >= 2 && capped == content
+}
+
+// isPartial reports whether the quotation at i is embedded in the reporter's
+// sentence toks[lo:hi] rather than set off as an utterance.
+func isPartial(toks []token, i, lo, hi int) bool {
+	t := toks[i]
+	if startsLower(t.text) {
+		return true
+	}
+	if i > lo {
+		p := toks[i-1]
+		if p.kind == tWord && !isCue(toks, i-1) {
+			return true
+		}
+	}
+	if i+1 < hi {
+		n := toks[i+1]
+		if n.kind == tWord && !n.cap && !endsClause(t.text) && !isCue(toks, i+1) {
+			return true
+		}
+	}
+	return false
+}
+
+func endsClause(text string) bool {
+	text = strings.TrimRightFunc(text, unicode.IsSpace)
+	r, _ := utf8.DecodeLastRuneInString(text)
+	return strings.ContainsRune(",.!?;:…—-", r)
+}
+
+// usedAsName reports whether the quotation at i is a name or title used as a
+// modifier: after a determiner or possessive and before a noun
+// (`the “one country, two systems” formula`, `South Dakota’s “…” ad campaign`).
+func usedAsName(toks []token, i, lo, hi int) bool {
+	if i-1 < lo || i+1 >= hi {
+		return false
+	}
+	p, n := toks[i-1], toks[i+1]
+	if endsClause(toks[i].text) || determiners[n.lower] || pronouns[pronounOf(n)] {
+		return false
+	}
+	if p.kind != tWord || !(determiners[p.lower] || p.possessive()) {
+		return false
+	}
+	return n.kind == tWord && !n.cap && !functionWords[n.lower] && !isCue(toks, i+1)
+}
+
+// announced reports whether words before the quotation in toks[lo:i] name
+// it as a slogan, tagline, nickname or title.
+func announced(toks []token, lo, i int) bool {
+	for j := lo; j < i; j++ {
+		if toks[j].kind == tWord && slogansWords[toks[j].bare()] {
+			return true
+		}
+	}
+	return false
+}
+
+var beForms = set("is was are were be been being")
+
+// namedAs reports whether the quotation at i follows a naming verb: "has
+// been called “…”", "dubbed “…”", "known as “…”", "nicknamed “…”".
+func namedAs(toks []token, i, lo int) bool {
+	for j := i - 1; j >= lo && j >= i-3; j-- {
+		t := toks[j]
+		if t.kind != tWord {
+			return false
+		}
+		switch t.lower {
+		case "dubbed", "nicknamed", "titled", "entitled", "named", "renamed", "branded", "labelled", "labeled":
+			return true
+		case "as":
+			return j-1 >= lo && toks[j-1].is("known", "referred", "billed", "branded", "dubbed")
+		case "called":
+			return j-1 >= lo && (beForms[toks[j-1].lower] || toks[j-1].is("so-", "often", "sometimes", "also", "commonly"))
+		}
+	}
+	return false
+}

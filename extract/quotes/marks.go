@@ -1,0 +1,253 @@
+package quotes
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// Quotation mark pairing. A paragraph is scanned once, left to right, with a
+// small stack of open marks. Straight marks are told apart from apostrophes
+// and inch marks by the characters around them; curly and angle marks by
+// their own shape. Only outermost pairs become spans: nested quotations stay
+// inside the outer text with their marks.
+
+// family groups marks that can close one another.
+type family uint8
+
+const (
+	famDouble          family = iota + 1 // " “ ” „
+	famGuillemet                         // « »
+	famSingleGuillemet                   // ‹ ›
+	famCorner                            // 「 」
+	famWhiteCorner                       // 『 』
+	famSingle                            // ‘ ’ ' ‚
+)
+
+// span is one outermost quoted stretch of a paragraph.
+type span struct {
+	open   int    // byte offset of the opening mark
+	start  int    // inner text, without the marks and surrounding spaces
+	end    int    //
+	close  int    // byte offset just past the closing mark (len(p) when unclosed)
+	fam    family // mark family
+	closed bool   // a closing mark was found in the paragraph
+	cont   bool   // reopens a quotation left open at the end of the previous paragraph
+}
+
+type openMark struct {
+	fam family
+	r   rune
+	pos int
+}
+
+// maxStack bounds nesting; deeper marks are ignored (they stay in the text).
+const maxStack = 8
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+func isSpaceRune(r rune) bool {
+	return r == 0 || unicode.IsSpace(r)
+}
+
+// pairMarks returns the outermost quoted spans of p in order.
+func pairMarks(p string) []span {
+	var spans []span
+	var stack []openMark
+	prev := rune(0)
+	for i := 0; i < len(p); {
+		r, size := utf8.DecodeRuneInString(p[i:])
+		next := rune(0)
+		if i+size < len(p) {
+			next, _ = utf8.DecodeRuneInString(p[i+size:])
+		}
+		fam, opener, closer := classify(r, prev, next, stack)
+		switch {
+		case closer >= 0:
+			o := stack[closer]
+			stack = stack[:closer]
+			if outermost(stack, o.fam) {
+				spans = append(spans, makeSpan(p, o, i, i+size, true))
+			}
+		case opener && len(stack) < maxStack:
+			stack = append(stack, openMark{fam: fam, r: r, pos: i})
+		}
+		prev = r
+		i += size
+	}
+	// A double or angle mark left open runs to the end of the paragraph.
+	for k, o := range stack {
+		if o.fam != famSingle && outermost(stack[:k], o.fam) {
+			s := makeSpan(p, o, len(p), len(p), false)
+			if s.end > s.start {
+				spans = append(spans, s)
+			}
+			break
+		}
+	}
+	return spans
+}
+
+// outermost reports whether a mark of family f closing over the marks below
+// it (stack) is an outermost quotation: no double or angle mark is open below
+// it, and a single mark counts only with nothing below it.
+func outermost(below []openMark, f family) bool {
+	if f == famSingle {
+		return len(below) == 0
+	}
+	for _, o := range below {
+		if o.fam != famSingle {
+			return false
+		}
+	}
+	return true
+}
+
+func makeSpan(p string, o openMark, closeAt, after int, closed bool) span {
+	_, osize := utf8.DecodeRuneInString(p[o.pos:])
+	start, end := o.pos+osize, closeAt
+	for start < end {
+		r, size := utf8.DecodeRuneInString(p[start:])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		start += size
+	}
+	for end > start {
+		r, size := utf8.DecodeLastRuneInString(p[:end])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		end -= size
+	}
+	return span{open: o.pos, start: start, end: end, close: after, fam: o.fam, closed: closed}
+}
+
+// find returns the index of the topmost open mark that r can close, or -1.
+func find(stack []openMark, ok func(openMark) bool) int {
+	for k := len(stack) - 1; k >= 0; k-- {
+		if ok(stack[k]) {
+			return k
+		}
+	}
+	return -1
+}
+
+// classify decides what the rune r does: close the mark at stack index
+// closer, open a mark of family fam, or nothing.
+func classify(r, prev, next rune, stack []openMark) (fam family, opener bool, closer int) {
+	closer = -1
+	isDouble := func(o openMark) bool { return o.fam == famDouble }
+	switch r {
+	case '"':
+		if k := find(stack, isDouble); k >= 0 {
+			return 0, false, k
+		}
+		if unicode.IsDigit(prev) && !isWordRune(next) {
+			return 0, false, -1 // inch mark: 5"
+		}
+		return famDouble, true, -1
+	case '“':
+		// German „…“ closes with “; a “ after text and before a space or
+		// punctuation closes an open double too.
+		if k := find(stack, func(o openMark) bool { return o.r == '„' }); k >= 0 {
+			return 0, false, k
+		}
+		if k := find(stack, isDouble); k >= 0 && !isSpaceRune(prev) && !isWordRune(next) {
+			return 0, false, k
+		}
+		return famDouble, true, -1
+	case '”':
+		if k := find(stack, isDouble); k >= 0 {
+			return 0, false, k
+		}
+		if isSpaceRune(prev) && isWordRune(next) {
+			return famDouble, true, -1 // Swedish and Finnish ”…”
+		}
+		return 0, false, -1
+	case '„':
+		return famDouble, true, -1
+	case '«':
+		return famGuillemet, true, -1
+	case '»':
+		if k := find(stack, func(o openMark) bool { return o.fam == famGuillemet }); k >= 0 {
+			return 0, false, k
+		}
+		return 0, false, -1
+	case '‹':
+		return famSingleGuillemet, true, -1
+	case '›':
+		if k := find(stack, func(o openMark) bool { return o.fam == famSingleGuillemet }); k >= 0 {
+			return 0, false, k
+		}
+		return 0, false, -1
+	case '「':
+		return famCorner, true, -1
+	case '」':
+		if k := find(stack, func(o openMark) bool { return o.fam == famCorner }); k >= 0 {
+			return 0, false, k
+		}
+		return 0, false, -1
+	case '『':
+		return famWhiteCorner, true, -1
+	case '』':
+		if k := find(stack, func(o openMark) bool { return o.fam == famWhiteCorner }); k >= 0 {
+			return 0, false, k
+		}
+		return 0, false, -1
+	case '‚':
+		if isWordRune(prev) {
+			return 0, false, -1
+		}
+		return famSingle, true, -1
+	case '‘':
+		if k := find(stack, func(o openMark) bool { return o.r == '‚' }); k >= 0 {
+			return 0, false, k
+		}
+		if isWordRune(prev) || isSpaceRune(next) {
+			return 0, false, -1
+		}
+		return famSingle, true, -1
+	case '’', '\'':
+		if isWordRune(prev) && isWordRune(next) {
+			return 0, false, -1 // apostrophe: don’t, O’Brien
+		}
+		top := -1
+		if len(stack) > 0 && stack[len(stack)-1].fam == famSingle {
+			top = len(stack) - 1
+		}
+		if top >= 0 && !isSpaceRune(prev) && !isWordRune(next) {
+			return 0, false, top
+		}
+		if r == '\'' && !isWordRune(prev) && isWordRune(next) && !unicode.IsDigit(next) {
+			return famSingle, true, -1
+		}
+		return 0, false, -1
+	}
+	return 0, false, -1
+}
+
+// startsWithOpener reports whether p begins (after spaces) with an opening
+// mark of family f: the sign that it continues a quotation.
+func startsWithOpener(p string, f family) bool {
+	for _, r := range p {
+		if unicode.IsSpace(r) {
+			continue
+		}
+		switch f {
+		case famDouble:
+			return r == '"' || r == '“' || r == '„' || r == '”'
+		case famGuillemet:
+			return r == '«' || r == '»'
+		case famSingleGuillemet:
+			return r == '‹'
+		case famCorner:
+			return r == '「'
+		case famWhiteCorner:
+			return r == '『'
+		}
+		return false
+	}
+	return false
+}

@@ -1,0 +1,239 @@
+package quotes
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Tokens of the reporter's prose around quotations. Each quoted span is one
+// token, so the words inside a quotation never count as attribution.
+
+type tokKind uint8
+
+const (
+	tWord tokKind = iota + 1
+	tPunct
+	tQuote
+)
+
+type token struct {
+	kind  tokKind
+	text  string // as written
+	lower string // lower-cased, curly apostrophes folded
+	cap   bool   // starts with an upper-case letter
+	q     int    // index into the paragraph's spans, for tQuote
+	term  bool   // a tQuote that is not a quotation (too short, ignored marks): read as a word
+	// noName marks a capitalised word that opens a sentence but is not a
+	// name: it is never seen capitalised inside a sentence ("Hosting").
+	noName bool
+}
+
+func (t token) is(words ...string) bool {
+	for _, w := range words {
+		if t.lower == w {
+			return true
+		}
+	}
+	return false
+}
+
+func (t token) isPunct(s string) bool { return t.kind == tPunct && t.text == s }
+
+// bare is the lower-cased word without a possessive ending.
+func (t token) bare() string {
+	l := t.lower
+	if strings.HasSuffix(l, "'s") {
+		return l[:len(l)-2]
+	}
+	return strings.TrimSuffix(l, "'")
+}
+
+func (t token) possessive() bool {
+	return t.kind == tWord && (strings.HasSuffix(t.lower, "'s") || (strings.HasSuffix(t.lower, "s'")))
+}
+
+func fold(s string) string {
+	lower := true
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 0x80 || 'A' <= c && c <= 'Z' {
+			lower = false
+			break
+		}
+	}
+	if lower {
+		return s
+	}
+	s = strings.ToLower(s)
+	if strings.ContainsAny(s, "’‘ʼ") {
+		s = strings.NewReplacer("’", "'", "‘", "'", "ʼ", "'").Replace(s)
+	}
+	return s
+}
+
+// tokenize splits paragraph p into tokens; each span becomes a tQuote token.
+func tokenize(p string, spans []span) []token {
+	toks := make([]token, 0, len(p)/5+len(spans))
+	pos := 0
+	for qi, s := range spans {
+		toks = appendWords(toks, p[pos:s.open])
+		toks = append(toks, token{kind: tQuote, q: qi, text: p[s.start:s.end]})
+		pos = s.close
+	}
+	return appendWords(toks, p[pos:])
+}
+
+func isWordChar(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+func appendWords(toks []token, s string) []token {
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case unicode.IsSpace(r):
+			i += size
+		case isWordChar(r) || r == '@' || r == '#' || r == '$':
+			j := i + size
+			for j < len(s) {
+				r2, size2 := utf8.DecodeRuneInString(s[j:])
+				if isWordChar(r2) {
+					j += size2
+					continue
+				}
+				// inner punctuation joined to letters: U.S., don’t, co-author, 14th-ranked
+				if strings.ContainsRune("'’-.&_/@", r2) && j+size2 < len(s) {
+					r3, _ := utf8.DecodeRuneInString(s[j+size2:])
+					if isWordChar(r3) {
+						j += size2
+						continue
+					}
+				}
+				break
+			}
+			w := s[i:j]
+			// a trailing period belongs to abbreviations and initials
+			if j < len(s) && s[j] == '.' {
+				if isAbbrev(w) {
+					j++
+					w = s[i:j]
+				}
+			}
+			// plural possessive: Edmunds' executive
+			if j < len(s) && (s[j] == '\'' || strings.HasPrefix(s[j:], "’")) && strings.HasSuffix(w, "s") {
+				_, asz := utf8.DecodeRuneInString(s[j:])
+				if j+asz >= len(s) || s[j+asz] == ' ' {
+					j += asz
+					w = s[i:j]
+				}
+			}
+			first, _ := utf8.DecodeRuneInString(w)
+			toks = append(toks, token{kind: tWord, text: w, lower: fold(w), cap: unicode.IsUpper(first)})
+			i = j
+		default:
+			t := string(r)
+			if r == '-' && strings.HasPrefix(s[i:], "--") {
+				t = "--"
+			}
+			i += len(t)
+			if strings.ContainsRune(",.;:!?()[]—–-…", r) || t == "--" {
+				if t == "-" || t == "–" || t == "--" {
+					t = "—"
+				}
+				toks = append(toks, token{kind: tPunct, text: t, lower: t})
+			}
+		}
+	}
+	return toks
+}
+
+func isAbbrev(w string) bool {
+	if utf8.RuneCountInString(w) == 1 {
+		r, _ := utf8.DecodeRuneInString(w)
+		return unicode.IsUpper(r) // initial: W.
+	}
+	if strings.Contains(w, ".") {
+		return true // U.S., p.m
+	}
+	return abbreviations[strings.ToLower(w)]
+}
+
+// endsSentence reports whether quoted text ends with sentence punctuation.
+func endsSentence(text string) bool {
+	text = strings.TrimRightFunc(text, func(r rune) bool {
+		return unicode.IsSpace(r) || r == '"' || r == '”' || r == '’' || r == '\'' || r == ')'
+	})
+	if text == "" {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(text)
+	return r == '.' || r == '!' || r == '?' || r == '…'
+}
+
+// sentences splits toks into sentence ranges [from, to).
+func sentences(toks []token) [][2]int {
+	var out [][2]int
+	start := 0
+	for i, t := range toks {
+		end := false
+		switch t.kind {
+		case tPunct:
+			end = t.text == "." || t.text == "!" || t.text == "?"
+			if end && i+1 < len(toks) && toks[i+1].kind == tPunct && toks[i+1].text == ")" {
+				end = false
+			}
+		case tWord:
+			if sentenceFinalAbbr[t.lower] && i+1 < len(toks) && toks[i+1].kind == tWord && toks[i+1].cap {
+				end = true
+			}
+		case tQuote:
+			if endsSentence(t.text) && i+1 < len(toks) && (toks[i+1].kind == tQuote || (toks[i+1].kind == tWord && toks[i+1].cap && !attributionFollows(toks, i))) {
+				end = true
+			}
+		}
+		if end {
+			out = append(out, [2]int{start, i + 1})
+			start = i + 1
+		}
+	}
+	if start < len(toks) {
+		out = append(out, [2]int{start, len(toks)})
+	}
+	return out
+}
+
+// attributionFollows reports whether the words right after the quotation at
+// i are a short noun phrase and a reporting verb ("Brooke tearfully asked").
+func attributionFollows(toks []token, i int) bool {
+	for j := i + 1; j < len(toks) && j <= i+7; j++ {
+		t := toks[j]
+		if t.kind != tWord {
+			return false
+		}
+		if isCue(toks, j) && !cueFormOf(t).participle {
+			return j > i+1
+		}
+	}
+	return false
+}
+
+// wordCount counts whitespace-separated words that contain a letter or
+// digit. Text in Chinese or Japanese script, written without spaces, counts
+// one word for every two ideographs or kana.
+func wordCount(s string) int {
+	n, cjk := 0, 0
+	for _, w := range strings.Fields(s) {
+		counted := false
+		for _, r := range w {
+			if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) {
+				cjk++
+				continue
+			}
+			if !counted && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+				n++
+				counted = true
+			}
+		}
+	}
+	return n + cjk/2
+}
