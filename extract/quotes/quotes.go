@@ -321,7 +321,9 @@ func (a *article) announcedBefore(pi, si int) bool {
 // lastSpeaker is the most recent source of a reporting verb within window
 // paragraphs.
 func (a *article) lastSpeaker(pi, window int) *ref {
-	for k := len(a.history) - 1; k >= 0; k-- {
+	// At most maxRecent events back: a paragraph of thousands of
+	// pronoun quotations would otherwise make the walk quadratic.
+	for k := len(a.history) - 1; k >= 0 && k >= len(a.history)-maxRecent; k-- {
 		e := a.history[k]
 		if e.para < pi-window {
 			break
@@ -431,6 +433,9 @@ func (a *article) resolvePronoun(p string, cur *ref, pi int) *ref {
 	return r
 }
 
+// maxRecent bounds how many events recent looks back through.
+const maxRecent = 256
+
 // recent returns the most recent source satisfying ok: among speakers
 // within four paragraphs when speakers is set, else among all events within
 // six.
@@ -439,7 +444,9 @@ func (a *article) recent(ok func(ref) bool, pi int, speakers bool) *ref {
 	if speakers {
 		window = 4
 	}
-	for k := len(a.history) - 1; k >= 0; k-- {
+	// At most maxRecent events back: a paragraph of thousands of
+	// pronoun quotations would otherwise make the walk quadratic.
+	for k := len(a.history) - 1; k >= 0 && k >= len(a.history)-maxRecent; k-- {
 		e := a.history[k]
 		if e.para < pi-window {
 			break
