@@ -68,7 +68,7 @@ func pairMarks(p string) []span {
 			o := stack[closer]
 			stack = stack[:closer]
 			if outermost(stack, o.fam) {
-				spans = append(spans, makeSpan(p, o, i, i+size, true))
+				spans = appendSpan(spans, makeSpan(p, o, i, i+size, true))
 			}
 		case opener && len(stack) < maxStack:
 			stack = append(stack, openMark{fam: fam, r: r, pos: i})
@@ -81,12 +81,22 @@ func pairMarks(p string) []span {
 		if o.fam != famSingle && outermost(stack[:k], o.fam) {
 			s := makeSpan(p, o, len(p), len(p), false)
 			if s.end > s.start {
-				spans = append(spans, s)
+				spans = appendSpan(spans, s)
 			}
 			break
 		}
 	}
 	return spans
+}
+
+// appendSpan appends s, dropping the spans already found inside it: a
+// double-quoted span closes before the single-quoted one around it
+// ('If-Match: "1"'), and spans must not overlap.
+func appendSpan(spans []span, s span) []span {
+	for len(spans) > 0 && spans[len(spans)-1].open >= s.open {
+		spans = spans[:len(spans)-1]
+	}
+	return append(spans, s)
 }
 
 // outermost reports whether a mark of family f closing over the marks below
