@@ -58,7 +58,7 @@ func declaredLanguage(p *page, ld *ldData) string {
 
 // detectSample bounds the text given to the detector: enough for a
 // reliable guess, cheap on long pages.
-const detectSample = 1000
+const detectSample = 600
 
 // minDetect is the least text (in letters) on which a detected language is
 // trusted.
