@@ -1,10 +1,11 @@
 package extract
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"byline/internal/fastre"
 )
 
 // This file holds the wording of boilerplate, shared by the HTML and the
@@ -76,11 +77,11 @@ const adLabels = `advertisement|advertising|advert|ad|ads|sponsored|sponsored co
 const creditLabels = `photo|photograph|image|picture|video|graphic|illustration|photo credit|image credit|credit|credits|source|foto|bild|fotos|quelle|crédit|crédits|fuente|fonte|фото|источник`
 
 var (
-	reReadMoreLabel  = regexp.MustCompile(`^(?:` + readMoreLabels + `)\s*[:.…»›>\-–—|]*\s*$`)
-	reReadMorePrefix = regexp.MustCompile(`^(?:` + readMoreLabels + `)\s*(?:[:…»›>|–—]|\.\.\.|\s-\s)`)
+	reReadMoreLabel  = fastre.MustCompile(`^(?:` + readMoreLabels + `)\s*[:.…»›>\-–—|]*\s*$`)
+	reReadMorePrefix = fastre.MustCompile(`^(?:` + readMoreLabels + `)\s*(?:[:…»›>|–—]|\.\.\.|\s-\s)`)
 
 	// reAdLabel matches advertisement labels.
-	reAdLabel = regexp.MustCompile(`^(?:` + adLabels + `)\s*[:.]?$`)
+	reAdLabel = fastre.MustCompile(`^(?:` + adLabels + `)\s*[:.]?$`)
 
 	// appealRules match donation, subscription, newsletter and paywall
 	// appeals anywhere in a block of limited length (lower case). Each
@@ -125,43 +126,43 @@ var (
 			{"поддерж", `поддержите (?:нас|редакцию|независим)`},
 			{"пожертв", `пожертвова`},
 		} {
-			rules = append(rules, appealRule{key: r[0], re: regexp.MustCompile(r[1])})
+			rules = append(rules, appealRule{key: r[0], re: fastre.MustCompile(r[1])})
 		}
 		return rules
 	}()
 
 	// reNotice matches notices of the page's machinery, comment invitations
 	// and meta lines ("Posted by … in …", "Tags: …").
-	reNoticeStart = regexp.MustCompile(`^(?:` + noticeLabels + `)`)
+	reNoticeStart = fastre.MustCompile(`^(?:` + noticeLabels + `)`)
 	noticeRules   = []appealRule{
-		{"javascript", regexp.MustCompile(`requires? javascript|enable javascript|javascript is (?:disabled|required|turned off)`)},
-		{"your browser", regexp.MustCompile(`your browser does not support`)},
-		{"publ", regexp.MustCompile(`(?:published|publicado|publié|pubblicato|publicada) (?:by|por|par|da|em|in)\b.{0,80}(?:categor|tags?\b|filed)`)},
-		{"posted", regexp.MustCompile(`posted (?:by|in)\b.{0,80}(?:categor|tags?\b|filed)`)},
-		{"veröffentlicht", regexp.MustCompile(`veröffentlicht (?:von|in)\b.{0,80}(?:kategor|tags?\b)`)},
+		{"javascript", fastre.MustCompile(`requires? javascript|enable javascript|javascript is (?:disabled|required|turned off)`)},
+		{"your browser", fastre.MustCompile(`your browser does not support`)},
+		{"publ", fastre.MustCompile(`(?:published|publicado|publié|pubblicato|publicada) (?:by|por|par|da|em|in)\b.{0,80}(?:categor|tags?\b|filed)`)},
+		{"posted", fastre.MustCompile(`posted (?:by|in)\b.{0,80}(?:categor|tags?\b|filed)`)},
+		{"veröffentlicht", fastre.MustCompile(`veröffentlicht (?:von|in)\b.{0,80}(?:kategor|tags?\b)`)},
 	}
 
 	// reShortcode matches WordPress shortcodes leaking into the text.
-	reShortcode = regexp.MustCompile(`^\[[a-z_]+[ \]].*\[/[a-z_]+\]`)
+	reShortcode = fastre.MustCompile(`^\[[a-z_]+[ \]].*\[/[a-z_]+\]`)
 
 	// reSupportHeadline matches short donation calls like "Support The
 	// Times!" or "Support us".
-	reSupportHeadline = regexp.MustCompile(`^(?:please )?(?:support|donate to|subscribe to|unterstützen sie|soutenez|apoya|sostieni|apoie|поддержите)\s+\S+(?:\s+\S+){0,5}\s*[!.]?$`)
+	reSupportHeadline = fastre.MustCompile(`^(?:please )?(?:support|donate to|subscribe to|unterstützen sie|soutenez|apoya|sostieni|apoie|поддержите)\s+\S+(?:\s+\S+){0,5}\s*[!.]?$`)
 
 	// copyrightPhrases mark copyright lines.
 	copyrightPhrases = []string{"all rights reserved", "alle rechte vorbehalten", "tous droits réservés", "todos los derechos reservados", "tutti i diritti riservati", "todos os direitos reservados", "все права защищены"}
 
 	// reCreditStart and reCreditEnd match photo credits and caption
 	// credits (on lower-case text; reCreditEnd on its last 100 bytes).
-	reCreditStart = regexp.MustCompile(`^(?:(?:` + creditLabels + `)\s*(?:[:|]|by\b|credit\b|courtesy\b)|image (?:copyright|caption)\b)`)
-	reCreditEnd   = regexp.MustCompile(`(?:\((?:[^()]{0,60}(?:photo|image|foto|picture|credit|getty|reuters|afp|ap|epa|shutterstock|istock)[^()]{0,60})\)|getty images|shutterstock|istockphoto|associated press|reuters|ap photo|epa-efe|dpa)\s*\)?\s*$`)
+	reCreditStart = fastre.MustCompile(`^(?:(?:` + creditLabels + `)\s*(?:[:|]|by\b|credit\b|courtesy\b)|image (?:copyright|caption)\b)`)
+	reCreditEnd   = fastre.MustCompile(`(?:\((?:[^()]{0,60}(?:photo|image|foto|picture|credit|getty|reuters|afp|ap|epa|shutterstock|istock)[^()]{0,60})\)|getty images|shutterstock|istockphoto|associated press|reuters|ap photo|epa-efe|dpa)\s*\)?\s*$`)
 
 	// reBylineStart matches "By Jane Doe" lines.
-	reBylineStart = regexp.MustCompile(`^(?:By|BY|by|Written by|Words by|Von|VON|Par|PAR|Por|POR|Автор|Текст):?\s+\S`)
+	reBylineStart = fastre.MustCompile(`^(?:By|BY|by|Written by|Words by|Von|VON|Par|PAR|Por|POR|Автор|Текст):?\s+\S`)
 
 	// reDateLine matches a line that is mostly a date.
-	reDateWord = regexp.MustCompile(`\b(?:jan(?:uary|uar)?|feb(?:ruary|ruar)?|m[aä]r(?:ch|z)?|apr(?:il)?|may|mai|jun[ei]?|jul[iy]?|aug(?:ust)?|sep(?:t(?:ember)?)?|o[ck]t(?:ober)?|nov(?:ember)?|de[cz](?:ember)?|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro)\b\.?|(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)|\b(?:mon|tue|wed|thu|fri|sat|sun)(?:day)?\b|\b(?:tuesday|wednesday|thursday|saturday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|segunda-feira|terça-feira|quarta-feira|quinta-feira|sexta-feira)\b|(?:понедельник|вторник|среда|четверг|пятница|суббота|воскресенье)|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}:\d{2}\b|\b(?:yesterday|today|hours? ago|minutes? ago|days? ago)\b`)
-	reDateLead = regexp.MustCompile(`^(?:published|updated|posted|last updated|last modified|first published|modified|created|date|veröffentlicht|aktualisiert|stand|publié|mis à jour|publicado|actualizado|pubblicato|aggiornato|atualizado|опубликовано|обновлено)\b`)
+	reDateWord = fastre.MustCompile(`\b(?:jan(?:uary|uar)?|feb(?:ruary|ruar)?|m[aä]r(?:ch|z)?|apr(?:il)?|may|mai|jun[ei]?|jul[iy]?|aug(?:ust)?|sep(?:t(?:ember)?)?|o[ck]t(?:ober)?|nov(?:ember)?|de[cz](?:ember)?|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro)\b\.?|(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)|\b(?:mon|tue|wed|thu|fri|sat|sun)(?:day)?\b|\b(?:tuesday|wednesday|thursday|saturday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|segunda-feira|terça-feira|quarta-feira|quinta-feira|sexta-feira)\b|(?:понедельник|вторник|среда|четверг|пятница|суббота|воскресенье)|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}:\d{2}\b|\b(?:yesterday|today|hours? ago|minutes? ago|days? ago)\b`)
+	reDateLead = fastre.MustCompile(`^(?:published|updated|posted|last updated|last modified|first published|modified|created|date|veröffentlicht|aktualisiert|stand|publié|mis à jour|publicado|actualizado|pubblicato|aggiornato|atualizado|опубликовано|обновлено)\b`)
 
 	// reShareWords are the words of share rows.
 	shareWords = map[string]bool{
@@ -240,7 +241,7 @@ func wordingRule(t string) string {
 
 type appealRule struct {
 	key string
-	re  *regexp.Regexp
+	re  *fastre.Regexp
 }
 
 // isNotice reports notices in lower-case text.

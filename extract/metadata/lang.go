@@ -1,17 +1,18 @@
 package metadata
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/abadojack/whatlanggo"
+
+	"byline/internal/fastre"
 )
 
 // langTagRe matches the start of a language tag: language, optional
 // script, optional region (ISO 3166 letters or a UN M.49 number).
-var langTagRe = regexp.MustCompile(`^([a-zA-Z]{2,3})(?:[-_]([a-zA-Z]{4}))?(?:[-_]([a-zA-Z]{2}|\d{3}))?(?:[-_.@]|$)`)
+var langTagRe = fastre.MustCompile(`^([a-zA-Z]{2,3})(?:[-_]([a-zA-Z]{4}))?(?:[-_]([a-zA-Z]{2}|\d{3}))?(?:[-_.@]|$)`)
 
 // NormalizeLanguage turns a declared language ("en_US", "EN-us", "pt-br,
 // en", "fr-FR.UTF-8") into a BCP 47 tag ("en-US", "pt-BR", "fr-FR"). It
