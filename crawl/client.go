@@ -80,6 +80,7 @@ type robotsEntry struct {
 	done  chan struct{} // closed when robots and err are set
 	rules *RobotsRules
 	data  *Robots
+	cause error // why robots.txt could not be read, when it disallows all
 	err   error // only a context error: the entry is then dropped
 }
 
@@ -194,12 +195,8 @@ func (c *Client) get(ctx context.Context, rawURL string, raw bool) (*Page, error
 		return nil, fmt.Errorf("%w %q: need an absolute http or https URL", ErrBadURL, rawURL)
 	}
 	if !c.IgnoreRobots {
-		ok, err := c.Allowed(ctx, u)
-		if err != nil {
+		if err := c.CheckRobots(ctx, u); err != nil {
 			return nil, err
-		}
-		if !ok {
-			return nil, fmt.Errorf("%w: %s", ErrRobots, u.Redacted())
 		}
 	}
 	if c.Cache != nil {
@@ -393,11 +390,33 @@ func (c *Client) Allowed(ctx context.Context, u *url.URL) (bool, error) {
 	if err != nil {
 		return false, err
 	}
+	return e.rules.Allowed(robotsTarget(u)), nil
+}
+
+// CheckRobots returns nil when robots.txt lets byline fetch u, and an
+// error wrapping [ErrRobots] when it does not (saying why robots.txt could
+// not be read, when that is the reason), or ctx's error.
+func (c *Client) CheckRobots(ctx context.Context, u *url.URL) error {
+	e, err := c.robotsFor(ctx, u)
+	if err != nil {
+		return err
+	}
+	if e.rules.Allowed(robotsTarget(u)) {
+		return nil
+	}
+	if e.cause != nil {
+		return fmt.Errorf("%w (it could not be read: %w): %s", ErrRobots, e.cause, u.Redacted())
+	}
+	return fmt.Errorf("%w: %s", ErrRobots, u.Redacted())
+}
+
+// robotsTarget is the part of u that robots.txt rules match: path and query.
+func robotsTarget(u *url.URL) string {
 	target := u.EscapedPath()
 	if u.RawQuery != "" {
 		target += "?" + u.RawQuery
 	}
-	return e.rules.Allowed(target), nil
+	return target
 }
 
 // Robots returns the parsed robots.txt of u's host (scheme, host and port),
@@ -473,6 +492,7 @@ func (c *Client) loadRobots(ctx context.Context, origin, host string, e *robotsE
 		e.data = &Robots{} // "unavailable": everything is allowed
 	default:
 		e.data = disallowAllRobots // "unreachable": nothing is allowed
+		e.cause = err
 	}
 	e.rules = e.data.For(c.agent())
 	if d := e.rules.CrawlDelay(); d > 0 && c.MaxCrawlDelay >= 0 && !c.IgnoreRobots {

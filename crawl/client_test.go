@@ -74,22 +74,24 @@ func TestClientDelayAndRetryAfter(t *testing.T) {
 	}))
 	defer srv.Close()
 
-	// Crawl-delay 30ms wins over Delay 10ms.
+	// Crawl-delay 30ms wins over Delay 10ms. Request n starts no sooner
+	// than n gaps after the first could.
 	c := &Client{Delay: 10 * time.Millisecond}
+	t0 := time.Now()
 	for i := 0; i < 4; i++ {
 		if _, err := c.Get(context.Background(), srv.URL+"/p"); err != nil {
 			t.Fatal(err)
 		}
 	}
-	for i := 1; i < len(starts); i++ {
-		if gap := starts[i].Sub(starts[i-1]); gap < 25*time.Millisecond {
-			t.Errorf("requests %d and %d only %v apart", i-1, i, gap)
+	for i, start := range starts {
+		if d := start.Sub(t0); d < time.Duration(i)*30*time.Millisecond {
+			t.Errorf("request %d started %v after the first could, want at least %v", i, d, time.Duration(i)*30*time.Millisecond)
 		}
 	}
 
 	// Retry-After is honoured up to the cap, then the request is retried.
 	c = &Client{Retries: 1, MaxRetryAfter: 40 * time.Millisecond, IgnoreRobots: true}
-	t0 := time.Now()
+	t0 = time.Now()
 	if _, err := c.Get(context.Background(), srv.URL+"/busy"); err != nil {
 		t.Fatalf("busy: %v", err)
 	}

@@ -25,8 +25,9 @@ import (
 const DefaultConcurrency = 8
 
 // MinArticleWords is the body length from which a page with no article
-// markup is taken for an article (when few of its words are link text).
-const MinArticleWords = 150
+// markup is taken for an article (when little of it is link text). In
+// scripts written without spaces two characters count as a word.
+const MinArticleWords = 100
 
 // maxSitemaps bounds the sitemap files one crawl reads (indexes included).
 const maxSitemaps = 1000
@@ -217,6 +218,7 @@ const (
 	kindPage    = "page"
 	kindRobots  = "robots" // read robots.txt for its Sitemap lines
 	kindSitemap = "sitemap"
+	kindGuess   = "sitemap-guess" // /sitemap.xml, tried unasked: failures are not news
 	kindFeed    = "feed"
 )
 
@@ -346,13 +348,17 @@ func (r *crawlRun) admitResource(kind, raw string, depth int) {
 	if err != nil {
 		return
 	}
-	key := kind + " " + norm
+	keyKind := kind
+	if kind == kindGuess {
+		keyKind = kindSitemap
+	}
+	key := keyKind + " " + norm
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if r.seen[key] || r.stopped {
 		return
 	}
-	if kind == kindSitemap {
+	if keyKind == kindSitemap {
 		if r.stats.Sitemaps >= maxSitemaps {
 			return
 		}
@@ -439,8 +445,8 @@ func (r *crawlRun) handle(kind, u string, depth int, seed string) {
 		r.progress()
 	case kindRobots:
 		r.robots(u)
-	case kindSitemap:
-		r.sitemap(u)
+	case kindSitemap, kindGuess:
+		r.sitemap(u, kind == kindGuess)
 	case kindFeed:
 		r.feed(u, depth)
 	}
@@ -479,14 +485,13 @@ func (r *crawlRun) page(u string, depth int, seed string) {
 		return
 	}
 	if !r.client.IgnoreRobots {
-		ok, err := r.client.Allowed(r.ctx, pu)
-		if err != nil {
-			return // ctx ended
-		}
-		if !ok {
+		if err := r.client.CheckRobots(r.ctx, pu); err != nil {
+			if r.ctx.Err() != nil {
+				return
+			}
 			r.count(func(s *CrawlStats) { s.Robots++ })
 			if seed != "" {
-				r.fail(source, depth, fmt.Errorf("%w: %s", ErrRobots, u))
+				r.fail(source, depth, err)
 			}
 			return
 		}
@@ -540,56 +545,29 @@ func (r *crawlRun) page(u string, depth int, seed string) {
 // process parses a fetched page once, follows its links, and emits it if
 // it is an article (or AllPages is set).
 func (r *crawlRun) process(p *Page, source, u, final string, depth int) {
-	opts := r.c.Extract
-	opts.URL = p.URL
-	opts.ContentType = p.ContentType
-	var (
-		art     *extract.Article
-		xerr    error
-		typ     string
-		pl      *pageLinks
-		teasers []string
-		isDoc   = looksLikeHTML(p)
-	)
-	if isDoc {
-		text, _ := extract.Decode(p.Body, p.ContentType)
-		doc, err := html.Parse(bytes.NewReader(text))
-		if err != nil {
-			r.fail(source, depth, fmt.Errorf("parse HTML: %w", err))
-			return
+	a, err := analyze(p, r.c.Extract, !r.c.AllPages)
+	if err != nil {
+		r.fail(source, depth, err)
+		return
+	}
+	pl, art, xerr := a.links, a.art, a.err
+	if !pl.nofollow {
+		for _, l := range pl.links {
+			r.admit(l, depth+1)
 		}
-		// Links first: extraction changes the tree.
-		pl = collectLinks(doc, p.URL)
-		if !pl.nofollow {
-			for _, l := range pl.links {
-				r.admit(l, depth+1)
-			}
+	}
+	if r.c.Feeds {
+		for _, f := range pl.feeds {
+			r.admitResource(kindFeed, f, depth)
 		}
-		if r.c.Feeds {
-			for _, f := range pl.feeds {
-				r.admitResource(kindFeed, f, depth)
-			}
-		}
-		if !r.c.AllPages {
-			typ = metadata.Read(doc, p.URL).Type
-			teasers = findTeasers(doc)
-		}
-		art, xerr = extract.ExtractDocument(doc, &opts)
-	} else {
-		// Plain text, or a gzip-compressed page: no links to follow.
-		pl = &pageLinks{}
-		art, xerr = extract.Extract(p.Body, &opts)
 	}
 	if xerr != nil && !errors.Is(xerr, extract.ErrNoContent) {
 		r.fail(source, depth, xerr)
 		return
 	}
-	if !r.c.AllPages {
-		ok, typed := isArticle(typ, art, pl.anchors, teasers)
-		if !ok && !(typed && errors.Is(xerr, extract.ErrNoContent)) {
-			r.count(func(s *CrawlStats) { s.NotArticle++ })
-			return
-		}
+	if !r.c.AllPages && !a.article {
+		r.count(func(s *CrawlStats) { s.NotArticle++ })
+		return
 	}
 	// One article is emitted once, whatever URL it was reached by.
 	keys := []string{u, final}
@@ -628,6 +606,52 @@ func (r *crawlRun) process(p *Page, source, u, final string, depth int) {
 	r.out(func() { r.emit(Result{Source: source, Depth: depth, Article: art}) })
 }
 
+// analysis is what a crawl learns from one page.
+type analysis struct {
+	links *pageLinks
+	art   *extract.Article // nil on an extraction error other than ErrNoContent
+	err   error            // the extraction error
+	// article says the page is an article (set only when asked to judge):
+	// extracted and judged so, or declared one by its markup even if no
+	// text was found (an error to report).
+	article bool
+}
+
+// analyze parses a fetched page once: it collects the links and, when
+// judge is set, the declared type and teaser cards from the untouched tree,
+// then extracts the article from the same tree. The error is only for a
+// page that cannot be parsed.
+func analyze(p *Page, opts extract.Options, judge bool) (*analysis, error) {
+	opts.URL = p.URL
+	opts.ContentType = p.ContentType
+	a := &analysis{links: &pageLinks{}}
+	var typ string
+	var teasers []string
+	if looksLikeHTML(p) {
+		text, _ := extract.Decode(p.Body, p.ContentType)
+		doc, err := html.Parse(bytes.NewReader(text))
+		if err != nil {
+			return nil, fmt.Errorf("parse HTML: %w", err)
+		}
+		// Everything read from the tree is read before extraction, which
+		// changes it.
+		a.links = collectLinks(doc, p.URL)
+		if judge {
+			typ = metadata.Read(doc, p.URL).Type
+			teasers = findTeasers(doc)
+		}
+		a.art, a.err = extract.ExtractDocument(doc, &opts)
+	} else {
+		// Plain text, or a gzip-compressed page: no links to follow.
+		a.art, a.err = extract.Extract(p.Body, &opts)
+	}
+	if judge && (a.err == nil || errors.Is(a.err, extract.ErrNoContent)) {
+		ok, typed := isArticle(typ, a.art, a.links.anchors, teasers)
+		a.article = ok || typed && errors.Is(a.err, extract.ErrNoContent)
+	}
+	return a, nil
+}
+
 // looksLikeHTML tells pages to parse as HTML from plain text and from
 // gzip-compressed files, which extract.Extract handles.
 func looksLikeHTML(p *Page) bool {
@@ -657,30 +681,31 @@ func isArticle(typ string, a *extract.Article, anchors, teasers []string) (ok, t
 	if a == nil || a.Body == "" {
 		return false, typed
 	}
-	if share(a.Body, a.WordCount, teasers) >= 0.5 {
+	if share(a.Body, teasers) >= 0.5 {
 		return false, typed
 	}
-	density := share(a.Body, a.WordCount, anchors)
+	density := share(a.Body, anchors)
 	if typed {
 		return density < 0.5, true
 	}
-	return a.WordCount >= MinArticleWords && density < 0.3, false
+	words := a.WordCount + cjkRunes(a.Body)/2
+	return words >= MinArticleWords && density < 0.3, false
 }
 
-// share is the part of the body's words that belong to the given texts
-// (link texts of three words or more, whose occurrences are counted, or
-// teaser paragraphs).
-func share(body string, words int, texts []string) float64 {
-	if words == 0 {
+// share is the part of the body's text that the given texts make up
+// (headline links, each occurrence counted, or teaser paragraphs), by
+// length, which works the same in every script.
+func share(body string, texts []string) float64 {
+	if len(body) == 0 {
 		return 0
 	}
 	n := 0
 	for _, t := range texts {
 		if c := strings.Count(body, t); c > 0 {
-			n += c * (strings.Count(t, " ") + 1)
+			n += c * len(t)
 		}
 	}
-	return min(float64(n)/float64(words), 1)
+	return min(float64(n)/float64(len(body)), 1)
 }
 
 func (r *crawlRun) fail(source string, depth int, err error) {
@@ -723,20 +748,25 @@ func (r *crawlRun) robots(origin string) {
 			r.admitResource(kindSitemap, su.String(), 0)
 		}
 	}
-	r.admitResource(kindSitemap, origin+"/sitemap.xml", 0)
+	r.admitResource(kindGuess, origin+"/sitemap.xml", 0)
 }
 
-func (r *crawlRun) sitemap(u string) {
+// sitemap reads a sitemap and queues what it lists. A guessed one (not
+// named by robots.txt or an index) that is missing or no sitemap is
+// passed over in silence.
+func (r *crawlRun) sitemap(u string, guess bool) {
 	p, err := r.client.GetResource(r.ctx, u)
 	if err != nil {
-		if r.ctx.Err() == nil {
+		if r.ctx.Err() == nil && !guess {
 			r.warn(fmt.Errorf("sitemap %s: %w", u, err))
 		}
 		return
 	}
 	sm, err := ParseSitemap(p.Body)
 	if err != nil {
-		r.warn(fmt.Errorf("sitemap %s: %w", u, err))
+		if !guess {
+			r.warn(fmt.Errorf("sitemap %s: %w", u, err))
+		}
 		return
 	}
 	for _, s := range sm.Sitemaps {

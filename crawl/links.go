@@ -4,6 +4,8 @@ import (
 	"net/url"
 	"path"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -16,8 +18,8 @@ type pageLinks struct {
 	feeds     []string // RSS/Atom/JSON feeds linked with rel=alternate
 	canonical string   // link rel=canonical, absolute; "" when none
 	nofollow  bool     // <meta name=robots content=nofollow|none>
-	// anchors holds the texts of links of three words or more, for the
-	// link density of the extracted body.
+	// anchors holds the texts of headline-like links (see isHeadline), for
+	// the link density of the extracted body.
 	anchors []string
 }
 
@@ -87,7 +89,7 @@ func collectLinks(doc *html.Node, base *url.URL) *pageLinks {
 				}
 				if n.DataAtom == atom.A {
 					t := strings.Join(strings.Fields(nodeText(n)), " ")
-					if strings.Count(t, " ") >= 2 && !seenAnchor[t] {
+					if isHeadline(t) && !seenAnchor[t] {
 						seenAnchor[t] = true
 						pl.anchors = append(pl.anchors, t)
 					}
@@ -189,55 +191,86 @@ func nodeText(n *html.Node) string {
 	return sb.String()
 }
 
-// teaserMaxWords bounds the text of a teaser card: an element holding a
+// isHeadline reports link text long enough to be a headline rather than
+// a menu entry or a word linked in a sentence: three words and 15
+// characters or more, or 8 characters of a script written without spaces
+// (Chinese, Japanese).
+func isHeadline(t string) bool {
+	return strings.Count(t, " ") >= 2 && utf8.RuneCountInString(t) >= 15 || cjkRunes(t) >= 8
+}
+
+// cjkRunes counts the characters of scripts written without spaces
+// between words.
+func cjkRunes(s string) int {
+	n := 0
+	for _, r := range s {
+		if r >= 0x2E80 && (unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul, unicode.Thai)) {
+			n++
+		}
+	}
+	return n
+}
+
+// teaserMaxChars bounds the text of a teaser card: an element holding a
 // paragraph and a headline link, and little else.
-const teaserMaxWords = 80
+const teaserMaxChars = 600
 
 // findTeasers returns the texts of the paragraphs that sit in teaser cards:
 // a <p> that shares a small container (up to three levels up, under
-// teaserMaxWords words) with a link of three words or more outside it, the
-// way index pages pair a headline with a summary. It does not change doc.
+// teaserMaxChars characters, with at most two paragraphs) with a headline
+// link outside it, the way index pages pair a headline with a summary. A
+// short article body with a link is no card: it has more paragraphs. It
+// does not change doc.
 func findTeasers(doc *html.Node) []string {
-	words := map[*html.Node]int{}
-	heads := map[*html.Node]int{}
-	var count func(n *html.Node) (int, int)
-	count = func(n *html.Node) (int, int) {
-		w, h := 0, 0
+	type counts struct{ chars, heads, paras int }
+	info := map[*html.Node]counts{}
+	var count func(n *html.Node) counts
+	count = func(n *html.Node) counts {
+		var k counts
 		switch n.Type {
 		case html.TextNode:
-			w = len(strings.Fields(n.Data))
+			for _, r := range n.Data {
+				if !unicode.IsSpace(r) {
+					k.chars++
+				}
+			}
 		case html.ElementNode:
 			switch n.DataAtom {
 			case atom.Script, atom.Style, atom.Template, atom.Noscript:
-				return 0, 0
+				return k
 			}
 		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			cw, ch := count(c)
-			w += cw
-			h += ch
+		for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+			c := count(ch)
+			k.chars += c.chars
+			k.heads += c.heads
+			k.paras += c.paras
 		}
 		if n.Type == html.ElementNode {
-			if n.DataAtom == atom.A && w >= 3 {
-				h++
+			switch {
+			case n.DataAtom == atom.A && k.chars >= 8 && isHeadline(strings.Join(strings.Fields(nodeText(n)), " ")):
+				k.heads++
+			case n.DataAtom == atom.P:
+				k.paras++
 			}
-			words[n], heads[n] = w, h
+			info[n] = k
 		}
-		return w, h
+		return k
 	}
 	count(doc)
 	var out []string
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
 		if n.Type == html.ElementNode && n.DataAtom == atom.P {
-			pw, ph := words[n], heads[n]
-			if pw > 0 {
+			p := info[n]
+			if p.chars > 0 {
 				anc := n.Parent
 				for i := 0; i < 3 && anc != nil && anc.Type == html.ElementNode; i++ {
-					if words[anc] > teaserMaxWords {
+					a := info[anc]
+					if a.chars > teaserMaxChars || a.paras > 2 {
 						break
 					}
-					if heads[anc]-ph > 0 && words[anc]-pw >= 3 {
+					if a.heads-p.heads > 0 && a.chars-p.chars >= 10 {
 						if t := strings.Join(strings.Fields(nodeText(n)), " "); t != "" {
 							out = append(out, t)
 						}

@@ -286,6 +286,7 @@ func (s *testSite) serve(w http.ResponseWriter, r *http.Request) {
 <sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
 <sitemap><loc>%s/sitemaps/articles.xml.gz</loc></sitemap>
 <sitemap><loc>/sitemaps/news.xml</loc></sitemap>
+<sitemap><loc>/sitemaps/gone.xml</loc></sitemap>
 </sitemapindex>`, s.URL)
 	case p == "/sitemaps/articles.xml.gz":
 		var sb strings.Builder

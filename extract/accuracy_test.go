@@ -12,8 +12,8 @@ import (
 // own metrics (internal/score, checked against the Python reference
 // scorers). Each floor is the figure achieved when it was last raised minus
 // a margin of about one page (or one quote), so that a change that loses
-// ground fails here; the ScrapingHub body floors are still issue 2's
-// acceptance level, below the achieved figures. Reproduce the figures with
+// ground fails here; the ScrapingHub body floors and the quote floors are
+// still the issues' acceptance levels, below the achieved figures. Reproduce the figures with
 //
 //	go run ./cmd/byline-score --quotes testdata/bench/quotes/quotes-dev.jsonl testdata/bench/scrapinghub
 //	go run ./cmd/byline-score testdata/bench/readability
@@ -28,20 +28,22 @@ const (
 
 	// Readability.js test pages (130): metadata, and the body, whose truth
 	// is Readability.js's own output. Achieved 2026-11-27: title exact 0.8898
-	// (n=127), author set 0.7368 (n=76), date 1.0 (n=33), site name 0.9677
-	// (n=62), body F1 0.9392.
-	minReadabilityTitle    = 0.87
-	minReadabilityAuthor   = 0.72
+	// (n=127), author set 0.7500 (n=76), date 1.0 (n=33), site name 0.9355
+	// (n=62), body F1 0.9435. Site name was 0.9677 before metadata began to
+	// cut taglines ("Mozilla Hacks – the Web developer blog" is now "Mozilla
+	// Hacks"), which Readability.js's expected values keep.
+	minReadabilityTitle    = 0.88
+	minReadabilityAuthor   = 0.73
 	minReadabilityDate     = 0.96
 	minReadabilitySiteName = 0.92
 	minReadabilityF1       = 0.93
 
 	// Quotes dev set (31 articles, 209 quotes) through the whole pipeline.
-	// Quotation extraction has not landed yet: the floors are 0 until it
-	// does (the test still checks that every article is scored).
-	minQuoteSpanF1     = 0.0
-	minQuoteSpeakerAcc = 0.0
-	minQuoteE2EF1      = 0.0
+	// Achieved 2026-11-27: span F1 0.9903, speaker accuracy 0.9805, end-to-end
+	// F1 0.9710. The floors are still issue 5's acceptance levels.
+	minQuoteSpanF1     = 0.97
+	minQuoteSpeakerAcc = 0.92
+	minQuoteE2EF1      = 0.90
 )
 
 const (
@@ -92,6 +94,9 @@ func TestAccuracyReadability(t *testing.T) {
 	res, _, err := bench.Run(context.Background(), ds, bench.Options{})
 	if err != nil {
 		t.Fatal(err)
+	}
+	if len(res.Errors) > 0 {
+		t.Errorf("extraction failed on %d pages: %v", len(res.Errors), res.Errors)
 	}
 	for _, f := range []struct {
 		name  string

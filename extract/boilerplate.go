@@ -53,7 +53,7 @@ const (
 // readMoreLabels are the labels of links to other articles, in the main
 // news languages. They match a whole block, optionally with a colon or an
 // ellipsis, or a block that starts with the label and a separator.
-const readMoreLabels = `read more|read also|also read|read next|see also|related|related articles?|related stories|related content|related coverage|related news|related posts?|related reading|related links?|recommended|recommended for you|recommended reading|more from [^:]{1,40}|more on this( story| topic)?|more stories|more news|more:|most read|most popular|most viewed|trending|trending now|what to read next|continue|continue reading|click here|further reading|you may also like|you might also like|also on [^:]{1,30}|watch|watch now|listen|listen now|` +
+const readMoreLabels = `read more|more (?:great |top |recent |popular )?[^:.,]{0,30} stories|related [a-z ]{1,25}|read also|also read|read next|see also|related|related articles?|related stories|related content|related coverage|related news|related posts?|related reading|related links?|recommended|recommended for you|recommended reading|more from [^:]{1,40}|more on this( story| topic)?|more stories|more news|more:|most read|most popular|most viewed|trending|trending now|what to read next|continue|continue reading|click here|further reading|you may also like|you might also like|also on [^:]{1,30}|watch|watch now|listen|listen now|` +
 	// German
 	`lesen sie auch|lesen sie mehr|mehr zum thema|mehr dazu|auch interessant|weiterlesen|das könnte sie auch interessieren|mehr lesen|siehe auch|zum thema|` +
 	// French
@@ -68,7 +68,7 @@ const readMoreLabels = `read more|read also|also read|read next|see also|related
 	`читайте также|читать далее|читайте ещё|читайте еще|смотрите также|по теме|подробнее|читать полностью`
 
 // noticeLabels start comment invitations and tag or category lines.
-const noticeLabels = `follow (?:us|him|her|them|me|the author)(?: on (?:twitter|facebook|instagram|x|linkedin|bluesky|threads)\b|\s*[:@]| @)|have a (?:news )?tip\b|got a (?:news )?tip\b|tell us what you think|leave a (?:comment|reply)|join the (?:conversation|discussion)|have your say|add (?:a )?comment|post a comment|comments? (?:are|is) closed|kommentar schreiben|laisser un commentaire|deja un comentario|lascia un commento|deixe um comentário|оставить комментарий|(?:tags?|categor(?:y|ies|ia|ie|ía|ias)|filed under|schlagwörter|stichworte|étiquettes|etiquetas|argomenti|temas|теги|рубрика)\s*:`
+const noticeLabels = `follow (?:us|him|her|them|me|the author)(?: on (?:twitter|facebook|instagram|x|linkedin|bluesky|threads)\b|\s*[:@]| @)|follow [^.]{1,60} on (?:facebook|twitter|instagram|x|linkedin|bluesky|threads)\b|have a (?:news )?tip\b|got a (?:news )?tip\b|tell us what you think|leave a (?:comment|reply)|join the (?:conversation|discussion)|have your say|add (?:a )?comment|post a comment|comments? (?:are|is) closed|kommentar schreiben|laisser un commentaire|deja un comentario|lascia un commento|deixe um comentário|оставить комментарий|(?:tags?|categor(?:y|ies|ia|ie|ía|ias)|filed under|schlagwörter|stichworte|étiquettes|etiquetas|argomenti|temas|теги|рубрика)\s*:`
 
 // adLabels are the labels of advertisement slots.
 const adLabels = `advertisement|advertising|advert|ad|ads|sponsored|sponsored content|paid content|promoted|partner content|anzeige|werbung|publicité|publicite|publicidad|pubblicità|publicidade|реклама|story continues below(?: advertisement)?|article continues below(?: this ad| advertisement)?|continue reading (?:the main story|below)|scroll to continue(?: with content)?|skip advert(?:isement)?`
@@ -108,6 +108,7 @@ var (
 			{"you have", `you have (?:\d+|one|two|three) (?:free )?(?:articles?|stories) (?:left|remaining)`},
 			{"unlimited", `get unlimited (?:digital )?access`},
 			// German, French, Spanish, Italian, Portuguese, Russian
+			{"subscribe to", `subscribe to [^.]{1,40} and (?:stay|get|support|never|enjoy)`},
 			{"abonn", `newsletter abonnieren|jetzt abonnieren|abonnez-vous`},
 			{"unterstütz", `jetzt unterstützen|unterstützen sie (?:uns|unabhängigen)`},
 			{"melden sie sich", `melden sie sich (?:jetzt )?(?:für|zum) (?:unseren )?newsletter`},
@@ -142,6 +143,9 @@ var (
 		{"veröffentlicht", fastre.MustCompile(`veröffentlicht (?:von|in)\b.{0,80}(?:kategor|tags?\b)`)},
 	}
 
+	// reGalleryLabel matches slide counters of photo galleries.
+	reGalleryLabel = fastre.MustCompile(`^(?:image|photo|picture|slide|bild|foto|imagen|immagine|фото|слайд)\s*\d+\s*(?:of|/|von|de|sur|di|из)\s*\d+$`)
+
 	// reShortcode matches WordPress shortcodes leaking into the text.
 	reShortcode = fastre.MustCompile(`^\[[a-z_]+[ \]].*\[/[a-z_]+\]`)
 
@@ -160,8 +164,6 @@ var (
 	// reBylineStart matches "By Jane Doe" lines.
 	reBylineStart = fastre.MustCompile(`^(?:By|BY|by|Written by|Words by|Von|VON|Par|PAR|Por|POR|Автор|Текст):?\s+\S`)
 
-	// reDateLine matches a line that is mostly a date.
-	reDateWord = fastre.MustCompile(`\b(?:jan(?:uary|uar)?|feb(?:ruary|ruar)?|m[aä]r(?:ch|z)?|apr(?:il)?|may|mai|jun[ei]?|jul[iy]?|aug(?:ust)?|sep(?:t(?:ember)?)?|o[ck]t(?:ober)?|nov(?:ember)?|de[cz](?:ember)?|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro)\b\.?|(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)|\b(?:mon|tue|wed|thu|fri|sat|sun)(?:day)?\b|\b(?:tuesday|wednesday|thursday|saturday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|segunda-feira|terça-feira|quarta-feira|quinta-feira|sexta-feira)\b|(?:понедельник|вторник|среда|четверг|пятница|суббота|воскресенье)|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}:\d{2}\b|\b(?:yesterday|today|hours? ago|minutes? ago|days? ago)\b`)
 	reDateLead = fastre.MustCompile(`^(?:published|updated|posted|last updated|last modified|first published|modified|created|date|veröffentlicht|aktualisiert|stand|publié|mis à jour|publicado|actualizado|pubblicato|aggiornato|atualizado|опубликовано|обновлено)\b`)
 
 	// reShareWords are the words of share rows.
@@ -265,14 +267,52 @@ var noticeFirstWords = map[string]bool{
 	"tag": true, "tags": true, "category": true, "categories": true, "categoria": true, "categorie": true, "categoría": true, "categorias": true, "categorías": true, "filed": true, "schlagwörter": true, "stichworte": true, "étiquettes": true, "etiquetas": true, "argomenti": true, "temas": true, "теги": true, "рубрика": true,
 }
 
-// hasAppeal reports appeal wording in lower-case text.
+// appealIndex maps the first four bytes of each appeal key to its rules.
+var appealIndex = func() map[string][]int {
+	m := map[string][]int{}
+	for i, r := range appealRules {
+		m[r.key[:4]] = append(m[r.key[:4]], i)
+	}
+	return m
+}()
+
+// hasAppeal reports appeal wording in lower-case text. The keys are looked
+// up at the start of each word, in one pass; a rule's pattern runs only on
+// a text that holds its key.
 func hasAppeal(lower string) bool {
-	for _, r := range appealRules {
-		if strings.Contains(lower, r.key) && r.re.MatchString(lower) {
-			return true
+	var tried [64]bool
+	for i := 0; i+4 <= len(lower); i++ {
+		if i > 0 && !wordBoundary(lower, i) {
+			continue
+		}
+		for _, k := range appealIndex[lower[i:i+4]] {
+			r := &appealRules[k]
+			if k < len(tried) && tried[k] || !strings.HasPrefix(lower[i:], r.key) {
+				continue
+			}
+			if k < len(tried) {
+				tried[k] = true
+			}
+			if r.re.MatchString(lower) {
+				return true
+			}
 		}
 	}
 	return false
+}
+
+// wordBoundary reports whether a word can start at byte i of s (i > 0).
+func wordBoundary(s string, i int) bool {
+	c := s[i]
+	if c >= 0x80 && c < 0xC0 { // inside a UTF-8 sequence
+		return false
+	}
+	p := s[i-1]
+	if p < 0x80 {
+		return !(p >= 'a' && p <= 'z' || p >= 'A' && p <= 'Z' || p >= '0' && p <= '9')
+	}
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 }
 
 func isCopyright(lower string) bool {
@@ -319,6 +359,9 @@ func isCredit(t string) bool {
 		return false
 	}
 	lower := strings.ToLower(t)
+	if len(t) <= 40 && reGalleryLabel.MatchString(lower) {
+		return true
+	}
 	if labelFirstWords[firstWord(lower)] && reCreditStart.MatchString(lower) {
 		return true
 	}
@@ -361,26 +404,27 @@ func isBylineText(t string, authors []string) bool {
 	return false
 }
 
-// isDateLine reports a short line that is mostly a date.
+// isDateLine reports a short line that is mostly a date: a date word or
+// number, a lead like "Updated" or only a few other letters.
 func isDateLine(t string) bool {
 	if len(t) > 100 || !hasDigit(t) && !strings.Contains(t, "day") {
 		return false
 	}
 	t = strings.ToLower(t)
-	if !reDateWord.MatchString(t) {
-		return false
-	}
-	if reDateLead.MatchString(t) {
-		return true
-	}
 	words := strings.Fields(t)
-	if len(words) > 8 {
-		return false
-	}
-	// Mostly digits and date words: no ordinary sentence.
+	dated, clock := false, false
 	letters := 0
 	for _, w := range words {
-		if reDateWord.MatchString(w) || dateFillers[strings.Trim(w, ",.")] {
+		w = strings.Trim(w, ",.;:()[]|·–—-")
+		if isClock(w) {
+			clock = true
+			continue
+		}
+		if isDateWord(w) {
+			dated = true
+			continue
+		}
+		if dateFillers[w] {
 			continue
 		}
 		for _, r := range w {
@@ -389,8 +433,68 @@ func isDateLine(t string) bool {
 			}
 		}
 	}
-	return letters <= 16
+	// A time alone is a heading of a timeline ("4:14 p.m."), not a date line.
+	lead := reDateLead.MatchString(t)
+	if !dated && !(clock && lead) {
+		return false
+	}
+	return lead || len(words) <= 8 && letters <= 16
 }
+
+// isClock reports a clock time such as 17:45 or 9:05.
+func isClock(w string) bool {
+	i := strings.IndexByte(w, ':')
+	if i < 1 || i > 2 || len(w)-i-1 != 2 {
+		return false
+	}
+	for j := 0; j < len(w); j++ {
+		if j != i && (w[j] < '0' || w[j] > '9') {
+			return false
+		}
+	}
+	return true
+}
+
+// isDateWord reports a month or weekday name, a numeric date or a relative
+// day.
+func isDateWord(w string) bool {
+	if dateWords[w] {
+		return true
+	}
+	digits, seps := 0, 0
+	for i := 0; i < len(w); i++ {
+		switch c := w[i]; {
+		case c >= '0' && c <= '9':
+			digits++
+		case c == '.' || c == '/' || c == '-':
+			seps++
+		default:
+			return false
+		}
+	}
+	// 19.11.2019, 2019-11-19, 11/19/19
+	return digits >= 4 && seps == 2
+}
+
+// dateWords are month and weekday names and relative days, lower case, in
+// the main news languages.
+var dateWords = func() map[string]bool {
+	m := map[string]bool{}
+	for w := range strings.FieldsSeq(`jan january januar feb february februar mar march mär märz apr april may mai jun june juni jul july juli aug august sep sept september oct okt october oktober nov november dec dez december dezember
+janvier février mars avril juin juillet août septembre octobre novembre décembre
+enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre
+gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre
+janeiro fevereiro março maio junho julho setembro outubro novembro dezembro
+января февраля марта апреля мая июня июля августа сентября октября ноября декабря январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь
+mon monday tue tues tuesday wed wednesday thu thur thurs thursday fri friday sat saturday sun sunday
+montag dienstag mittwoch donnerstag freitag samstag sonntag lundi mardi mercredi jeudi vendredi samedi dimanche
+lunes martes miércoles jueves viernes sábado domingo lunedì martedì mercoledì giovedì venerdì sabato domenica
+segunda-feira terça-feira quarta-feira quinta-feira sexta-feira понедельник вторник среда четверг пятница суббота воскресенье
+yesterday today ago gestern heute hier aujourd'hui ayer hoy ieri oggi ontem hoje вчера сегодня`) {
+		m[w] = true
+	}
+	return m
+}()
 
 func hasDigit(s string) bool {
 	for i := 0; i < len(s); i++ {

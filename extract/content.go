@@ -43,9 +43,12 @@ func findContent(doc *html.Node, meta *metadata.Metadata, explain bool) ([]block
 		contentText += b.textLen
 		rules[i] = f.rule(b, inFigure(b.node, sel))
 	}
+	keepLinkedHeadings(blocks, rules, inContent)
 	dropAppealBoxes(blocks, rules, inContent, sel, sc, contentText)
 	dropTitleRepeat(blocks, rules, inContent, f.title)
 	dropTailRun(blocks, rules, inContent, contentText, 4)
+	dropTailTeasers(blocks, rules, inContent)
+	dropLabelledLists(blocks, rules, inContent, sel)
 	trimEdges(blocks, rules, inContent)
 	keepSomething(rules, inContent)
 
@@ -143,6 +146,27 @@ func (f *filter) rule(b *block, figure bool) string {
 		return ruleDate
 	}
 	return ""
+}
+
+// keepLinkedHeadings takes back a heading dropped for its link when a long
+// paragraph of prose follows it in the same container: the sub-heading of
+// a list article that links to its subject, not a teaser.
+func keepLinkedHeadings(blocks []block, rules []string, inContent []bool) {
+	for i := range blocks {
+		if !inContent[i] || rules[i] != ruleLinks || blocks[i].kind != blockHeading {
+			continue
+		}
+		for j := i + 1; j < len(blocks); j++ {
+			if !inContent[j] || rules[j] != "" {
+				continue
+			}
+			b := &blocks[j]
+			if b.node.Parent == blocks[i].node.Parent && b.textLen >= 150 && isProse(b) {
+				rules[i] = ""
+			}
+			break
+		}
+	}
 }
 
 // dropTitleRepeat drops the headline when the body repeats it: a heading
@@ -247,8 +271,9 @@ func dropAppealBoxes(blocks []block, rules []string, inContent []bool, sel map[*
 }
 
 // dropTailRun drops the rest of an appeal at the tail of the text: once an
-// appeal starts in the last part of the content, what follows belongs to
-// it. The run is dropped only when it is at most 1/maxShare of the text.
+// appeal starts in the last part of the content, what follows it in the
+// same container belongs to it. The run is dropped only when it is at most
+// 1/maxShare of the text.
 func dropTailRun(blocks []block, rules []string, inContent []bool, contentText int, maxShare int) {
 	if contentText == 0 {
 		return
@@ -268,8 +293,9 @@ func dropTailRun(blocks []block, rules []string, inContent []bool, contentText i
 			if rest*maxShare > contentText {
 				return
 			}
+			box := blocks[i].node.Parent
 			for j := i + 1; j < len(blocks); j++ {
-				if inContent[j] && rules[j] == "" {
+				if inContent[j] && rules[j] == "" && isAncestor(box, blocks[j].node) {
 					rules[j] = ruleTailAppeal
 				}
 			}
@@ -277,6 +303,83 @@ func dropTailRun(blocks []block, rules []string, inContent []bool, contentText i
 		}
 		seen += blocks[i].textLen
 	}
+}
+
+// dropTailTeasers drops a list of teasers at the end of the content: three
+// or more linked headlines, each with a short excerpt or label, and nothing
+// long after the first of them.
+func dropTailTeasers(blocks []block, rules []string, inContent []bool) {
+	// Read units backwards: a headline with at most two short blocks after
+	// it. The list starts at the earliest headline of the unbroken units.
+	// Each unit sits in its own wrapper (a card, a list item): links set
+	// between the paragraphs of one container are not teasers.
+	first, heads, pending, excerpts := -1, 0, 0, 0
+	var lastParent *html.Node
+	for i := len(blocks) - 1; i >= 0; i-- {
+		if !inContent[i] {
+			continue
+		}
+		b := &blocks[i]
+		if isLinkHeadline(b) {
+			parent := b.node.Parent
+			if parent == lastParent {
+				break
+			}
+			lastParent = parent
+			first = i
+			heads++
+			excerpts += pending
+			pending = 0
+			continue
+		}
+		if b.textLen >= 300 || b.kind == blockQuote || pending == 2 {
+			break
+		}
+		if rules[i] == "" {
+			pending++
+		}
+	}
+	if heads < 3 || excerpts < 2 {
+		return
+	}
+	for i := first; i < len(blocks); i++ {
+		if inContent[i] && rules[i] == "" {
+			rules[i] = ruleRelated
+		}
+	}
+}
+
+// dropLabelledLists drops what a "Related stories" or "Read more" label
+// introduces: the list items and short lines after it in the same box,
+// up to the next heading or paragraph of prose. The box must be one set
+// into the content, not the content's own container.
+func dropLabelledLists(blocks []block, rules []string, inContent []bool, sel map[*html.Node]bool) {
+	for i := range blocks {
+		if !inContent[i] || rules[i] != ruleReadMore && rules[i] != ruleRelated || !reReadMoreLabel.MatchString(strings.ToLower(blocks[i].text)) {
+			continue
+		}
+		box := blocks[i].node.Parent
+		if box == nil || sel[box] {
+			continue
+		}
+		for j := i + 1; j < len(blocks); j++ {
+			b := &blocks[j]
+			if !inContent[j] || !isAncestor(box, b.node) || b.kind == blockHeading {
+				break
+			}
+			if b.kind != blockListItem && (b.textLen >= 200 || isProse(b)) {
+				break
+			}
+			if rules[j] == "" {
+				rules[j] = ruleRelated
+			}
+		}
+	}
+}
+
+// isLinkHeadline reports a block that is a link to another article.
+func isLinkHeadline(b *block) bool {
+	return b.linkLen*10 >= b.textLen*8 && b.textLen >= 15 && wordCount(b.text) <= 25
 }
 
 // trimEdges drops short non-sentence blocks (section labels, kickers,

@@ -99,6 +99,29 @@ func TestFindContent(t *testing.T) {
 			not:  []string{"Facebook", "newsletter", "Share this"},
 		},
 		{
+			name: "teaser cards after the article dropped",
+			page: `<body><div class="main">` + para("Intro.") + para("Body.") + para("End.") +
+				`<div class="card"><h3><a href="/a">Mayor unveils a new transit plan</a></h3><p>The plan adds bus lines.</p></div>` +
+				`<div class="card"><h3><a href="/b">School board delays its vote again</a></h3><p>Parents were angry.</p></div>` +
+				`<div class="card"><h3><a href="/c">Bridge repairs to start in spring</a></h3><p>Traffic will be slow.</p></div></div></body>`,
+			want: []string{"Intro.", "Body.", "End."},
+			not:  []string{"bus lines", "Parents were angry", "Traffic will be slow"},
+		},
+		{
+			name: "links between paragraphs of one container are not teasers",
+			page: `<body><div class="main">` + para("Intro.") + `<p><a href="/x">Get our app for the latest news today</a></p><p>Shares rose 3 percent.</p>` +
+				`<p><a href="/y">Read our markets coverage every day</a></p><p>Sales fell in the quarter.</p>` +
+				`<p><a href="/z">Watch the interview with the chief executive</a></p><p>The company expects growth.</p></div></body>`,
+			want: []string{"Intro.", "Shares rose 3 percent.", "Sales fell in the quarter.", "The company expects growth."},
+		},
+		{
+			name: "linked sub-headings of a list article kept",
+			page: `<body><article>` + para("Intro.") +
+				`<h3><a href="/p1">The First Product</a></h3>` + para("It is light and cheap, and the battery lasts for days, which made it the favourite of our testers.") +
+				`<h3><a href="/p2">The Second Product</a></h3>` + para("It is heavier, but it is the fastest one we tried, and it comes with a longer warranty than the rest.") + `</article></body>`,
+			want: []string{"Intro.", "The First Product", "light and cheap", "The Second Product", "fastest one"},
+		},
+		{
 			name: "br br splits paragraphs",
 			page: `<body><div id="text">First paragraph of the story, with enough words to count as prose here.<br><br>Second paragraph of the story, with enough words to count as prose too.<br>Still the second.</div></body>`,
 			want: []string{"First paragraph", "Second paragraph of the story, with enough words to count as prose too. Still the second."},

@@ -1,8 +1,6 @@
 package extract
 
 import (
-	"fmt"
-	"os"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -16,8 +14,6 @@ import (
 // its link density and by what its markup says (article, main,
 // itemprop=articleBody, class and id hints). The best element wins, and
 // its siblings that look like more of the same article join it.
-
-var debugScore = os.Getenv("BYLINE_DEBUG_SCORE") != ""
 
 // cand is the score of one element.
 type cand struct {
@@ -136,13 +132,7 @@ func selectContent(root *html.Node, blocks []block) (map[*html.Node]bool, *score
 	if top == nil {
 		return nil, s
 	}
-	if debugScore {
-		fmt.Fprintf(os.Stderr, "top %s %.1f\n", pathOf(top), best)
-	}
 	top, best = s.climb(top)
-	if debugScore {
-		fmt.Fprintf(os.Stderr, "climbed %s %.1f\n", pathOf(top), s.final(top))
-	}
 	return s.siblings(top, best), s
 }
 

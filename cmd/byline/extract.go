@@ -27,6 +27,8 @@ type extractOptions struct {
 	MaxSize   byteSize      // --max-size: per page
 	UserAgent string        // --user-agent: "" means the default
 
+	batch batchOptions // -i, -j, politeness, --resume: batch jobs (batch.go)
+
 	pageURL *url.URL // URL, parsed
 	streams *streams
 }
@@ -46,7 +48,10 @@ gives one record, in input order, as soon as it is ready: the article (see
 README.md for its fields), or for a failed input
   {"source": INPUT, "error": {"kind": KIND, "message": TEXT}}
 plus a line "byline: INPUT: TEXT" on stderr. Kinds: read, fetch, timeout,
-http_status (with "status"), not_html, too_large, no_content, internal.
+http_status (with "status"), not_html, too_large, no_content, robots,
+internal.
+
+` + batchHelp + `
 
 ` + exitStatusHelp,
 		Example: `  # A page from the web; jq picks fields.
@@ -61,20 +66,32 @@ http_status (with "status"), not_html, too_large, no_content, internal.
   byline extract a.html b.html c.html.gz -o out.jsonl
 
   # Indented, with what was dropped from the page and why.
-  byline extract --pretty --explain page.html`,
+  byline extract --pretty --explain page.html
+
+  # A batch job over a list of URLs, 8 at a time; run again to resume.
+  byline extract -i urls.txt -o out.jsonl -j 8 --resume`,
 		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) == 0 {
+			if len(args) == 0 && !cmd.Flags().Changed("input") {
 				return usageErrorf(cmd, "no inputs: give URLs, files, or - for stdin")
 			}
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Inputs = args
+			batch := isBatch(cmd)
+			if batch {
+				if err := opts.batch.check(cmd, opts); err != nil {
+					return err
+				}
+			}
 			if err := opts.check(cmd); err != nil {
 				return err
 			}
 			if runF != nil {
 				return runF(cmd.Context(), opts)
+			}
+			if batch {
+				return batchRun(cmd.Context(), cmd, opts)
 			}
 			return extractRun(cmd.Context(), opts)
 		},
@@ -88,6 +105,7 @@ http_status (with "status"), not_html, too_large, no_content, internal.
 	f.DurationVar(&opts.Timeout, "timeout", opts.Timeout, "time limit per request, reading the body included; 0 means none")
 	f.Var(&opts.MaxSize, "max-size", "size limit per page, after decompression (K, M, G suffixes)")
 	f.StringVar(&opts.UserAgent, "user-agent", "", "User-Agent header of requests (default \""+userAgent("")+"\")")
+	addBatchFlags(f, &opts.batch, true)
 	return cmd
 }
 
@@ -246,7 +264,7 @@ func (x *extractor) record(ctx context.Context, input string) any {
 func (x *extractor) extract(ctx context.Context, input string) (a *extract.Article, err error) {
 	defer func() {
 		if v := recover(); v != nil {
-			a, err = nil, &panicError{value: v}
+			a, err = nil, recovered(v)
 		}
 	}()
 	data, opts, err := x.read(ctx, input)

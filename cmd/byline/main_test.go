@@ -273,7 +273,8 @@ func (panicReader) Read([]byte) (int, error) { panic("boom") }
 func TestExtractPanicIsOneInputsError(t *testing.T) {
 	r := runByline(t, panicReader{}, "extract", articleFile, "-", articleFile)
 	r.check(t, 1, articleFile, "-", articleFile)
-	if msg := checkFailure(t, r.records[1], kindInternal); !strings.Contains(msg, "boom") {
+	if msg := checkFailure(t, r.records[1], kindInternal); !strings.HasPrefix(msg, "internal error: boom at ") ||
+		!strings.Contains(msg, "panicReader.Read (main_test.go:") {
 		t.Errorf("message %q", msg)
 	}
 	checkArticle(t, r.records[2])
@@ -335,7 +336,8 @@ func TestFlagsBindOptions(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := extractOptions{Inputs: []string{"page.html"}, URL: "https://x.example/a", Pretty: true,
-		Output: "out.jsonl", Explain: true, Timeout: 5 * time.Second, MaxSize: 2 << 20, UserAgent: "ua/1"}
+		Output: "out.jsonl", Explain: true, Timeout: 5 * time.Second, MaxSize: 2 << 20, UserAgent: "ua/1",
+		batch: batchOptions{PerHost: 1, Retries: 2}}
 	got.streams, got.pageURL = nil, nil
 	if fmt.Sprint(*got) != fmt.Sprint(want) {
 		t.Errorf("options\n%+v\nwant\n%+v", *got, want)

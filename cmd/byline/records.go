@@ -9,6 +9,9 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
 
 	"byline/crawl"
 	"byline/extract"
@@ -56,9 +59,32 @@ func (e *stageError) Unwrap() error { return e.err }
 // panicError is a panic recovered while processing one input.
 type panicError struct {
 	value any
+	where string // the function and line that panicked, when known
 }
 
-func (e *panicError) Error() string { return fmt.Sprintf("internal error: %v", e.value) }
+// recovered makes the error of a panic; call it in the deferred function
+// that recovered v (the frame it skips), while the panicking frames are
+// still on the stack.
+func recovered(v any) *panicError {
+	pcs := make([]uintptr, 32)
+	frames := runtime.CallersFrames(pcs[:runtime.Callers(3, pcs)])
+	for {
+		f, more := frames.Next()
+		if f.Function != "" && !strings.HasPrefix(f.Function, "runtime.") {
+			return &panicError{value: v, where: fmt.Sprintf("%s (%s:%d)", f.Function, filepath.Base(f.File), f.Line)}
+		}
+		if !more {
+			return &panicError{value: v}
+		}
+	}
+}
+
+func (e *panicError) Error() string {
+	if e.where == "" {
+		return fmt.Sprintf("internal error: %v", e.value)
+	}
+	return fmt.Sprintf("internal error: %v at %s", e.value, e.where)
+}
 
 // errorKind maps an input's error to its record kind and HTTP status. It is
 // the one place where errors become kinds.

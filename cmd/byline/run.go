@@ -75,6 +75,7 @@ their speakers.
 		return &usageError{cmd: c.CommandPath(), err: err}
 	})
 	root.AddCommand(newExtractCmd(s, nil))
+	root.AddCommand(newCrawlCmd(s, nil))
 	return root
 }
 

@@ -26,8 +26,6 @@ type attribution struct {
 	cue   string  // reporting verb or phrase as written; ":" for a bare colon
 	np    []token // the source's noun phrase as written
 	appos []token // an appositive beside it (", deputy …, said")
-	// subjectOf means the source is the subject of the clause of a participle
-	// or coordinated verb; np is then that clause's subject.
 	found bool
 }
 
@@ -78,8 +76,7 @@ func isCue(toks []token, j int) bool {
 
 // cueText is the cue as written, with its particle ("weighed in").
 func cueText(toks []token, j int) string {
-	if part, ok := cueParticles[toks[j].lower]; ok && j+1 < len(toks) {
-		_ = part
+	if _, ok := cueParticles[toks[j].lower]; ok && j+1 < len(toks) {
 		return toks[j].text + " " + toks[j+1].text
 	}
 	return toks[j].text
@@ -123,6 +120,16 @@ func walkLeft(toks []token, v, lo int) (np, appos []token) {
 	for j >= lo && isAdverb(toks[j]) {
 		j--
 	}
+	// "Rep. Ann Lee (D-Calif.) said": skip a parenthesis before the verb
+	if j >= lo && toks[j].isPunct(")") {
+		k := j - 1
+		for k >= lo && k > j-12 && !toks[k].isPunct("(") && !(toks[k].kind == tQuote && !toks[k].term) {
+			k--
+		}
+		if k >= lo && toks[k].isPunct("(") {
+			j = k - 1
+		}
+	}
 	if j >= lo && toks[j].kind == tWord && pronouns[pronounOf(toks[j])] {
 		return toks[j : j+1], nil
 	}
@@ -130,21 +137,23 @@ func walkLeft(toks []token, v, lo int) (np, appos []token) {
 		return nil, nil // an infinitive has no subject of its own
 	}
 	if j >= lo && toks[j].isPunct(",") {
-		c := j - 1
-		for c >= lo && c > j-30 && !toks[c].isPunct(",") && !isHardStop(toks[c]) {
-			c--
+		end := j
+		c := prevComma(toks, j, lo)
+		// ", Inc.," closes a company's name inside the appositive
+		if c >= 0 && c+2 == end && corpSuffixes[toks[c+1].bare()] {
+			c = prevComma(toks, c, lo)
 		}
-		if c < lo || !toks[c].isPunct(",") {
+		if c < 0 {
 			return nil, nil
 		}
-		appos = toks[c+1 : j]
+		appos = toks[c+1 : end]
 		j = c - 1
 	}
 	np, start := npLeft(toks, j, lo)
 	// "Cmdr. Sean Robertson, a spokesperson for X, the operation against Y,
 	// told": step back over one more appositive to reach the name
-	if len(appos) > 0 && !hasRun(np) && start-1 > lo && toks[start-1].isPunct(",") {
-		if np2, _ := npLeft(toks, start-2, lo); hasRun(np2) {
+	if len(appos) > 0 && !clauseWords[appos[0].lower] && len(readNP(np).name) == 0 && start-1 > lo && toks[start-1].isPunct(",") {
+		if np2, _ := npLeft(toks, start-2, lo); hasRun(np2) && !startsWithPrep(np2) && !prepositions[np2[0].lower] {
 			return np2, np
 		}
 	}
@@ -226,8 +235,8 @@ func walkRight(toks []token, from, hi int) (np, appos []token) {
 }
 
 // attribute finds the cue and source for the quotation token at q in the
-// sentence toks[lo:hi]. prevColon reports that the previous paragraph ended
-// with a colon and this quotation opens the paragraph.
+// sentence toks[lo:hi]. A verb introducing the quotation wins, then one
+// after it, then a bare colon before it, then a verb earlier in the sentence.
 func attribute(toks []token, q, lo, hi int) attribution {
 	intro := introducer(toks, q, lo)
 	if intro.found && intro.cue != ":" {
@@ -400,6 +409,16 @@ func after(toks []token, q, hi int) attribution {
 	if i >= hi {
 		return attribution{}
 	}
+	// “…” — Neil Gaiman: an epigraph's source after a dash
+	if toks[i-1].isPunct("—") && i == q+1+countPunct(toks, q+1, i) {
+		e := i
+		for e < hi && e < i+maxNP && toks[e].kind == tWord {
+			e++
+		}
+		if e > i && (e == hi || toks[e].kind == tPunct) && hasRun(toks[i:e]) && toks[e-1].cap {
+			return attribution{cue: "—", np: toks[i:e], found: true}
+		}
+	}
 	tight := endsSentence(toks[q].text)
 	split := strings.HasSuffix(strings.TrimSpace(toks[q].text), ",") || toks[q+1].isPunct(",")
 	// inverted: “…,” said X
@@ -413,6 +432,17 @@ func after(toks []token, q, hi int) attribution {
 	}
 	for j := i; j < hi && j < i+maxScan; j++ {
 		t := toks[j]
+		if t.isPunct("(") {
+			// skip a parenthesis: "Ann Lee (D-Calif.) said"
+			k := j + 1
+			for k < hi && k < j+12 && !toks[k].isPunct(")") && !(toks[k].kind == tQuote && !toks[k].term) {
+				k++
+			}
+			if k < hi && toks[k].isPunct(")") {
+				j = k
+				continue
+			}
+		}
 		if isHardStop(t) {
 			return attribution{}
 		}
@@ -434,13 +464,13 @@ func after(toks []token, q, hi int) attribution {
 			continue
 		}
 		np, appos := walkLeft(toks, j, q+1)
-		if len(appos) > 0 && toks[i].cap {
+		if len(appos) > 0 {
 			// “…,” Dylan Nelson, a fellow at X in Munich, Germany, and co-author, said
 			k := i
 			for k < j && !toks[k].isPunct(",") {
 				k++
 			}
-			if seg := toks[i:k]; k < j && pureName(seg) && (len(np) == 0 || &np[0] != &toks[i]) {
+			if seg := toks[i:k]; k < j && (pureName(seg) || hasRun(seg) && seg[len(seg)-1].cap) && (len(np) == 0 || &np[0] != &toks[i]) {
 				np, appos = seg, nil
 			}
 		}
@@ -547,4 +577,31 @@ func sourceLike(np []token) bool {
 	}
 	last := np[len(np)-1]
 	return last.kind == tWord && (pronouns[pronounOf(last)] && len(np) == 1 || isNounHead(last.bare()) || personNouns[strings.TrimSuffix(last.bare(), "s")])
+}
+
+// corpSuffixes end a company's name after a comma ("Dräger, Inc.").
+var corpSuffixes = set("inc inc. ltd ltd. llc plc corp corp. co co. gmbh ag sa s.a. nv bv")
+
+func countPunct(toks []token, from, to int) int {
+	n := 0
+	for k := from; k < to; k++ {
+		if toks[k].kind == tPunct {
+			n++
+		}
+	}
+	return n
+}
+
+// prevComma is the index of the comma before j in the same clause (at most
+// 30 tokens back), or -1.
+func prevComma(toks []token, j, lo int) int {
+	for c := j - 1; c >= lo && c > j-30; c-- {
+		if toks[c].isPunct(",") {
+			return c
+		}
+		if isHardStop(toks[c]) {
+			break
+		}
+	}
+	return -1
 }

@@ -171,6 +171,42 @@ func TestAttributionPatterns(t *testing.T) {
 			want:  []want{{"you will regret this decision,", "the caller", "said"}},
 		},
 		{
+			name: "across sentences: the person just introduced",
+			paras: []string{
+				`"Turnout was low," said the election officer, Marta Diaz.`,
+				`Councillor Brian Holt was blunt. "This result changes nothing for the budget."`,
+			},
+			want: []want{
+				{"Turnout was low,", "Marta Diaz", "said"},
+				{"This result changes nothing for the budget.", "Brian Holt", ""},
+			},
+		},
+		{
+			name:  "epigraph with a dash",
+			paras: []string{`“He wrote the way other people breathe, and never stopped to ask why.” — Laura Finch`},
+			want:  []want{{"He wrote the way other people breathe, and never stopped to ask why.", "Laura Finch", "—"}},
+		},
+		{
+			name:  "company suffix inside an appositive",
+			paras: []string{`Omar Haddad, head of sales for Veltro Systems, Inc., says: “Hospitals want fewer alarms, not more.”`},
+			want:  []want{{"Hospitals want fewer alarms, not more.", "Omar Haddad", "says"}},
+		},
+		{
+			name:  "role and name before a long appositive",
+			paras: []string{`"The signal was there all along," study lead author Kenji Mori, a physicist at the Tokai Institute, Japan, said in a statement.`},
+			want:  []want{{"The signal was there all along,", "Kenji Mori", "said"}},
+		},
+		{
+			name:  "party and state in parentheses",
+			paras: []string{`"This bill will not pass the Senate," Sen. Ann Lee (D-Calif.) said Thursday.`},
+			want:  []want{{"This bill will not pass the Senate,", "Ann Lee", "said"}},
+		},
+		{
+			name:  "as X put it",
+			paras: []string{`As the mayor, Joan Pike, put it: "We fix the roads or we lose the town."`},
+			want:  []want{{"We fix the roads or we lose the town.", "Joan Pike", "put it"}},
+		},
+		{
 			name: "pronoun skips a person of the other gender",
 			paras: []string{
 				`Judge Helen Marsh questioned the defendant, Paul Wren, for an hour. She then read the verdict aloud.`,

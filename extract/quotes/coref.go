@@ -35,7 +35,8 @@ type mention struct {
 	head   string   // head noun of a descriptive phrase
 	desc   string   // the descriptive phrase
 	plural bool
-	indef  bool // an indefinite description ("a company spokesperson") introduces a new source
+	indef  bool   // an indefinite description ("a company spokesperson") introduces a new source
+	owner  string // possessor of a description ("Trump" in "Trump's spokesman"), folded
 }
 
 func (m mention) empty() bool { return m.pron == "" && len(m.name) == 0 && m.head == "" }
@@ -87,7 +88,7 @@ func isNameWord(toks []token, i, lo int) bool {
 	if t.text == "I" || t.noName || determiners[t.lower] || pronouns[pronounOf(t)] {
 		return false
 	}
-	if i == lo && sentenceStarters[t.lower] {
+	if sentenceStarters[t.lower] || strings.Contains(t.lower, "-") && commonWordName(t.lower) {
 		return false
 	}
 	if _, ok := cueForms[t.lower]; ok && i == lo {
@@ -177,7 +178,7 @@ func coreName(run []token) []token {
 			s--
 			break
 		}
-		if s < len(run) && (titleWords[l] || titleWords[strings.TrimSuffix(l, ".")] || isAcronym(t) || t.possessive()) {
+		if s < len(run) && (titleWords[l] || titleWords[strings.TrimSuffix(l, ".")] || isAcronym(t) || t.possessive() || abstractNoun(l)) {
 			break
 		}
 		if !nameSuffixes[l] && !nameParticles[l] && !isInitial(t) {
@@ -192,6 +193,29 @@ func coreName(run []token) []token {
 		s = len(run) - 1
 	}
 	return run[s:]
+}
+
+// commonWordName reports whether a capitalised word is a role or common
+// noun rather than a name ("Singer-guitarists", "Prosecution").
+func commonWordName(w string) bool {
+	for _, part := range strings.Split(w, "-") {
+		b := strings.TrimSuffix(part, "s")
+		if roleNouns[part] || roleNouns[b] || personNouns[part] || personNouns[b] {
+			return true
+		}
+	}
+	return false
+}
+
+// abstractNoun reports whether a capitalised word is an abstract noun
+// ("Prosecution"): part of an office's name, never of a person's.
+func abstractNoun(w string) bool {
+	for _, suf := range []string{"tion", "sion", "ment", "ism", "ness"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+3 {
+			return true
+		}
+	}
+	return false
 }
 
 func isInitial(t token) bool {
@@ -300,7 +324,16 @@ func (es *entities) collect(toks []token, lo, hi, base int) {
 			continue
 		}
 		e := es.add(disp, key, org, base+r.s)
+		if !e.org && e.gender == 0 && len(e.key) >= 2 {
+			e.gender = nameGender(e.key[0])
+		}
 		for _, t := range stripped {
+			switch t.bare() {
+			case "mr", "mr.":
+				e.gender = 'm'
+			case "mrs", "mrs.", "ms", "ms.", "miss":
+				e.gender = 'f'
+			}
 			es.title(e, strings.TrimSuffix(t.bare(), "."))
 			if titleWords[t.bare()] || roleNouns[t.bare()] {
 				e.person = true
@@ -463,6 +496,11 @@ func readNP(np []token) mention {
 		last = nil
 	}
 	head := np[end-1]
+	for _, t := range np[:end-1] {
+		if t.possessive() {
+			m.owner = strings.TrimSuffix(t.bare(), ".")
+		}
+	}
 	if last == nil && len(runs) > 0 {
 		r := runs[len(runs)-1]
 		switch {

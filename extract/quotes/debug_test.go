@@ -17,7 +17,7 @@ func TestDebugDoc(t *testing.T) {
 			continue
 		}
 		paras := strings.Split(d.Text, "\n\n")
-		a := newArticle(paras)
+		a := newArticle(paras, nil)
 		a.attributeAll()
 		for pi, p := range a.paras {
 			for _, s := range p.sents {

@@ -12,6 +12,19 @@ import (
 // (`the “one country, two systems” formula`) or announced as such
 // (`the slogan …`).
 
+// notQuotation reports whether the quoted stretch at i in the sentence
+// toks[lo:hi] is not a direct quotation: a title, a name or slogan, or a
+// partial quotation no source is given for.
+func notQuotation(toks []token, i, lo, hi int, partial, attributed bool) bool {
+	switch {
+	case titleCase(toks[i].text):
+		return true
+	case usedAsName(toks, i, lo, hi), namedAs(toks, i, lo), announced(toks, lo, i):
+		return true
+	}
+	return partial && !attributed
+}
+
 // minWords is the shortest quotation, in words (the guideline's minimum).
 const minWords = 3
 

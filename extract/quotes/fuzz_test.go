@@ -20,6 +20,7 @@ func FuzzFind(f *testing.F) {
 		`X, Y, Z, said "a b c" , , : : " ; — -- ... the the "`,
 		"\"\x00\xff\xfe\" said \u200b \"invalid utf8 \xc3\x28 here\"",
 		strings.Repeat(`"a b c," he said. `, 50),
+		`'He said "no way at all" to me,' said Ann. ‘Told “never again, friend” and left,’ she said.`,
 	} {
 		f.Add(s)
 	}

@@ -103,6 +103,7 @@ var cueForms = func() map[string]cueForm {
 		"point points pointed pointing",
 		"weigh weighs weighed weighing",
 		"chime chimes chimed chiming",
+		"put puts - putting",
 		// the commonest reporting verbs of other news languages
 		"- sagt sagte -",
 		"- erklärt erklärte -",
@@ -141,6 +142,7 @@ var cueParticles = map[string]string{
 	"weigh": "in", "weighs": "in", "weighed": "in", "weighing": "in",
 	"chime": "in", "chimes": "in", "chimed": "in", "chiming": "in",
 	"according": "to",
+	"put":       "it", "puts": "it", "putting": "it",
 }
 
 // cueNeedsQuote lists forms that report speech only when they introduce a
@@ -168,7 +170,7 @@ var determiners = set("the a an its their his her our your my this that these th
 
 // sentenceStarters are capitalised only because they open a sentence; they
 // never begin a name.
-var sentenceStarters = set("the a an in on at but and or so if as when while after before during since though although because yet still however meanwhile then now also thus this that these those there here it its he she they we i you his her their our my your what which who whom why how where with without for from by to of into over under about among between earlier later later, last next first finally instead indeed moreover besides further furthermore according following given noting unlike like upon once despite even just only both either neither each every all some many most few several such no not nor one two three four five six seven eight nine ten ms mr mrs dr")
+var sentenceStarters = set("the a an in on at but and or so if as when while after before during since though although because yet still however meanwhile then now also thus this that these those there here it its he she they we i you his her their our my your what which who whom why how where with without for from by to of into over under about among between earlier later later, last next first finally instead indeed moreover besides further furthermore according following given noting unlike like upon once despite even just only both either neither each every all some many most few several such no not nor one two three four five six seven eight nine ten maybe perhaps")
 
 // titleWords are stripped from the front of a person's name (the scorer and
 // the guideline keep names without ranks, offices or honorifics).
@@ -201,10 +203,10 @@ var personNouns = set("man woman men women boy girl boys girls mother father son
 // timeWords open sentences as adverbials ("Last week, …").
 var timeWords = set("last this next earlier later today yesterday tomorrow tonight monday tuesday wednesday thursday friday saturday sunday now then recently meanwhile afterward afterwards previously subsequently currently")
 
-// speechHeads are nouns that can be the subject of a reporting verb for a
-// document ("the statement said").
+// slogansWords announce a slogan, title or nickname rather than a quotation.
 var slogansWords = set("slogan slogans tagline taglines motto mottos catchphrase nickname nicknamed dubbed hashtag headline headlined titled entitled")
 
+// abbreviations keep their period inside a word token.
 var abbreviations = set("mr mrs ms dr prof sen rep gov lt col gen capt sgt maj adm rev hon pres supt st jr sr co corp inc ltd no vol jan feb mar apr jun jul aug sep sept oct nov dec vs etc ave mt ft messrs mme mlle univ dept est approx fig")
 
 // sentenceFinalAbbr can end a sentence.

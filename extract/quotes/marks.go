@@ -32,6 +32,7 @@ type span struct {
 	fam    family // mark family
 	closed bool   // a closing mark was found in the paragraph
 	cont   bool   // reopens a quotation left open at the end of the previous paragraph
+	minor  bool   // single marks when they are not the main marks: a term, not a quotation
 }
 
 type openMark struct {
@@ -51,8 +52,10 @@ func isSpaceRune(r rune) bool {
 	return r == 0 || unicode.IsSpace(r)
 }
 
-// pairMarks returns the outermost quoted spans of p in order.
-func pairMarks(p string) []span {
+// pairMarks returns the outermost quoted spans of p in order. singles says
+// whether single marks (‘…’, '…') are the article's main quotation marks;
+// otherwise they only nest inside double ones.
+func pairMarks(p string, singles bool) []span {
 	var spans []span
 	var stack []openMark
 	prev := rune(0)
@@ -60,15 +63,31 @@ func pairMarks(p string) []span {
 		r, size := utf8.DecodeRuneInString(p[i:])
 		next := rune(0)
 		if i+size < len(p) {
-			next, _ = utf8.DecodeRuneInString(p[i+size:])
+			var nsize int
+			next, nsize = utf8.DecodeRuneInString(p[i+size:])
+			// doubled single marks stand for a double one: ‘‘…’’, ''…'', ``…''
+			if d, ok := doubled[[2]rune{r, next}]; ok {
+				r, size = d, size+nsize
+				next = 0
+				if i+size < len(p) {
+					next, _ = utf8.DecodeRuneInString(p[i+size:])
+				}
+			}
 		}
 		fam, opener, closer := classify(r, prev, next, stack)
 		switch {
 		case closer >= 0:
 			o := stack[closer]
 			stack = stack[:closer]
-			if outermost(stack, o.fam) {
+			switch {
+			case outermost(stack, o.fam, singles):
 				spans = appendSpan(spans, makeSpan(p, o, i, i+size, true))
+			case o.fam == famSingle && len(stack) == 0 && (len(spans) == 0 || spans[len(spans)-1].close <= o.pos):
+				// kept as one token, so its words and punctuation stay out
+				// of the attribution
+				sp := makeSpan(p, o, i, i+size, true)
+				sp.minor = true
+				spans = append(spans, sp)
 			}
 		case opener && len(stack) < maxStack:
 			stack = append(stack, openMark{fam: fam, r: r, pos: i})
@@ -78,7 +97,7 @@ func pairMarks(p string) []span {
 	}
 	// A double or angle mark left open runs to the end of the paragraph.
 	for k, o := range stack {
-		if o.fam != famSingle && outermost(stack[:k], o.fam) {
+		if o.fam != famSingle && outermost(stack[:k], o.fam, singles) {
 			s := makeSpan(p, o, len(p), len(p), false)
 			if s.end > s.start {
 				spans = appendSpan(spans, s)
@@ -100,14 +119,14 @@ func appendSpan(spans []span, s span) []span {
 }
 
 // outermost reports whether a mark of family f closing over the marks below
-// it (stack) is an outermost quotation: no double or angle mark is open below
-// it, and a single mark counts only with nothing below it.
-func outermost(below []openMark, f family) bool {
+// it (stack) is an outermost quotation: nothing is open below it but, when
+// singles are not the main marks, stray single marks.
+func outermost(below []openMark, f family, singles bool) bool {
 	if f == famSingle {
-		return len(below) == 0
+		return singles && len(below) == 0
 	}
 	for _, o := range below {
-		if o.fam != famSingle {
+		if o.fam != famSingle || singles {
 			return false
 		}
 	}
@@ -236,6 +255,10 @@ func classify(r, prev, next rune, stack []openMark) (fam family, opener bool, cl
 		return 0, false, -1
 	}
 	return 0, false, -1
+}
+
+var doubled = map[[2]rune]rune{
+	{'’', '’'}: '”', {'‘', '‘'}: '“', {'\'', '\''}: '"', {'`', '`'}: '“',
 }
 
 // startsWithOpener reports whether p begins (after spaces) with an opening

@@ -12,9 +12,12 @@
 //   - coref.go: names collected from the whole article; "he", "Gatilov", "the
 //     ministry" resolved to the most complete name.
 //   - filter.go: what is not a quotation (titles, slogans, names, scare quotes).
-//   - lexicon.go: the word lists.
+//   - lexicon.go, names.go: the word lists (reporting verbs, titles,
+//     organisation words, given names by gender).
 //
-// Find is safe for concurrent use: it keeps no state between calls.
+// Find reads plain paragraphs; FindWith also takes what the caller knows of
+// the markup (block quotations, pull quotes). Both are safe for concurrent
+// use: they keep no state between calls.
 package quotes
 
 import "strings"
@@ -42,7 +45,39 @@ type Quote struct {
 // Find returns the direct quotations in paragraphs, in reading order. It
 // never returns nil.
 func Find(paragraphs []string) []Quote {
-	a := newArticle(paragraphs)
+	return FindWith(paragraphs, nil)
+}
+
+// Kind tells FindWith what a paragraph is, when the caller knows the markup.
+type Kind uint8
+
+const (
+	// Prose is an ordinary paragraph (the zero value).
+	Prose Kind = iota
+	// Blockquote is a paragraph set off as a quotation (<blockquote>): its
+	// whole text is a quotation even without quotation marks.
+	Blockquote
+	// PullQuote is a display copy of words from the body (a pull quote or
+	// aside). It is skipped when the body repeats its words, and otherwise
+	// read as a Blockquote.
+	PullQuote
+)
+
+// Options adjusts FindWith. A nil or zero Options gives Find's behaviour.
+type Options struct {
+	// Kinds gives the kind of each paragraph by index; paragraphs past its
+	// end are Prose.
+	Kinds []Kind
+}
+
+// FindWith is Find for callers that know which paragraphs are block
+// quotations or pull quotes.
+func FindWith(paragraphs []string, opts *Options) []Quote {
+	var kinds []Kind
+	if opts != nil {
+		kinds = opts.Kinds
+	}
+	a := newArticle(paragraphs, kinds)
 	a.attributeAll()
 	return a.result()
 }
@@ -84,6 +119,10 @@ type cand struct {
 	prev     *cand // the segment a continuation continues
 }
 
+// maxHistory bounds how far back in the discourse an antecedent is
+// searched, in sources seen (subjects and speakers).
+const maxHistory = 60
+
 // pullWindow is how many quotations around a pull quote are searched for
 // the quotation it repeats.
 const pullWindow = 40
@@ -91,18 +130,89 @@ const pullWindow = 40
 // posBase spaces token positions of successive paragraphs.
 const posBase = 1 << 20
 
-func newArticle(paragraphs []string) *article {
+// applyKinds blanks pull quotes that repeat the body and marks paragraphs
+// that are quotations as a whole.
+func applyKinds(paragraphs []string, kinds []Kind) (texts []string, whole []bool) {
+	texts = append([]string(nil), paragraphs...)
+	whole = make([]bool, len(paragraphs))
+	var body []string
+	for i, p := range paragraphs {
+		if i >= len(kinds) || kinds[i] == Prose {
+			body = append(body, normText(p))
+		}
+	}
+	for i := range paragraphs {
+		if i >= len(kinds) {
+			break
+		}
+		switch kinds[i] {
+		case PullQuote:
+			n := normText(paragraphs[i])
+			repeated := n == ""
+			for _, b := range body {
+				if repeated = repeated || strings.Contains(b, n); repeated {
+					break
+				}
+			}
+			if repeated {
+				texts[i] = ""
+				continue
+			}
+			whole[i] = true
+		case Blockquote:
+			whole[i] = true
+		}
+	}
+	return texts, whole
+}
+
+// wholeSpan is the span of a paragraph quoted as a whole, unless marks
+// already cover most of it.
+func wholeSpan(p string, spans []span) []span {
+	covered := 0
+	for _, s := range spans {
+		covered += s.end - s.start
+	}
+	t := strings.TrimSpace(p)
+	if t == "" || covered*2 >= len(t) {
+		return spans
+	}
+	start := strings.Index(p, t)
+	return []span{{open: 0, start: start, end: start + len(t), close: len(p), fam: famDouble, closed: true}}
+}
+
+func newArticle(paragraphs []string, kinds []Kind) *article {
+	paragraphs, whole := applyKinds(paragraphs, kinds)
 	a := &article{paras: make([]para, len(paragraphs))}
 	a.ents = entities{byKey: map[string]*entity{}, byWord: map[string][]*entity{}, byInits: map[string][]*entity{}, byTitleWord: map[string][]*entity{},
 		descs: map[string]string{}, indefs: map[string]string{}}
-	hasDouble := false
+	// single marks are the main quotation marks when they quote more than
+	// double and angle marks do (British style)
+	doubles, singles := 0, 0
+	single := make([][]span, len(paragraphs))
 	for i, p := range paragraphs {
 		a.paras[i].text = p
-		a.paras[i].spans = pairMarks(p)
+		a.paras[i].spans = pairMarks(p, false)
 		for _, s := range a.paras[i].spans {
-			if s.fam != famSingle && wordCount(p[s.start:s.end]) >= minWords {
-				hasDouble = true
+			if t := p[s.start:s.end]; !s.minor && wordCount(t) >= minWords && !titleCase(t) {
+				doubles++
 			}
+		}
+		if strings.ContainsAny(p, "'‘’‚") {
+			single[i] = pairMarks(p, true)
+			for _, s := range single[i] {
+				if t := p[s.start:s.end]; s.fam == famSingle && wordCount(t) >= minWords && !titleCase(t) {
+					singles++
+				}
+			}
+		}
+	}
+	for i, p := range paragraphs {
+		if singles > doubles && single[i] != nil {
+			a.paras[i].spans = single[i]
+		}
+		if whole[i] {
+			a.paras[i].spans = wholeSpan(p, a.paras[i].spans)
 		}
 	}
 	for i := range a.paras {
@@ -121,8 +231,7 @@ func newArticle(paragraphs []string) *article {
 			if t.kind != tQuote {
 				continue
 			}
-			s := pr.spans[t.q]
-			t.term = wordCount(t.text) < minWords || s.fam == famSingle && hasDouble
+			t.term = wordCount(t.text) < minWords || pr.spans[t.q].minor
 			t.lower = fold(t.text)
 		}
 		pr.sents = sentences(pr.toks)
@@ -165,7 +274,7 @@ func (a *article) markSentenceInitials() {
 				continue
 			}
 			next := s[0] + 1
-			if lower[t.lower] || strings.HasSuffix(t.lower, "ing") || strings.HasSuffix(t.lower, "ly") ||
+			if lower[t.lower] || (strings.Contains(t.lower, "-") || strings.HasSuffix(t.lower, "s")) && commonWordName(t.lower) || strings.HasSuffix(t.lower, "ing") || strings.HasSuffix(t.lower, "ly") ||
 				strings.HasSuffix(t.lower, "ed") || next < s[1] && pr.toks[next].kind == tWord && !pr.toks[next].cap {
 				t.noName = true
 			}
@@ -175,6 +284,9 @@ func (a *article) markSentenceInitials() {
 
 func (a *article) attributeAll() {
 	var last *cand
+	// prevSubj is the named person the previous sentence was about, when
+	// that sentence quoted no one: "Smith was blunt. “…”"
+	var prevSubj *ref
 	for pi := range a.paras {
 		pr := &a.paras[pi]
 		toks := pr.toks
@@ -196,25 +308,13 @@ func (a *article) attributeAll() {
 					continue
 				}
 				c := &cand{para: pi, text: t.text, cont: pr.spans[t.q].cont}
-				c.standout = lo == 0 && hi == len(toks) && len(toks) == 1
+				c.standout = alone(toks, i)
 				partial := isPartial(toks, i, lo, hi)
 				at := attribute(toks, i, lo, hi)
 				if !at.found && i == lo && si == 0 {
 					at = a.colonIntro(pi)
 				}
-				// what is not a quotation
-				switch {
-				case titleCase(t.text):
-					c.drop = true
-				case usedAsName(toks, i, lo, hi), namedAs(toks, i, lo):
-					c.drop = true
-				case announced(toks, lo, i):
-					c.drop = true
-				case !at.found && a.announcedBefore(pi, si):
-					c.drop = true
-				case partial && !at.found:
-					c.drop = true
-				}
+				c.drop = notQuotation(toks, i, lo, hi, partial, at.found) || !at.found && a.announcedBefore(pi, si)
 				a.cands = append(a.cands, c)
 				if c.drop {
 					continue
@@ -228,6 +328,9 @@ func (a *article) attributeAll() {
 						cur = subj
 					}
 					c.speaker = a.resolve(m, base+i, cur, pi)
+					if m.empty() {
+						c.speaker = a.lastSpeaker(pi, 2)
+					}
 					c.cue = at.cue
 					c.attrib = true
 					if c.speaker != nil && m.text != c.speaker.name {
@@ -238,6 +341,8 @@ func (a *article) attributeAll() {
 				case c.cont && last != nil && last.para == pi-1:
 					c.speaker = last.speaker
 					c.prev = last
+				case i == lo && prevSubj != nil && !partial:
+					c.speaker = prevSubj
 				default:
 					c.speaker = a.lastSpeaker(pi, 2)
 				}
@@ -249,11 +354,26 @@ func (a *article) attributeAll() {
 				}
 				last = c
 			}
+			prevSubj = nil
 			if !quoted {
 				a.narrative(toks, lo, hi, pi)
+				if subj != nil && subj.ent != nil && !subj.ent.org && (subj.kind == 'p' || subj.ent.person || subj.ent.gender != 0) {
+					prevSubj = subj
+				}
 			}
 		}
 	}
+}
+
+// alone reports whether the quotation at i is all its paragraph holds,
+// besides punctuation.
+func alone(toks []token, i int) bool {
+	for k, t := range toks {
+		if k != i && t.kind != tPunct {
+			return false
+		}
+	}
+	return true
 }
 
 func sameNP(a, b []token) bool {
@@ -296,7 +416,11 @@ func (a *article) colonIntro(pi int) attribution {
 			return verbSource(prev.toks, j, -1, lo, n)
 		}
 	}
+	// a colon with no source named still introduces a quotation
 	np, appos := walkLeft(prev.toks, n-1, lo)
+	if !sourceLike(np) && !sourceLike(appos) {
+		np, appos = nil, nil
+	}
 	return attribution{cue: ":", np: np, appos: appos, found: true}
 }
 
@@ -321,9 +445,7 @@ func (a *article) announcedBefore(pi, si int) bool {
 // lastSpeaker is the most recent source of a reporting verb within window
 // paragraphs.
 func (a *article) lastSpeaker(pi, window int) *ref {
-	// At most maxRecent events back: a paragraph of thousands of
-	// pronoun quotations would otherwise make the walk quadratic.
-	for k := len(a.history) - 1; k >= 0 && k >= len(a.history)-maxRecent; k-- {
+	for k := len(a.history) - 1; k >= 0 && k >= len(a.history)-maxHistory; k-- {
 		e := a.history[k]
 		if e.para < pi-window {
 			break
@@ -358,9 +480,11 @@ func (a *article) resolve(m mention, pos int, cur *ref, pi int) *ref {
 			return &ref{name: m.desc, kind: 'o'}
 		}
 		if roleNouns[m.head] && !m.plural {
-			if e := a.ents.byTitle(m.head, false, pos); e != nil {
+			if e := a.ents.byTitle(m.head, false, pos); e != nil && (m.owner == "" || e.titles[m.owner]) {
 				return &ref{name: e.display, ent: e, kind: kindOf(false, true)}
 			}
+		}
+		if roleNouns[m.head] && !m.plural && m.owner == "" {
 			if d := a.ents.indefs[m.head]; d != "" {
 				return &ref{name: d, kind: 'd', head: m.head}
 			}
@@ -413,6 +537,15 @@ func (a *article) resolvePronoun(p string, cur *ref, pi int) *ref {
 			}
 			return r.kind == 'o' || r.kind == 'u' || r.kind == 'd' && r.plural
 		}
+		// an organisation or group first, then a name of unknown kind
+		group := func(r ref) bool { return ok(r) && r.kind != 'u' }
+		if cur != nil && group(*cur) {
+			c := *cur
+			return &c
+		}
+		if r := a.recent(group, pi, false); r != nil {
+			return r
+		}
 	default:
 		return nil
 	}
@@ -433,9 +566,6 @@ func (a *article) resolvePronoun(p string, cur *ref, pi int) *ref {
 	return r
 }
 
-// maxRecent bounds how many events recent looks back through.
-const maxRecent = 256
-
 // recent returns the most recent source satisfying ok: among speakers
 // within four paragraphs when speakers is set, else among all events within
 // six.
@@ -444,9 +574,7 @@ func (a *article) recent(ok func(ref) bool, pi int, speakers bool) *ref {
 	if speakers {
 		window = 4
 	}
-	// At most maxRecent events back: a paragraph of thousands of
-	// pronoun quotations would otherwise make the walk quadratic.
-	for k := len(a.history) - 1; k >= 0 && k >= len(a.history)-maxRecent; k-- {
+	for k := len(a.history) - 1; k >= 0 && k >= len(a.history)-maxHistory; k-- {
 		e := a.history[k]
 		if e.para < pi-window {
 			break

@@ -105,3 +105,24 @@ func TestQuoteJSON(t *testing.T) {
 		t.Errorf("json = %s\nwant   %s", b, want)
 	}
 }
+
+func TestFindWithKinds(t *testing.T) {
+	paras := []string{
+		`The minister, Ruth Adeyemi, wrote to the council on Monday:`,
+		`We cannot accept a budget that closes three libraries in a single year.`,
+		`"Libraries are where this city learns to read," Adeyemi said at the meeting.`,
+		`"Libraries are where this city learns to read"`,
+		`Readers are the city's future`,
+	}
+	got := FindWith(paras, &Options{Kinds: []Kind{Prose, Blockquote, Prose, PullQuote, PullQuote}})
+	checkQuotes(t, paras, got, []want{
+		{"We cannot accept a budget that closes three libraries in a single year.", "Ruth Adeyemi", "wrote"},
+		{"Libraries are where this city learns to read,", "Ruth Adeyemi", "said"},
+		{"Readers are the city's future", "Ruth Adeyemi", ""},
+	})
+	// without kinds the block quotation and the unmarked pull quote are
+	// prose, and the marked pull quote is dropped as an exact repeat
+	checkQuotes(t, paras, Find(paras), []want{
+		{"Libraries are where this city learns to read,", "Ruth Adeyemi", "said"},
+	})
+}

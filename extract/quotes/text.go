@@ -18,12 +18,12 @@ const (
 )
 
 type token struct {
-	kind  tokKind
 	text  string // as written
 	lower string // lower-cased, curly apostrophes folded
-	cap   bool   // starts with an upper-case letter
-	q     int    // index into the paragraph's spans, for tQuote
-	term  bool   // a tQuote that is not a quotation (too short, ignored marks): read as a word
+	q     int32  // index into the paragraph's spans, for tQuote
+	kind  tokKind
+	cap   bool // starts with an upper-case letter
+	term  bool // a tQuote that is not a quotation (too short, ignored marks): read as a word
 	// noName marks a capitalised word that opens a sentence but is not a
 	// name: it is never seen capitalised inside a sentence ("Hosting").
 	noName bool
@@ -73,11 +73,14 @@ func fold(s string) string {
 
 // tokenize splits paragraph p into tokens; each span becomes a tQuote token.
 func tokenize(p string, spans []span) []token {
-	toks := make([]token, 0, len(p)/5+len(spans))
+	toks := make([]token, 0, len(p)/6+len(spans)+1)
 	pos := 0
 	for qi, s := range spans {
+		if s.open < pos {
+			continue // overlapping spans are not produced; stay safe anyway
+		}
 		toks = appendWords(toks, p[pos:s.open])
-		toks = append(toks, token{kind: tQuote, q: qi, text: p[s.start:s.end]})
+		toks = append(toks, token{kind: tQuote, q: int32(qi), text: p[s.start:s.end]})
 		pos = s.close
 	}
 	return appendWords(toks, p[pos:])
@@ -131,7 +134,7 @@ func appendWords(toks []token, s string) []token {
 			toks = append(toks, token{kind: tWord, text: w, lower: fold(w), cap: unicode.IsUpper(first)})
 			i = j
 		default:
-			t := string(r)
+			t := s[i : i+size]
 			if r == '-' && strings.HasPrefix(s[i:], "--") {
 				t = "--"
 			}

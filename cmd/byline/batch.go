@@ -1,0 +1,410 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"byline/crawl"
+	"byline/extract"
+)
+
+// defaultURLJobs is -j for a batch with URLs in it: enough to keep many
+// hosts busy while each host gets --per-host requests at a time.
+const defaultURLJobs = 8
+
+// batchOptions are the settings of batch jobs (byline extract -i FILE) and
+// crawls, bound to their flags.
+type batchOptions struct {
+	InputFile    string        // -i: a file of inputs, one per line; "-" is stdin
+	Jobs         int           // -j: inputs worked on at once; 0 means a default
+	PerHost      int           // --per-host: requests in flight per host
+	Delay        time.Duration // --delay: between the starts of requests to one host
+	IgnoreRobots bool          // --ignore-robots
+	Retries      int           // --retries
+	Resume       bool          // --resume: skip inputs with a success record in -o
+	Quiet        bool          // --quiet: no progress bar
+}
+
+// batchFlagNames are the flags that make `byline extract` a batch job.
+var batchFlagNames = []string{"input", "jobs", "per-host", "delay", "ignore-robots", "retries", "resume", "quiet"}
+
+const batchHelp = `Batch jobs: -i FILE (or -i - for stdin) reads more inputs, one per line
+(blank lines and lines starting with # are skipped), and -j N works on N at
+once; records then come in the order they complete. Any of -i, -j, --resume,
+--per-host, --delay, --ignore-robots, --retries and --quiet makes a batch
+job. URLs are fetched politely: robots.txt is obeyed (an input it refuses
+gets an error of kind robots), at most --per-host requests go to one host at
+a time, --delay apart (or the robots.txt Crawl-delay, up to 10s), and 429,
+503 (after their Retry-After, up to 60s), other 5xx answers and connection
+errors are tried again --retries times with growing waits. --resume with -o
+FILE skips the inputs that already have an article in FILE and appends the
+rest. A progress bar shows on stderr when it is a terminal.`
+
+// addBatchFlags adds the batch and politeness flags to f.
+func addBatchFlags(f *pflag.FlagSet, o *batchOptions, withInput bool) {
+	if withInput {
+		f.StringVarP(&o.InputFile, "input", "i", "", "read more inputs from `FILE`, one per line (- for stdin)")
+	}
+	f.IntVarP(&o.Jobs, "jobs", "j", 0, "work on `N` inputs at once (default: the number of CPUs for files, 8 with URLs)")
+	f.IntVar(&o.PerHost, "per-host", 1, "most requests in flight to one host")
+	f.DurationVar(&o.Delay, "delay", 0, "least time between the starts of two requests to one host")
+	f.BoolVar(&o.IgnoreRobots, "ignore-robots", false, "do not obey robots.txt")
+	f.IntVar(&o.Retries, "retries", 2, "times a request is tried again after a 429, a 5xx or a connection error")
+	f.BoolVar(&o.Resume, "resume", false, "with -o FILE: skip inputs that have an article in FILE, append the others")
+	f.BoolVarP(&o.Quiet, "quiet", "q", false, "show no progress bar")
+}
+
+// isBatch reports whether the command line asks for a batch job.
+func isBatch(cmd *cobra.Command) bool {
+	for _, name := range batchFlagNames {
+		if cmd.Flags().Changed(name) {
+			return true
+		}
+	}
+	return false
+}
+
+// check validates the batch options of the extract command.
+func (o *batchOptions) check(cmd *cobra.Command, opts *extractOptions) error {
+	if opts.URL != "" {
+		return usageErrorf(cmd, "--url names the address of one page: it does not go with a batch job")
+	}
+	return o.checkFlags(cmd, opts.Output)
+}
+
+// checkFlags validates the options shared by batch jobs and crawls.
+func (o *batchOptions) checkFlags(cmd *cobra.Command, output string) error {
+	switch {
+	case o.Jobs < 0:
+		return usageErrorf(cmd, "invalid -j %d: must be positive", o.Jobs)
+	case o.PerHost < 1:
+		return usageErrorf(cmd, "invalid --per-host %d: must be at least 1", o.PerHost)
+	case o.Delay < 0:
+		return usageErrorf(cmd, "invalid --delay %v: must not be negative", o.Delay)
+	case o.Retries < 0:
+		return usageErrorf(cmd, "invalid --retries %d: must not be negative", o.Retries)
+	case o.Resume && (output == "" || output == "-"):
+		return usageErrorf(cmd, "--resume needs -o FILE: the records to resume from")
+	}
+	return nil
+}
+
+// client is the polite HTTP client of a batch job or crawl.
+func (o *batchOptions) client(ua string, timeout time.Duration, maxSize int64) *crawl.Client {
+	if timeout == 0 {
+		timeout = -1 // no limit
+	}
+	return &crawl.Client{
+		Fetcher:      &crawl.Fetcher{UserAgent: userAgent(ua), Timeout: timeout, MaxSize: maxSize},
+		PerHost:      o.PerHost,
+		Delay:        o.Delay,
+		IgnoreRobots: o.IgnoreRobots,
+		Retries:      o.Retries,
+	}
+}
+
+// readInputList reads inputs from r, one per line, skipping blank lines and
+// # comments.
+func readInputList(r io.Reader) ([]string, error) {
+	var out []string
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 0, 64<<10), 1<<20)
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		out = append(out, line)
+	}
+	return out, sc.Err()
+}
+
+// batchInputs gathers the inputs of a batch job: the arguments, then the
+// lines of -i. Repeated inputs are dropped.
+func batchInputs(cmd *cobra.Command, opts *extractOptions) ([]string, error) {
+	inputs := append([]string(nil), opts.Inputs...)
+	if name := opts.batch.InputFile; name != "" {
+		var r io.Reader = opts.streams.In
+		if name != "-" {
+			f, err := os.Open(name)
+			if err != nil {
+				return nil, usageErrorf(cmd, "cannot read -i: %v", err)
+			}
+			defer f.Close()
+			r = f
+		} else if len(inputs) > 0 && containsString(inputs, "-") {
+			return nil, usageErrorf(cmd, "- (stdin) cannot be both an input and -i")
+		}
+		more, err := readInputList(r)
+		if err != nil {
+			return nil, usageErrorf(cmd, "cannot read -i %s: %v", name, err)
+		}
+		inputs = append(inputs, more...)
+	}
+	seen := make(map[string]bool, len(inputs))
+	out := inputs[:0]
+	for _, in := range inputs {
+		if !seen[in] {
+			seen[in] = true
+			out = append(out, in)
+		}
+	}
+	return out, nil
+}
+
+func containsString(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+// openOutput opens the -o file of a batch job or crawl: new or truncated,
+// or, with resume, appended to after reading which sources it has articles
+// for. A torn last record (from a crash) is cut off first.
+func openOutput(name string, resume bool) (f *os.File, done map[string]bool, err error) {
+	done = map[string]bool{}
+	if !resume {
+		f, err = os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+		if err != nil {
+			return nil, nil, fmt.Errorf("cannot create output: %w", err)
+		}
+		return f, done, nil
+	}
+	data, err := os.ReadFile(name)
+	if err != nil && !errors.Is(err, os.ErrNotExist) {
+		return nil, nil, fmt.Errorf("cannot read %s to resume: %w", name, err)
+	}
+	end, err := scanRecords(data, done)
+	if err != nil {
+		return nil, nil, fmt.Errorf("cannot resume from %s: %w", name, err)
+	}
+	if end < int64(len(data)) {
+		if err := os.Truncate(name, end); err != nil {
+			return nil, nil, fmt.Errorf("cannot cut the torn record off %s: %w", name, err)
+		}
+	}
+	f, err = os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_APPEND, 0o644)
+	if err != nil {
+		return nil, nil, fmt.Errorf("cannot open output: %w", err)
+	}
+	return f, done, nil
+}
+
+// scanRecords reads the records in data, adding the sources of articles to
+// done, and returns where the whole records end (after their newline). A
+// damaged tail that holds no whole record is a torn write, to be cut off;
+// damage followed by whole records is an error.
+func scanRecords(data []byte, done map[string]bool) (int64, error) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	var end int64
+	for {
+		var rec struct {
+			Source string          `json:"source"`
+			Error  json.RawMessage `json:"error"`
+		}
+		err := dec.Decode(&rec)
+		if err == io.EOF {
+			return int64(len(data)), nil
+		}
+		if err != nil {
+			for line := range bytes.Lines(data[end:]) {
+				if json.Valid(bytes.TrimSpace(line)) && bytes.HasPrefix(bytes.TrimSpace(line), []byte("{")) {
+					return 0, fmt.Errorf("damaged record after byte %d", end)
+				}
+			}
+			return end, nil
+		}
+		end = dec.InputOffset()
+		if end < int64(len(data)) && data[end] == '\n' {
+			end++
+		}
+		if rec.Source != "" && len(rec.Error) == 0 {
+			done[rec.Source] = true
+		}
+	}
+}
+
+// batchRun runs a batch job: inputs worked on -j at a time, each record
+// written as soon as it is ready.
+func batchRun(ctx context.Context, cmd *cobra.Command, opts *extractOptions) (err error) {
+	b := &opts.batch
+	inputs, err := batchInputs(cmd, opts)
+	if err != nil {
+		return err
+	}
+	if len(inputs) == 0 {
+		return usageErrorf(cmd, "no inputs: give URLs, files, or - for stdin, or -i FILE")
+	}
+
+	out, name := opts.streams.Out, "stdout"
+	var file *os.File
+	done := map[string]bool{}
+	if opts.Output != "" && opts.Output != "-" {
+		file, done, err = openOutput(opts.Output, b.Resume)
+		if err != nil {
+			return &exitError{code: exitFailed, err: err}
+		}
+		defer func() {
+			if cerr := file.Close(); cerr != nil && err == nil {
+				err = &exitError{code: exitFailed, err: fmt.Errorf("close %s: %w", opts.Output, cerr)}
+			}
+		}()
+		out, name = file, opts.Output
+	}
+	rw := newRecordWriter(out, file, name, opts.Pretty)
+
+	todo := inputs[:0:0]
+	urls := false
+	for _, in := range inputs {
+		if done[in] {
+			continue
+		}
+		todo = append(todo, in)
+		urls = urls || isURL(in)
+	}
+	jobs := b.Jobs
+	if jobs == 0 {
+		jobs = runtime.NumCPU()
+		if urls {
+			jobs = defaultURLJobs
+		}
+	}
+	w := &batchWorker{
+		x:       opts.extractor(),
+		client:  b.client(opts.UserAgent, opts.Timeout, int64(opts.MaxSize)),
+		explain: opts.Explain,
+		maxSize: int64(opts.MaxSize),
+	}
+	prog := newProgress(opts.streams.Err, int64(len(todo)), b.Quiet, "extract")
+	defer prog.finish()
+
+	// Workers take inputs from work and send records to results; this
+	// goroutine alone writes, so records never interleave.
+	work := make(chan string)
+	results := make(chan any, jobs)
+	finished := make(chan struct{})
+	defer close(finished)
+	go func() {
+		defer close(work)
+		for _, in := range todo {
+			select {
+			case work <- in:
+			case <-ctx.Done():
+				return // stop taking inputs
+			case <-finished:
+				return
+			}
+		}
+	}()
+	for range jobs {
+		go func() {
+			for in := range work {
+				rec := w.record(ctx, in)
+				select {
+				case results <- rec:
+				case <-finished:
+					return
+				}
+			}
+		}()
+	}
+
+	failed := 0
+	for range todo {
+		var rec any
+		select {
+		case rec = <-results:
+		case <-ctx.Done():
+		}
+		if ctx.Err() != nil {
+			// Interrupted: in-flight inputs are abandoned without a record,
+			// so a --resume run does them again.
+			return &exitError{code: exitInterrupted, err: errors.New("interrupted")}
+		}
+		if err := rw.write(rec); err != nil {
+			return &exitError{code: exitFailed, err: err}
+		}
+		fail, isFail := rec.(*errorRecord)
+		if isFail {
+			failed++
+			prog.println(fmt.Sprintf("byline: %s: %s", fail.Source, fail.Error.Message))
+		}
+		prog.add(isFail)
+	}
+	if failed > 0 {
+		return &exitError{code: exitFailed}
+	}
+	return nil
+}
+
+// batchWorker turns one input of a batch into its record: files through
+// the extract command's extractor, URLs through the polite client.
+type batchWorker struct {
+	x       *extractor
+	client  *crawl.Client
+	explain bool
+	maxSize int64
+}
+
+func (w *batchWorker) record(ctx context.Context, input string) any {
+	if !isURL(input) {
+		return w.x.record(ctx, input)
+	}
+	a, err := w.fetchExtract(ctx, input)
+	if err != nil {
+		var removed []extract.Removal
+		if a != nil {
+			removed = a.Removed
+		}
+		return failure(input, err, removed)
+	}
+	return a
+}
+
+// fetchExtract fetches a URL politely and extracts its article. A panic
+// becomes the input's error.
+func (w *batchWorker) fetchExtract(ctx context.Context, input string) (a *extract.Article, err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			a, err = nil, &panicError{value: v}
+		}
+	}()
+	p, err := w.client.Get(ctx, input)
+	if err != nil {
+		return nil, fetchError(err)
+	}
+	a, err = extract.Extract(p.Body, &extract.Options{URL: p.URL, ContentType: p.ContentType, Explain: w.explain, MaxSize: w.maxSize})
+	if err != nil {
+		return a, &stageError{kind: kindRead, err: err}
+	}
+	a.Source = input
+	return a, nil
+}
+
+// fetchError gives a fetching error its record kind where no sentinel of
+// errorKind names it.
+func fetchError(err error) error {
+	var pe *crawl.PanicError
+	switch {
+	case errors.As(err, &pe):
+		return &panicError{value: pe.Value}
+	case errors.Is(err, crawl.ErrRobots):
+		return &stageError{kind: kindRobots, err: err}
+	}
+	return &stageError{kind: kindFetch, err: err}
+}
