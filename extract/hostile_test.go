@@ -362,3 +362,22 @@ func TestHostileCharsets(t *testing.T) {
 		})
 	}
 }
+
+// TestHostileNestedCandidates nests, 480 deep, elements that the metadata
+// and body code read the text of (dates, bylines, headings, microdata
+// properties...) around one 1 MB text: reading the whole text at every
+// level is quadratic (it took 13-74 GB and up to 82 s before the reads
+// were bounded).
+func TestHostileNestedCandidates(t *testing.T) {
+	text := "<p>" + strings.Repeat("word ", 200_000) + "</p>"
+	for _, open := range []string{
+		`<div class="date">`, `<div class="byline">`, `<span class="author">`, `<time>`,
+		`<span itemprop="author">`, `<div itemprop="articleBody">`, `<h2><div>`,
+		`<figure><figcaption>`, `<blockquote>`, `<ul><li>`, `<table><tr><td>`, `<aside>`,
+		`<section>`, `<b>`, `<q>`, `<div class="comments">`, `<div class="related">`, `<div class="share">`,
+	} {
+		t.Run(open, func(t *testing.T) {
+			hostileRun(t, []byte("<html><body>"+strings.Repeat(open, 480)+text+"</body></html>"), nil)
+		})
+	}
+}
