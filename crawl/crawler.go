@@ -17,7 +17,6 @@ import (
 	"golang.org/x/net/publicsuffix"
 
 	"byline/extract"
-	"byline/extract/metadata"
 )
 
 // DefaultConcurrency is the number of pages a crawl works on at once when
@@ -130,7 +129,7 @@ type CrawlStats struct {
 	Duplicates int // pages not emitted because an equal one was
 	Skipped    int // pages not emitted because Skip said so
 	NotArticle int // pages fetched but not emitted as they are no articles
-	Sitemaps   int // sitemap files read
+	Sitemaps   int // sitemap files to read (queued; at most 1000)
 	Feeds      int // feeds read
 }
 
@@ -203,7 +202,11 @@ func (c *Crawler) Run(ctx context.Context, seeds []string, emit func(Result)) (C
 	// colly drives the queue: its worker pool takes requests from r.store
 	// and calls OnRequest, where byline fetches and processes the page
 	// itself (see doc.go for why colly's own fetching is not used).
-	col := colly.NewCollector(colly.AllowURLRevisit())
+	// Built without NewCollector, which would let COLLY_* environment
+	// variables change the crawl (and log unknown ones).
+	col := &colly.Collector{}
+	col.Init()
+	col.AllowURLRevisit = true
 	col.OnRequest(func(req *colly.Request) {
 		req.Abort()
 		r.handle(req.Ctx.Get("kind"), req.Ctx.Get("u"), req.Depth, req.Ctx.Get("seed"))
@@ -625,7 +628,6 @@ func analyze(p *Page, opts extract.Options, judge bool) (*analysis, error) {
 	opts.URL = p.URL
 	opts.ContentType = p.ContentType
 	a := &analysis{links: &pageLinks{}}
-	var typ string
 	var teasers []string
 	if looksLikeHTML(p) {
 		text, _ := extract.Decode(p.Body, p.ContentType)
@@ -637,7 +639,6 @@ func analyze(p *Page, opts extract.Options, judge bool) (*analysis, error) {
 		// changes it.
 		a.links = collectLinks(doc, p.URL)
 		if judge {
-			typ = metadata.Read(doc, p.URL).Type
 			teasers = findTeasers(doc)
 		}
 		a.art, a.err = extract.ExtractDocument(doc, &opts)
@@ -646,7 +647,7 @@ func analyze(p *Page, opts extract.Options, judge bool) (*analysis, error) {
 		a.art, a.err = extract.Extract(p.Body, &opts)
 	}
 	if judge && (a.err == nil || errors.Is(a.err, extract.ErrNoContent)) {
-		ok, typed := isArticle(typ, a.art, a.links.anchors, teasers)
+		ok, typed := isArticle(a.art.PageType, a.art, a.links.anchors, teasers)
 		a.article = ok || typed && errors.Is(a.err, extract.ErrNoContent)
 	}
 	return a, nil

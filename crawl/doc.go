@@ -22,7 +22,10 @@
 // with Retry-After holds back every request to that host, not only the one
 // retried. robots.txt is read once per scheme, host and port and kept for
 // the Client's life; a 4xx answer allows everything, a 5xx answer, a 429 or
-// no answer disallows everything (RFC 9309 section 2.3.1).
+// no answer disallows everything (RFC 9309 section 2.3.1). The check is made
+// for the URL asked for: the Fetcher follows redirects, also to other hosts,
+// without asking their robots.txt (a crawl checks every URL it queues, so
+// only a redirect's target escapes the check).
 //
 // robots.txt is parsed here rather than with github.com/temoto/robotstxt
 // (which colly uses) because that package settles a tie between an Allow

@@ -45,6 +45,12 @@ type Article struct {
 	// Removed lists the blocks of text dropped from the page and why; filled
 	// only when [Options.Explain] is set.
 	Removed []Removal `json:"removed,omitempty"`
+
+	// PageType is the page's declared type, lower-cased: og:type
+	// ("article") or the JSON-LD @type ("newsarticle"); empty when none.
+	// It is not part of the output: crawlers use it to tell articles from
+	// index pages.
+	PageType string `json:"-"`
 }
 
 // Removal is one block of text that extraction dropped, for --explain.

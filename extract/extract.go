@@ -113,7 +113,6 @@ func ExtractDocument(doc *html.Node, opts *Options) (*Article, error) {
 	blocks, removed := findContent(doc, meta, opts != nil && opts.Explain)
 	a := newArticle(meta, opts)
 	a.setBody(blocks)
-	a.Language = metadata.ResolveLanguage(meta.Language, a.Body)
 	if opts != nil && opts.Explain {
 		a.Removed = removed
 	}
@@ -136,6 +135,7 @@ func newArticle(meta *metadata.Metadata, opts *Options) *Article {
 		Image:        meta.Image,
 		Tags:         meta.Tags,
 		Paywalled:    meta.Paywalled,
+		PageType:     meta.Type,
 		Quotes:       []quotes.Quote{},
 	}
 	if a.Authors == nil {
@@ -147,7 +147,9 @@ func newArticle(meta *metadata.Metadata, opts *Options) *Article {
 	return a
 }
 
-// setBody fills Body, WordCount and Quotes from the content blocks.
+// setBody fills Body, WordCount and Quotes from the content blocks, and
+// checks the declared Language against the body's text (detecting it when
+// none was declared).
 func (a *Article) setBody(blocks []block) {
 	paras := make([]string, 0, len(blocks))
 	for _, b := range blocks {
@@ -158,6 +160,7 @@ func (a *Article) setBody(blocks []block) {
 	a.Body = strings.Join(paras, "\n\n")
 	a.WordCount = countWords(a.Body)
 	a.Quotes = quotes.Find(paras)
+	a.Language = metadata.ResolveLanguage(a.Language, a.Body)
 }
 
 func countWords(s string) int {

@@ -41,8 +41,9 @@ type batchOptions struct {
 var batchFlagNames = []string{"input", "jobs", "per-host", "delay", "ignore-robots", "retries", "resume", "quiet"}
 
 const batchHelp = `Batch jobs: -i FILE (or -i - for stdin) reads more inputs, one per line
-(blank lines and lines starting with # are skipped), and -j N works on N at
-once; records then come in the order they complete. Any of -i, -j, --resume,
+(blank lines and lines starting with # are skipped; a repeated input is
+done once), and -j N works on N at once; records then come in the order
+they complete. Any of -i, -j, --resume,
 --per-host, --delay, --ignore-robots, --retries and --quiet makes a batch
 job. URLs are fetched politely: robots.txt is obeyed (an input it refuses
 gets an error of kind robots), at most --per-host requests go to one host at
@@ -201,6 +202,13 @@ func openOutput(name string, resume bool) (f *os.File, done map[string]bool, err
 	f, err = os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_APPEND, 0o644)
 	if err != nil {
 		return nil, nil, fmt.Errorf("cannot open output: %w", err)
+	}
+	if end > 0 && data[end-1] != '\n' {
+		// A whole last record without its newline: end its line.
+		if _, err := f.Write([]byte("\n")); err != nil {
+			f.Close()
+			return nil, nil, fmt.Errorf("cannot write %s: %w", name, err)
+		}
 	}
 	return f, done, nil
 }
@@ -381,7 +389,7 @@ func (w *batchWorker) record(ctx context.Context, input string) any {
 func (w *batchWorker) fetchExtract(ctx context.Context, input string) (a *extract.Article, err error) {
 	defer func() {
 		if v := recover(); v != nil {
-			a, err = nil, &panicError{value: v}
+			a, err = nil, recovered(v)
 		}
 	}()
 	p, err := w.client.Get(ctx, input)

@@ -272,6 +272,15 @@ func TestResumeTornTail(t *testing.T) {
 		t.Errorf("records after resume: %v", recs)
 	}
 
+	// A whole last record without its newline gets one.
+	os.WriteFile(out, []byte(`{"source":"a","title":"A"}`), 0o644)
+	if r := runByline(t, nil, "extract", "--resume", "-o", out, "testdata/article.html", "a"); r.code != exitOK {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	if recs := readRecords(t, out); len(recs) != 2 {
+		t.Errorf("records after resume: %v", recs)
+	}
+
 	// Damage followed by whole records is not a torn write: refuse.
 	os.WriteFile(out, []byte(whole+"garbage\n"+`{"source":"d"}`+"\n"), 0o644)
 	if r := runByline(t, nil, "extract", "--resume", "-o", out, "testdata/article.html"); r.code != exitFailed {

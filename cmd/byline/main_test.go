@@ -531,6 +531,7 @@ func TestErrorKind(t *testing.T) {
 		{fmt.Errorf("%w: 5 bytes", extract.ErrTooLarge), kindTooLarge, 0},
 		{&stageError{kind: kindRead, err: extract.ErrNoContent}, kindNoContent, 0},
 		{&stageError{kind: kindRead, err: errors.New("gzip: invalid header")}, kindRead, 0},
+		{&stageError{kind: kindFetch, err: fmt.Errorf("x: %w", crawl.ErrRobots)}, kindRobots, 0},
 		{&panicError{value: "boom"}, kindInternal, 0},
 		{errors.New("something else"), kindInternal, 0},
 	}

@@ -107,6 +107,8 @@ func errorKind(err error) (kind string, status int) {
 		return kindTooLarge, 0
 	case errors.Is(err, extract.ErrNoContent):
 		return kindNoContent, 0
+	case errors.Is(err, crawl.ErrRobots):
+		return kindRobots, 0
 	case errors.As(err, &st):
 		return st.kind, 0
 	}
