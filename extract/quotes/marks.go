@@ -1,6 +1,7 @@
 package quotes
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -183,7 +184,7 @@ func classify(r, prev, next rune, stack []openMark) (fam family, opener bool, cl
 		if k := find(stack, func(o openMark) bool { return o.r == '„' }); k >= 0 {
 			return 0, false, k
 		}
-		if k := find(stack, isDouble); k >= 0 && !isSpaceRune(prev) && !isWordRune(next) {
+		if k := find(stack, isDouble); k >= 0 && (!isSpaceRune(prev) && !isWordRune(next) || isClosingPunct(next)) {
 			return 0, false, k
 		}
 		return famDouble, true, -1
@@ -281,6 +282,30 @@ func startsWithOpener(p string, f family) bool {
 			return r == '『'
 		}
 		return false
+	}
+	return false
+}
+
+// isClosingPunct: punctuation that follows a closing mark, never an opening one.
+func isClosingPunct(r rune) bool {
+	return r == ',' || r == '.' || r == ';' || r == ':' || r == '!' || r == '?' || r == ')'
+}
+
+// hasSingleOpener reports whether p holds a single mark that can open a
+// quotation (‘, ‚, or ' after a non-letter), not only apostrophes.
+func hasSingleOpener(p string) bool {
+	if strings.ContainsAny(p, "‘‚") {
+		return true
+	}
+	for i := strings.IndexByte(p, '\''); i >= 0; {
+		if i == 0 || !isWordRune(rune(p[i-1])) && p[i-1] < utf8.RuneSelf {
+			return true
+		}
+		j := strings.IndexByte(p[i+1:], '\'')
+		if j < 0 {
+			break
+		}
+		i += j + 1
 	}
 	return false
 }
