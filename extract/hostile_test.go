@@ -381,3 +381,33 @@ func TestHostileNestedCandidates(t *testing.T) {
 		})
 	}
 }
+
+// TestHostileParserShapes feeds tag soups that make the HTML parser's
+// tree construction work hard (adoption agency, foster parenting,
+// reconstruction of formatting elements, implied end tags).
+func TestHostileParserShapes(t *testing.T) {
+	for name, body := range map[string]string{
+		"a unclosed":         strings.Repeat("<a href=x>link ", 50000),
+		"nobr":               strings.Repeat("<nobr>x", 50000),
+		"b p":                strings.Repeat("<b><p>x", 50000),
+		"b i u mix":          strings.Repeat("<b><i><u><s>x</b>", 30000),
+		"table text":         "<table>" + strings.Repeat("text<td>x", 50000),
+		"select":             strings.Repeat("<select><option>x", 50000),
+		"font color":         strings.Repeat(`<font color="#`+"000"+`">x`, 50000),
+		"form":               strings.Repeat("<form><input>", 50000),
+		"frameset":           strings.Repeat("<frameset>", 50000),
+		"template":           strings.Repeat("<template>", 50000),
+		"math mi":            "<math>" + strings.Repeat("<mi>", 50000),
+		"ruby":               strings.Repeat("<ruby><rb>x<rt>y", 50000),
+		"heading in heading": strings.Repeat("<h1><h2>x", 50000),
+		"misnested":          strings.Repeat("<b><i>x</b></i>", 50000),
+		"li in li":           strings.Repeat("<li>x", 100000),
+		"dd dt":              strings.Repeat("<dl><dt>x<dd>y", 50000),
+		"comment":            strings.Repeat("<!-- x -->", 100000),
+		"attrs dup":          strings.Repeat(`<div class=a class=b class=c id=x id=y>`, 20000),
+	} {
+		t.Run(name, func(t *testing.T) {
+			hostileRun(t, []byte("<html><body>"+body+"</body></html>"), nil)
+		})
+	}
+}
