@@ -82,7 +82,7 @@ func pairMarks(p string, singles bool) []span {
 			stack = stack[:closer]
 			switch {
 			case outermost(stack, o.fam, singles):
-				spans = append(spans, makeSpan(p, o, i, i+size, true))
+				spans = appendSpan(spans, makeSpan(p, o, i, i+size, true))
 			case o.fam == famSingle && len(stack) == 0 && (len(spans) == 0 || spans[len(spans)-1].close <= o.pos):
 				// kept as one token, so its words and punctuation stay out
 				// of the attribution
@@ -101,12 +101,22 @@ func pairMarks(p string, singles bool) []span {
 		if o.fam != famSingle && outermost(stack[:k], o.fam, singles) {
 			s := makeSpan(p, o, len(p), len(p), false)
 			if s.end > s.start {
-				spans = append(spans, s)
+				spans = appendSpan(spans, s)
 			}
 			break
 		}
 	}
 	return spans
+}
+
+// appendSpan appends s, dropping the spans already found inside it: a
+// double-quoted span closes before the single-quoted one around it
+// ('If-Match: "1"'), and spans must not overlap.
+func appendSpan(spans []span, s span) []span {
+	for len(spans) > 0 && spans[len(spans)-1].open >= s.open {
+		spans = spans[:len(spans)-1]
+	}
+	return append(spans, s)
 }
 
 // outermost reports whether a mark of family f closing over the marks below

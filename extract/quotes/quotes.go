@@ -20,7 +20,10 @@
 // use: they keep no state between calls.
 package quotes
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Quote is one direct quotation. Its json tags are part of byline's output
 // schema.
@@ -140,9 +143,12 @@ func applyKinds(paragraphs []string, kinds []Kind) (texts []string, whole []bool
 	}
 	texts = append([]string(nil), paragraphs...)
 	var body []string
-	for i, p := range paragraphs {
-		if i >= len(kinds) || kinds[i] == Prose {
-			body = append(body, normText(p))
+	// The normalised prose is only needed to test pull quotes.
+	if slices.Contains(kinds, PullQuote) {
+		for i, p := range paragraphs {
+			if i >= len(kinds) || kinds[i] == Prose {
+				body = append(body, normText(p))
+			}
 		}
 	}
 	for i := range paragraphs {
