@@ -232,3 +232,20 @@ func TestStdinNotReadForFiles(t *testing.T) {
 type readerFunc func([]byte) (int, error)
 
 func (f readerFunc) Read(p []byte) (int, error) { return f(p) }
+
+// The url field is the page's address: no #fragment, whether the input or
+// --url had one.
+func TestURLDropsFragment(t *testing.T) {
+	s := newSite(t)
+	in := s.URL + "/old/bridge#comments"
+	r := runByline(t, nil, "extract", in)
+	r.check(t, 0, in)
+	if r.records[0]["url"] != s.URL+"/news/bridge" {
+		t.Errorf("url = %v, want %s", r.records[0]["url"], s.URL+"/news/bridge")
+	}
+	r = runByline(t, nil, "extract", articleFile, "--url", "https://example.com/news/bridge.html#top")
+	r.check(t, 0, articleFile)
+	if r.records[0]["url"] != "https://example.com/news/bridge.html" {
+		t.Errorf("--url with a fragment: url = %v", r.records[0]["url"])
+	}
+}
