@@ -152,8 +152,8 @@ func chooseAuthors(p *page, ld *ldData, site string) []string {
 		sources = append(sources, people)
 	}
 	var metaAuthors []string
-	for _, k := range []string{"dc.creator", "dcterms.creator", "dc:creator", "dcterm:creator", "citation_author", "author", "article:author", "og:article:author", "book:author", "parsely-author", "sailthru.author", "byl", "byline", "authors", "dc.contributor"} {
-		for _, v := range p.metas[k] {
+	for _, k := range []string{"dc.creator", "dcterms.creator", "citation_author", "author", "article:author", "og:article:author", "book:author", "parsely-author", "sailthru.author", "byl", "byline", "authors", "dc.contributor"} {
+		for _, v := range p.metaValues(k) {
 			if looksLikeURL(v) {
 				continue
 			}
