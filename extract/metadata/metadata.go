@@ -98,6 +98,27 @@ func ReadWith(doc *html.Node, pageURL *url.URL, opts Options) *Metadata {
 	return m
 }
 
+// FromURL is the metadata that a page's address alone gives, for input
+// without markup such as plain text: the site name from the host (as
+// [Read] gives it when the page names no site) and the publication date
+// from a full date in the path (/2024/05/17/), unless later than
+// opts.Now. It returns an empty Metadata for a nil URL.
+func FromURL(pageURL *url.URL, opts Options) *Metadata {
+	m := &Metadata{}
+	if pageURL == nil {
+		return m
+	}
+	now := opts.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
+	m.SiteName = hostSite(pageURL.Hostname())
+	if t, ok := urlDate(pageURL.Path); ok && !t.After(now) {
+		m.Published = t
+	}
+	return m
+}
+
 // chooseImage: og:image, twitter:image, the JSON-LD image, a microdata
 // image, link rel=image_src; made absolute.
 func chooseImage(p *page, ld *ldData, base *url.URL) string {
