@@ -222,9 +222,11 @@ func chooseAuthors(p *page, ld *ldData, site string) []string {
 		if len(kept) > 0 {
 			return kept
 		}
-		if i == structured-1 && len(orgs) == 0 {
-			// Byline elements only when no metadata names an author.
-			sources = append(sources, domBylines(p))
+		if i == structured-1 {
+			// Byline elements when no metadata names an author; when
+			// metadata names only an organisation (an agency, the site),
+			// the article's own byline element may still name a person.
+			sources = append(sources, domBylines(p, len(orgs) > 0))
 		}
 	}
 	if len(orgs) == 0 {
@@ -275,14 +277,18 @@ func invertName(s string) string {
 
 // domBylines lists byline texts from the page, the strong candidates
 // (itemprop, rel=author, a class naming the byline) inside the article
-// first.
-func domBylines(p *page) []string {
-	for _, pass := range []func(b bylineNode) bool{
+// first. With strict, only those strong candidates inside the article.
+func domBylines(p *page, strict bool) []string {
+	passes := []func(b bylineNode) bool{
 		func(b bylineNode) bool { return b.strong && b.inArticle },
 		func(b bylineNode) bool { return b.strong },
 		func(b bylineNode) bool { return b.inArticle },
 		func(b bylineNode) bool { return true },
-	} {
+	}
+	if strict {
+		passes = passes[:1]
+	}
+	for _, pass := range passes {
 		for _, b := range p.bylines {
 			if pass(b) {
 				if people, _ := cleanAuthors([]string{b.text}); len(people) > 0 {
