@@ -19,7 +19,9 @@ func ExtractText(text string, opts *Options) (*Article, error) {
 	text = strings.ReplaceAll(text, "\x00", "\uFFFD")
 	paras := splitParagraphs(text)
 	title, blocks, removed := textContent(paras, opts != nil && opts.Explain)
-	a := newArticle(&metadata.Metadata{Title: title}, opts)
+	meta := metadata.FromURL(opts.pageURL(), metadata.Options{Now: opts.now()})
+	meta.Title = title
+	a := newArticle(meta, opts)
 	a.setBody(blocks)
 	if opts != nil && opts.Explain {
 		a.Removed = removed
