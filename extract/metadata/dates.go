@@ -1,10 +1,11 @@
 package metadata
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
+
+	"byline/internal/fastre"
 )
 
 // machineLayouts are the layouts of machine-readable dates (meta content,
@@ -50,13 +51,13 @@ var machineLayouts = []string{
 }
 
 var (
-	isoPrefixRe = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}`)
-	epochRe     = regexp.MustCompile(`^\d{10}(\d{3})?$`)
+	isoPrefixRe = fastre.MustCompile(`^\d{4}-\d{2}-\d{2}`)
+	epochRe     = fastre.MustCompile(`^\d{10}(\d{3})?$`)
 	// urlDateRe finds a full date in a URL path: /2024/05/17/, /2024-05-17/, /20240517/.
-	urlDateRe = regexp.MustCompile(`(?:^|[/_-])((?:19|20)\d{2})([/_-]?)(0[1-9]|1[0-2])([/_-]?)(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)`)
+	urlDateRe = fastre.MustCompile(`(?:^|[/_-])((?:19|20)\d{2})([/_-]?)(0[1-9]|1[0-2])([/_-]?)(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)`)
 	// textDateRe finds a written date: ISO, "May 17, 2024", "17 May 2024",
 	// "17. Mai 2024", "17 de mayo de 2024", "17.05.2024".
-	textDateRe = regexp.MustCompile(`(?i)\b((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})\b` +
+	textDateRe = fastre.MustCompile(`(?i)\b((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})\b` +
 		`|\b(\p{L}{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{2})\b` +
 		`|\b(\d{1,2})(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?(\p{L}{3,10})\.?,?\s+(?:de\s+)?((?:19|20)\d{2})\b` +
 		`|\b(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})\b`)

@@ -209,7 +209,8 @@ func walkRight(toks []token, from, hi int) (np, appos []token) {
 	j := from
 	for j < hi && j-from < maxNP {
 		t := toks[j]
-		if isBoundary(t) || t.kind == tWord && !t.cap && rightStops[t.lower] && j > from || isCueWord(t) && !(j > from && articles[toks[j-1].lower]) {
+		if isBoundary(t) || t.kind == tWord && !t.cap && rightStops[t.lower] && j > from && !(t.is("for", "at", "with") && !hasRun(toks[from:j])) ||
+			isCueWord(t) && !(j > from && articles[toks[j-1].lower]) {
 			break
 		}
 		j++
@@ -279,6 +280,11 @@ func introducer(toks []token, q, lo int) attribution {
 // cs (sentence from lo), for the quotation at q.
 func verbSource(toks []token, j, cs, lo, q int) attribution {
 	a := attribution{cue: cueText(toks, j), found: true}
+	if toks[j].lower == "according" {
+		a.np, _ = walkRight(toks, j+2, q)
+		a.found = len(a.np) > 0
+		return a
+	}
 	if cueFormOf(toks[j]).participle {
 		a.np, a.appos = clauseSubject(toks, j, lo)
 		return a
@@ -390,7 +396,21 @@ func sentenceSubject(toks []token, lo, hi int) (np, appos []token) {
 	if e < hi && toks[e].isPunct(",") {
 		// "The company that runs the AMAs, Dick Clark Productions, denies"
 		f := e + 1
-		for f < hi && f-e < maxNP && !isBoundary(toks[f]) {
+		for f < hi && f-e < maxNP+6 {
+			if toks[f].isPunct("(") {
+				// "filmmaker Charlie McDowell (“The Discovery”),"
+				k := f + 1
+				for k < hi && k < f+12 && !toks[k].isPunct(")") {
+					k++
+				}
+				if k < hi && toks[k].isPunct(")") {
+					f = k + 1
+					continue
+				}
+			}
+			if isBoundary(toks[f]) {
+				break
+			}
 			f++
 		}
 		if f < hi && toks[f].isPunct(",") {
@@ -430,6 +450,12 @@ func after(toks []token, q, hi int) attribution {
 		}
 		return attribution{}
 	}
+	// a quotation ending a sentence takes only a verb close after it, or
+	// after a name and its appositive
+	limit := i + 7
+	if v := appositiveCue(toks, i, hi); v >= 0 {
+		limit = v
+	}
 	for j := i; j < hi && j < i+maxScan; j++ {
 		t := toks[j]
 		if t.isPunct("(") {
@@ -446,7 +472,7 @@ func after(toks []token, q, hi int) attribution {
 		if isHardStop(t) {
 			return attribution{}
 		}
-		if tight && j > i+7 {
+		if tight && j > limit {
 			return attribution{}
 		}
 		if !isCue(toks, j) {
@@ -509,6 +535,9 @@ func earlier(toks []token, q, lo int) attribution {
 		if t.kind == tPunct && (t.text == ":" || t.text == ";") {
 			break
 		}
+		if a := nounCue(toks, j, q); a.found {
+			return a
+		}
 		if !isCue(toks, j) || cueNeedsQuoteFar(toks, j, q) {
 			continue
 		}
@@ -561,7 +590,7 @@ func startsLower(text string) bool {
 // isNounHead reports whether a lower-case word is a known head noun for a
 // source ("Border agents", "Commerzbank analyst").
 func isNounHead(w string) bool {
-	return personNouns[w] || roleNouns[w] || orgNouns[w]
+	return personNouns[w] || roleNouns[w] || orgNouns[w] || docNouns[w] || surveyNouns[w]
 }
 
 var articles = set("the a an its their his her our your my")
@@ -604,4 +633,31 @@ func prevComma(toks []token, j, lo int) int {
 		}
 	}
 	return -1
+}
+
+// speechNouns report words: "directives from Xi to “…”", "a statement by
+// the ministry that “…”".
+var speechNouns = set("directive directives order orders instruction instructions remark remarks comment comments words statement message letter tweet post warning pledge promise vow demand appeal plea call testimony speech address")
+
+// nounCue finds a speech noun and its source close before the quotation at
+// q, at j: "directives from NAME", "NAME's remarks".
+func nounCue(toks []token, j, q int) attribution {
+	t := toks[j]
+	if q-j > 8 || t.kind != tWord {
+		return attribution{}
+	}
+	if t.is("from", "by") && j > 0 && speechNouns[toks[j-1].bare()] {
+		np, _ := walkRight(toks, j+1, q)
+		if hasRun(np) {
+			return attribution{cue: toks[j-1].text, np: np, found: true}
+		}
+	}
+	if speechNouns[t.bare()] && j > 0 && toks[j-1].possessive() && toks[j-1].cap {
+		s := j - 1
+		for s > 0 && toks[s-1].kind == tWord && toks[s-1].cap && !toks[s-1].possessive() {
+			s--
+		}
+		return attribution{cue: t.text, np: toks[s:j], found: true}
+	}
+	return attribution{}
 }

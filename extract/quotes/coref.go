@@ -329,9 +329,9 @@ func (es *entities) collect(toks []token, lo, hi, base int) {
 		}
 		for _, t := range stripped {
 			switch t.bare() {
-			case "mr", "mr.":
+			case "mr", "mr.", "prince", "king", "duke", "sir", "lord":
 				e.gender = 'm'
-			case "mrs", "mrs.", "ms", "ms.", "miss":
+			case "mrs", "mrs.", "ms", "ms.", "miss", "princess", "queen", "duchess", "dame", "lady":
 				e.gender = 'f'
 			}
 			es.title(e, strings.TrimSuffix(t.bare(), "."))
@@ -446,6 +446,13 @@ func readNP(np []token) mention {
 	for len(np) > 0 && np[0].kind == tWord && np[0].is("and", "but", "or", "so", "then", "yet", "also") {
 		np = np[1:]
 	}
+	// a parenthesis closes the phrase: "Charlie McDowell (“The Discovery”)"
+	for k, t := range np {
+		if k > 0 && t.isPunct("(") {
+			np = np[:k]
+			break
+		}
+	}
 	if len(np) == 0 {
 		return mention{}
 	}
@@ -509,6 +516,9 @@ func readNP(np []token) mention {
 			last = &r
 		case docNouns[head.bare()] && end < len(np) && np[end].is("from", "by", "of") && r.s > end:
 			// "a report from Kotak Institutional Equities": the author
+			last = &r
+		case docNouns[head.bare()] && r.e < end && np[r.e-1].possessive():
+			// "Big Machine's statement": the author
 			last = &r
 		}
 	}
@@ -650,4 +660,235 @@ func hasTitle(run []token) bool {
 		}
 	}
 	return false
+}
+
+// lastSpeaker is the most recent source of a reporting verb within window
+// paragraphs.
+func (a *article) lastSpeaker(pi, window int) *ref {
+	for k := len(a.history) - 1; k >= 0 && k >= len(a.history)-maxHistory; k-- {
+		e := a.history[k]
+		if e.para < pi-window {
+			break
+		}
+		if e.speaker {
+			r := e.r
+			return &r
+		}
+	}
+	return nil
+}
+
+// resolve turns a mention into a source. cur is the subject of the
+// quotation's own sentence, tried first for pronouns.
+func (a *article) resolve(m mention, pos int, cur *ref, pi int) *ref {
+	switch {
+	case m.pron != "":
+		return a.resolvePronoun(m.pron, cur, pi)
+	case len(m.name) > 0:
+		e := a.ents.findEntity(m.name, m.org, pos)
+		if e == nil {
+			return &ref{name: m.disp, kind: kindOf(m.org, false)}
+		}
+		return &ref{name: e.display, ent: e, kind: kindOf(e.org, e.person)}
+	case m.head != "" && m.indef:
+		return &ref{name: m.desc, kind: descKind(m.head), plural: m.plural, head: m.head}
+	case m.head != "":
+		if orgNouns[m.head] {
+			if e := a.ents.byTitle(m.head, true, pos); e != nil {
+				return &ref{name: e.display, ent: e, kind: 'o'}
+			}
+			// "the company said": the organisation the story is about
+			if strings.HasPrefix(m.desc, "the ") && m.owner == "" && strings.ToLower(m.desc) == m.desc {
+				if r := a.recent(func(r ref) bool { return r.kind == 'o' && r.ent != nil }, pi, false); r != nil {
+					return r
+				}
+			}
+			return &ref{name: m.desc, kind: 'o'}
+		}
+		if docNouns[m.head] && strings.HasPrefix(m.desc, "the ") && m.owner == "" {
+			// "the statement said": its author, the last source quoted
+			if r := a.recent(func(r ref) bool { return !docNouns[r.head] && (r.kind != 'd' || isPersonHead(r.head)) }, pi, true); r != nil {
+				return r
+			}
+		}
+		if roleNouns[m.head] && !m.plural {
+			if e := a.ents.byTitle(m.head, false, pos); e != nil && (m.owner == "" || e.titles[m.owner]) {
+				return &ref{name: e.display, ent: e, kind: kindOf(false, true)}
+			}
+		}
+		if roleNouns[m.head] && !m.plural && m.owner == "" {
+			if d := a.ents.indefs[m.head]; d != "" {
+				return &ref{name: d, kind: 'd', head: m.head}
+			}
+			person := func(r ref) bool { return r.ent != nil && !r.ent.org }
+			if r := a.recent(person, pi, true); r != nil {
+				return r
+			}
+			if r := a.recent(person, pi, false); r != nil {
+				return r
+			}
+		}
+		d := m.desc
+		if full := a.ents.descs[m.head]; len(full) > len(d) && strings.HasPrefix(d, "the ") {
+			d = full
+		}
+		return &ref{name: d, kind: 'd', plural: m.plural, head: m.head}
+	}
+	return nil
+}
+
+func kindOf(org, person bool) byte {
+	switch {
+	case org:
+		return 'o'
+	case person:
+		return 'p'
+	}
+	return 'u'
+}
+
+// resolvePronoun finds the source a personal pronoun stands for.
+func (a *article) resolvePronoun(p string, cur *ref, pi int) *ref {
+	var ok func(ref) bool
+	switch p {
+	case "he", "she":
+		g := personPronouns[p][0]
+		ok = func(r ref) bool {
+			if r.kind == 'o' || r.plural || r.kind == 'd' && !isPersonHead(r.head) {
+				return false
+			}
+			return r.ent == nil || r.ent.gender == 0 || r.ent.gender == g
+		}
+	case "they", "it":
+		ok = func(r ref) bool {
+			if r.ent != nil && (r.ent.gender != 0 || r.ent.person) {
+				return false
+			}
+			if p == "it" {
+				return r.kind == 'o' || r.kind == 'u'
+			}
+			return r.kind == 'o' || r.kind == 'u' || r.kind == 'd' && r.plural
+		}
+		// an organisation or group first, then a name of unknown kind
+		group := func(r ref) bool { return ok(r) && r.kind != 'u' }
+		if cur != nil && group(*cur) {
+			c := *cur
+			return &c
+		}
+		if r := a.recent(group, pi, false); r != nil {
+			return r
+		}
+	default:
+		return nil
+	}
+	var r *ref
+	named := func(r ref) bool { return r.ent != nil && ok(r) && (p == "they" || p == "it" || personLike(r)) }
+	if cur != nil && ok(*cur) {
+		c := *cur
+		r = &c
+	} else if p == "he" || p == "she" {
+		// a named subject or speaker of the right gender, then a person
+		// named elsewhere of the right gender, then any named one
+		// a named subject or speaker, then a person named elsewhere of the
+		// right gender ("… released by Dr. Jane Smith", "one mother"), then
+		// one named elsewhere
+		g := personPronouns[p][0]
+		gendered := func(r ref) bool {
+			if r.ent == nil {
+				return nounGender[r.head] == g
+			}
+			return named(r) && r.ent.gender == g
+		}
+		if r = a.recent(named, pi, false); r == nil {
+			if r = a.recentMention(gendered, pi); r == nil {
+				r = a.recentMention(named, pi)
+			}
+		}
+	} else {
+		r = a.recent(named, pi, false)
+	}
+	if r == nil {
+		r = a.recent(ok, pi, false) // a named source first, else a described one
+	}
+	if r != nil && r.ent != nil && (p == "he" || p == "she") {
+		r.ent.person = true
+		if r.ent.gender == 0 {
+			r.ent.gender = personPronouns[p][0]
+		}
+		r.kind = 'p'
+	}
+	return r
+}
+
+// recent returns the most recent source satisfying ok: among speakers
+// within four paragraphs when speakers is set, else among all events within
+// six.
+func (a *article) recent(ok func(ref) bool, pi int, speakers bool) *ref {
+	window := 6
+	if speakers {
+		window = 4
+	}
+	for k := len(a.history) - 1; k >= 0 && k >= len(a.history)-maxHistory; k-- {
+		e := a.history[k]
+		if e.para < pi-window {
+			break
+		}
+		if e.mention || speakers && !e.speaker {
+			continue
+		}
+		if ok(e.r) {
+			r := e.r
+			return &r
+		}
+	}
+	return nil
+}
+
+func isPersonHead(h string) bool {
+	return personNouns[h] || roleNouns[h] || roleNouns[strings.TrimSuffix(h, "s")]
+}
+
+func descKind(head string) byte {
+	if orgNouns[head] {
+		return 'o'
+	}
+	return 'd'
+}
+
+// personLike: a named source known to be a person, or with a full name.
+func personLike(r ref) bool {
+	return r.kind == 'p' || r.ent != nil && !r.ent.org && len(r.ent.key) >= 2
+}
+
+// statistic reports whether a source is a share of respondents ("Fifty-one
+// percent", "44 percent of Americans", "most voters").
+func statistic(m mention) bool {
+	if m.desc == "" {
+		return false
+	}
+	first := strings.Fields(m.desc)[0]
+	r, _ := utf8.DecodeRuneInString(first)
+	numeric := unicode.IsDigit(r) || numberWords[strings.Split(strings.ToLower(first), "-")[0]]
+	return numeric && (m.head == "percent" || m.head == "%" || strings.Contains(m.desc, "percent") || strings.Contains(m.desc, "%")) ||
+		(first == "most" || first == "many") && (m.head == "americans" || m.head == "voters" || m.head == "respondents" || m.head == "people")
+}
+
+var surveyNouns = set("poll polls survey surveys census")
+
+var numberWords = set("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred half")
+
+// recentMention is the most recent named person seen outside a subject
+// within two paragraphs that satisfies ok.
+func (a *article) recentMention(ok func(ref) bool, pi int) *ref {
+	for k := len(a.history) - 1; k >= 0 && k >= len(a.history)-maxHistory; k-- {
+		e := a.history[k]
+		if e.para < pi-2 {
+			break
+		}
+		if e.mention && ok(e.r) {
+			r := e.r
+			return &r
+		}
+	}
+	return nil
 }

@@ -104,6 +104,40 @@ var cueForms = func() map[string]cueForm {
 		"weigh weighs weighed weighing",
 		"chime chimes chimed chiming",
 		"put puts - putting",
+		"chant chants chanted chanting",
+		"beg begs begged begging",
+		"cry cries cried crying",
+		"text texts texted texting",
+		"email emails emailed emailing",
+		"message messages messaged messaging",
+		"hint hints hinted hinting",
+		"estimate estimates estimated estimating",
+		"advise advises advised advising",
+		"recommend recommends recommended recommending",
+		"propose proposes proposed proposing",
+		"speculate speculates speculated speculating",
+		"elaborate elaborates elaborated elaborating",
+		"clarify clarifies clarified clarifying",
+		"confess confesses confessed confessing",
+		"rebut rebuts rebutted rebutting",
+		"brag brags bragged bragging",
+		"tease teases teased teasing",
+		"reason reasons reasoned reasoning",
+		"reflect reflects reflected reflecting",
+		"wonder wonders wondered wondering",
+		"implore implores implored imploring",
+		"swear swears swore swearing",
+		"threaten threatens threatened threatening",
+		"gasp gasps gasped gasping",
+		"sigh sighs sighed sighing",
+		"laugh laughs laughed laughing",
+		"scoff scoffs scoffed scoffing",
+		"gush gushes gushed gushing",
+		"proclaim proclaims proclaimed proclaiming",
+		"mutter mutters muttered muttering",
+		"interject interjects interjected interjecting",
+		"summarize summarizes summarized summarizing",
+		"summarise summarises summarised summarising",
 		// the commonest reporting verbs of other news languages
 		"- sagt sagte -",
 		"- erklärt erklärte -",
@@ -147,17 +181,19 @@ var cueParticles = map[string]string{
 
 // cueNeedsQuote lists forms that report speech only when they introduce a
 // quotation directly (they are too common as ordinary verbs otherwise).
-var cueNeedsQuote = set("continue continues continued continuing agree agrees agreed agreeing begin begins began read reads call calls calling view viewing post posts posted posting remember remembers remembering introduce introduces introducing")
+var cueNeedsQuote = set("continue continues continued continuing agree agrees agreed agreeing begin begins began read reads call calls calling view viewing post posts posted posting remember remembers remembering introduce introduces introducing " +
+	"estimate estimates estimated estimating advise advises advised recommend recommends recommended propose proposes proposed reason reasons reasoned reflect reflects reflected laugh laughs laughed laughing cry cries cried crying threaten threatens threatened swear swears swore text texts texted message messages messaged tease teases teased wonder wonders wondered")
 
 // nounLike lists cue forms that are more often nouns; they count as verbs
 // only right after a name or pronoun, or right after a quotation.
-var nounLike = set("notes comments claims reports views calls posts remarks tweets demands promises counters praise post report claim comment note call view demand promise remark tweet")
+var nounLike = set("notes comments claims reports views calls posts remarks tweets demands promises counters praise post report claim comment note call view demand promise remark tweet " +
+	"text texts email emails message messages estimate estimates reason reasons cries cry laugh laughs sigh sighs gasp gasps hint hints threaten")
 
-var pronouns = set("he she they it we i")
+var pronouns = set("he she they it we i you")
 
 var personPronouns = map[string]string{"he": "m", "she": "f", "him": "m", "her": "f", "his": "m", "hers": "f"}
 
-var auxiliaries = set("has have had was is were are be been will would could can did does do may might shall should must also previously later separately then again recently once still further even already often repeatedly just never not only first initially later earlier quickly simply publicly privately reportedly twice already never ever always both all instead first finally")
+var auxiliaries = set("has have had was is were are be been will would could can did does do may might shall should must also previously later separately then again recently once still further even already often repeatedly just never not only first initially later earlier quickly simply publicly privately reportedly twice already never ever always both all instead first finally flat-out outright")
 
 // clauseWords end a leftward walk for a subject noun phrase.
 var clauseWords = set("that which who whom whose what when where while whereas and but or nor because if although though since so than as then after before until unless once whether however meanwhile yet while whom despite")
@@ -190,7 +226,7 @@ var orgWords = set("ministry department office agency administration council com
 
 // orgNouns are heads of descriptive phrases that name an organisation
 // ("the ministry", "the company").
-var orgNouns = set("ministry department office agency administration council committee commission company corporation firm group label government court board bureau service newspaper paper website site network foundation union federation organization organisation institute university team club party police campaign embassy studio broadcaster publisher retailer carrier airline bank regulator")
+var orgNouns = set("military army navy ministry department office agency administration council committee commission company corporation firm group label government court board bureau service newspaper paper website site network foundation union federation organization organisation institute university team club party police campaign embassy studio broadcaster publisher retailer carrier airline bank regulator")
 
 // roleNouns are heads of descriptive phrases that stand for a named person
 // introduced with that role ("the minister", "the actor").
@@ -216,6 +252,6 @@ var sentenceFinalAbbr = set("jr. sr. inc. ltd. co. corp. etc. a.m. p.m.")
 var prepositions = set("in on at after before during since for from with by under over among between following despite upon through throughout within without amid across behind beyond near")
 
 // docNouns are documents whose author is the source ("a report from X").
-var docNouns = set("report statement letter note release email e-mail post tweet study survey memo filing document analysis message")
+var docNouns = set("agreement report statement letter note release email e-mail post tweet study survey memo filing document analysis message")
 
 var irregularPlurals = set("men women people children police staff folks")

@@ -1,6 +1,7 @@
 package quotes
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -81,7 +82,7 @@ func pairMarks(p string, singles bool) []span {
 			stack = stack[:closer]
 			switch {
 			case outermost(stack, o.fam, singles):
-				spans = append(spans, makeSpan(p, o, i, i+size, true))
+				spans = appendSpan(spans, makeSpan(p, o, i, i+size, true))
 			case o.fam == famSingle && len(stack) == 0 && (len(spans) == 0 || spans[len(spans)-1].close <= o.pos):
 				// kept as one token, so its words and punctuation stay out
 				// of the attribution
@@ -100,12 +101,22 @@ func pairMarks(p string, singles bool) []span {
 		if o.fam != famSingle && outermost(stack[:k], o.fam, singles) {
 			s := makeSpan(p, o, len(p), len(p), false)
 			if s.end > s.start {
-				spans = append(spans, s)
+				spans = appendSpan(spans, s)
 			}
 			break
 		}
 	}
 	return spans
+}
+
+// appendSpan appends s, dropping the spans already found inside it: a
+// double-quoted span closes before the single-quoted one around it
+// ('If-Match: "1"'), and spans must not overlap.
+func appendSpan(spans []span, s span) []span {
+	for len(spans) > 0 && spans[len(spans)-1].open >= s.open {
+		spans = spans[:len(spans)-1]
+	}
+	return append(spans, s)
 }
 
 // outermost reports whether a mark of family f closing over the marks below
@@ -173,7 +184,7 @@ func classify(r, prev, next rune, stack []openMark) (fam family, opener bool, cl
 		if k := find(stack, func(o openMark) bool { return o.r == '„' }); k >= 0 {
 			return 0, false, k
 		}
-		if k := find(stack, isDouble); k >= 0 && !isSpaceRune(prev) && !isWordRune(next) {
+		if k := find(stack, isDouble); k >= 0 && (!isSpaceRune(prev) && !isWordRune(next) || isClosingPunct(next)) {
 			return 0, false, k
 		}
 		return famDouble, true, -1
@@ -271,6 +282,30 @@ func startsWithOpener(p string, f family) bool {
 			return r == '『'
 		}
 		return false
+	}
+	return false
+}
+
+// isClosingPunct: punctuation that follows a closing mark, never an opening one.
+func isClosingPunct(r rune) bool {
+	return r == ',' || r == '.' || r == ';' || r == ':' || r == '!' || r == '?' || r == ')'
+}
+
+// hasSingleOpener reports whether p holds a single mark that can open a
+// quotation (‘, ‚, or ' after a non-letter), not only apostrophes.
+func hasSingleOpener(p string) bool {
+	if strings.ContainsAny(p, "‘‚") {
+		return true
+	}
+	for i := strings.IndexByte(p, '\''); i >= 0; {
+		if i == 0 || !isWordRune(rune(p[i-1])) && p[i-1] < utf8.RuneSelf {
+			return true
+		}
+		j := strings.IndexByte(p[i+1:], '\'')
+		if j < 0 {
+			break
+		}
+		i += j + 1
 	}
 	return false
 }

@@ -52,3 +52,11 @@ func nameGender(first string) byte {
 	}
 	return 0
 }
+
+// nounGender gives the gender of nouns for people.
+var nounGender = map[string]byte{
+	"woman": 'f', "mother": 'f', "daughter": 'f', "wife": 'f', "sister": 'f', "girl": 'f', "grandmother": 'f',
+	"aunt": 'f', "niece": 'f', "girlfriend": 'f', "widow": 'f', "actress": 'f', "spokeswoman": 'f', "businesswoman": 'f',
+	"man": 'm', "father": 'm', "son": 'm', "husband": 'm', "brother": 'm', "boy": 'm', "grandfather": 'm',
+	"uncle": 'm', "nephew": 'm', "boyfriend": 'm', "widower": 'm', "actor": 'm', "spokesman": 'm', "businessman": 'm',
+}
