@@ -7,11 +7,9 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"mime"
 	"net/url"
 	"os"
 	"path/filepath"
-	"strings"
 )
 
 // Cache keeps fetched pages in a directory, one file per URL, so that a
@@ -104,13 +102,5 @@ func (c *Cache) write(name string, p *Page) (err error) {
 	return os.Rename(f.Name(), name)
 }
 
-// pageType reports a Content-Type that [Fetcher.Fetch] accepts as a page:
-// HTML, XHTML, XML, any text/* type, or none.
-func pageType(contentType string) bool {
-	mt, _, err := mime.ParseMediaType(contentType)
-	if err != nil {
-		mt, _, _ = strings.Cut(contentType, ";")
-		mt = strings.ToLower(strings.TrimSpace(mt))
-	}
-	return mt == "" || strings.HasPrefix(mt, "text/") || mt == "application/xml" || strings.HasSuffix(mt, "+xml")
-}
+// pageType reports a Content-Type that [Fetcher.Fetch] accepts as a page.
+func pageType(contentType string) bool { return acceptableType(contentType) }

@@ -22,8 +22,39 @@ const (
 )
 
 // ErrRobots: robots.txt does not allow byline to fetch the URL. The CLI
-// reports it as an error of kind "robots".
+// reports it as an error of kind "robots". The errors of [Client.Get] and
+// [Client.CheckRobots] are [*RobotsError] values that match it.
 var ErrRobots = errors.New("disallowed by robots.txt")
+
+// RobotsError is the error of a URL that robots.txt does not let byline
+// fetch: a rule disallows it, or robots.txt could not be read and so
+// disallows everything (RFC 9309: a 5xx or 429 answer, or no answer). It
+// matches [ErrRobots] with errors.Is; it does not unwrap to Cause, so that
+// a robots.txt that answered 500 is not taken for a page that did.
+type RobotsError struct {
+	// URL is the address that was not fetched.
+	URL string
+	// Cause is why robots.txt could not be read (a [*StatusError], a
+	// connection error...); nil when one of its rules disallows URL.
+	Cause error
+}
+
+// Error says why, without repeating the URL (callers name it already).
+func (e *RobotsError) Error() string {
+	var se *StatusError
+	switch {
+	case e.Cause == nil:
+		return ErrRobots.Error()
+	case errors.As(e.Cause, &se):
+		return fmt.Sprintf("robots.txt answered %d: treated as disallowing all", se.Status)
+	case errors.Is(e.Cause, ErrTimeout):
+		return "robots.txt timed out: treated as disallowing all"
+	}
+	return fmt.Sprintf("robots.txt could not be fetched (%v): treated as disallowing all", e.Cause)
+}
+
+// Is reports target == ErrRobots.
+func (e *RobotsError) Is(target error) bool { return target == ErrRobots }
 
 // Client fetches pages politely: it obeys robots.txt, limits the requests
 // in flight to each host, spaces them out, retries what may succeed later,
@@ -359,7 +390,7 @@ func (c *Client) fetchRaw(ctx context.Context, rawURL string) (*Page, error) {
 		}
 		return nil, fmt.Errorf("read body: %w", err)
 	}
-	return &Page{URL: resp.Request.URL, Status: resp.StatusCode, ContentType: resp.Header.Get("Content-Type"), Body: body}, nil
+	return &Page{URL: withoutFragment(resp.Request.URL), Status: resp.StatusCode, ContentType: resp.Header.Get("Content-Type"), Body: body}, nil
 }
 
 // retryAfter reads a Retry-After header (seconds or an HTTP date).
@@ -393,9 +424,8 @@ func (c *Client) Allowed(ctx context.Context, u *url.URL) (bool, error) {
 	return e.rules.Allowed(robotsTarget(u)), nil
 }
 
-// CheckRobots returns nil when robots.txt lets byline fetch u, and an
-// error wrapping [ErrRobots] when it does not (saying why robots.txt could
-// not be read, when that is the reason), or ctx's error.
+// CheckRobots returns nil when robots.txt lets byline fetch u, a
+// [*RobotsError] (matching [ErrRobots]) when it does not, or ctx's error.
 func (c *Client) CheckRobots(ctx context.Context, u *url.URL) error {
 	e, err := c.robotsFor(ctx, u)
 	if err != nil {
@@ -404,10 +434,7 @@ func (c *Client) CheckRobots(ctx context.Context, u *url.URL) error {
 	if e.rules.Allowed(robotsTarget(u)) {
 		return nil
 	}
-	if e.cause != nil {
-		return fmt.Errorf("%w (it could not be read: %w): %s", ErrRobots, e.cause, u.Redacted())
-	}
-	return fmt.Errorf("%w: %s", ErrRobots, u.Redacted())
+	return &RobotsError{URL: u.Redacted(), Cause: e.cause}
 }
 
 // robotsTarget is the part of u that robots.txt rules match: path and query.

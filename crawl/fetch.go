@@ -30,8 +30,8 @@ var (
 	// ErrTimeout: the request, body included, took longer than
 	// [Fetcher.Timeout]. The error also wraps the cause.
 	ErrTimeout = errors.New("request timed out")
-	// ErrNotHTML: the response's Content-Type is not HTML, XHTML, XML or
-	// text (an image, a PDF, a video...).
+	// ErrNotHTML: the response's Content-Type is not HTML, XHTML, XML,
+	// text or octet-stream (an image, a PDF, a video...).
 	ErrNotHTML = errors.New("not an HTML page")
 )
 
@@ -71,7 +71,7 @@ func (e *timeoutError) Unwrap() []error { return []error{ErrTimeout, e.cause} }
 
 // Page is one fetched page.
 type Page struct {
-	// URL is the final URL, after redirects.
+	// URL is the final URL, after redirects, without a #fragment.
 	URL *url.URL
 	// Status is the HTTP status code of the final response (2xx).
 	Status int
@@ -242,17 +242,30 @@ func (f *Fetcher) do(ctx context.Context, u *url.URL) (*Page, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read body: %w", err)
 	}
-	return &Page{URL: resp.Request.URL, Status: resp.StatusCode, ContentType: ct, Body: body}, nil
+	return &Page{URL: withoutFragment(resp.Request.URL), Status: resp.StatusCode, ContentType: ct, Body: body}, nil
+}
+
+// withoutFragment returns u without its #fragment, which names a place in
+// the page, not the page (and is never sent to the server).
+func withoutFragment(u *url.URL) *url.URL {
+	if u.Fragment == "" && u.RawFragment == "" {
+		return u
+	}
+	c := *u
+	c.Fragment, c.RawFragment = "", ""
+	return &c
 }
 
 // client returns f.Client, or a default one, with the redirect limit
-// applied when the client sets no policy of its own.
+// applied when the client sets no policy of its own, and the request
+// context's redirect check (see withRedirectCheck) after the policy.
 func (f *Fetcher) client() *http.Client {
 	var c http.Client
 	if f.Client != nil {
 		c = *f.Client
 	}
-	if c.CheckRedirect == nil {
+	policy := c.CheckRedirect
+	if policy == nil {
 		max := f.MaxRedirects
 		switch {
 		case max == 0:
@@ -260,14 +273,33 @@ func (f *Fetcher) client() *http.Client {
 		case max < 0:
 			max = 0
 		}
-		c.CheckRedirect = func(req *http.Request, via []*http.Request) error {
+		policy = func(req *http.Request, via []*http.Request) error {
 			if len(via) > max {
 				return fmt.Errorf("stopped after %d redirects", max)
 			}
 			return nil
 		}
 	}
+	c.CheckRedirect = func(req *http.Request, via []*http.Request) error {
+		if err := policy(req, via); err != nil {
+			return err
+		}
+		if check, ok := req.Context().Value(redirectCheckKey{}).(func(*url.URL) error); ok {
+			return check(req.URL)
+		}
+		return nil
+	}
 	return &c
+}
+
+type redirectCheckKey struct{}
+
+// withRedirectCheck returns ctx carrying check, which [Fetcher.Fetch] calls
+// with the target of each redirect before it follows it. An error from
+// check stops the fetch and is returned (wrapped) by Fetch. The crawler
+// uses it not to fetch a page again by way of a redirect.
+func withRedirectCheck(ctx context.Context, check func(target *url.URL) error) context.Context {
+	return context.WithValue(ctx, redirectCheckKey{}, check)
 }
 
 func mediaType(contentType string) string {
@@ -280,11 +312,13 @@ func mediaType(contentType string) string {
 }
 
 // acceptableType reports a Content-Type that may hold a page: HTML, XHTML,
-// XML, any text/* type, or none at all.
+// XML, any text/* type, none at all, or application/octet-stream ("some
+// bytes"), under which servers often send pages: extract.Extract sniffs the
+// bytes and refuses binary data.
 func acceptableType(contentType string) bool {
 	mt := mediaType(contentType)
 	switch {
-	case mt == "":
+	case mt == "", mt == "application/octet-stream", mt == "binary/octet-stream":
 		return true
 	case strings.HasPrefix(mt, "text/"):
 		return true

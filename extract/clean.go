@@ -235,6 +235,11 @@ func (c *cleaner) verdict(n *html.Node, inArticle bool) (rule string, report boo
 	if h.rule == "" {
 		return "", false
 	}
+	if !blockTags[n.DataAtom] && c.inRunningText(n) {
+		// A span in a sentence ("<span class=dateline>WASHINGTON</span> —")
+		// is part of the sentence, whatever its class says.
+		return "", false
+	}
 	semantic := n.DataAtom == atom.Article || n.DataAtom == atom.Main
 	if h.rule == ruleByline && c.stats[n].text >= 100 && c.stats[n].text < 1500 {
 		// An "author" box with sentences in it is a bio box.
@@ -252,6 +257,19 @@ func (c *cleaner) verdict(n *html.Node, inArticle bool) (rule string, report boo
 		return "", false
 	}
 	return h.rule, true
+}
+
+// inRunningText reports an inline element that is a small part of the
+// text of the block around it.
+func (c *cleaner) inRunningText(n *html.Node) bool {
+	block := n.Parent
+	for block != nil && block.Type == html.ElementNode && !blockTags[block.DataAtom] {
+		block = block.Parent
+	}
+	if block == nil || block.Type != html.ElementNode {
+		return false
+	}
+	return c.stats[n].text*5 < c.stats[block].text*4
 }
 
 // isLinkCluster reports an inline element inside a paragraph that is a

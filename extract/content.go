@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -124,7 +125,7 @@ func newFilter(meta *metadata.Metadata) *filter {
 // rule returns why a block of the content is dropped, or "".
 func (f *filter) rule(b *block, figure bool) string {
 	t := b.text
-	if ld := b.linkDensity(); ld > 0.5 && !(endsSentence(t) && (b.textLen-b.linkLen >= 60 || ld <= 0.8 && wordCount(t) >= 8)) {
+	if ld := b.linkDensity(); ld > 0.5 && !(endsSentence(t) && (b.textLen-b.linkLen >= 60 || ld <= 0.8 && wordCount(t) >= 8)) && !isBareURL(t) {
 		return ruleLinks
 	}
 	if figure && b.kind != blockQuote {
@@ -169,20 +170,29 @@ func keepLinkedHeadings(blocks []block, rules []string, inContent []bool) {
 	}
 }
 
+// isBareURL reports a block that is one address written out: a source
+// the article cites, not a link to another article.
+func isBareURL(t string) bool {
+	return !strings.ContainsRune(t, ' ') && (strings.HasPrefix(t, "http://") || strings.HasPrefix(t, "https://") || strings.HasPrefix(t, "www."))
+}
+
 // dropTitleRepeat drops the headline when the body repeats it: a heading
 // anywhere, or any block before the first long paragraph, whose text is
 // the title (or the title without a site-name part).
 func dropTitleRepeat(blocks []block, rules []string, inContent []bool, title string) {
-	if title == "" {
-		return
-	}
 	early := true
 	for i := range blocks {
 		if !inContent[i] {
 			continue
 		}
 		b := &blocks[i]
-		if rules[i] == "" && (early || b.kind == blockHeading) && sameTitle(normText(b.text), title) {
+		if rules[i] == "" && (early || b.kind == blockHeading) && title != "" && sameTitle(normText(b.text), title) {
+			rules[i] = ruleTitle
+			continue
+		}
+		// An h1 before the article's first paragraph is its headline, even
+		// when it words the title differently.
+		if rules[i] == "" && early && b.node.DataAtom == atom.H1 {
 			rules[i] = ruleTitle
 			continue
 		}
@@ -283,7 +293,7 @@ func dropTailRun(blocks []block, rules []string, inContent []bool, contentText i
 		if !inContent[i] {
 			continue
 		}
-		if rules[i] == ruleAppeal && seen*2 >= contentText {
+		if rules[i] == ruleAppeal && seen*2 >= contentText && isDonationAppeal(blocks[i].text) {
 			rest := 0
 			for j := i; j < len(blocks); j++ {
 				if inContent[j] {
@@ -382,6 +392,20 @@ func isLinkHeadline(b *block) bool {
 	return b.linkLen*10 >= b.textLen*8 && b.textLen >= 15 && wordCount(b.text) <= 25
 }
 
+// donationWords mark an appeal for money or membership, which may run on
+// over several paragraphs, unlike a one-line newsletter promotion.
+var donationWords = []string{"favor to ask", "favour to ask", "support", "donat", "contribut", "member", "journalism", "unterstütz", "soutenez", "spende", "faites un don", "apoya", "sostieni", "apoie", "поддерж", "пожертв"}
+
+func isDonationAppeal(t string) bool {
+	lower := strings.ToLower(t)
+	for _, w := range donationWords {
+		if strings.Contains(lower, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // trimEdges drops short non-sentence blocks (section labels, kickers,
 // button texts) before the first paragraph and after the last one.
 func trimEdges(blocks []block, rules []string, inContent []bool) {
@@ -392,7 +416,7 @@ func trimEdges(blocks []block, rules []string, inContent []bool) {
 		if isParagraphLike(blocks[i].text) {
 			break
 		}
-		if wordCount(blocks[i].text) <= 5 {
+		if wordCount(blocks[i].text) <= 5 && !reDateline.MatchString(blocks[i].text) {
 			rules[i] = ruleEdge
 		}
 	}
@@ -427,6 +451,9 @@ func keepSomething(rules []string, inContent []bool) {
 		}
 	}
 }
+
+// reDateline matches a dateline on a line of its own: "BAAR, SWITZERLAND".
+var reDateline = regexp.MustCompile(`^\p{Lu}[\p{Lu} .'’-]+, \p{Lu}[\p{Lu} .'’-]+(?:\s*[-–—:]\s*)?$`)
 
 func isParagraphLike(t string) bool {
 	return wordCount(t) >= 8 || endsSentence(t)

@@ -19,7 +19,9 @@ func ExtractText(text string, opts *Options) (*Article, error) {
 	text = strings.ReplaceAll(text, "\x00", "\uFFFD")
 	paras := splitParagraphs(text)
 	title, blocks, removed := textContent(paras, opts != nil && opts.Explain)
-	a := newArticle(&metadata.Metadata{Title: title}, opts)
+	meta := metadata.FromURL(opts.pageURL(), metadata.Options{Now: opts.now()})
+	meta.Title = title
+	a := newArticle(meta, opts)
 	a.setBody(blocks)
 	if opts != nil && opts.Explain {
 		a.Removed = removed
@@ -88,6 +90,15 @@ func textContent(paras []string, explain bool) (string, []block, []Removal) {
 	rules := make([]string, len(paras))
 	for i, p := range paras {
 		rules[i] = wordingRule(p)
+		switch {
+		case rules[i] != "":
+		case isBylineText(p, nil):
+			rules[i] = ruleByline
+		case isDateLine(p):
+			rules[i] = ruleDate
+		case isCredit(p):
+			rules[i] = ruleCaption
+		}
 	}
 
 	// The title: the first paragraph that is not boilerplate, if it reads

@@ -9,6 +9,12 @@ import (
 	"golang.org/x/net/html/atom"
 )
 
+// Rendering turns the cleaned tree into blocks of text in one walk: each
+// block element (p, li, h2, td, a div's own text…) gives one block, its
+// inline text joined as a browser shows it, white space collapsed; two
+// <br> in a row end a block. Each block keeps its element, for scoring and
+// for --explain, and counts its text and link text.
+
 type blockKind int
 
 const (
@@ -120,8 +126,14 @@ func (r *renderer) flush() {
 		r.linkLen = 0
 		return
 	}
+	text := normalizeSpace(r.buf)
+	if text == "" { // only non-ASCII spaces (&nbsp;)
+		r.buf = r.buf[:0]
+		r.textLen, r.linkLen = 0, 0
+		return
+	}
 	b := block{
-		text:    normalizeSpace(r.buf),
+		text:    text,
 		node:    r.owner,
 		textLen: r.textLen,
 		linkLen: r.linkLen,

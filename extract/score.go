@@ -266,7 +266,7 @@ func (s *scorer) siblings(top *html.Node, topScore float64) map[*html.Node]bool 
 				if sib == a || sib.Type != html.ElementNode || sib.DataAtom != a.DataAtom || attrOf(sib, "class") != class {
 					continue
 				}
-				if c := s.cands[sib]; c != nil && c.prose >= 100 && c.linkDensity() < 0.3 && !holdsArticles(sib) {
+				if c := s.cands[sib]; c != nil && c.prose >= 100 && c.prose*2 >= c.text && c.linkDensity() < 0.3 && !holdsArticles(sib) {
 					sel[sib] = true
 				}
 			}

@@ -43,22 +43,29 @@ var batchFlagNames = []string{"input", "jobs", "per-host", "delay", "ignore-robo
 const batchHelp = `Batch jobs: -i FILE (or -i - for stdin) reads more inputs, one per line
 (blank lines and lines starting with # are skipped; a repeated input is
 done once), and -j N works on N at once; records then come in the order
-they complete. Any of -i, -j, --resume,
---per-host, --delay, --ignore-robots, --retries and --quiet makes a batch
-job. URLs are fetched politely: robots.txt is obeyed (an input it refuses
-gets an error of kind robots), at most --per-host requests go to one host at
-a time, --delay apart (or the robots.txt Crawl-delay, up to 10s), and 429,
-503 (after their Retry-After, up to 60s), other 5xx answers and connection
-errors are tried again --retries times with growing waits. --resume with -o
-FILE skips the inputs that already have an article in FILE and appends the
-rest. A progress bar shows on stderr when it is a terminal.`
+they complete. Any of -i, -j, --resume, --per-host, --delay,
+--ignore-robots, --retries and --quiet makes a batch job.
 
-// addBatchFlags adds the batch and politeness flags to f.
-func addBatchFlags(f *pflag.FlagSet, o *batchOptions, withInput bool) {
-	if withInput {
-		f.StringVarP(&o.InputFile, "input", "i", "", "read more inputs from `FILE`, one per line (- for stdin)")
-	}
-	f.IntVarP(&o.Jobs, "jobs", "j", 0, "work on `N` inputs at once (default: the number of CPUs for files, 8 with URLs)")
+` + politenessHelp + `
+
+--resume with -o FILE skips the inputs that already have an article in FILE
+and appends the rest. A progress bar shows on stderr when it is a terminal.`
+
+// politenessHelp is the help text on how URLs are fetched, shared by batch
+// jobs and crawls.
+const politenessHelp = `URLs are fetched politely: robots.txt is obeyed (an input or seed it
+refuses gets an error of kind robots and is never requested; a robots.txt
+that answers 5xx or cannot be reached refuses the whole site), at most
+--per-host requests go to one host at a time, --delay apart (or the
+robots.txt Crawl-delay, up to 10s), and 429, 503 (after their Retry-After,
+up to 60s), other 5xx answers and connection errors are tried again
+--retries times with growing waits.`
+
+// addBatchFlags adds the batch and politeness flags to f: -i with the
+// usage text inputUsage, -j with jobsUsage.
+func addBatchFlags(f *pflag.FlagSet, o *batchOptions, inputUsage, jobsUsage string) {
+	f.StringVarP(&o.InputFile, "input", "i", "", inputUsage)
+	f.IntVarP(&o.Jobs, "jobs", "j", 0, jobsUsage)
 	f.IntVar(&o.PerHost, "per-host", 1, "most requests in flight to one host")
 	f.DurationVar(&o.Delay, "delay", 0, "least time between the starts of two requests to one host")
 	f.BoolVar(&o.IgnoreRobots, "ignore-robots", false, "do not obey robots.txt")
@@ -117,13 +124,19 @@ func (o *batchOptions) client(ua string, timeout time.Duration, maxSize int64) *
 }
 
 // readInputList reads inputs from r, one per line, skipping blank lines and
-// # comments.
+// # comments. A UTF-8 byte order mark at the start (as some editors write)
+// is not part of the first input.
 func readInputList(r io.Reader) ([]string, error) {
 	var out []string
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 64<<10), 1<<20)
+	first := true
 	for sc.Scan() {
-		line := strings.TrimSpace(sc.Text())
+		text := sc.Text()
+		if first {
+			text, first = strings.TrimPrefix(text, "\uFEFF"), false
+		}
+		line := strings.TrimSpace(text)
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
@@ -136,24 +149,40 @@ func readInputList(r io.Reader) ([]string, error) {
 // lines of -i. Repeated inputs are dropped.
 func batchInputs(cmd *cobra.Command, opts *extractOptions) ([]string, error) {
 	inputs := append([]string(nil), opts.Inputs...)
-	if name := opts.batch.InputFile; name != "" {
-		var r io.Reader = opts.streams.In
-		if name != "-" {
-			f, err := os.Open(name)
-			if err != nil {
-				return nil, usageErrorf(cmd, "cannot read -i: %v", err)
-			}
-			defer f.Close()
-			r = f
-		} else if len(inputs) > 0 && containsString(inputs, "-") {
-			return nil, usageErrorf(cmd, "- (stdin) cannot be both an input and -i")
-		}
-		more, err := readInputList(r)
-		if err != nil {
-			return nil, usageErrorf(cmd, "cannot read -i %s: %v", name, err)
-		}
-		inputs = append(inputs, more...)
+	if opts.batch.InputFile == "-" && containsString(inputs, "-") {
+		return nil, usageErrorf(cmd, "- (stdin) cannot be both an input and -i")
 	}
+	more, err := readInputFile(cmd, opts.batch.InputFile, opts.streams.In)
+	if err != nil {
+		return nil, err
+	}
+	return dedupe(append(inputs, more...)), nil
+}
+
+// readInputFile reads the list named by -i ("-" is stdin; "" gives
+// nothing). Failing to read it is a usage error.
+func readInputFile(cmd *cobra.Command, name string, stdin io.Reader) ([]string, error) {
+	if name == "" {
+		return nil, nil
+	}
+	r := stdin
+	if name != "-" {
+		f, err := os.Open(name)
+		if err != nil {
+			return nil, usageErrorf(cmd, "cannot read -i: %v", err)
+		}
+		defer f.Close()
+		r = f
+	}
+	list, err := readInputList(r)
+	if err != nil {
+		return nil, usageErrorf(cmd, "cannot read -i %s: %v", name, err)
+	}
+	return list, nil
+}
+
+// dedupe drops repeated strings, keeping the first of each.
+func dedupe(inputs []string) []string {
 	seen := make(map[string]bool, len(inputs))
 	out := inputs[:0]
 	for _, in := range inputs {
@@ -162,7 +191,7 @@ func batchInputs(cmd *cobra.Command, opts *extractOptions) ([]string, error) {
 			out = append(out, in)
 		}
 	}
-	return out, nil
+	return out
 }
 
 func containsString(list []string, s string) bool {

@@ -16,15 +16,15 @@ import (
 
 // crawlOptions are the crawl command's settings, bound to its flags.
 type crawlOptions struct {
-	Seeds     []string
-	Output    string // -o: the output file; "" or "-" is stdout
-	Pretty    bool   // --pretty
+	Seeds     []string // the arguments, then the lines of -i
+	Output    string   // -o: the output file; "" or "-" is stdout
+	Pretty    bool     // --pretty
 	Timeout   time.Duration
 	MaxSize   byteSize // --max-size: per page
 	UserAgent string   // --user-agent
 	Scope     string   // --scope: host, domain or prefix
 	Depth     int      // --depth: link hops from a seed; 0 means no limit
-	MaxPages  int      // --max-pages: pages fetched; 0 means no limit
+	MaxPages  int      // --max-pages: pages fetched (not articles printed); 0 means no limit
 	Include   []string // --include: follow only URLs matching one of these
 	Exclude   []string // --exclude: never follow URLs matching one of these
 	Sitemaps  bool     // --sitemaps
@@ -41,7 +41,7 @@ type crawlOptions struct {
 func newCrawlCmd(s *streams, runF func(context.Context, *crawlOptions) error) *cobra.Command {
 	opts := &crawlOptions{streams: s, Timeout: crawl.DefaultTimeout, MaxSize: crawl.DefaultMaxSize, Scope: "host"}
 	cmd := &cobra.Command{
-		Use:   "crawl SEED...",
+		Use:   "crawl SEED... | -i FILE",
 		Short: "Crawl sites from seed URLs and extract their articles as JSON",
 		Long: `Crawl from each SEED URL, following links within the scope, and print each
 article found as one line of JSON (the records of byline extract, in the
@@ -57,9 +57,20 @@ gzip, news sitemaps); --feeds reads the RSS and Atom feeds pages link to.
 --cache DIR keeps every fetched page and reuses it on the next run.
 
 A page that fails gives an error record, as in byline extract; links that
-robots.txt disallows and files that are not pages are skipped silently.
+robots.txt disallows and links to files that are not pages (images, PDFs,
+media, by their extension) are skipped silently, and never requested.
+Links are taken in page order: with -j 1 a crawl run again (--max-pages
+included) fetches the same pages in the same order.
 
-` + batchHelp + `
+-i FILE (or -i - for stdin) reads more seeds, one per line (blank lines
+and lines starting with # are skipped), and -j N works on N pages at once.
+
+` + politenessHelp + `
+
+--resume with -o FILE appends to FILE and does not print again the pages
+that already have an article in it (they are still fetched, or read from
+--cache, for their links). A progress bar shows on stderr when it is a
+terminal.
 
 Exit status:
   0    the crawl ran to its end
@@ -74,15 +85,25 @@ Exit status:
       --max-pages 500 --delay 2s -o politics.jsonl
 
   # Skip tag pages; keep pages on disk for the next run.
-  byline crawl https://example.com/ --exclude '/tag/' --cache ~/.cache/byline`,
+  byline crawl https://example.com/ --exclude '/tag/' --cache ~/.cache/byline
+
+  # Seeds from a file, one URL per line.
+  byline crawl -i seeds.txt -o out.jsonl`,
 		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) == 0 {
-				return usageErrorf(cmd, "no seeds: give the URLs to start from")
+			if len(args) == 0 && !cmd.Flags().Changed("input") {
+				return usageErrorf(cmd, "no seeds: give the URLs to start from, or -i FILE")
 			}
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.Seeds = args
+			more, err := readInputFile(cmd, opts.batch.InputFile, opts.streams.In)
+			if err != nil {
+				return err
+			}
+			opts.Seeds = dedupe(append(args, more...))
+			if len(opts.Seeds) == 0 {
+				return usageErrorf(cmd, "no seeds: -i %s lists none", opts.batch.InputFile)
+			}
 			c, err := opts.crawler(cmd)
 			if err != nil {
 				return err
@@ -98,7 +119,7 @@ Exit status:
 	f.StringVarP(&opts.Output, "output", "o", "", "write the records to `FILE` (whole records only) instead of stdout")
 	f.StringVar(&opts.Scope, "scope", opts.Scope, "links followed: host (the seed's host), domain (its registrable domain) or prefix (under its directory)")
 	f.IntVar(&opts.Depth, "depth", 0, "most link hops from a seed (sitemap and feed entries are one hop); 0 means no limit")
-	f.IntVar(&opts.MaxPages, "max-pages", 0, "stop after fetching `N` pages; 0 means no limit")
+	f.IntVar(&opts.MaxPages, "max-pages", 0, "fetch at most `N` pages (pages, not articles printed): the seeds and the first links found, in page order; 0 means no limit")
 	f.StringArrayVar(&opts.Include, "include", nil, "follow only URLs matching this `REGEXP` (repeatable; seeds always)")
 	f.StringArrayVar(&opts.Exclude, "exclude", nil, "never follow URLs matching this `REGEXP` (repeatable)")
 	f.BoolVar(&opts.Sitemaps, "sitemaps", false, "read the sitemaps of robots.txt and /sitemap.xml for more URLs")
@@ -109,7 +130,8 @@ Exit status:
 	f.DurationVar(&opts.Timeout, "timeout", opts.Timeout, "time limit per request, reading the body included; 0 means none")
 	f.Var(&opts.MaxSize, "max-size", "size limit per page (K, M, G suffixes)")
 	f.StringVar(&opts.UserAgent, "user-agent", "", "User-Agent header of requests (default \""+userAgent("")+"\")")
-	addBatchFlags(f, &opts.batch, false)
+	addBatchFlags(f, &opts.batch, "read more seeds from `FILE`, one URL per line (- for stdin)",
+		"work on `N` pages at once (default 8)")
 	return cmd
 }
 
@@ -203,8 +225,7 @@ func crawlRun(ctx context.Context, opts *crawlOptions, c *crawl.Crawler) (err er
 	c.Skip = func(source string) bool { return done[source] }
 	c.Warn = func(err error) { prog.println("byline: warning: " + err.Error()) }
 	c.Progress = func(st crawl.CrawlStats) {
-		prog.describe(fmt.Sprintf("crawl: %d articles, %d failed, %d queued", st.Emitted, st.Failed, st.Queued))
-		prog.add(false)
+		prog.set(st.Fetched, st.Failed, fmt.Sprintf("%d articles, %d queued", st.Emitted, st.Queued))
 	}
 	emit := func(r crawl.Result) {
 		if writeErr != nil || ctx.Err() != nil {

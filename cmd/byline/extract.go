@@ -5,8 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"net/url"
 	"os"
+	"regexp"
 	"strings"
 	"time"
 
@@ -105,7 +107,8 @@ internal.
 	f.DurationVar(&opts.Timeout, "timeout", opts.Timeout, "time limit per request, reading the body included; 0 means none")
 	f.Var(&opts.MaxSize, "max-size", "size limit per page, after decompression (K, M, G suffixes)")
 	f.StringVar(&opts.UserAgent, "user-agent", "", "User-Agent header of requests (default \""+userAgent("")+"\")")
-	addBatchFlags(f, &opts.batch, true)
+	addBatchFlags(f, &opts.batch, "read more inputs from `FILE`, one per line (- for stdin)",
+		"work on `N` inputs at once (default: the number of CPUs for files, 8 with URLs)")
 	return cmd
 }
 
@@ -146,6 +149,7 @@ func (o *extractOptions) check(cmd *cobra.Command) error {
 		if isURL(o.Inputs[0]) {
 			return usageErrorf(cmd, "--url is for a page read from a file or stdin; %s is fetched from its own address", o.Inputs[0])
 		}
+		u.Fragment, u.RawFragment = "", "" // a place in the page, not the page
 		o.pageURL = u
 	}
 	return nil
@@ -168,6 +172,27 @@ func userAgent(flag string) string {
 func isURL(input string) bool {
 	lower := strings.ToLower(input)
 	return strings.HasPrefix(lower, "http://") || strings.HasPrefix(lower, "https://")
+}
+
+var schemeRE = regexp.MustCompile(`^([A-Za-z][A-Za-z0-9+.-]+):`)
+
+// uriSchemes are schemes of URLs written without "//" (mailto:x@y).
+var uriSchemes = map[string]bool{"mailto": true, "tel": true, "data": true, "javascript": true,
+	"urn": true, "news": true, "sms": true, "about": true, "magnet": true}
+
+// otherScheme returns the lower-cased scheme of an input that reads as a
+// URL other than http(s) ("ftp://host/x", "mailto:a@b"), or "". Windows
+// drive letters ("C:") are one letter, and no scheme.
+func otherScheme(input string) string {
+	m := schemeRE.FindStringSubmatch(input)
+	if m == nil {
+		return ""
+	}
+	scheme := strings.ToLower(m[1])
+	if strings.HasPrefix(input[len(m[0]):], "//") || uriSchemes[scheme] {
+		return scheme
+	}
+	return ""
 }
 
 // extractRun processes the inputs one after another, writing each record
@@ -297,6 +322,11 @@ func (x *extractor) read(ctx context.Context, input string) ([]byte, *extract.Op
 	} else {
 		f, err := os.Open(input)
 		if err != nil {
+			if scheme := otherScheme(input); scheme != "" && errors.Is(err, fs.ErrNotExist) {
+				// Not a file, and a URL byline does not fetch.
+				return nil, nil, &stageError{kind: kindFetch,
+					err: fmt.Errorf("unsupported URL scheme %s (byline fetches http and https)", scheme)}
+			}
 			return nil, nil, &stageError{kind: kindRead, err: err}
 		}
 		defer f.Close()

@@ -76,6 +76,18 @@ their speakers.
 	})
 	root.AddCommand(newExtractCmd(s, nil))
 	root.AddCommand(newCrawlCmd(s, nil))
+	// cobra's completion command prints its help and exits 0 for a shell
+	// it does not know ("byline completion tcsh"): make that a usage error.
+	root.InitDefaultCompletionCmd()
+	if comp, _, err := root.Find([]string{"completion"}); err == nil && comp != root {
+		comp.Args = cobra.ArbitraryArgs // checked by RunE, which names the shells
+		comp.RunE = func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return usageErrorf(cmd, "name a shell: bash, zsh, fish or powershell")
+			}
+			return usageErrorf(cmd, "unknown shell %q: want bash, zsh, fish or powershell", args[0])
+		}
+	}
 	return root
 }
 

@@ -19,6 +19,9 @@ type page struct {
 	// metas maps a lower-cased meta key (property, name, itemprop or
 	// http-equiv) to its non-empty contents in document order.
 	metas map[string][]string
+	// propCount counts the values of a key that came from a property
+	// attribute; they are first in metas.
+	propCount map[string]int
 	// links maps a lower-cased rel token to the hrefs in document order.
 	links map[string][]string
 
@@ -75,7 +78,7 @@ var (
 )
 
 func collect(doc *html.Node) *page {
-	p := &page{metas: map[string][]string{}, links: map[string][]string{}, classes: map[string]classInfo{}}
+	p := &page{metas: map[string][]string{}, propCount: map[string]int{}, links: map[string][]string{}, classes: map[string]classInfo{}}
 	var walk func(n *html.Node, noise, inArticle bool, scope string)
 	walk = func(n *html.Node, noise, inArticle bool, scope string) {
 		if n.Type != html.ElementNode {
@@ -268,13 +271,45 @@ func (p *page) addMeta(n *html.Node) {
 	seen := map[string]bool{}
 	for _, k := range []string{"property", "name", "itemprop", "http-equiv"} {
 		for _, key := range strings.Fields(strings.ToLower(attr(n, k))) {
+			key = metaKey(key)
 			if seen[key] {
 				continue
 			}
 			seen[key] = true
-			p.metas[key] = append(p.metas[key], content)
+			vals := p.metas[key]
+			if k != "property" {
+				p.metas[key] = append(vals, content)
+				continue
+			}
+			// Values given in a property attribute (Open Graph's and
+			// RDFa's form) come before those given as name="og:title":
+			// the same key in both forms is the property's.
+			i := p.propCount[key]
+			p.propCount[key] = i + 1
+			vals = append(vals, "")
+			copy(vals[i+1:], vals[i:])
+			vals[i] = content
+			p.metas[key] = vals
 		}
 	}
+}
+
+// metaKey gives one spelling to the Dublin Core keys: "DC.title" and
+// "dc:title" are "dc.title"; "dcterms:", "dcterm:" and "dcterm." are
+// "dcterms.".
+func metaKey(key string) string {
+	if !strings.HasPrefix(key, "dc") {
+		return key
+	}
+	for _, pre := range [...]string{"dcterms:", "dcterm:", "dcterm."} {
+		if strings.HasPrefix(key, pre) {
+			return "dcterms." + key[len(pre):]
+		}
+	}
+	if strings.HasPrefix(key, "dc:") {
+		return "dc." + key[3:]
+	}
+	return key
 }
 
 func (p *page) addByline(n *html.Node, ci classInfo, inArticle bool) {

@@ -6,7 +6,7 @@
 //
 // Files:
 //
-//	metadata.go   Metadata, Read/ReadWith, the choice of authors and dates
+//	metadata.go   Metadata, Read/ReadWith, FromURL, the choice of authors and dates
 //	collect.go    the single walk over the tree (meta, link, ld+json, microdata, time, bylines, headings)
 //	jsonld.go     lenient JSON-LD decoding, @graph, @id references, Article subtypes
 //	meta.go       meta lookups, site name, canonical URL, tags

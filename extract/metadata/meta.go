@@ -21,6 +21,15 @@ func (p *page) meta(keys ...string) string {
 	return ""
 }
 
+// metaValues is the values of one key: those given in property attributes
+// when there are any (the name form then repeats or disagrees), else all.
+func (p *page) metaValues(key string) []string {
+	if n := p.propCount[key]; n > 0 {
+		return p.metas[key][:n]
+	}
+	return p.metas[key]
+}
+
 // metaAll is every value of every key, in key order.
 func (p *page) metaAll(keys ...string) []string {
 	var out []string

@@ -98,6 +98,27 @@ func ReadWith(doc *html.Node, pageURL *url.URL, opts Options) *Metadata {
 	return m
 }
 
+// FromURL is the metadata that a page's address alone gives, for input
+// without markup such as plain text: the site name from the host (as
+// [Read] gives it when the page names no site) and the publication date
+// from a full date in the path (/2024/05/17/), unless later than
+// opts.Now. It returns an empty Metadata for a nil URL.
+func FromURL(pageURL *url.URL, opts Options) *Metadata {
+	m := &Metadata{}
+	if pageURL == nil {
+		return m
+	}
+	now := opts.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
+	m.SiteName = hostSite(pageURL.Hostname())
+	if t, ok := urlDate(pageURL.Path); ok && !t.After(now) {
+		m.Published = t
+	}
+	return m
+}
+
 // chooseImage: og:image, twitter:image, the JSON-LD image, a microdata
 // image, link rel=image_src; made absolute.
 func chooseImage(p *page, ld *ldData, base *url.URL) string {
@@ -152,8 +173,8 @@ func chooseAuthors(p *page, ld *ldData, site string) []string {
 		sources = append(sources, people)
 	}
 	var metaAuthors []string
-	for _, k := range []string{"dc.creator", "dcterms.creator", "dc:creator", "dcterm:creator", "citation_author", "author", "article:author", "og:article:author", "book:author", "parsely-author", "sailthru.author", "byl", "byline", "authors", "dc.contributor"} {
-		for _, v := range p.metas[k] {
+	for _, k := range []string{"dc.creator", "dcterms.creator", "citation_author", "author", "article:author", "og:article:author", "book:author", "parsely-author", "sailthru.author", "byl", "byline", "authors", "dc.contributor"} {
+		for _, v := range p.metaValues(k) {
 			if looksLikeURL(v) {
 				continue
 			}
@@ -201,9 +222,11 @@ func chooseAuthors(p *page, ld *ldData, site string) []string {
 		if len(kept) > 0 {
 			return kept
 		}
-		if i == structured-1 && len(orgs) == 0 {
-			// Byline elements only when no metadata names an author.
-			sources = append(sources, domBylines(p))
+		if i == structured-1 {
+			// Byline elements when no metadata names an author; when
+			// metadata names only an organisation (an agency, the site),
+			// the article's own byline element may still name a person.
+			sources = append(sources, domBylines(p, len(orgs) > 0))
 		}
 	}
 	if len(orgs) == 0 {
@@ -254,14 +277,18 @@ func invertName(s string) string {
 
 // domBylines lists byline texts from the page, the strong candidates
 // (itemprop, rel=author, a class naming the byline) inside the article
-// first.
-func domBylines(p *page) []string {
-	for _, pass := range []func(b bylineNode) bool{
+// first. With strict, only those strong candidates inside the article.
+func domBylines(p *page, strict bool) []string {
+	passes := []func(b bylineNode) bool{
 		func(b bylineNode) bool { return b.strong && b.inArticle },
 		func(b bylineNode) bool { return b.strong },
 		func(b bylineNode) bool { return b.inArticle },
 		func(b bylineNode) bool { return true },
-	} {
+	}
+	if strict {
+		passes = passes[:1]
+	}
+	for _, pass := range passes {
 		for _, b := range p.bylines {
 			if pass(b) {
 				if people, _ := cleanAuthors([]string{b.text}); len(people) > 0 {

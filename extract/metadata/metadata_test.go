@@ -296,3 +296,26 @@ func BenchmarkDetectLanguage(b *testing.B) {
 		DetectLanguage(text)
 	}
 }
+
+func TestFromURL(t *testing.T) {
+	tests := []struct{ rawURL, site, published string }{
+		{"https://www.themoscowtimes.com/2012/11/12/x", "themoscowtimes.com", "2012-11-12"},
+		{"https://news.example.co.uk/world/20240517/story.html", "news.example.co.uk", "2024-05-17"},
+		{"https://example.org/2099/01/01/future", "example.org", ""},
+		{"http://127.0.0.1/2012/11/12/x", "", "2012-11-12"},
+	}
+	for _, tt := range tests {
+		u, _ := url.Parse(tt.rawURL)
+		m := FromURL(u, Options{Now: testNow})
+		pub := ""
+		if !m.Published.IsZero() {
+			pub = m.Published.Format(time.DateOnly)
+		}
+		if m.SiteName != tt.site || pub != tt.published {
+			t.Errorf("FromURL(%s) = site %q, published %q; want %q, %q", tt.rawURL, m.SiteName, pub, tt.site, tt.published)
+		}
+	}
+	if m := FromURL(nil, Options{}); m.SiteName != "" || !m.Published.IsZero() {
+		t.Errorf("FromURL(nil) = %+v, want empty", m)
+	}
+}

@@ -21,7 +21,7 @@ func chooseTitle(p *page, ld *ldData, site, host string) string {
 	og := p.meta("og:title")
 	candidates := []string{
 		ldHeadline,
-		p.meta("dc.title", "dcterms.title", "dc:title", "dcterm:title"),
+		p.meta("dc.title", "dcterms.title"),
 		og,
 		p.meta("twitter:title"),
 		p.meta("citation_title", "parsely-title", "sailthru.title", "headline"),
