@@ -178,7 +178,7 @@ func coreName(run []token) []token {
 			s--
 			break
 		}
-		if s < len(run) && (titleWords[l] || titleWords[strings.TrimSuffix(l, ".")] || isAcronym(t) || t.possessive() || abstractNoun(l)) {
+		if s < len(run) && (isTitle(l) || isTitle(strings.TrimSuffix(l, ".")) || isAcronym(t) || t.possessive() || abstractNoun(l)) {
 			break
 		}
 		if !nameSuffixes[l] && !nameParticles[l] && !isInitial(t) {
@@ -192,6 +192,10 @@ func coreName(run []token) []token {
 	if s == len(run) {
 		s = len(run) - 1
 	}
+	// "M. Dupont", "Frau Merkel": an honorific opening the run
+	if s < len(run)-1 && leadingHonorifics[run[s].lower] {
+		s++
+	}
 	return run[s:]
 }
 
@@ -200,7 +204,7 @@ func coreName(run []token) []token {
 func commonWordName(w string) bool {
 	for _, part := range strings.Split(w, "-") {
 		b := strings.TrimSuffix(part, "s")
-		if roleNouns[part] || roleNouns[b] || personNouns[part] || personNouns[b] {
+		if roleNouns[part] || isRole(b) || personNouns[part] || personNouns[b] {
 			return true
 		}
 	}
@@ -237,12 +241,12 @@ func keyOf(toks []token) []string {
 func runName(toks []token, r nameRun) (disp string, key []string, org bool, stripped []token) {
 	run := toks[r.s:r.e]
 	org = containsOrg(run) || (len(run) == 1 && (isAcronym(run[0]) || r.det)) ||
-		len(run) > 1 && titleWords[run[len(run)-1].bare()] && !royalTitles[run[len(run)-2].bare()] // "the High Commissioner for …"
+		len(run) > 1 && isTitle(run[len(run)-1].bare()) && !royalTitles[run[len(run)-2].bare()] // "the High Commissioner for …"
 	if org && len(run) > 2 {
 		// "White House Press Secretary Stephanie Grisham": a title ends the
 		// organisation's words and a person's name follows
 		core := coreName(run)
-		if n := len(run) - len(core); len(core) >= 2 && n > 0 && !containsOrg(core) && titleWords[run[n-1].bare()] {
+		if n := len(run) - len(core); len(core) >= 2 && n > 0 && !containsOrg(core) && (isTitle(run[n-1].bare()) || isAcronym(run[n-1]) && !r.det) {
 			return joinTokens(core), keyOf(core), false, run[:n]
 		}
 	}
@@ -335,22 +339,30 @@ func (es *entities) collect(toks []token, lo, hi, base int) {
 				e.gender = 'f'
 			}
 			es.title(e, strings.TrimSuffix(t.bare(), "."))
-			if titleWords[t.bare()] || roleNouns[t.bare()] {
+			if isTitle(t.bare()) || isRole(t.bare()) {
 				e.person = true
 			}
 		}
 		// role words before the name: "China’s ambassador to Britain Liu Xiaming";
 		// none for the object of a preposition ("ambassador to Britain")
+		role := ""
 		for j := r.s - 1; j >= lo && j >= r.s-6 && !toks[r.s-1].is("to", "of", "for", "in", "at", "from", "with", "by", "on"); j-- {
 			t := toks[j]
 			b := t.bare()
-			if t.kind != tWord || !(t.cap && !determiners[t.lower] || t.possessive() || roleNouns[b] || titleWords[b] || personNouns[b] || b == "to" || b == "of" || b == "for" || b == "and") {
+			if t.kind != tWord || !(t.cap && !determiners[t.lower] || t.possessive() || isRole(b) || isTitle(b) || personNouns[b] || b == "to" || b == "of" || b == "for" || b == "and") {
+				if role != "" && t.kind == tWord {
+					e.learnGender(roleGender(t.lower, role))
+				}
 				break
 			}
 			es.title(e, b)
-			if roleNouns[b] || titleWords[b] {
+			if isRole(b) || isTitle(b) {
 				e.person = !e.org
+				role = b
 			}
+		}
+		for _, t := range stripped {
+			e.learnGender(roleGender("", t.bare()))
 		}
 		// an appositive after it: "Cheuk Hau-yip, the commander of …,"
 		if r.e+1 < hi && toks[r.e].isPunct(",") && toks[r.e+1].kind == tWord && !clauseWords[toks[r.e+1].lower] &&
@@ -370,11 +382,21 @@ func (es *entities) collect(toks []token, lo, hi, base int) {
 			for j >= lo && j > r.s-16 && !isBoundary(toks[j]) {
 				j--
 			}
-			if toks[j+1].kind == tWord && determiners[toks[j+1].lower] {
+			if d := toks[j+1]; d.kind == tWord && determiners[d.lower] {
 				for k := j + 1; k < r.s-1; k++ {
 					if toks[k].kind == tWord && !toks[k].cap {
 						e.titles[toks[k].bare()] = true
 					}
+				}
+			}
+			// "La ministra de Transportes, Raquel Sánchez,", "…, afirmó el
+			// secretario general del sindicato, Pepe Álvarez"
+			for k := j + 2; k < r.s-1; k++ {
+				if d := toks[k-1]; d.kind == tWord && foreignDets[d.lower] && foreignRoles[toks[k].bare()] {
+					es.title(e, toks[k].bare())
+					e.person = !e.org
+					e.learnGender(roleGender(d.lower, toks[k].bare()))
+					break
 				}
 			}
 		}
@@ -388,7 +410,7 @@ func (es *entities) collect(toks []token, lo, hi, base int) {
 		if t.is("a", "an", "one", "another") {
 			for j := i + 1; j < hi && j <= i+4; j++ {
 				u := toks[j]
-				if u.kind != tWord || u.cap || clauseWords[u.lower] || functionWords[u.lower] {
+				if u.kind != tWord || u.cap || clauseWords[u.lower] || functionWords[u.lower] || isCueWord(u) {
 					break
 				}
 				if isPersonHead(u.bare()) && es.indefs[u.bare()] == "" {
@@ -401,7 +423,7 @@ func (es *entities) collect(toks []token, lo, hi, base int) {
 		}
 		for j := i + 1; j < hi && j <= i+4; j++ {
 			u := toks[j]
-			if u.kind != tWord || u.cap || clauseWords[u.lower] || functionWords[u.lower] {
+			if u.kind != tWord || u.cap || clauseWords[u.lower] || functionWords[u.lower] || isCueWord(u) {
 				break
 			}
 			es.addDesc(u.bare(), "the "+joinTokens(toks[i+1:j+1]))
@@ -426,8 +448,13 @@ func parseNP(np, appos []token) mention {
 	return m
 }
 
+func hasKey(m map[string]string, k string) bool {
+	_, ok := m[k]
+	return ok
+}
+
 func startsWithPrep(toks []token) bool {
-	return len(toks) > 0 && toks[0].is("via", "in", "on", "at", "to", "from", "for", "with", "by", "according")
+	return len(toks) > 0 && toks[0].is("via", "in", "on", "at", "to", "from", "for", "with", "by") || len(toks) > 0 && hasKey(accordingWords, toks[0].lower)
 }
 
 func pureName(toks []token) bool {
@@ -439,7 +466,8 @@ func pureName(toks []token) bool {
 	return len(toks) > 0
 }
 
-var headStops = set("of in at from for with on who which that whose via to by about after before during under over near")
+var headStops = set("of in at from for with on who which that whose via to by about after before during under over near " +
+	"de del des du da do dos das della dello delle di dei degli der von vom")
 
 func readNP(np []token) mention {
 	// drop a leading conjunction or preposition phrase
@@ -645,7 +673,7 @@ func (es *entities) byTitle(head string, org bool, pos int) *entity {
 
 func onlyTitles(run []token) bool {
 	for _, t := range run {
-		if !titleWords[t.bare()] && !t.is("of", "the", "for", "and") {
+		if !isTitle(t.bare()) && !t.is("of", "the", "for", "and") {
 			return false
 		}
 	}
@@ -655,7 +683,7 @@ func onlyTitles(run []token) bool {
 func hasTitle(run []token) bool {
 	stripped := run[:len(run)-len(coreName(run))]
 	for _, t := range stripped {
-		if titleWords[t.bare()] || titleWords[strings.TrimSuffix(t.bare(), ".")] {
+		if isTitle(t.bare()) || isTitle(strings.TrimSuffix(t.bare(), ".")) {
 			return true
 		}
 	}
@@ -711,12 +739,12 @@ func (a *article) resolve(m mention, pos int, cur *ref, pi int) *ref {
 				return r
 			}
 		}
-		if roleNouns[m.head] && !m.plural {
+		if isRole(m.head) && !m.plural {
 			if e := a.ents.byTitle(m.head, false, pos); e != nil && (m.owner == "" || e.titles[m.owner]) {
 				return &ref{name: e.display, ent: e, kind: kindOf(false, true)}
 			}
 		}
-		if roleNouns[m.head] && !m.plural && m.owner == "" {
+		if isRole(m.head) && !m.plural && m.owner == "" {
 			if d := a.ents.indefs[m.head]; d != "" {
 				return &ref{name: d, kind: 'd', head: m.head}
 			}
@@ -845,7 +873,7 @@ func (a *article) recent(ok func(ref) bool, pi int, speakers bool) *ref {
 }
 
 func isPersonHead(h string) bool {
-	return personNouns[h] || roleNouns[h] || roleNouns[strings.TrimSuffix(h, "s")]
+	return personNouns[h] || isRole(h) || isRole(strings.TrimSuffix(h, "s"))
 }
 
 func descKind(head string) byte {
