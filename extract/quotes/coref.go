@@ -553,6 +553,13 @@ func readNP(np []token) mention {
 	if last != nil {
 		disp, key, org, _ := runName(np, *last)
 		m.name, m.disp, m.org = key, disp, org
+		// "a project Mayor Jane Alvarez called …": a noun phrase before the
+		// name that is not its role is another constituent
+		if k := last.s - 1; last.e == len(np) && k > 0 && np[k].kind == tWord && !np[k].cap && !np[k].possessive() &&
+			!isTitle(np[k].bare()) && !isNounHead(np[k].bare()) && !isRole(np[k].bare()) && !nameParticles[np[k].lower] &&
+			!headStops[np[k].lower] && !np[k].is("and", "&") && !strings.ContainsAny(np[k].lower, "'’") && (determiners[np[0].lower] || foreignDets[np[0].lower]) {
+			m.text = joinTokens(np[last.s:])
+		}
 		return m
 	}
 	m.head = head.bare()

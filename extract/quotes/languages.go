@@ -119,6 +119,8 @@ secrétaire secretario secretaria segretario secretário juge juez jueza giudice
 député députée diputado diputada deputato deputada sénateur sénatrice senador senadora directeur directrice director directora direttore diretor diretora
 entraîneur entrenador allenatore treinador trainer trainerin chef cheffe jefe jefa capo
 premier procureur procureure fiscal procuratore promotor gouverneur gobernador governatore governador
+economista économiste analista analyste experto experta esperto esperta especialista spécialiste portavoce profesor profesora professeur professeure professore professoressa professora
+chercheur chercheuse investigador investigadora ricercatore ricercatrice pesquisador pesquisadora médecin médico medico arzt ärztin experte expertin
 министр президент глава председатель пресс-секретарь губернатор мэр директор представитель премьер-министр посол`)
 
 // germanTitleSuffixes end German compound titles ("Bundeskanzlerin",
