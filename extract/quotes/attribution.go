@@ -298,6 +298,13 @@ func introducer(toks []token, q, lo int) attribution {
 	}
 	if colon {
 		np, appos := walkLeft(toks, q-1, lo)
+		if !sourceLike(np) && !sourceLike(appos) {
+			// "Buckley, who …, had a similar experience: “…”": the
+			// sentence's subject, when it names someone
+			if snp, sap := sentenceSubject(toks, lo, q-1); hasRun(snp) && pureName(snp) {
+				return attribution{cue: ":", np: snp, appos: sap, found: true}
+			}
+		}
 		return attribution{cue: ":", np: np, appos: appos, found: sourceLike(np) || sourceLike(appos)}
 	}
 	return attribution{}

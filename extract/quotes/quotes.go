@@ -344,6 +344,9 @@ func (a *article) attributeAll() {
 				if !at.found {
 					at = innerAttribution(t.text)
 				}
+				if at.found && cueNeedsQuote[strings.ToLower(at.cue)] && !sourceMention(parseNP(at.np, at.appos)) {
+					at = attribution{} // "a sample came in called “…”": a weak cue needs a source
+				}
 				c.drop = notQuotation(toks, i, lo, hi, partial, at.found) || !at.found && a.announcedBefore(pi, si)
 				a.cands = append(a.cands, c)
 				if c.drop {
