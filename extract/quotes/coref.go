@@ -751,6 +751,19 @@ func (a *article) resolve(m mention, pos int, cur *ref, pi int) *ref {
 				return &ref{name: e.display, ent: e, kind: kindOf(false, true)}
 			}
 		}
+		if strings.HasSuffix(m.head, "-year-old") && strings.HasPrefix(m.desc, "the ") {
+			// "the 52-year-old said": the person the story is about
+			person := func(r ref) bool { return r.ent != nil && !r.ent.org && personLike(r) }
+			if r := a.recent(person, pi, false); r != nil {
+				return r
+			}
+		}
+		if personNouns[m.head] && !isRole(m.head) && !m.plural && m.owner == "" && strings.HasPrefix(m.desc, "the ") {
+			// "a person familiar with the matter … the person said"
+			if d := a.ents.indefs[m.head]; d != "" {
+				return &ref{name: d, kind: 'd', head: m.head}
+			}
+		}
 		if isRole(m.head) && !m.plural && m.owner == "" {
 			if d := a.ents.indefs[m.head]; d != "" {
 				return &ref{name: d, kind: 'd', head: m.head}
