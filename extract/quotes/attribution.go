@@ -301,7 +301,7 @@ func introducer(toks []token, q, lo int) attribution {
 		if !sourceLike(np) && !sourceLike(appos) {
 			// "Buckley, who …, had a similar experience: “…”": the
 			// sentence's subject, when it names someone
-			if snp, sap := sentenceSubject(toks, lo, q-1); hasRun(snp) && pureName(snp) {
+			if snp, sap := sentenceSubject(toks, lo, q-1); hasRun(snp) && pureName(snp) || len(sap) > 0 && pureName(sap) && len(readNP(snp).name) == 0 {
 				return attribution{cue: ":", np: snp, appos: sap, found: true}
 			}
 		}

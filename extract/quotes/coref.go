@@ -37,6 +37,7 @@ type mention struct {
 	plural bool
 	indef  bool   // an indefinite description ("a company spokesperson") introduces a new source
 	owner  string // possessor of a description ("Trump" in "Trump's spokesman"), folded
+	gender byte   // the gender a role phrase gives ("la ministra"), or 0
 }
 
 func (m mention) empty() bool { return m.pron == "" && len(m.name) == 0 && m.head == "" }
@@ -531,6 +532,17 @@ func readNP(np []token) mention {
 		last = nil
 	}
 	head := np[end-1]
+	// Romance adjectives follow their noun: "la presidenta madrileña"
+	for k := 1; k < end-1; k++ {
+		if foreignDets[np[k-1].lower] && foreignRoles[np[k].bare()] {
+			head = np[k]
+			m.gender = roleGender(np[k-1].lower, np[k].bare())
+			break
+		}
+	}
+	if len(np) >= 2 && foreignDets[np[0].lower] && foreignRoles[np[1].bare()] {
+		m.gender = roleGender(np[0].lower, np[1].bare())
+	}
 	for _, t := range np[:end-1] {
 		if t.possessive() {
 			m.owner = strings.TrimSuffix(t.bare(), ".")
@@ -747,7 +759,7 @@ func (a *article) resolve(m mention, pos int, cur *ref, pi int) *ref {
 			}
 		}
 		if isRole(m.head) && !m.plural {
-			if e := a.ents.byTitle(m.head, false, pos); e != nil && (m.owner == "" || e.titles[m.owner]) {
+			if e := a.ents.byTitle(m.head, false, pos); e != nil && (m.owner == "" || e.titles[m.owner]) && (m.gender == 0 || e.gender == 0 || e.gender == m.gender) {
 				return &ref{name: e.display, ent: e, kind: kindOf(false, true)}
 			}
 		}
@@ -768,7 +780,9 @@ func (a *article) resolve(m mention, pos int, cur *ref, pi int) *ref {
 			if d := a.ents.indefs[m.head]; d != "" {
 				return &ref{name: d, kind: 'd', head: m.head}
 			}
-			person := func(r ref) bool { return r.ent != nil && !r.ent.org }
+			person := func(r ref) bool {
+				return r.ent != nil && !r.ent.org && (m.gender == 0 || r.ent.gender == 0 || r.ent.gender == m.gender)
+			}
 			if r := a.recent(person, pi, true); r != nil {
 				return r
 			}

@@ -12,7 +12,8 @@ import "strings"
 var foreignCues = set(`
 déclaré dit affirmé estimé ajouté expliqué souligné indiqué précisé assuré confié insisté rappelé
 prévenu annoncé répondu poursuivi martelé jugé reconnu raconté écrit noté observé dénoncé averti
-regretté commenté plaidé lancé tranché résumé
+regretté commenté plaidé lancé tranché résumé réagi
+respondió respondieron risposto respondeu antwortete
 déclare affirme explique ajoute estime souligne indique précise confie insiste rappelle poursuit
 martèle raconte commente reconnaît dénonce avertit répond résume tranche écrit
 dijo afirmó explicó señaló aseguró añadió declaró indicó manifestó sostuvo advirtió agregó subrayó
@@ -121,6 +122,7 @@ entraîneur entrenador allenatore treinador trainer trainerin chef cheffe jefe j
 premier procureur procureure fiscal procuratore promotor gouverneur gobernador governatore governador
 economista économiste analista analyste experto experta esperto esperta especialista spécialiste portavoce profesor profesora professeur professeure professore professoressa professora
 chercheur chercheuse investigador investigadora ricercatore ricercatrice pesquisador pesquisadora médecin médico medico arzt ärztin experte expertin
+líder dirigente
 министр президент глава председатель пресс-секретарь губернатор мэр директор представитель премьер-министр посол`)
 
 // germanTitleSuffixes end German compound titles ("Bundeskanzlerin",
