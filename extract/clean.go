@@ -194,7 +194,10 @@ func (c *cleaner) verdict(n *html.Node, inArticle bool) (rule string, report boo
 	case atom.Header:
 		rule = rulePageHeader
 	case atom.Footer:
-		rule = rulePageFooter
+		// A blockquote's footer is its attribution, shown with it.
+		if n.Parent == nil || n.Parent.DataAtom != atom.Blockquote {
+			rule = rulePageFooter
+		}
 	case atom.Form:
 		rule = ruleForm
 	case atom.Figcaption:

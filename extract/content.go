@@ -23,11 +23,11 @@ func findContent(doc *html.Node, meta *metadata.Metadata, explain bool) ([]block
 	rec := &recorder{on: explain}
 	root := findBody(doc)
 	clean(root, rec)
-	blocks := renderBlocks(root)
-	sel, sc := selectContent(root, blocks)
 	if meta == nil {
 		meta = &metadata.Metadata{}
 	}
+	blocks := renderBlocks(root, meta.Language)
+	sel, sc := selectContent(root, blocks)
 	f := newFilter(meta)
 
 	// Mark each block: in the content or not, then dropped by a rule or not.

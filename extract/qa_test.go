@@ -1,0 +1,109 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+
+	"byline/extract/metadata"
+)
+
+// Regression tests for the QA report's body findings: each case is a small
+// page laid out as the page that showed the fault.
+
+func TestQuoteMarkup(t *testing.T) {
+	tests := []struct {
+		name   string
+		lang   string
+		page   string
+		want   []string // paragraphs of the body that must be there
+		quoted []string // paragraphs that must come from a quotation blockquote
+		prose  []string // paragraphs that must not
+	}{
+		{
+			name: "q gets marks",
+			page: `<body><article>` + para("Intro.") + `<p>Reed said he voted no. <q>We are borrowing from our children,</q> Reed said.</p>` + para("End.") + `</article></body>`,
+			want: []string{"Reed said he voted no. “We are borrowing from our children,” Reed said."},
+		},
+		{
+			name: "q marks in French",
+			lang: "fr-FR",
+			page: `<body><article>` + para("Intro.") + `<p>La ministre a dit <q>nous avons un plan</q> hier.</p>` + para("End.") + `</article></body>`,
+			want: []string{"La ministre a dit «nous avons un plan» hier."},
+		},
+		{
+			name: "q with its own marks not doubled",
+			page: `<body><article>` + para("Intro.") + `<p>He said <q>"we will win"</q> twice.</p>` + para("End.") + `</article></body>`,
+			want: []string{`He said "we will win" twice.`},
+		},
+		{
+			name: "blockquote with footer attribution",
+			page: `<body><article>` + para("Intro.") + `<blockquote><p>The budget is balanced and the reserves are intact.</p><footer>— Maria Gomez, council president</footer></blockquote>` + para("End.") + `</article></body>`,
+			want:   []string{"The budget is balanced and the reserves are intact.", "— Maria Gomez, council president"},
+			quoted: []string{"The budget is balanced and the reserves are intact."},
+			prose:  []string{"— Maria Gomez, council president"},
+		},
+		{
+			name: "tweet is not a quotation",
+			page: `<body><article>` + para("Intro.") + `<blockquote class="twitter-tweet"><p>Big news today for the city council and everyone who lives here.</p>— Mayor (@mayor) <a href="https://twitter.com/mayor/status/1">March 5, 2024</a></blockquote>` + para("End.") + `</article></body>`,
+			prose: []string{"Big news today for the city council and everyone who lives here."},
+		},
+		{
+			name:  "instagram post by its link",
+			page:  `<body><article>` + para("Intro.") + `<blockquote><p>A day at the beach with the whole team and friends.</p><a href="https://www.instagram.com/p/Bx1/">A post shared by Team</a></blockquote>` + para("End.") + `</article></body>`,
+			prose: []string{"A day at the beach with the whole team and friends."},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := html.Parse(strings.NewReader(tt.page))
+			if err != nil {
+				t.Fatal(err)
+			}
+			blocks, _ := findContent(doc, &metadata.Metadata{Language: tt.lang}, false)
+			got := map[string]bool{}
+			for _, b := range blocks {
+				got[b.text] = b.quoted
+			}
+			for _, w := range tt.want {
+				if _, ok := got[w]; !ok {
+					t.Errorf("paragraph %q missing from %q", w, texts(blocks))
+				}
+			}
+			for _, w := range tt.quoted {
+				if q, ok := got[w]; !ok || !q {
+					t.Errorf("paragraph %q: quoted %v, present %v; want a quotation", w, q, ok)
+				}
+			}
+			for _, w := range tt.prose {
+				if got[w] {
+					t.Errorf("paragraph %q marked as a quotation", w)
+				}
+			}
+		})
+	}
+}
+
+func TestBlockquoteKinds(t *testing.T) {
+	page := `<html><body><article>` + para("Intro.") + `<blockquote><p>The budget is balanced and the reserves are intact, which is what the charter requires.</p></blockquote>` + para("End.") + `</article></body></html>`
+	a, err := Extract([]byte(page), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, q := range a.Quotes {
+		found = found || strings.HasPrefix(q.Text, "The budget is balanced")
+	}
+	if !found {
+		t.Errorf("blockquote not found as a quotation: %+v", a.Quotes)
+	}
+}
+
+func texts(blocks []block) []string {
+	out := make([]string, len(blocks))
+	for i, b := range blocks {
+		out[i] = b.text
+	}
+	return out
+}
