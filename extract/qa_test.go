@@ -38,15 +38,15 @@ func TestQuoteMarkup(t *testing.T) {
 			want: []string{`He said "we will win" twice.`},
 		},
 		{
-			name: "blockquote with footer attribution",
-			page: `<body><article>` + para("Intro.") + `<blockquote><p>The budget is balanced and the reserves are intact.</p><footer>— Maria Gomez, council president</footer></blockquote>` + para("End.") + `</article></body>`,
+			name:   "blockquote with footer attribution",
+			page:   `<body><article>` + para("Intro.") + `<blockquote><p>The budget is balanced and the reserves are intact.</p><footer>— Maria Gomez, council president</footer></blockquote>` + para("End.") + `</article></body>`,
 			want:   []string{"The budget is balanced and the reserves are intact.", "— Maria Gomez, council president"},
 			quoted: []string{"The budget is balanced and the reserves are intact."},
 			prose:  []string{"— Maria Gomez, council president"},
 		},
 		{
-			name: "tweet is not a quotation",
-			page: `<body><article>` + para("Intro.") + `<blockquote class="twitter-tweet"><p>Big news today for the city council and everyone who lives here.</p>— Mayor (@mayor) <a href="https://twitter.com/mayor/status/1">March 5, 2024</a></blockquote>` + para("End.") + `</article></body>`,
+			name:  "tweet is not a quotation",
+			page:  `<body><article>` + para("Intro.") + `<blockquote class="twitter-tweet"><p>Big news today for the city council and everyone who lives here.</p>— Mayor (@mayor) <a href="https://twitter.com/mayor/status/1">March 5, 2024</a></blockquote>` + para("End.") + `</article></body>`,
 			prose: []string{"Big news today for the city council and everyone who lives here."},
 		},
 		{
