@@ -322,8 +322,16 @@ func dropTailTeasers(blocks []block, rules []string, inContent []bool) {
 	// Read units backwards: a headline with at most two short blocks after
 	// it. The list starts at the earliest headline of the unbroken units.
 	// Each unit sits in its own wrapper (a card, a list item): links set
-	// between the paragraphs of one container are not teasers.
-	first, heads, pending, excerpts := -1, 0, 0, 0
+	// between the paragraphs of one container are not teasers, and neither
+	// are one-line related links set between the article's paragraphs (the
+	// excerpt of a card shares the card with its headline, not the
+	// container with the other cards).
+	type unit struct {
+		head     int
+		excerpts []int
+	}
+	var units []unit
+	var pending []int
 	var lastParent *html.Node
 	for i := len(blocks) - 1; i >= 0; i-- {
 		if !inContent[i] {
@@ -336,18 +344,36 @@ func dropTailTeasers(blocks []block, rules []string, inContent []bool) {
 				break
 			}
 			lastParent = parent
-			first = i
-			heads++
-			excerpts += pending
-			pending = 0
+			units = append(units, unit{head: i, excerpts: pending})
+			pending = nil
 			continue
 		}
-		if b.textLen >= 300 || b.kind == blockQuote || pending == 2 {
+		if b.textLen >= 300 || b.kind == blockQuote || len(pending) == 2 {
 			break
 		}
 		if rules[i] == "" {
-			pending++
+			pending = append(pending, i)
 		}
+	}
+	// units run from the last card back; the list is the run of cards from
+	// the end whose excerpts are their own.
+	heads, excerpts, first := 0, 0, -1
+	for k, u := range units {
+		own := true
+		for _, e := range u.excerpts {
+			lca := commonAncestor(blocks[u.head].node, blocks[e].node)
+			for m, v := range units {
+				if m != k && isAncestor(lca, blocks[v.head].node) {
+					own = false
+				}
+			}
+		}
+		if !own {
+			break
+		}
+		heads++
+		excerpts += len(u.excerpts)
+		first = u.head
 	}
 	if heads < 3 || excerpts < 2 {
 		return
@@ -357,6 +383,16 @@ func dropTailTeasers(blocks []block, rules []string, inContent []bool) {
 			rules[i] = ruleRelated
 		}
 	}
+}
+
+// commonAncestor returns the lowest element that holds both a and b.
+func commonAncestor(a, b *html.Node) *html.Node {
+	for x := a; x != nil; x = x.Parent {
+		if isAncestor(x, b) {
+			return x
+		}
+	}
+	return nil
 }
 
 // dropLabelledLists drops what a "Related stories" or "Read more" label

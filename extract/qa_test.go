@@ -107,3 +107,55 @@ func texts(blocks []block) []string {
 	}
 	return out
 }
+
+// short is a paragraph of story text under 300 bytes.
+func short(s string) string {
+	return "<p>" + s + " Officers searched the building, a spokesman said.</p>"
+}
+
+func TestQALostText(t *testing.T) {
+	card := func(h string) string {
+		return `<div class="embedded article"><ul><li class="flag"><h3><a href="/x">` + h + `</a></h3></li></ul></div>`
+	}
+	tests := []struct {
+		name  string
+		title string
+		page  string
+		want  []string
+		not   []string
+	}{
+		{
+			name: "related link cards between short paragraphs",
+			page: `<body><article><div class="body">` + para("Intro.") + short("One.") + card("Man Shot at Gas Station Dies at Hospital") + short("Two.") + short("Three.") +
+				card("Three Hospitalized After Wrong-Way Crash") + short("Four.") + short("Five.") + card("City May Sell Fertilizer Made From Waste") + short("Six.") + short("Seven.") +
+				card("New Safety Rules Issued After Flight") + short("Eight.") + `</div></article></body>`,
+			want: []string{"Intro.", "One.", "Two.", "Five.", "Seven.", "Eight."},
+			not:  []string{"Man Shot", "Safety Rules"},
+		},
+		{
+			name: "teaser cards at the end still dropped",
+			page: `<body><article>` + para("Intro.") + para("Body.") + `<div class="more">` +
+				`<div class="card"><h3><a href="/a">Council delays vote on the transit plan</a></h3><p>The vote moves to May.</p></div>` +
+				`<div class="card"><h3><a href="/b">Mayor proposes a new parks fund</a></h3><p>Five parks would get money.</p></div>` +
+				`<div class="card"><h3><a href="/c">School board picks a new leader</a></h3><p>She starts in June.</p></div></div></article></body>`,
+			want: []string{"Intro.", "Body."},
+			not:  []string{"Council delays", "The vote moves", "She starts"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, removed := runContent(t, tt.page, tt.title)
+			body := strings.Join(got, "\n")
+			for _, w := range tt.want {
+				if !strings.Contains(body, w) {
+					t.Errorf("missing %q in body:\n%s\nremoved: %+v", w, body, removed)
+				}
+			}
+			for _, w := range tt.not {
+				if strings.Contains(body, w) {
+					t.Errorf("unwanted %q in body:\n%s", w, body)
+				}
+			}
+		})
+	}
+}
