@@ -133,6 +133,20 @@ func TestQALostText(t *testing.T) {
 			not:  []string{"Man Shot", "Safety Rules"},
 		},
 		{
+			name: "the only article in a modal box",
+			page: `<body><div id="app" aria-hidden="true"><nav><a href="/">Home</a> <a href="/news">News</a></nav>` + para("Hidden copy one.") + para("Hidden copy two.") + para("Hidden copy three.") + `</div>` +
+				`<div id="render-target-modal" class="modal-open">` + `<h1>Space ship breaks up</h1>` + para("Intro.") + para("Body.") + `</div></body>`,
+			want: []string{"Intro.", "Body."},
+			not:  []string{"Hidden copy"},
+		},
+		{
+			name: "a small modal is still a popup",
+			page: `<body><article>` + para("Intro.") + para("Body.") + para("End.") + `</article>` +
+				`<div class="modal"><p>Sign up for our newsletter and get the best stories of the week delivered to you.</p></div></body>`,
+			want: []string{"Intro.", "End."},
+			not:  []string{"Sign up"},
+		},
+		{
 			name: "teaser cards at the end still dropped",
 			page: `<body><article>` + para("Intro.") + para("Body.") + `<div class="more">` +
 				`<div class="card"><h3><a href="/a">Council delays vote on the transit plan</a></h3><p>The vote moves to May.</p></div>` +
