@@ -147,6 +147,18 @@ func TestQALostText(t *testing.T) {
 			not:  []string{"Sign up"},
 		},
 		{
+			name: "short post beside a long list of posts",
+			page: `<body><div id="primary"><article class="post"><h1>Only the one who loves</h1><div><a href="/s">Share</a></div>` +
+				`<p>Living a true love is one of the great pleasures of life, and liking is feeling with the soul, but telling it depends on each one of us and on what we make of it, day after day, until the end</p></article>` +
+				`<article class="post"><h3>You may also like</h3>` +
+				`<article class="post">` + para("Hope asks courage of us.") + `</article>` +
+				`<article class="post">` + para("Family is love.") + `</article>` +
+				`<article class="post">` + para("Gratitude is in details.") + `</article>` +
+				`<article class="post">` + para("Faith is strength.") + `</article></article></div></body>`,
+			want: []string{"Living a true love"},
+			not:  []string{"Hope asks", "Family is love", "Gratitude"},
+		},
+		{
 			name: "teaser cards at the end still dropped",
 			page: `<body><article>` + para("Intro.") + para("Body.") + `<div class="more">` +
 				`<div class="card"><h3><a href="/a">Council delays vote on the transit plan</a></h3><p>The vote moves to May.</p></div>` +
