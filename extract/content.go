@@ -452,9 +452,11 @@ func trimEdges(blocks []block, rules []string, inContent []bool) {
 		if isParagraphLike(blocks[i].text) {
 			break
 		}
-		if wordCount(blocks[i].text) <= 5 && !reDateline.MatchString(blocks[i].text) {
-			rules[i] = ruleEdge
+		if wordCount(blocks[i].text) > 5 || reDateline.MatchString(blocks[i].text) {
+			// Text kept: what follows it is inside the article.
+			break
 		}
+		rules[i] = ruleEdge
 	}
 	for i := len(blocks) - 1; i >= 0; i-- {
 		if !inContent[i] || rules[i] != "" {

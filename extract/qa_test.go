@@ -159,6 +159,17 @@ func TestQALostText(t *testing.T) {
 			not:  []string{"Hope asks", "Family is love", "Gratitude"},
 		},
 		{
+			name: "first list item after a kept intro line",
+			page: `<body><article><p>Running stats can be raised with codes</p><ul><li>speed mult x100</li><li>player.setav health * .</li><li>player.setav stamina *</li></ul>` + para("Body.") + `</article></body>`,
+			want: []string{"Running stats can be raised", "speed mult x100", "player.setav health"},
+		},
+		{
+			name: "kicker before the first paragraph still dropped",
+			page: `<body><article><p>Politics</p>` + para("Intro.") + para("Body.") + `</article></body>`,
+			want: []string{"Intro.", "Body."},
+			not:  []string{"Politics"},
+		},
+		{
 			name: "teaser cards at the end still dropped",
 			page: `<body><article>` + para("Intro.") + para("Body.") + `<div class="more">` +
 				`<div class="card"><h3><a href="/a">Council delays vote on the transit plan</a></h3><p>The vote moves to May.</p></div>` +
