@@ -2,7 +2,9 @@ package extract
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
+	"time"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -114,12 +116,13 @@ func inFigure(n *html.Node, sel map[*html.Node]bool) bool {
 
 // filter holds the per-page data of the block rules.
 type filter struct {
-	title   string // normalised title
-	authors []string
+	title     string // normalised title
+	authors   []string
+	published time.Time
 }
 
 func newFilter(meta *metadata.Metadata) *filter {
-	return &filter{title: normText(meta.Title), authors: meta.Authors}
+	return &filter{title: normText(meta.Title), authors: meta.Authors, published: meta.Published}
 }
 
 // rule returns why a block of the content is dropped, or "".
@@ -146,7 +149,58 @@ func (f *filter) rule(b *block, figure bool) string {
 	if isDateLine(t) {
 		return ruleDate
 	}
+	if isMetaLine(t, f.authors, f.published) {
+		return ruleByline
+	}
 	return ""
+}
+
+// reMetaSep splits a line of article data: "Site | date • updated | By …".
+var reMetaSep = regexp.MustCompile(`\s+[|•·]\s+|\s+[|•·]|[|•·]\s+`)
+
+// isMetaLine reports a line of article data made of parts set apart by
+// bars or bullets, one of them a byline (an author of the metadata or
+// "By …") and another a date (a date line, or the published date's day
+// and year): "Le Monde | 04.05.2015 à 13h36 | Par Martin Untersinger".
+func isMetaLine(t string, authors []string, published time.Time) bool {
+	if len(t) > 250 || !strings.ContainsAny(t, "|•·") {
+		return false
+	}
+	parts := reMetaSep.Split(t, -1)
+	if len(parts) < 2 {
+		return false
+	}
+	byline, dated := false, false
+	for _, p := range parts {
+		p = strings.TrimSpace(p)
+		if p == "" {
+			continue
+		}
+		if wordCount(p) > 14 {
+			return false
+		}
+		switch {
+		case isBylineText(p, authors):
+			byline = true
+		case isDateLine(p) || hasDate(p, published):
+			dated = true
+		}
+	}
+	return byline && dated
+}
+
+// hasDate reports text that holds the year and the day of date d.
+func hasDate(t string, d time.Time) bool {
+	if d.IsZero() || !strings.Contains(t, strconv.Itoa(d.Year())) {
+		return false
+	}
+	day := strconv.Itoa(d.Day())
+	for _, f := range strings.FieldsFunc(t, func(r rune) bool { return r < '0' || r > '9' }) {
+		if strings.TrimLeft(f, "0") == day {
+			return true
+		}
+	}
+	return false
 }
 
 // keepLinkedHeadings takes back a heading dropped for its link when a long

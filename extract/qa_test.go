@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/net/html"
 
@@ -194,5 +195,45 @@ func TestQALostText(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestMetaLine(t *testing.T) {
+	pub := time.Date(2015, 5, 4, 13, 36, 0, 0, time.UTC)
+	authors := []string{"Martin Untersinger"}
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"Le Monde | 04.05.2015 à 13h36 • Mis à jour le 05.05.2015 à 20h13 | Par Martin Untersinger (avec Damien Leloup et Morgane Tual)", true},
+		{"By Jane Roe | May 4, 2015", true},
+		{"Martin Untersinger · 4 mai 2015", true},
+		{"Paris | Martin Untersinger", false},                                  // no date
+		{"Sports | May 4, 2015", false},                                        // no byline
+		{"The vote was 438 to 86 | the law passed on May 4, 2015", false},      // no byline
+		{"Martin Untersinger wrote on May 4, 2015 that the law passed", false}, // no separators
+	}
+	for _, tt := range tests {
+		if got := isMetaLine(tt.in, authors, pub); got != tt.want {
+			t.Errorf("isMetaLine(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestAppealWording(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string
+	}{
+		{"[What you need to know to start the day: Get New York Today in your inbox.]", ruleAppeal},
+		{"Get the best of the week in your inbox every Sunday", ruleAppeal},
+		{"Recevez chaque matin l'essentiel de l'actualité dans votre boîte mail.", ruleAppeal},
+		{"Scam emails that land in your inbox often look real, experts warn.", ""},
+		{"Spam filters get better at keeping junk out of your inbox, the company said.", ""},
+	}
+	for _, tt := range tests {
+		if got := wordingRule(tt.in); got != tt.want {
+			t.Errorf("wordingRule(%q) = %q, want %q", tt.in, got, tt.want)
+		}
 	}
 }
