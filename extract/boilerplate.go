@@ -152,7 +152,16 @@ var (
 	}
 
 	// reGalleryLabel matches slide counters of photo galleries.
-	reGalleryLabel = regexp.MustCompile(`^(?:image|photo|picture|slide|bild|foto|imagen|immagine|фото|слайд)\s*\d+\s*(?:of|/|von|de|sur|di|из)\s*\d+$`)
+	reGalleryLabel = regexp.MustCompile(`^(?:(?:image|photo|picture|slide|bild|foto|imagen|immagine|фото|слайд)\s*)?\d+\s*(?:[-–]\s*\d+\s*)?(?:of|/|von|de|sur|di|из)\s*\d+$`)
+
+	// reArchiveCredit matches credits of photos from a private collection.
+	reArchiveCredit = regexp.MustCompile(`^(?:(?:photo|foto|фото)\s*:?\s*)?(?:(?:из )?личн(?:ый|ого) архив\pL*|(?:from )?(?:a |the )?(?:private|personal|family) (?:archive|collection|handout)|privatarchiv|archives? personnelles?|archives? privées?|archivo (?:personal|privado|familiar)|arquivo (?:pessoal|de família)|archivio (?:privato|personale))(?:[\s:,.]|$)`)
+
+	// reUILabel matches the labels of gallery and media buttons.
+	reUILabel = regexp.MustCompile(`^(?:(?:(?:show|hide|view|toggle|open|close) )?caption|close|expand|collapse|enlarge(?: this)? image|enlarge|full ?screen|view (?:gallery|slideshow|all photos)|open gallery|previous|next|prev|zoom|play video|watch video|legende|légende|schließen|fermer|cerrar|chiudi|fechar|закрыть)$`)
+
+	// reCommentPolicy matches notes on how comments are moderated.
+	reCommentPolicy = regexp.MustCompile(`(?:comments?|comentários?|comentarios?|commentaires?|kommentare?|commenti|комментари\pL*)[^.]{0,120}(?:moderated|moderation|will (?:not )?be (?:approved|published|removed|deleted)|are reviewed|não serão (?:aprovados|publicados)|serão (?:moderados|removidos)|no serán (?:aprobados|publicados)|serán moderados|seront modérés|sont modérés|ne seront pas publiés|werden moderiert|werden nicht (?:freigeschaltet|veröffentlicht)|saranno moderati|non saranno pubblicati|модерир\pL*|не будут опубликованы)|comment(?:ing)? (?:policy|guidelines)|community (?:guidelines|standards)\b[^.]{0,60}comment|we reserve the right to (?:remove|delete|edit)[^.]{0,40}comments?`)
 
 	// reCookie matches cookie and consent notices.
 	reCookie = regexp.MustCompile(`(?:we|this (?:site|website)|our (?:site|website)s?) uses? cookies|(?:use|accept|consent to) (?:the use of )?cookies|cookie (?:policy|settings|preferences)|utilise des cookies|verwendet cookies|utiliza cookies|utilizza(?:mo)? (?:i )?cookie|utiliza cookies|использует (?:файлы )?cookie`)
@@ -258,6 +267,12 @@ func wordingRule(t string) string {
 	if n <= 250 && isNotice(lower) && !isReported(lower) {
 		return ruleNotice
 	}
+	if n <= 30 && reUILabel.MatchString(strings.TrimRight(lower, " .:…")) {
+		return ruleNotice
+	}
+	if n <= 400 && isCommentPolicy(lower) {
+		return ruleNotice
+	}
 	if strings.Contains(lower, "cookie") && reCookie.MatchString(lower) {
 		return ruleCookie
 	}
@@ -282,6 +297,12 @@ func isReported(lower string) bool {
 }
 
 var reportingVerbs = []string{" said", " says", " told", " asked", " urged", " according to", " sagte", " erklärte", " a déclaré", " a dit", " dijo", " afirmó", " ha detto", " disse", " afirmou", " сказал", " заявил"}
+
+// isCommentPolicy reports a note on how reader comments are moderated.
+func isCommentPolicy(lower string) bool {
+	return (strings.Contains(lower, "coment") || strings.Contains(lower, "comment") || strings.Contains(lower, "kommentar") || strings.Contains(lower, "комментари")) &&
+		reCommentPolicy.MatchString(lower)
+}
 
 // isNotice reports notices in lower-case text.
 func isNotice(lower string) bool {
@@ -394,6 +415,13 @@ func isCredit(t string) bool {
 	}
 	lower := strings.ToLower(t)
 	if len(t) <= 40 && reGalleryLabel.MatchString(lower) {
+		return true
+	}
+	if len(t) <= 100 && !endsSentence(t) && wordCount(t) <= 8 && reArchiveCredit.MatchString(lower) {
+		return true
+	}
+	// A short line with a copyright sign, not a sentence: "Reuters ©".
+	if len(t) <= 100 && strings.Contains(t, "©") && !endsSentence(t) {
 		return true
 	}
 	if labelFirstWords[firstWord(lower)] && reCreditStart.MatchString(lower) {

@@ -28,9 +28,10 @@ func findContent(doc *html.Node, meta *metadata.Metadata, explain bool) ([]block
 	if meta == nil {
 		meta = &metadata.Metadata{}
 	}
-	blocks := renderBlocks(root, meta.Language)
+	blocks, alts := renderBlocks(root, meta.Language)
 	sel, sc := selectContent(root, blocks)
 	f := newFilter(meta)
+	f.alts = alts
 
 	// Mark each block: in the content or not, then dropped by a rule or not.
 	rules := make([]string, len(blocks))
@@ -119,6 +120,7 @@ type filter struct {
 	title     string // normalised title
 	authors   []string
 	published time.Time
+	alts      map[string]bool // normalised alt texts of the page's images
 }
 
 func newFilter(meta *metadata.Metadata) *filter {
@@ -141,6 +143,10 @@ func (f *filter) rule(b *block, figure bool) string {
 		return ""
 	}
 	if isCredit(t) {
+		return ruleCaption
+	}
+	// A line that repeats an image's alt text is its caption.
+	if f.alts != nil && b.kind != blockHeading && wordCount(t) <= 30 && f.alts[normText(t)] {
 		return ruleCaption
 	}
 	if isBylineText(t, f.authors) {

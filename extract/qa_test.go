@@ -237,3 +237,56 @@ func TestAppealWording(t *testing.T) {
 		}
 	}
 }
+
+func TestCaptionsAndNotices(t *testing.T) {
+	credits := []struct {
+		in   string
+		want bool
+	}{
+		{"личный архив Олеси Куприн", true},
+		{"Фото: из личного архива героини", true},
+		{"Photo: private collection", true},
+		{"Reuters ©", true},
+		{"1 of 6", true},
+		{"1 - 5 of 36", true},
+		{"Photo 3 of 12", true},
+		{"Личный архив писателя передали музею в 2015 году.", false},
+		{"The score was 1 of 6 attempts, the coach said.", false},
+	}
+	for _, tt := range credits {
+		if got := isCredit(tt.in); got != tt.want {
+			t.Errorf("isCredit(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+	notices := []struct {
+		in   string
+		want string
+	}{
+		{"Caption", ruleNotice},
+		{"Close", ruleNotice},
+		{"Hide caption", ruleNotice},
+		{"ATENÇÃO: Comentários com textos ininteligíveis ou que faltem com respeito ao usuário não serão aprovados pelo moderador.", ruleNotice},
+		{"Comments are moderated and will be published after review.", ruleNotice},
+		{"Les commentaires sont modérés.", ruleNotice},
+		{"Close to 200 people attended the meeting on Tuesday.", ""},
+		{"The comments he made were widely criticised.", ""},
+	}
+	for _, tt := range notices {
+		if got := wordingRule(tt.in); got != tt.want {
+			t.Errorf("wordingRule(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestAltTextCaption(t *testing.T) {
+	page := `<body><article>` + para("Intro.") + `<div class="img"><img src="a.jpg" alt="Inverted 'T' design for arrow keys"></div><br><span class="minor">Inverted 'T' design for arrow keys</span>` +
+		para("Body.") + `<h2>Keyboard</h2>` + para("End.") + `</article></body>`
+	got, _ := runContent(t, page, "")
+	body := strings.Join(got, "\n")
+	if strings.Contains(body, "Inverted") {
+		t.Errorf("alt-text caption kept:\n%s", body)
+	}
+	if !strings.Contains(body, "Keyboard") || !strings.Contains(body, "Body.") {
+		t.Errorf("text lost:\n%s", body)
+	}
+}

@@ -63,16 +63,20 @@ type renderer struct {
 	sinceBr    int
 	// open and close are the quotation marks put around <q> text.
 	open, close string
+	// alts holds the normalised alt texts of the images (of 3 words or
+	// more): a block that repeats one is its caption.
+	alts map[string]bool
 }
 
 // renderBlocks renders root; lang (BCP 47, may be "") picks the quotation
-// marks shown around <q> elements, as a browser does.
-func renderBlocks(root *html.Node, lang string) []block {
+// marks shown around <q> elements, as a browser does. It also returns the
+// normalised alt texts of the images.
+func renderBlocks(root *html.Node, lang string) ([]block, map[string]bool) {
 	r := &renderer{owner: root, buf: make([]byte, 0, 1024)}
 	r.open, r.close = quoteMarks(lang)
 	r.walk(root)
 	r.flush()
-	return r.blocks
+	return r.blocks, r.alts
 }
 
 func (r *renderer) walk(n *html.Node) {
@@ -105,7 +109,14 @@ func (r *renderer) walk(n *html.Node) {
 					r.lastBr = true
 					r.sinceBr = 0
 				}
-			case c.DataAtom == atom.Img || c.DataAtom == atom.Wbr:
+			case c.DataAtom == atom.Img:
+				if alt := attrOf(c, "alt"); len(alt) >= 12 && strings.Count(alt, " ") >= 2 {
+					if r.alts == nil {
+						r.alts = make(map[string]bool)
+					}
+					r.alts[normText(alt)] = true
+				}
+			case c.DataAtom == atom.Wbr:
 			case blockTags[c.DataAtom]:
 				r.flush()
 				owner := r.owner
