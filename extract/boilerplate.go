@@ -71,7 +71,7 @@ const readMoreLabels = `read more|more (?:great |top |recent |popular )?[^:.,]{0
 const noticeLabels = `follow (?:us|him|her|them|me|the author)(?: on (?:twitter|facebook|instagram|x|linkedin|bluesky|threads)\b|\s*[:@]| @)|follow [^.]{1,60} on (?:facebook|twitter|instagram|x|linkedin|bluesky|threads)\b|have a (?:news )?tip\b|got a (?:news )?tip\b|tell us what you think|leave a (?:comment|reply)|join the (?:conversation|discussion)|have your say|add (?:a )?comment|post a comment|comments? (?:are|is) closed|kommentar schreiben|laisser un commentaire|deja un comentario|lascia un commento|deixe um comentário|оставить комментарий|(?:tags?|categor(?:y|ies|ia|ie|ía|ias)|filed under|schlagwörter|stichworte|étiquettes|etiquetas|argomenti|temas|теги|рубрика)\s*:`
 
 // adLabels are the labels of advertisement slots.
-const adLabels = `advertisement\s*[-–—:|]?\s*(?:continue reading below|scroll to continue(?: with content)?|story continues below)|advertisement|advertising|advert|ad|ads|sponsored|sponsored content|paid content|promoted|partner content|anzeige|werbung|publicité|publicite|publicidad|pubblicità|publicidade|реклама|story continues below(?: advertisement)?|article continues below(?: this ad| advertisement)?|continue reading (?:the main story|below)|scroll to continue(?: with content)?|skip advert(?:isement)?`
+const adLabels = `advertisement\s*[-–—:|]?\s*(?:continue reading below|continue reading the main story|scroll to continue(?: with content)?|story continues below)|advertisement|advertising|advert|ad|ads|sponsored|sponsored content|paid content|promoted|partner content|anzeige|werbung|publicité|publicite|publicidad|pubblicità|publicidade|реклама|story continues below(?: advertisement)?|article continues below(?: this ad| advertisement)?|continue reading (?:the main story|below)|scroll to continue(?: with content)?|skip advert(?:isement)?`
 
 // creditLabels start photo credits.
 const creditLabels = `photo|photograph|image|picture|video|graphic|illustration|photo credit|image credit|credit|credits|source|foto|bild|fotos|quelle|crédit|crédits|fuente|fonte|фото|источник`
@@ -152,7 +152,7 @@ var (
 	}
 
 	// reGalleryLabel matches slide counters of photo galleries.
-	reGalleryLabel = regexp.MustCompile(`^(?:(?:image|photo|picture|slide|bild|foto|imagen|immagine|фото|слайд)\s*)?\d+\s*(?:[-–]\s*\d+\s*)?(?:of|/|von|de|sur|di|из)\s*\d+$`)
+	reGalleryLabel = regexp.MustCompile(`^(?:(?:image|photo|picture|slide|bild|foto|imagen|immagine|фото|слайд)\s*)?\d+\s*(?:[-–]\s*\d+\s*)?(?:of|/|von|de|sur|di|из)\s*(?:/\s*)?\d+$`)
 
 	// reArchiveCredit matches credits of photos from a private collection.
 	reArchiveCredit = regexp.MustCompile(`^(?:(?:photo|foto|фото)\s*:?\s*)?(?:(?:из )?личн(?:ый|ого) архив\pL*|(?:from )?(?:a |the )?(?:private|personal|family) (?:archive|collection|handout)|privatarchiv|archives? personnelles?|archives? privées?|archivo (?:personal|privado|familiar)|arquivo (?:pessoal|de família)|archivio (?:privato|personale))(?:[\s:,.]|$)`)
@@ -236,7 +236,8 @@ func wordingRule(t string) string {
 		return ""
 	}
 	lower := strings.ToLower(t)
-	label := labelFirstWords[firstWord(lower)]
+	// "AdvertisementContinue reading": labels glued together by a scrape.
+	label := labelFirstWords[firstWord(lower)] || strings.HasPrefix(lower, "advertisement")
 	if n <= 160 && !label {
 		if isShareRow(lower) {
 			return ruleShare
@@ -427,6 +428,9 @@ func isCredit(t string) bool {
 	if labelFirstWords[firstWord(lower)] && reCreditStart.MatchString(lower) {
 		return true
 	}
+	if strings.Contains(lower, "credit") && reCreditTail.MatchString(lower) {
+		return true
+	}
 	// Credits end with a parenthesis or an agency's name.
 	end := strings.TrimRight(lower, " .")
 	if !strings.HasSuffix(end, ")") && !creditEndWords[lastWord(end)] {
@@ -437,6 +441,10 @@ func isCredit(t string) bool {
 	}
 	return reCreditEnd.MatchString(lower)
 }
+
+// reCreditTail matches a credit set after a caption on the same line:
+// "… He didn't get it.Credit...Doug Mills/The New York Times".
+var reCreditTail = regexp.MustCompile(`(?:credits?\s*(?:\.{2,}|…)|(?:photo|image|picture) credits?\s*:)\s*[^.!?]{2,80}$`)
 
 var creditEndWords = map[string]bool{"images": true, "shutterstock": true, "istockphoto": true, "press": true, "reuters": true, "photo": true, "efe": true, "dpa": true}
 

@@ -290,3 +290,45 @@ func TestAltTextCaption(t *testing.T) {
 		t.Errorf("text lost:\n%s", body)
 	}
 }
+
+func TestStripSiteName(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Opinion | Republicans Are Following Trump to Nowhere - The New York Times", "Opinion | Republicans Are Following Trump to Nowhere"},
+		{"New SUVs and electric vehicles highlight L.A. Auto Show - Connecticut Post", "New SUVs and electric vehicles highlight L.A. Auto Show"},
+		{"Le projet de loi sur le renseignement adopté | Le Monde", "Le projet de loi sur le renseignement adopté"},
+		{"Russia Says Syrian Opposition Should Seek Dialogue", "Russia Says Syrian Opposition Should Seek Dialogue"},
+		{"Storm hits the coast - thousands without power", "Storm hits the coast - thousands without power"},
+		{"Ten things - Part 2", "Ten things - Part 2"}, // the head is too short to stand alone
+	}
+	for _, tt := range tests {
+		if got := stripSiteName(tt.in); got != tt.want {
+			t.Errorf("stripSiteName(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestExtractTextPageScrape(t *testing.T) {
+	long := "Americans have gone to the polls four times this month to vote in major statewide races, and in each case the president tied himself to the outcome, telling voters that a win would be a win for him and a loss a loss for the other side."
+	text := strings.Join([]string{
+		"Republicans Are Following Trump to Nowhere - The New York Times",
+		"Sections", "SEARCHSkip to contentSkip to site index", "Log In", "Today’s Paper", "Subscribe",
+		"AdvertisementContinue reading the main story",
+		"Republicans Are Following Trump to Nowhere",
+		"By Jamelle Bouie", "Opinion Columnist",
+		"Trump asked voters in Louisiana for a big win. He didn’t get it.Credit...Doug Mills/The New York Times",
+		long, "“You gotta give me a big win please,” he said later. “Please.”", long,
+		"AdvertisementContinue reading the main story", "Site Index", "Go to Home Page »", "news", "home page", "world", "U.S.", "politics",
+	}, "\n\n")
+	a, err := ExtractText(text, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != "Republicans Are Following Trump to Nowhere" {
+		t.Errorf("title %q", a.Title)
+	}
+	paras := strings.Split(a.Body, "\n\n")
+	want := []string{long, "“You gotta give me a big win please,” he said later. “Please.”", long}
+	if strings.Join(paras, "\n") != strings.Join(want, "\n") {
+		t.Errorf("body:\n%s", strings.Join(paras, "\n"))
+	}
+}
