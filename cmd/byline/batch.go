@@ -17,7 +17,6 @@ import (
 	"github.com/spf13/pflag"
 
 	"byline/crawl"
-	"byline/extract"
 )
 
 // defaultURLJobs is -j for a batch with URLs in it: enough to keep many
@@ -110,12 +109,9 @@ func (o *batchOptions) checkFlags(cmd *cobra.Command, output string) error {
 }
 
 // client is the polite HTTP client of a batch job or crawl.
-func (o *batchOptions) client(ua string, timeout time.Duration, maxSize int64) *crawl.Client {
-	if timeout == 0 {
-		timeout = -1 // no limit
-	}
+func (o *batchOptions) client(ua string, timeout time.Duration, maxSize byteSize) *crawl.Client {
 	return &crawl.Client{
-		Fetcher:      &crawl.Fetcher{UserAgent: userAgent(ua), Timeout: timeout, MaxSize: maxSize},
+		Fetcher:      newFetcher(ua, timeout, maxSize),
 		PerHost:      o.PerHost,
 		Delay:        o.Delay,
 		IgnoreRobots: o.IgnoreRobots,
@@ -321,12 +317,8 @@ func batchRun(ctx context.Context, cmd *cobra.Command, opts *extractOptions) (er
 			jobs = defaultURLJobs
 		}
 	}
-	w := &batchWorker{
-		x:       opts.extractor(),
-		client:  b.client(opts.UserAgent, opts.Timeout, int64(opts.MaxSize)),
-		explain: opts.Explain,
-		maxSize: int64(opts.MaxSize),
-	}
+	x := opts.extractor()
+	x.get = b.client(opts.UserAgent, opts.Timeout, opts.MaxSize).Get // URLs politely
 	prog := newProgress(opts.streams.Err, int64(len(todo)), b.Quiet, "extract")
 	defer prog.finish()
 
@@ -351,7 +343,7 @@ func batchRun(ctx context.Context, cmd *cobra.Command, opts *extractOptions) (er
 	for range jobs {
 		go func() {
 			for in := range work {
-				rec := w.record(ctx, in)
+				rec := x.record(ctx, in)
 				select {
 				case results <- rec:
 				case <-finished:
@@ -389,59 +381,12 @@ func batchRun(ctx context.Context, cmd *cobra.Command, opts *extractOptions) (er
 	return nil
 }
 
-// batchWorker turns one input of a batch into its record: files through
-// the extract command's extractor, URLs through the polite client.
-type batchWorker struct {
-	x       *extractor
-	client  *crawl.Client
-	explain bool
-	maxSize int64
-}
-
-func (w *batchWorker) record(ctx context.Context, input string) any {
-	if !isURL(input) {
-		return w.x.record(ctx, input)
-	}
-	a, err := w.fetchExtract(ctx, input)
-	if err != nil {
-		var removed []extract.Removal
-		if a != nil {
-			removed = a.Removed
-		}
-		return failure(input, err, removed)
-	}
-	return a
-}
-
-// fetchExtract fetches a URL politely and extracts its article. A panic
-// becomes the input's error.
-func (w *batchWorker) fetchExtract(ctx context.Context, input string) (a *extract.Article, err error) {
-	defer func() {
-		if v := recover(); v != nil {
-			a, err = nil, recovered(v)
-		}
-	}()
-	p, err := w.client.Get(ctx, input)
-	if err != nil {
-		return nil, fetchError(err)
-	}
-	a, err = extract.Extract(p.Body, &extract.Options{URL: p.URL, ContentType: p.ContentType, Explain: w.explain, MaxSize: w.maxSize})
-	if err != nil {
-		return a, &stageError{kind: kindRead, err: err}
-	}
-	a.Source = input
-	return a, nil
-}
-
 // fetchError gives a fetching error its record kind where no sentinel of
 // errorKind names it.
 func fetchError(err error) error {
 	var pe *crawl.PanicError
-	switch {
-	case errors.As(err, &pe):
+	if errors.As(err, &pe) {
 		return &panicError{value: pe.Value}
-	case errors.Is(err, crawl.ErrRobots):
-		return &stageError{kind: kindRobots, err: err}
 	}
 	return &stageError{kind: kindFetch, err: err}
 }

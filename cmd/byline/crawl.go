@@ -169,7 +169,7 @@ func (o *crawlOptions) crawler(cmd *cobra.Command) (*crawl.Crawler, error) {
 		return out, nil
 	}
 	c := &crawl.Crawler{
-		Client:      o.batch.client(o.UserAgent, o.Timeout, int64(o.MaxSize)),
+		Client:      o.batch.client(o.UserAgent, o.Timeout, o.MaxSize),
 		Scope:       scope,
 		MaxDepth:    o.Depth,
 		MaxPages:    o.MaxPages,
@@ -233,10 +233,7 @@ func crawlRun(ctx context.Context, opts *crawlOptions, c *crawl.Crawler) (err er
 		}
 		var rec any = r.Article
 		if r.Err != nil {
-			fail := failure(r.Source, fetchError(r.Err), nil)
-			if errors.Is(r.Err, extract.ErrNoContent) && r.Article != nil {
-				fail.Removed = r.Article.Removed
-			}
+			fail := failure(r.Source, fetchError(r.Err), r.Article)
 			rec = fail
 			if seeds[r.Source] {
 				seedFailed = true

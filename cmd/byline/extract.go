@@ -243,16 +243,8 @@ func extractRun(ctx context.Context, opts *extractOptions) (err error) {
 }
 
 func (o *extractOptions) extractor() *extractor {
-	timeout := o.Timeout
-	if timeout == 0 {
-		timeout = -1 // no limit
-	}
 	return &extractor{
-		fetcher: &crawl.Fetcher{
-			UserAgent: userAgent(o.UserAgent),
-			Timeout:   timeout,
-			MaxSize:   int64(o.MaxSize),
-		},
+		get:     newFetcher(o.UserAgent, o.Timeout, o.MaxSize).Fetch,
 		stdin:   o.streams.In,
 		pageURL: o.pageURL,
 		explain: o.Explain,
@@ -260,10 +252,21 @@ func (o *extractOptions) extractor() *extractor {
 	}
 }
 
+// newFetcher is the Fetcher of the --user-agent, --timeout and --max-size
+// flags.
+func newFetcher(ua string, timeout time.Duration, maxSize byteSize) *crawl.Fetcher {
+	if timeout == 0 {
+		timeout = -1 // no limit
+	}
+	return &crawl.Fetcher{UserAgent: userAgent(ua), Timeout: timeout, MaxSize: int64(maxSize)}
+}
+
 // extractor turns one input into one record. It is safe for concurrent use
 // (stdin aside, which can be read once).
 type extractor struct {
-	fetcher *crawl.Fetcher
+	// get fetches a URL input: a Fetcher's Fetch, or the polite
+	// crawl.Client's Get in a batch job.
+	get     func(ctx context.Context, url string) (*crawl.Page, error)
 	stdin   io.Reader
 	pageURL *url.URL // the --url of a file or stdin input
 	explain bool
@@ -275,11 +278,7 @@ type extractor struct {
 func (x *extractor) record(ctx context.Context, input string) any {
 	a, err := x.extract(ctx, input)
 	if err != nil {
-		var removed []extract.Removal
-		if a != nil {
-			removed = a.Removed
-		}
-		return failure(input, err, removed)
+		return failure(input, err, a)
 	}
 	return a
 }
@@ -309,9 +308,9 @@ func (x *extractor) extract(ctx context.Context, input string) (a *extract.Artic
 func (x *extractor) read(ctx context.Context, input string) ([]byte, *extract.Options, error) {
 	opts := &extract.Options{URL: x.pageURL, Explain: x.explain, MaxSize: x.maxSize}
 	if isURL(input) {
-		p, err := x.fetcher.Fetch(ctx, input)
+		p, err := x.get(ctx, input)
 		if err != nil {
-			return nil, nil, &stageError{kind: kindFetch, err: err}
+			return nil, nil, fetchError(err)
 		}
 		opts.URL, opts.ContentType = p.URL, p.ContentType
 		return p.Body, opts, nil
