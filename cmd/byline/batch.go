@@ -199,7 +199,32 @@ func containsString(list []string, s string) bool {
 	return false
 }
 
-// openOutput opens the -o file of a batch job or crawl: new or truncated,
+// openRecords returns the writer of a run's records: to stdout, or to the
+// -o file name when there is one (see openOutput), with the sources that
+// file has articles for. Close it with closeRecords.
+func openRecords(stdout io.Writer, name string, pretty, resume bool) (*recordWriter, map[string]bool, error) {
+	if name == "" || name == "-" {
+		return newRecordWriter(stdout, nil, "stdout", pretty), map[string]bool{}, nil
+	}
+	f, done, err := openOutput(name, resume)
+	if err != nil {
+		return nil, nil, &exitError{code: exitFailed, err: err}
+	}
+	return newRecordWriter(f, f, name, pretty), done, nil
+}
+
+// closeRecords closes the output file of rw, if any. Deferred with the
+// run's named error: a failure to close becomes it, unless it is set.
+func closeRecords(rw *recordWriter, errp *error) {
+	if rw.file == nil {
+		return
+	}
+	if err := rw.file.Close(); err != nil && *errp == nil {
+		*errp = &exitError{code: exitFailed, err: fmt.Errorf("close %s: %w", rw.name, err)}
+	}
+}
+
+// openOutput opens the -o file of a run: new or truncated,
 // or, with resume, appended to after reading which sources it has articles
 // for. A torn last record (from a crash) is cut off first.
 func openOutput(name string, resume bool) (f *os.File, done map[string]bool, err error) {
@@ -284,22 +309,11 @@ func batchRun(ctx context.Context, cmd *cobra.Command, opts *extractOptions) (er
 		return usageErrorf(cmd, "no inputs: give URLs, files, or - for stdin, or -i FILE")
 	}
 
-	out, name := opts.streams.Out, "stdout"
-	var file *os.File
-	done := map[string]bool{}
-	if opts.Output != "" && opts.Output != "-" {
-		file, done, err = openOutput(opts.Output, b.Resume)
-		if err != nil {
-			return &exitError{code: exitFailed, err: err}
-		}
-		defer func() {
-			if cerr := file.Close(); cerr != nil && err == nil {
-				err = &exitError{code: exitFailed, err: fmt.Errorf("close %s: %w", opts.Output, cerr)}
-			}
-		}()
-		out, name = file, opts.Output
+	rw, done, err := openRecords(opts.streams.Out, opts.Output, opts.Pretty, b.Resume)
+	if err != nil {
+		return err
 	}
-	rw := newRecordWriter(out, file, name, opts.Pretty)
+	defer closeRecords(rw, &err)
 
 	todo := inputs[:0:0]
 	urls := false

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"regexp"
 	"time"
 
@@ -193,22 +192,11 @@ func (o *crawlOptions) crawler(cmd *cobra.Command) (*crawl.Crawler, error) {
 
 // crawlRun runs the crawl, writing each record as soon as it is ready.
 func crawlRun(ctx context.Context, opts *crawlOptions, c *crawl.Crawler) (err error) {
-	out, name := opts.streams.Out, "stdout"
-	var file *os.File
-	done := map[string]bool{}
-	if opts.Output != "" && opts.Output != "-" {
-		file, done, err = openOutput(opts.Output, opts.batch.Resume)
-		if err != nil {
-			return &exitError{code: exitFailed, err: err}
-		}
-		defer func() {
-			if cerr := file.Close(); cerr != nil && err == nil {
-				err = &exitError{code: exitFailed, err: fmt.Errorf("close %s: %w", opts.Output, cerr)}
-			}
-		}()
-		out, name = file, opts.Output
+	rw, done, err := openRecords(opts.streams.Out, opts.Output, opts.Pretty, opts.batch.Resume)
+	if err != nil {
+		return err
 	}
-	rw := newRecordWriter(out, file, name, opts.Pretty)
+	defer closeRecords(rw, &err)
 	prog := newProgress(opts.streams.Err, -1, opts.batch.Quiet, "crawl")
 	defer prog.finish()
 

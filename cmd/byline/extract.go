@@ -198,21 +198,11 @@ func otherScheme(input string) string {
 // extractRun processes the inputs one after another, writing each record
 // as soon as it is ready.
 func extractRun(ctx context.Context, opts *extractOptions) (err error) {
-	out, name := opts.streams.Out, "stdout"
-	var file *os.File
-	if opts.Output != "" && opts.Output != "-" {
-		f, err := os.OpenFile(opts.Output, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
-		if err != nil {
-			return &exitError{code: exitFailed, err: fmt.Errorf("cannot create output: %w", err)}
-		}
-		defer func() {
-			if cerr := f.Close(); cerr != nil && err == nil {
-				err = &exitError{code: exitFailed, err: fmt.Errorf("close %s: %w", opts.Output, cerr)}
-			}
-		}()
-		out, file, name = f, f, opts.Output
+	rw, _, err := openRecords(opts.streams.Out, opts.Output, opts.Pretty, false)
+	if err != nil {
+		return err
 	}
-	rw := newRecordWriter(out, file, name, opts.Pretty)
+	defer closeRecords(rw, &err)
 	x := opts.extractor()
 
 	failed := 0
