@@ -165,14 +165,14 @@ func readInputFile(cmd *cobra.Command, name string, stdin io.Reader) ([]string, 
 	if name != "-" {
 		f, err := os.Open(name)
 		if err != nil {
-			return nil, usageErrorf(cmd, "cannot read -i: %v", err)
+			return nil, usageErrorf(cmd, "cannot read -i: %w", err)
 		}
 		defer f.Close()
 		r = f
 	}
 	list, err := readInputList(r)
 	if err != nil {
-		return nil, usageErrorf(cmd, "cannot read -i %s: %v", name, err)
+		return nil, usageErrorf(cmd, "cannot read -i %s: %w", name, err)
 	}
 	return list, nil
 }

@@ -141,7 +141,7 @@ func (o *crawlOptions) crawler(cmd *cobra.Command) (*crawl.Crawler, error) {
 	}
 	scope, err := crawl.ParseScope(o.Scope)
 	if err != nil {
-		return nil, usageErrorf(cmd, "invalid --scope: %v", err)
+		return nil, usageErrorf(cmd, "invalid --scope: %w", err)
 	}
 	switch {
 	case o.Depth < 0:
@@ -161,7 +161,7 @@ func (o *crawlOptions) crawler(cmd *cobra.Command) (*crawl.Crawler, error) {
 		for _, e := range exprs {
 			re, err := regexp.Compile(e)
 			if err != nil {
-				return nil, usageErrorf(cmd, "invalid --%s: %v", flag, err)
+				return nil, usageErrorf(cmd, "invalid --%s: %w", flag, err)
 			}
 			out = append(out, re)
 		}
