@@ -337,11 +337,13 @@ func batchRun(ctx context.Context, cmd *cobra.Command, opts *extractOptions) (er
 	defer prog.finish()
 
 	// Workers take inputs from work and send records to results; this
-	// goroutine alone writes, so records never interleave.
+	// goroutine alone writes, so records never interleave. Returning (an
+	// interrupt, a failed write) cancels the inputs in flight and stops
+	// the workers.
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
 	work := make(chan string)
 	results := make(chan any, jobs)
-	finished := make(chan struct{})
-	defer close(finished)
 	go func() {
 		defer close(work)
 		for _, in := range todo {
@@ -349,8 +351,6 @@ func batchRun(ctx context.Context, cmd *cobra.Command, opts *extractOptions) (er
 			case work <- in:
 			case <-ctx.Done():
 				return // stop taking inputs
-			case <-finished:
-				return
 			}
 		}
 	}()
@@ -360,7 +360,7 @@ func batchRun(ctx context.Context, cmd *cobra.Command, opts *extractOptions) (er
 				rec := x.record(ctx, in)
 				select {
 				case results <- rec:
-				case <-finished:
+				case <-ctx.Done():
 					return
 				}
 			}
