@@ -126,9 +126,7 @@ Exit status:
 	f.BoolVar(&opts.AllPages, "all-pages", false, "print every page, not only articles")
 	f.StringVar(&opts.Cache, "cache", "", "keep fetched pages in `DIR` and reuse them on the next run")
 	f.BoolVarP(&opts.Pretty, "pretty", "p", false, "indent the JSON")
-	f.DurationVar(&opts.Timeout, "timeout", opts.Timeout, "time limit per request, reading the body included; 0 means none")
-	f.Var(&opts.MaxSize, "max-size", "size limit per page (K, M, G suffixes)")
-	f.StringVar(&opts.UserAgent, "user-agent", "", "User-Agent header of requests (default \""+userAgent("")+"\")")
+	addFetchFlags(f, &opts.Timeout, &opts.MaxSize, &opts.UserAgent)
 	addBatchFlags(f, &opts.batch, "read more seeds from `FILE`, one URL per line (- for stdin)",
 		"work on `N` pages at once (default 8)")
 	return cmd

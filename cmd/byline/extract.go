@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"byline/crawl"
 	"byline/extract"
@@ -104,9 +105,7 @@ internal.
 	f.BoolVarP(&opts.Pretty, "pretty", "p", false, "indent the JSON")
 	f.StringVarP(&opts.Output, "output", "o", "", "write the records to `FILE` (whole records only) instead of stdout")
 	f.BoolVar(&opts.Explain, "explain", false, `list the blocks of text dropped from each page and why (field "removed")`)
-	f.DurationVar(&opts.Timeout, "timeout", opts.Timeout, "time limit per request, reading the body included; 0 means none")
-	f.Var(&opts.MaxSize, "max-size", "size limit per page, after decompression (K, M, G suffixes)")
-	f.StringVar(&opts.UserAgent, "user-agent", "", "User-Agent header of requests (default \""+userAgent("")+"\")")
+	addFetchFlags(f, &opts.Timeout, &opts.MaxSize, &opts.UserAgent)
 	addBatchFlags(f, &opts.batch, "read more inputs from `FILE`, one per line (- for stdin)",
 		"work on `N` inputs at once (default: the number of CPUs for files, 8 with URLs)")
 	return cmd
@@ -240,6 +239,14 @@ func (o *extractOptions) extractor() *extractor {
 		explain: o.Explain,
 		maxSize: int64(o.MaxSize),
 	}
+}
+
+// addFetchFlags adds --timeout, --max-size and --user-agent, the flags of
+// newFetcher, to f.
+func addFetchFlags(f *pflag.FlagSet, timeout *time.Duration, maxSize *byteSize, ua *string) {
+	f.DurationVar(timeout, "timeout", *timeout, "time limit per request, reading the body included; 0 means none")
+	f.Var(maxSize, "max-size", "size limit per page, after decompression (K, M, G suffixes)")
+	f.StringVar(ua, "user-agent", "", "User-Agent header of requests (default \""+userAgent("")+"\")")
 }
 
 // newFetcher is the Fetcher of the --user-agent, --timeout and --max-size
