@@ -60,16 +60,17 @@ robots.txt Crawl-delay, up to 10s), and 429, 503 (after their Retry-After,
 up to 60s), other 5xx answers and connection errors are tried again
 --retries times with growing waits.`
 
-// addBatchFlags adds the batch and politeness flags to f: -i with the
-// usage text inputUsage, -j with jobsUsage.
-func addBatchFlags(f *pflag.FlagSet, o *batchOptions, inputUsage, jobsUsage string) {
+// addBatchFlags adds the batch and politeness flags to f: -i, -j and
+// --resume with the usage texts given, which differ between batch jobs and
+// crawls.
+func addBatchFlags(f *pflag.FlagSet, o *batchOptions, inputUsage, jobsUsage, resumeUsage string) {
 	f.StringVarP(&o.InputFile, "input", "i", "", inputUsage)
 	f.IntVarP(&o.Jobs, "jobs", "j", 0, jobsUsage)
-	f.IntVar(&o.PerHost, "per-host", 1, "most requests in flight to one host")
+	f.IntVar(&o.PerHost, "per-host", 1, "have at most `N` requests in flight to one host")
 	f.DurationVar(&o.Delay, "delay", 0, "least time between the starts of two requests to one host")
 	f.BoolVar(&o.IgnoreRobots, "ignore-robots", false, "do not obey robots.txt")
-	f.IntVar(&o.Retries, "retries", 2, "times a request is tried again after a 429, a 5xx or a connection error")
-	f.BoolVar(&o.Resume, "resume", false, "with -o FILE: skip inputs that have an article in FILE, append the others")
+	f.IntVar(&o.Retries, "retries", 2, "try a request again up to `N` times after a 429, a 5xx or a connection error")
+	f.BoolVar(&o.Resume, "resume", false, resumeUsage)
 	f.BoolVarP(&o.Quiet, "quiet", "q", false, "show no progress bar")
 }
 

@@ -73,7 +73,8 @@ terminal.
 
 Exit status:
   0    the crawl ran to its end
-  1    a seed could not be fetched, or the output could not be written
+  1    a seed failed (its error record is printed), or the output could
+       not be written
   2    usage error: bad flag, seed, scope or regular expression
   130  interrupted by SIGINT or SIGTERM (no partial line is left behind)`,
 		Example: `  # The articles of a news site, into a file; run again with --resume.
@@ -117,7 +118,7 @@ Exit status:
 	f.SortFlags = false
 	f.StringVarP(&opts.Output, "output", "o", "", "write the records to `FILE` (whole records only) instead of stdout")
 	f.StringVar(&opts.Scope, "scope", opts.Scope, "links followed: host (the seed's host), domain (its registrable domain) or prefix (under its directory)")
-	f.IntVar(&opts.Depth, "depth", 0, "most link hops from a seed (sitemap and feed entries are one hop); 0 means no limit")
+	f.IntVar(&opts.Depth, "depth", 0, "follow links at most `N` hops from a seed (sitemap and feed entries are one hop); 0 means no limit")
 	f.IntVar(&opts.MaxPages, "max-pages", 0, "fetch at most `N` pages (pages, not articles printed): the seeds and the first links found, in page order; 0 means no limit")
 	f.StringArrayVar(&opts.Include, "include", nil, "follow only URLs matching this `REGEXP` (repeatable; seeds always)")
 	f.StringArrayVar(&opts.Exclude, "exclude", nil, "never follow URLs matching this `REGEXP` (repeatable)")
@@ -128,7 +129,8 @@ Exit status:
 	f.BoolVarP(&opts.Pretty, "pretty", "p", false, "indent the JSON")
 	addFetchFlags(f, &opts.Timeout, &opts.MaxSize, &opts.UserAgent)
 	addBatchFlags(f, &opts.batch, "read more seeds from `FILE`, one URL per line (- for stdin)",
-		"work on `N` pages at once (default 8)")
+		"work on `N` pages at once (default 8)",
+		"with -o FILE: append to FILE, not printing again the pages it has articles for")
 	return cmd
 }
 

@@ -107,7 +107,8 @@ internal.
 	f.BoolVar(&opts.Explain, "explain", false, `list the blocks of text dropped from each page and why (field "removed")`)
 	addFetchFlags(f, &opts.Timeout, &opts.MaxSize, &opts.UserAgent)
 	addBatchFlags(f, &opts.batch, "read more inputs from `FILE`, one per line (- for stdin)",
-		"work on `N` inputs at once (default: the number of CPUs for files, 8 with URLs)")
+		"work on `N` inputs at once (default: the number of CPUs for files, 8 with URLs)",
+		"with -o FILE: skip inputs that have an article in FILE, append the others")
 	return cmd
 }
 
