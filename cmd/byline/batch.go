@@ -337,6 +337,13 @@ func batchRun(ctx context.Context, cmd *cobra.Command, opts *extractOptions) (er
 	prog := newProgress(opts.streams.Err, int64(len(todo)), b.Quiet, "extract")
 	defer prog.finish()
 
+	return runInputs(ctx, x, todo, jobs, rw, prog)
+}
+
+// runInputs works on inputs jobs at a time and writes each record as soon
+// as it is ready (so in input order when jobs is 1); a failed input also
+// gets its line on stderr, through prog.
+func runInputs(ctx context.Context, x *extractor, inputs []string, jobs int, rw *recordWriter, prog *progress) error {
 	// Workers take inputs from work and send records to results; this
 	// goroutine alone writes, so records never interleave. Returning (an
 	// interrupt, a failed write) cancels the inputs in flight and stops
@@ -347,7 +354,7 @@ func batchRun(ctx context.Context, cmd *cobra.Command, opts *extractOptions) (er
 	results := make(chan any, jobs)
 	go func() {
 		defer close(work)
-		for _, in := range todo {
+		for _, in := range inputs {
 			select {
 			case work <- in:
 			case <-ctx.Done():
@@ -369,7 +376,7 @@ func batchRun(ctx context.Context, cmd *cobra.Command, opts *extractOptions) (er
 	}
 
 	failed := 0
-	for range todo {
+	for range inputs {
 		var rec any
 		select {
 		case rec = <-results:

@@ -203,33 +203,9 @@ func extractRun(ctx context.Context, opts *extractOptions) (err error) {
 		return err
 	}
 	defer closeRecords(rw, &err)
-	x := opts.extractor()
-
-	failed := 0
-	for _, input := range opts.Inputs {
-		done := make(chan any, 1)
-		go func() { done <- x.record(ctx, input) }()
-		var rec any
-		select {
-		case rec = <-done:
-		case <-ctx.Done():
-		}
-		if ctx.Err() != nil {
-			// Interrupted: what is in flight is abandoned, with no record.
-			return &exitError{code: exitInterrupted, err: errors.New("interrupted")}
-		}
-		if err := rw.write(rec); err != nil {
-			return &exitError{code: exitFailed, err: err}
-		}
-		if fail, ok := rec.(*errorRecord); ok {
-			failed++
-			fmt.Fprintf(opts.streams.Err, "byline: %s: %s\n", input, fail.Error.Message)
-		}
-	}
-	if failed > 0 {
-		return &exitError{code: exitFailed}
-	}
-	return nil
+	// One input at a time, in order, and no progress bar.
+	prog := newProgressBar(opts.streams.Err, int64(len(opts.Inputs)), false, "extract")
+	return runInputs(ctx, opts.extractor(), opts.Inputs, 1, rw, prog)
 }
 
 func (o *extractOptions) extractor() *extractor {
