@@ -136,7 +136,7 @@ func moduleVersion() string {
 
 // Fetch gets rawURL (http or https) and returns the page. Errors: a
 // [*StatusError] for a non-2xx final status, [ErrNotHTML], [ErrTooLarge],
-// [ErrTimeout]; ctx's error when ctx ends; other failures (DNS, connection,
+// [ErrTimeout], [ErrBadURL]; ctx's error when ctx ends; other failures (DNS, connection,
 // TLS, too many redirects) are returned wrapped.
 func (f *Fetcher) Fetch(ctx context.Context, rawURL string) (*Page, error) {
 	return f.fetch(ctx, rawURL, false)
@@ -149,13 +149,13 @@ func (f *Fetcher) Fetch(ctx context.Context, rawURL string) (*Page, error) {
 func (f *Fetcher) fetch(ctx context.Context, rawURL string, raw bool) (*Page, error) {
 	u, err := url.Parse(rawURL)
 	if err != nil {
-		return nil, fmt.Errorf("invalid URL: %w", err)
+		return nil, fmt.Errorf("%w: %w", ErrBadURL, err)
 	}
 	if u.Scheme != "http" && u.Scheme != "https" {
-		return nil, fmt.Errorf("invalid URL %q: scheme must be http or https", rawURL)
+		return nil, fmt.Errorf("%w %q: scheme must be http or https", ErrBadURL, rawURL)
 	}
 	if u.Host == "" {
-		return nil, fmt.Errorf("invalid URL %q: no host", rawURL)
+		return nil, fmt.Errorf("%w %q: no host", ErrBadURL, rawURL)
 	}
 
 	timeout := f.Timeout
