@@ -59,7 +59,7 @@ func (c *Cache) get(rawURL string, raw bool) (*Page, bool) {
 	if err != nil {
 		return nil, false
 	}
-	if !raw && !pageType(h.ContentType) {
+	if !raw && !acceptableType(h.ContentType) {
 		return nil, false
 	}
 	return &Page{URL: u, Status: h.Status, ContentType: h.ContentType, Body: body}, true
@@ -101,6 +101,3 @@ func (c *Cache) write(name string, p *Page) (err error) {
 	}
 	return os.Rename(f.Name(), name)
 }
-
-// pageType reports a Content-Type that [Fetcher.Fetch] accepts as a page.
-func pageType(contentType string) bool { return acceptableType(contentType) }

@@ -261,13 +261,7 @@ func (c *Client) fetchRetrying(ctx context.Context, u *url.URL, raw bool) (*Page
 		if err := hs.acquire(ctx); err != nil {
 			return nil, err
 		}
-		var p *Page
-		var err error
-		if raw {
-			p, err = c.fetchRaw(ctx, u.String())
-		} else {
-			p, err = c.fetcher().Fetch(ctx, u.String())
-		}
+		p, err := c.fetcher().fetch(ctx, u.String(), raw)
 		hs.release()
 		if err == nil {
 			return p, nil
@@ -322,93 +316,6 @@ func retryable(err error) bool {
 	var netErr net.Error
 	return errors.As(err, &netErr) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) ||
 		errors.Is(err, syscall.ECONNRESET) || errors.Is(err, syscall.ECONNREFUSED)
-}
-
-// fetchRaw gets a resource whatever its content type, with the Fetcher's
-// client, user agent, timeout and size limit. The body is not decoded.
-func (c *Client) fetchRaw(ctx context.Context, rawURL string) (*Page, error) {
-	f := c.fetcher()
-	timeout := f.Timeout
-	if timeout == 0 {
-		timeout = DefaultTimeout
-	}
-	reqCtx := ctx
-	if timeout > 0 {
-		var cancel context.CancelFunc
-		reqCtx, cancel = context.WithTimeout(ctx, timeout)
-		defer cancel()
-	}
-	req, err := http.NewRequestWithContext(reqCtx, http.MethodGet, rawURL, nil)
-	if err != nil {
-		return nil, fmt.Errorf("%w: %w", ErrBadURL, err)
-	}
-	ua := f.UserAgent
-	if ua == "" {
-		ua = DefaultUserAgent()
-	}
-	req.Header.Set("User-Agent", ua)
-	client := f.Client
-	if client == nil {
-		client = http.DefaultClient
-	}
-	resp, err := client.Do(req)
-	if err != nil {
-		if ctx.Err() != nil {
-			return nil, ctx.Err()
-		}
-		var ue *url.Error
-		if errors.As(err, &ue) {
-			err = ue.Err
-		}
-		if reqCtx.Err() != nil {
-			return nil, fmt.Errorf("%w after %v: %w", ErrTimeout, timeout, err)
-		}
-		return nil, err
-	}
-	defer resp.Body.Close()
-	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		io.CopyN(io.Discard, resp.Body, 4<<10)
-		return nil, &StatusError{URL: resp.Request.URL.String(), Status: resp.StatusCode,
-			RetryAfter: retryAfter(resp.Header.Get("Retry-After"))}
-	}
-	limit := f.MaxSize
-	if limit == 0 {
-		limit = DefaultMaxSize
-	}
-	var body []byte
-	if limit > 0 {
-		body, err = io.ReadAll(io.LimitReader(resp.Body, limit+1))
-		if err == nil && int64(len(body)) > limit {
-			return nil, fmt.Errorf("%w: over the limit of %d bytes", ErrTooLarge, limit)
-		}
-	} else {
-		body, err = io.ReadAll(resp.Body)
-	}
-	if err != nil {
-		if reqCtx.Err() != nil && ctx.Err() == nil {
-			return nil, fmt.Errorf("%w after %v: %w", ErrTimeout, timeout, err)
-		}
-		return nil, fmt.Errorf("read body: %w", err)
-	}
-	return &Page{URL: withoutFragment(resp.Request.URL), Status: resp.StatusCode, ContentType: resp.Header.Get("Content-Type"), Body: body}, nil
-}
-
-// retryAfter reads a Retry-After header (seconds or an HTTP date).
-func retryAfter(v string) time.Duration {
-	if v == "" {
-		return 0
-	}
-	var secs int64
-	if _, err := fmt.Sscanf(v, "%d", &secs); err == nil {
-		if secs <= 0 {
-			return 0
-		}
-		return time.Duration(min(secs, 86400)) * time.Second
-	}
-	if t, err := http.ParseTime(v); err == nil {
-		return max(time.Until(t), 0)
-	}
-	return 0
 }
 
 // Allowed reports whether robots.txt lets byline fetch u, fetching and

@@ -688,11 +688,15 @@ func (r *crawlRun) process(p *Page, source, u, final string, depth int, isSeed b
 		r.count(func(s *CrawlStats) { s.Skipped++ })
 		return
 	}
+	if art != nil {
+		art.Source = source
+	}
 	if xerr != nil {
-		r.fail(source, depth, xerr) // an article page with no text found
+		// An article page with no text found: what extraction saw goes
+		// along (its Removed says why, with Explain).
+		r.failed(Result{Source: source, Depth: depth, Article: art, Err: xerr})
 		return
 	}
-	art.Source = source
 	r.count(func(s *CrawlStats) { s.Emitted++ })
 	r.out(func() { r.emit(Result{Source: source, Depth: depth, Article: art}) })
 }
@@ -803,8 +807,13 @@ func share(body string, texts []string) float64 {
 }
 
 func (r *crawlRun) fail(source string, depth int, err error) {
+	r.failed(Result{Source: source, Depth: depth, Err: err})
+}
+
+// failed counts and emits the Result of a page that failed.
+func (r *crawlRun) failed(res Result) {
 	r.count(func(s *CrawlStats) { s.Failed++ })
-	r.out(func() { r.emit(Result{Source: source, Depth: depth, Err: err}) })
+	r.out(func() { r.emit(res) })
 }
 
 func (r *crawlRun) warn(err error) {

@@ -639,3 +639,30 @@ func TestCrawlOctetStream(t *testing.T) {
 		t.Errorf("fetched %d pages, want 3", out.stats.Fetched)
 	}
 }
+
+// A page whose markup says it is an article but that holds no text fails
+// with ErrNoContent, and its Result carries what extraction found (with
+// Explain, the blocks it dropped).
+func TestCrawlNoContentCarriesArticle(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/robots.txt" {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "text/html")
+		w.Write([]byte(`<html><head><title>Empty story</title><meta property="og:type" content="article"></head>` +
+			`<body><nav>Home World</nav><div class="share">Share this story on social media</div></body></html>`))
+	}))
+	defer srv.Close()
+	c := &Crawler{Client: testClient(), Extract: extract.Options{Explain: true}}
+	var got []Result
+	if _, err := c.Run(context.Background(), []string{srv.URL + "/story"}, func(r Result) { got = append(got, r) }); err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 || !errors.Is(got[0].Err, extract.ErrNoContent) {
+		t.Fatalf("results %+v, want one ErrNoContent", got)
+	}
+	if a := got[0].Article; a == nil || a.Source != got[0].Source || a.Title != "Empty story" {
+		t.Errorf("article %+v, want the extraction's, with source %s", a, got[0].Source)
+	}
+}

@@ -136,18 +136,26 @@ func moduleVersion() string {
 
 // Fetch gets rawURL (http or https) and returns the page. Errors: a
 // [*StatusError] for a non-2xx final status, [ErrNotHTML], [ErrTooLarge],
-// [ErrTimeout]; ctx's error when ctx ends; other failures (DNS, connection,
+// [ErrTimeout], [ErrBadURL]; ctx's error when ctx ends; other failures (DNS, connection,
 // TLS, too many redirects) are returned wrapped.
 func (f *Fetcher) Fetch(ctx context.Context, rawURL string) (*Page, error) {
+	return f.fetch(ctx, rawURL, false)
+}
+
+// fetch is Fetch; with raw set it gets a resource that is not a page
+// (robots.txt, a sitemap, a feed): any content type is taken, no Accept
+// header is sent, and redirects are followed without the check of
+// withRedirectCheck, which is about pages.
+func (f *Fetcher) fetch(ctx context.Context, rawURL string, raw bool) (*Page, error) {
 	u, err := url.Parse(rawURL)
 	if err != nil {
-		return nil, fmt.Errorf("invalid URL: %w", err)
+		return nil, fmt.Errorf("%w: %w", ErrBadURL, err)
 	}
 	if u.Scheme != "http" && u.Scheme != "https" {
-		return nil, fmt.Errorf("invalid URL %q: scheme must be http or https", rawURL)
+		return nil, fmt.Errorf("%w %q: scheme must be http or https", ErrBadURL, rawURL)
 	}
 	if u.Host == "" {
-		return nil, fmt.Errorf("invalid URL %q: no host", rawURL)
+		return nil, fmt.Errorf("%w %q: no host", ErrBadURL, rawURL)
 	}
 
 	timeout := f.Timeout
@@ -160,7 +168,7 @@ func (f *Fetcher) Fetch(ctx context.Context, rawURL string) (*Page, error) {
 	}
 	defer cancel()
 
-	page, err := f.do(reqCtx, u)
+	page, err := f.do(reqCtx, u, raw)
 	if err != nil {
 		if ctx.Err() != nil {
 			// The caller's context ended: not our timeout.
@@ -186,7 +194,7 @@ func (f *Fetcher) Fetch(ctx context.Context, rawURL string) (*Page, error) {
 	return page, nil
 }
 
-func (f *Fetcher) do(ctx context.Context, u *url.URL) (*Page, error) {
+func (f *Fetcher) do(ctx context.Context, u *url.URL, raw bool) (*Page, error) {
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
 	if err != nil {
 		return nil, fmt.Errorf("invalid request: %w", err)
@@ -196,9 +204,11 @@ func (f *Fetcher) do(ctx context.Context, u *url.URL) (*Page, error) {
 		ua = DefaultUserAgent()
 	}
 	req.Header.Set("User-Agent", ua)
-	req.Header.Set("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,text/*;q=0.8,*/*;q=0.5")
+	if !raw {
+		req.Header.Set("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,text/*;q=0.8,*/*;q=0.5")
+	}
 
-	resp, err := f.client().Do(req)
+	resp, err := f.client(!raw).Do(req)
 	if err != nil {
 		var ue *url.Error
 		if errors.As(err, &ue) {
@@ -219,7 +229,7 @@ func (f *Fetcher) do(ctx context.Context, u *url.URL) (*Page, error) {
 		}
 	}
 	ct := resp.Header.Get("Content-Type")
-	if !acceptableType(ct) {
+	if !raw && !acceptableType(ct) {
 		return nil, fmt.Errorf("%w: content type %s", ErrNotHTML, mediaType(ct))
 	}
 
@@ -257,9 +267,10 @@ func withoutFragment(u *url.URL) *url.URL {
 }
 
 // client returns f.Client, or a default one, with the redirect limit
-// applied when the client sets no policy of its own, and the request
-// context's redirect check (see withRedirectCheck) after the policy.
-func (f *Fetcher) client() *http.Client {
+// applied when the client sets no policy of its own, and, when checked is
+// set, the request context's redirect check (see withRedirectCheck) after
+// the policy.
+func (f *Fetcher) client(checked bool) *http.Client {
 	var c http.Client
 	if f.Client != nil {
 		c = *f.Client
@@ -284,7 +295,7 @@ func (f *Fetcher) client() *http.Client {
 		if err := policy(req, via); err != nil {
 			return err
 		}
-		if check, ok := req.Context().Value(redirectCheckKey{}).(func(*url.URL) error); ok {
+		if check, ok := req.Context().Value(redirectCheckKey{}).(func(*url.URL) error); ok && checked {
 			return check(req.URL)
 		}
 		return nil

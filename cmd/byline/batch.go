@@ -17,7 +17,6 @@ import (
 	"github.com/spf13/pflag"
 
 	"byline/crawl"
-	"byline/extract"
 )
 
 // defaultURLJobs is -j for a batch with URLs in it: enough to keep many
@@ -61,16 +60,17 @@ robots.txt Crawl-delay, up to 10s), and 429, 503 (after their Retry-After,
 up to 60s), other 5xx answers and connection errors are tried again
 --retries times with growing waits.`
 
-// addBatchFlags adds the batch and politeness flags to f: -i with the
-// usage text inputUsage, -j with jobsUsage.
-func addBatchFlags(f *pflag.FlagSet, o *batchOptions, inputUsage, jobsUsage string) {
+// addBatchFlags adds the batch and politeness flags to f: -i, -j and
+// --resume with the usage texts given, which differ between batch jobs and
+// crawls.
+func addBatchFlags(f *pflag.FlagSet, o *batchOptions, inputUsage, jobsUsage, resumeUsage string) {
 	f.StringVarP(&o.InputFile, "input", "i", "", inputUsage)
 	f.IntVarP(&o.Jobs, "jobs", "j", 0, jobsUsage)
-	f.IntVar(&o.PerHost, "per-host", 1, "most requests in flight to one host")
+	f.IntVar(&o.PerHost, "per-host", 1, "have at most `N` requests in flight to one host")
 	f.DurationVar(&o.Delay, "delay", 0, "least time between the starts of two requests to one host")
 	f.BoolVar(&o.IgnoreRobots, "ignore-robots", false, "do not obey robots.txt")
-	f.IntVar(&o.Retries, "retries", 2, "times a request is tried again after a 429, a 5xx or a connection error")
-	f.BoolVar(&o.Resume, "resume", false, "with -o FILE: skip inputs that have an article in FILE, append the others")
+	f.IntVar(&o.Retries, "retries", 2, "try a request again up to `N` times after a 429, a 5xx or a connection error")
+	f.BoolVar(&o.Resume, "resume", false, resumeUsage)
 	f.BoolVarP(&o.Quiet, "quiet", "q", false, "show no progress bar")
 }
 
@@ -110,12 +110,9 @@ func (o *batchOptions) checkFlags(cmd *cobra.Command, output string) error {
 }
 
 // client is the polite HTTP client of a batch job or crawl.
-func (o *batchOptions) client(ua string, timeout time.Duration, maxSize int64) *crawl.Client {
-	if timeout == 0 {
-		timeout = -1 // no limit
-	}
+func (o *batchOptions) client(ua string, timeout time.Duration, maxSize byteSize) *crawl.Client {
 	return &crawl.Client{
-		Fetcher:      &crawl.Fetcher{UserAgent: userAgent(ua), Timeout: timeout, MaxSize: maxSize},
+		Fetcher:      newFetcher(ua, timeout, maxSize),
 		PerHost:      o.PerHost,
 		Delay:        o.Delay,
 		IgnoreRobots: o.IgnoreRobots,
@@ -169,14 +166,14 @@ func readInputFile(cmd *cobra.Command, name string, stdin io.Reader) ([]string, 
 	if name != "-" {
 		f, err := os.Open(name)
 		if err != nil {
-			return nil, usageErrorf(cmd, "cannot read -i: %v", err)
+			return nil, usageErrorf(cmd, "cannot read -i: %w", err)
 		}
 		defer f.Close()
 		r = f
 	}
 	list, err := readInputList(r)
 	if err != nil {
-		return nil, usageErrorf(cmd, "cannot read -i %s: %v", name, err)
+		return nil, usageErrorf(cmd, "cannot read -i %s: %w", name, err)
 	}
 	return list, nil
 }
@@ -203,7 +200,32 @@ func containsString(list []string, s string) bool {
 	return false
 }
 
-// openOutput opens the -o file of a batch job or crawl: new or truncated,
+// openRecords returns the writer of a run's records: to stdout, or to the
+// -o file name when there is one (see openOutput), with the sources that
+// file has articles for. Close it with closeRecords.
+func openRecords(stdout io.Writer, name string, pretty, resume bool) (*recordWriter, map[string]bool, error) {
+	if name == "" || name == "-" {
+		return newRecordWriter(stdout, nil, "stdout", pretty), map[string]bool{}, nil
+	}
+	f, done, err := openOutput(name, resume)
+	if err != nil {
+		return nil, nil, &exitError{code: exitFailed, err: err}
+	}
+	return newRecordWriter(f, f, name, pretty), done, nil
+}
+
+// closeRecords closes the output file of rw, if any. Deferred with the
+// run's named error: a failure to close becomes it, unless it is set.
+func closeRecords(rw *recordWriter, errp *error) {
+	if rw.file == nil {
+		return
+	}
+	if err := rw.file.Close(); err != nil && *errp == nil {
+		*errp = &exitError{code: exitFailed, err: fmt.Errorf("close %s: %w", rw.name, err)}
+	}
+}
+
+// openOutput opens the -o file of a run: new or truncated,
 // or, with resume, appended to after reading which sources it has articles
 // for. A torn last record (from a crash) is cut off first.
 func openOutput(name string, resume bool) (f *os.File, done map[string]bool, err error) {
@@ -288,22 +310,11 @@ func batchRun(ctx context.Context, cmd *cobra.Command, opts *extractOptions) (er
 		return usageErrorf(cmd, "no inputs: give URLs, files, or - for stdin, or -i FILE")
 	}
 
-	out, name := opts.streams.Out, "stdout"
-	var file *os.File
-	done := map[string]bool{}
-	if opts.Output != "" && opts.Output != "-" {
-		file, done, err = openOutput(opts.Output, b.Resume)
-		if err != nil {
-			return &exitError{code: exitFailed, err: err}
-		}
-		defer func() {
-			if cerr := file.Close(); cerr != nil && err == nil {
-				err = &exitError{code: exitFailed, err: fmt.Errorf("close %s: %w", opts.Output, cerr)}
-			}
-		}()
-		out, name = file, opts.Output
+	rw, done, err := openRecords(opts.streams.Out, opts.Output, opts.Pretty, b.Resume)
+	if err != nil {
+		return err
 	}
-	rw := newRecordWriter(out, file, name, opts.Pretty)
+	defer closeRecords(rw, &err)
 
 	todo := inputs[:0:0]
 	urls := false
@@ -321,40 +332,43 @@ func batchRun(ctx context.Context, cmd *cobra.Command, opts *extractOptions) (er
 			jobs = defaultURLJobs
 		}
 	}
-	w := &batchWorker{
-		x:       opts.extractor(),
-		client:  b.client(opts.UserAgent, opts.Timeout, int64(opts.MaxSize)),
-		explain: opts.Explain,
-		maxSize: int64(opts.MaxSize),
-	}
+	x := opts.extractor()
+	x.get = b.client(opts.UserAgent, opts.Timeout, opts.MaxSize).Get // URLs politely
 	prog := newProgress(opts.streams.Err, int64(len(todo)), b.Quiet, "extract")
 	defer prog.finish()
 
+	return runInputs(ctx, x, todo, jobs, rw, prog)
+}
+
+// runInputs works on inputs jobs at a time and writes each record as soon
+// as it is ready (so in input order when jobs is 1); a failed input also
+// gets its line on stderr, through prog.
+func runInputs(ctx context.Context, x *extractor, inputs []string, jobs int, rw *recordWriter, prog *progress) error {
 	// Workers take inputs from work and send records to results; this
-	// goroutine alone writes, so records never interleave.
+	// goroutine alone writes, so records never interleave. Returning (an
+	// interrupt, a failed write) cancels the inputs in flight and stops
+	// the workers.
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
 	work := make(chan string)
 	results := make(chan any, jobs)
-	finished := make(chan struct{})
-	defer close(finished)
 	go func() {
 		defer close(work)
-		for _, in := range todo {
+		for _, in := range inputs {
 			select {
 			case work <- in:
 			case <-ctx.Done():
 				return // stop taking inputs
-			case <-finished:
-				return
 			}
 		}
 	}()
 	for range jobs {
 		go func() {
 			for in := range work {
-				rec := w.record(ctx, in)
+				rec := x.record(ctx, in)
 				select {
 				case results <- rec:
-				case <-finished:
+				case <-ctx.Done():
 					return
 				}
 			}
@@ -362,7 +376,7 @@ func batchRun(ctx context.Context, cmd *cobra.Command, opts *extractOptions) (er
 	}
 
 	failed := 0
-	for range todo {
+	for range inputs {
 		var rec any
 		select {
 		case rec = <-results:
@@ -389,59 +403,12 @@ func batchRun(ctx context.Context, cmd *cobra.Command, opts *extractOptions) (er
 	return nil
 }
 
-// batchWorker turns one input of a batch into its record: files through
-// the extract command's extractor, URLs through the polite client.
-type batchWorker struct {
-	x       *extractor
-	client  *crawl.Client
-	explain bool
-	maxSize int64
-}
-
-func (w *batchWorker) record(ctx context.Context, input string) any {
-	if !isURL(input) {
-		return w.x.record(ctx, input)
-	}
-	a, err := w.fetchExtract(ctx, input)
-	if err != nil {
-		var removed []extract.Removal
-		if a != nil {
-			removed = a.Removed
-		}
-		return failure(input, err, removed)
-	}
-	return a
-}
-
-// fetchExtract fetches a URL politely and extracts its article. A panic
-// becomes the input's error.
-func (w *batchWorker) fetchExtract(ctx context.Context, input string) (a *extract.Article, err error) {
-	defer func() {
-		if v := recover(); v != nil {
-			a, err = nil, recovered(v)
-		}
-	}()
-	p, err := w.client.Get(ctx, input)
-	if err != nil {
-		return nil, fetchError(err)
-	}
-	a, err = extract.Extract(p.Body, &extract.Options{URL: p.URL, ContentType: p.ContentType, Explain: w.explain, MaxSize: w.maxSize})
-	if err != nil {
-		return a, &stageError{kind: kindRead, err: err}
-	}
-	a.Source = input
-	return a, nil
-}
-
 // fetchError gives a fetching error its record kind where no sentinel of
 // errorKind names it.
 func fetchError(err error) error {
 	var pe *crawl.PanicError
-	switch {
-	case errors.As(err, &pe):
+	if errors.As(err, &pe) {
 		return &panicError{value: pe.Value}
-	case errors.Is(err, crawl.ErrRobots):
-		return &stageError{kind: kindRobots, err: err}
 	}
 	return &stageError{kind: kindFetch, err: err}
 }

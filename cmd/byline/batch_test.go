@@ -295,11 +295,9 @@ type panicTransport struct{}
 func (panicTransport) RoundTrip(*http.Request) (*http.Response, error) { panic("boom") }
 
 func TestBatchPanicIsARecord(t *testing.T) {
-	w := &batchWorker{
-		x:      (&extractOptions{streams: &streams{In: strings.NewReader("")}}).extractor(),
-		client: &crawl.Client{IgnoreRobots: true, Fetcher: &crawl.Fetcher{Client: &http.Client{Transport: panicTransport{}}}},
-	}
-	rec, ok := w.record(context.Background(), "http://example.com/x").(*errorRecord)
+	x := (&extractOptions{streams: &streams{In: strings.NewReader("")}}).extractor()
+	x.get = (&crawl.Client{IgnoreRobots: true, Fetcher: &crawl.Fetcher{Client: &http.Client{Transport: panicTransport{}}}}).Get
+	rec, ok := x.record(context.Background(), "http://example.com/x").(*errorRecord)
 	if !ok || rec.Error.Kind != kindInternal || !strings.Contains(rec.Error.Message, "boom") {
 		t.Errorf("record %+v, want an internal error", rec)
 	}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"regexp"
 	"time"
 
@@ -74,7 +73,8 @@ terminal.
 
 Exit status:
   0    the crawl ran to its end
-  1    a seed could not be fetched, or the output could not be written
+  1    a seed failed (its error record is printed), or the output could
+       not be written
   2    usage error: bad flag, seed, scope or regular expression
   130  interrupted by SIGINT or SIGTERM (no partial line is left behind)`,
 		Example: `  # The articles of a news site, into a file; run again with --resume.
@@ -118,7 +118,7 @@ Exit status:
 	f.SortFlags = false
 	f.StringVarP(&opts.Output, "output", "o", "", "write the records to `FILE` (whole records only) instead of stdout")
 	f.StringVar(&opts.Scope, "scope", opts.Scope, "links followed: host (the seed's host), domain (its registrable domain) or prefix (under its directory)")
-	f.IntVar(&opts.Depth, "depth", 0, "most link hops from a seed (sitemap and feed entries are one hop); 0 means no limit")
+	f.IntVar(&opts.Depth, "depth", 0, "follow links at most `N` hops from a seed (sitemap and feed entries are one hop); 0 means no limit")
 	f.IntVar(&opts.MaxPages, "max-pages", 0, "fetch at most `N` pages (pages, not articles printed): the seeds and the first links found, in page order; 0 means no limit")
 	f.StringArrayVar(&opts.Include, "include", nil, "follow only URLs matching this `REGEXP` (repeatable; seeds always)")
 	f.StringArrayVar(&opts.Exclude, "exclude", nil, "never follow URLs matching this `REGEXP` (repeatable)")
@@ -127,11 +127,10 @@ Exit status:
 	f.BoolVar(&opts.AllPages, "all-pages", false, "print every page, not only articles")
 	f.StringVar(&opts.Cache, "cache", "", "keep fetched pages in `DIR` and reuse them on the next run")
 	f.BoolVarP(&opts.Pretty, "pretty", "p", false, "indent the JSON")
-	f.DurationVar(&opts.Timeout, "timeout", opts.Timeout, "time limit per request, reading the body included; 0 means none")
-	f.Var(&opts.MaxSize, "max-size", "size limit per page (K, M, G suffixes)")
-	f.StringVar(&opts.UserAgent, "user-agent", "", "User-Agent header of requests (default \""+userAgent("")+"\")")
+	addFetchFlags(f, &opts.Timeout, &opts.MaxSize, &opts.UserAgent)
 	addBatchFlags(f, &opts.batch, "read more seeds from `FILE`, one URL per line (- for stdin)",
-		"work on `N` pages at once (default 8)")
+		"work on `N` pages at once (default 8)",
+		"with -o FILE: append to FILE, not printing again the pages it has articles for")
 	return cmd
 }
 
@@ -142,7 +141,7 @@ func (o *crawlOptions) crawler(cmd *cobra.Command) (*crawl.Crawler, error) {
 	}
 	scope, err := crawl.ParseScope(o.Scope)
 	if err != nil {
-		return nil, usageErrorf(cmd, "invalid --scope: %v", err)
+		return nil, usageErrorf(cmd, "invalid --scope: %w", err)
 	}
 	switch {
 	case o.Depth < 0:
@@ -162,14 +161,14 @@ func (o *crawlOptions) crawler(cmd *cobra.Command) (*crawl.Crawler, error) {
 		for _, e := range exprs {
 			re, err := regexp.Compile(e)
 			if err != nil {
-				return nil, usageErrorf(cmd, "invalid --%s: %v", flag, err)
+				return nil, usageErrorf(cmd, "invalid --%s: %w", flag, err)
 			}
 			out = append(out, re)
 		}
 		return out, nil
 	}
 	c := &crawl.Crawler{
-		Client:      o.batch.client(o.UserAgent, o.Timeout, int64(o.MaxSize)),
+		Client:      o.batch.client(o.UserAgent, o.Timeout, o.MaxSize),
 		Scope:       scope,
 		MaxDepth:    o.Depth,
 		MaxPages:    o.MaxPages,
@@ -193,22 +192,11 @@ func (o *crawlOptions) crawler(cmd *cobra.Command) (*crawl.Crawler, error) {
 
 // crawlRun runs the crawl, writing each record as soon as it is ready.
 func crawlRun(ctx context.Context, opts *crawlOptions, c *crawl.Crawler) (err error) {
-	out, name := opts.streams.Out, "stdout"
-	var file *os.File
-	done := map[string]bool{}
-	if opts.Output != "" && opts.Output != "-" {
-		file, done, err = openOutput(opts.Output, opts.batch.Resume)
-		if err != nil {
-			return &exitError{code: exitFailed, err: err}
-		}
-		defer func() {
-			if cerr := file.Close(); cerr != nil && err == nil {
-				err = &exitError{code: exitFailed, err: fmt.Errorf("close %s: %w", opts.Output, cerr)}
-			}
-		}()
-		out, name = file, opts.Output
+	rw, done, err := openRecords(opts.streams.Out, opts.Output, opts.Pretty, opts.batch.Resume)
+	if err != nil {
+		return err
 	}
-	rw := newRecordWriter(out, file, name, opts.Pretty)
+	defer closeRecords(rw, &err)
 	prog := newProgress(opts.streams.Err, -1, opts.batch.Quiet, "crawl")
 	defer prog.finish()
 
@@ -233,10 +221,7 @@ func crawlRun(ctx context.Context, opts *crawlOptions, c *crawl.Crawler) (err er
 		}
 		var rec any = r.Article
 		if r.Err != nil {
-			fail := failure(r.Source, fetchError(r.Err), nil)
-			if errors.Is(r.Err, extract.ErrNoContent) && r.Article != nil {
-				fail.Removed = r.Article.Removed
-			}
+			fail := failure(r.Source, fetchError(r.Err), r.Article)
 			rec = fail
 			if seeds[r.Source] {
 				seedFailed = true

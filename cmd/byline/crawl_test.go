@@ -108,17 +108,25 @@ func TestCrawlCommand(t *testing.T) {
 	}
 }
 
+// sortedSources returns the sources of the records in stdout, without the
+// prefix base, sorted.
+func sortedSources(t *testing.T, stdout, base string) []string {
+	t.Helper()
+	var out []string
+	for _, rec := range decodeRecords(t, stdout) {
+		out = append(out, strings.TrimPrefix(rec["source"].(string), base))
+	}
+	slices.Sort(out)
+	return out
+}
+
 func TestCrawlCommandAllPagesAndLimits(t *testing.T) {
 	srv, _ := newCrawlSite(t)
 	r := runByline(t, nil, "crawl", srv.URL, "--all-pages", "--depth", "1", "--exclude", "/news/[4-6]", "--retries", "0")
 	if r.code != exitOK {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}
-	var pages []string
-	for _, rec := range decodeRecords(t, r.stdout) {
-		pages = append(pages, strings.TrimPrefix(rec["source"].(string), srv.URL))
-	}
-	slices.Sort(pages)
+	pages := sortedSources(t, r.stdout, srv.URL)
 	// The home page and the tag page have text but no article: with
 	// --all-pages they are printed (or fail as no_content).
 	want := []string{"" /* the seed, as given */, "/gone", "/news/1", "/news/2", "/news/3", "/tag/city"}
@@ -168,11 +176,7 @@ func TestCrawlSeedsFromFile(t *testing.T) {
 	if r.code != exitOK {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}
-	var sources []string
-	for _, rec := range decodeRecords(t, r.stdout) {
-		sources = append(sources, strings.TrimPrefix(rec["source"].(string), srv.URL))
-	}
-	slices.Sort(sources)
+	sources := sortedSources(t, r.stdout, srv.URL)
 	if !slices.Equal(sources, []string{"/news/1", "/news/2"}) {
 		t.Errorf("sources %q (requests %v)", sources, hits())
 	}

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"byline/crawl"
 	"byline/extract"
@@ -104,11 +105,10 @@ internal.
 	f.BoolVarP(&opts.Pretty, "pretty", "p", false, "indent the JSON")
 	f.StringVarP(&opts.Output, "output", "o", "", "write the records to `FILE` (whole records only) instead of stdout")
 	f.BoolVar(&opts.Explain, "explain", false, `list the blocks of text dropped from each page and why (field "removed")`)
-	f.DurationVar(&opts.Timeout, "timeout", opts.Timeout, "time limit per request, reading the body included; 0 means none")
-	f.Var(&opts.MaxSize, "max-size", "size limit per page, after decompression (K, M, G suffixes)")
-	f.StringVar(&opts.UserAgent, "user-agent", "", "User-Agent header of requests (default \""+userAgent("")+"\")")
+	addFetchFlags(f, &opts.Timeout, &opts.MaxSize, &opts.UserAgent)
 	addBatchFlags(f, &opts.batch, "read more inputs from `FILE`, one per line (- for stdin)",
-		"work on `N` inputs at once (default: the number of CPUs for files, 8 with URLs)")
+		"work on `N` inputs at once (default: the number of CPUs for files, 8 with URLs)",
+		"with -o FILE: skip inputs that have an article in FILE, append the others")
 	return cmd
 }
 
@@ -198,61 +198,19 @@ func otherScheme(input string) string {
 // extractRun processes the inputs one after another, writing each record
 // as soon as it is ready.
 func extractRun(ctx context.Context, opts *extractOptions) (err error) {
-	out, name := opts.streams.Out, "stdout"
-	var file *os.File
-	if opts.Output != "" && opts.Output != "-" {
-		f, err := os.OpenFile(opts.Output, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
-		if err != nil {
-			return &exitError{code: exitFailed, err: fmt.Errorf("cannot create output: %w", err)}
-		}
-		defer func() {
-			if cerr := f.Close(); cerr != nil && err == nil {
-				err = &exitError{code: exitFailed, err: fmt.Errorf("close %s: %w", opts.Output, cerr)}
-			}
-		}()
-		out, file, name = f, f, opts.Output
+	rw, _, err := openRecords(opts.streams.Out, opts.Output, opts.Pretty, false)
+	if err != nil {
+		return err
 	}
-	rw := newRecordWriter(out, file, name, opts.Pretty)
-	x := opts.extractor()
-
-	failed := 0
-	for _, input := range opts.Inputs {
-		done := make(chan any, 1)
-		go func() { done <- x.record(ctx, input) }()
-		var rec any
-		select {
-		case rec = <-done:
-		case <-ctx.Done():
-		}
-		if ctx.Err() != nil {
-			// Interrupted: what is in flight is abandoned, with no record.
-			return &exitError{code: exitInterrupted, err: errors.New("interrupted")}
-		}
-		if err := rw.write(rec); err != nil {
-			return &exitError{code: exitFailed, err: err}
-		}
-		if fail, ok := rec.(*errorRecord); ok {
-			failed++
-			fmt.Fprintf(opts.streams.Err, "byline: %s: %s\n", input, fail.Error.Message)
-		}
-	}
-	if failed > 0 {
-		return &exitError{code: exitFailed}
-	}
-	return nil
+	defer closeRecords(rw, &err)
+	// One input at a time, in order, and no progress bar.
+	prog := newProgressBar(opts.streams.Err, int64(len(opts.Inputs)), false, "extract")
+	return runInputs(ctx, opts.extractor(), opts.Inputs, 1, rw, prog)
 }
 
 func (o *extractOptions) extractor() *extractor {
-	timeout := o.Timeout
-	if timeout == 0 {
-		timeout = -1 // no limit
-	}
 	return &extractor{
-		fetcher: &crawl.Fetcher{
-			UserAgent: userAgent(o.UserAgent),
-			Timeout:   timeout,
-			MaxSize:   int64(o.MaxSize),
-		},
+		get:     newFetcher(o.UserAgent, o.Timeout, o.MaxSize).Fetch,
 		stdin:   o.streams.In,
 		pageURL: o.pageURL,
 		explain: o.Explain,
@@ -260,10 +218,29 @@ func (o *extractOptions) extractor() *extractor {
 	}
 }
 
+// addFetchFlags adds --timeout, --max-size and --user-agent, the flags of
+// newFetcher, to f.
+func addFetchFlags(f *pflag.FlagSet, timeout *time.Duration, maxSize *byteSize, ua *string) {
+	f.DurationVar(timeout, "timeout", *timeout, "time limit per request, reading the body included; 0 means none")
+	f.Var(maxSize, "max-size", "size limit per page, after decompression (K, M, G suffixes)")
+	f.StringVar(ua, "user-agent", "", "User-Agent header of requests (default \""+userAgent("")+"\")")
+}
+
+// newFetcher is the Fetcher of the --user-agent, --timeout and --max-size
+// flags.
+func newFetcher(ua string, timeout time.Duration, maxSize byteSize) *crawl.Fetcher {
+	if timeout == 0 {
+		timeout = -1 // no limit
+	}
+	return &crawl.Fetcher{UserAgent: userAgent(ua), Timeout: timeout, MaxSize: int64(maxSize)}
+}
+
 // extractor turns one input into one record. It is safe for concurrent use
 // (stdin aside, which can be read once).
 type extractor struct {
-	fetcher *crawl.Fetcher
+	// get fetches a URL input: a Fetcher's Fetch, or the polite
+	// crawl.Client's Get in a batch job.
+	get     func(ctx context.Context, url string) (*crawl.Page, error)
 	stdin   io.Reader
 	pageURL *url.URL // the --url of a file or stdin input
 	explain bool
@@ -275,11 +252,7 @@ type extractor struct {
 func (x *extractor) record(ctx context.Context, input string) any {
 	a, err := x.extract(ctx, input)
 	if err != nil {
-		var removed []extract.Removal
-		if a != nil {
-			removed = a.Removed
-		}
-		return failure(input, err, removed)
+		return failure(input, err, a)
 	}
 	return a
 }
@@ -309,9 +282,9 @@ func (x *extractor) extract(ctx context.Context, input string) (a *extract.Artic
 func (x *extractor) read(ctx context.Context, input string) ([]byte, *extract.Options, error) {
 	opts := &extract.Options{URL: x.pageURL, Explain: x.explain, MaxSize: x.maxSize}
 	if isURL(input) {
-		p, err := x.fetcher.Fetch(ctx, input)
+		p, err := x.get(ctx, input)
 		if err != nil {
-			return nil, nil, &stageError{kind: kindFetch, err: err}
+			return nil, nil, fetchError(err)
 		}
 		opts.URL, opts.ContentType = p.URL, p.ContentType
 		return p.Body, opts, nil

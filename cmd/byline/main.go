@@ -5,8 +5,12 @@
 //
 // Files:
 //   - run.go: the root command, exit statuses, signal handling
-//   - extract.go: the extract subcommand and its options
+//   - extract.go: the extract subcommand, its options, one input's record
+//   - batch.go: batch jobs (-i, -j, --resume), flags shared with crawl,
+//     opening the output
+//   - crawl.go: the crawl subcommand
 //   - records.go: output records, the error-to-kind mapping, the line writer
+//   - progress.go: the progress bar of batch jobs and crawls
 //   - version.go: the version string
 //   - size.go: the byte-size flag type
 package main

@@ -131,8 +131,13 @@ func errorMessage(err error, source string) string {
 	return err.Error()
 }
 
-// failure is the record of an input that failed with err.
-func failure(source string, err error, removed []extract.Removal) *errorRecord {
+// failure is the record of an input that failed with err. a, when not nil,
+// is what extraction found (on ErrNoContent): its Removed tells why.
+func failure(source string, err error, a *extract.Article) *errorRecord {
+	var removed []extract.Removal
+	if a != nil {
+		removed = a.Removed
+	}
 	kind, status := errorKind(err)
 	msg := errorMessage(err, source)
 	if kind == kindTooLarge && !strings.Contains(msg, "--max-size") {
