@@ -290,14 +290,31 @@ func domBylines(p *page, strict bool) []string {
 	}
 	for _, pass := range passes {
 		for _, b := range p.bylines {
-			if pass(b) {
-				if people, _ := cleanAuthors([]string{b.text}); len(people) > 0 {
-					return []string{b.text}
-				}
+			if !pass(b) {
+				continue
+			}
+			people, _ := cleanAuthors([]string{b.text})
+			if strict && !fullNames(people) {
+				// "Reuters, Washington": the agency and its dateline.
+				continue
+			}
+			if len(people) > 0 {
+				return []string{b.text}
 			}
 		}
 	}
 	return nil
+}
+
+// fullNames reports names that all have a given name and a surname
+// (at least two words).
+func fullNames(names []string) bool {
+	for _, n := range names {
+		if len(strings.Fields(n)) < 2 {
+			return false
+		}
+	}
+	return len(names) > 0
 }
 
 // chooseDates takes the publication and modification dates from the most
