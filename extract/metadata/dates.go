@@ -274,6 +274,12 @@ func sane(t time.Time) (time.Time, bool) {
 // at 3:46 PM", "17. Mai 2024"), with the time of day and zone written
 // right after or before it.
 func parseTextDate(s string) (when, bool) {
+	w, _, ok := findTextDate(s)
+	return w, ok
+}
+
+// findTextDate is parseTextDate that also gives where the date starts in s.
+func findTextDate(s string) (when, int, bool) {
 	for _, loc := range textDateRe.FindAllStringSubmatchIndex(s, 4) {
 		g := func(i int) string {
 			if loc[2*i] < 0 {
@@ -326,10 +332,10 @@ func parseTextDate(s string) (when, bool) {
 		}
 		if t, ok := sane(w.t); ok {
 			w.t = t
-			return w, true
+			return w, loc[0], true
 		}
 	}
-	return when{}, false
+	return when{}, -1, false
 }
 
 // withClock sets the time of day of day from a clockPattern match (m[1]

@@ -2,6 +2,7 @@ package metadata
 
 import (
 	"bytes"
+	"compress/gzip"
 	"encoding/json"
 	"flag"
 	"net/url"
@@ -114,6 +115,11 @@ func TestCleanAuthors(t *testing.T) {
 		{[]string{"E. Jean Carroll"}, []string{"E. Jean Carroll"}, nil},
 		{[]string{"Updated 3 hours ago"}, nil, nil},
 		{[]string{"lowercase words only"}, nil, nil},
+		{[]string{"Par Jean Dupont le 12 mars 2024 à 14h30"}, []string{"Jean Dupont"}, nil},
+		{[]string{"Por Ana García 17 de mayo de 2024"}, []string{"Ana García"}, nil},
+		{[]string{"Di Mario Rossi, 12 marzo 2024"}, []string{"Mario Rossi"}, nil},
+		{[]string{"Иван Петров 17 мая 2024"}, []string{"Иван Петров"}, nil},
+		{[]string{"By Tuan Le, March 5, 2024"}, []string{"Tuan Le"}, nil},
 	}
 	for _, tt := range tests {
 		got, orgs := cleanAuthors(tt.in)
@@ -356,4 +362,41 @@ func TestFromURL(t *testing.T) {
 	if m := FromURL(nil, Options{}); m.SiteName != "" || !m.Published.IsZero() {
 		t.Errorf("FromURL(nil) = %+v, want empty", m)
 	}
+}
+
+// BenchmarkReadCorpus reads the metadata of every page of the ScrapingHub
+// dev set (parsed once, outside the timer) and reports the mean time per
+// page:
+//
+//	go test ./extract/metadata -run '^$' -bench ReadCorpus -benchtime 5x
+func BenchmarkReadCorpus(b *testing.B) {
+	files, err := filepath.Glob("../../testdata/bench/scrapinghub/html/*.html.gz")
+	if err != nil || len(files) == 0 {
+		b.Skip("no corpus")
+	}
+	var docs []*html.Node
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		zr, err := gzip.NewReader(bytes.NewReader(raw))
+		if err != nil {
+			b.Fatal(err)
+		}
+		doc, err := html.Parse(zr)
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs = append(docs, doc)
+	}
+	u, _ := url.Parse(defaultURL)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		for _, d := range docs {
+			ReadWith(d, u, Options{Now: testNow})
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(b.N*len(docs)), "ms/page")
 }
