@@ -60,9 +60,16 @@
 // date …); microdata datePublished; <time> elements and date-classed
 // elements of the page (one marked pubdate or "published" first, then the
 // first in the article that is not an update; never in comments or related
-// lists); a written date in the byline; a full date in the URL path (/2024/05/17/, /2024-05-17/,
-// /20240517/). Modified: JSON-LD dateModified, article:modified_time,
-// og:updated_time and the like, microdata dateModified. A date later than
+// lists; a date after a publication label, "Published on", "Publié le",
+// "publiziert am", "publicado el", "pubblicato il", "Опубликовано", also
+// when label and date are in separate elements, counts as marked); a
+// written date in the byline; a full date in the URL path (/2024/05/17/,
+// /2024-05-17/, /20240517/). Written dates are read in English, German,
+// French, Spanish, Italian, Portuguese, Dutch and Russian, as "May 17,
+// 2024", "17 May 2024", "17. Mai 2024", "17 de mayo de 2024", "17.05.2024",
+// "2024-05-17" or "November 20 15:23 2019". Modified: JSON-LD
+// dateModified, article:modified_time, og:updated_time and the like,
+// microdata dateModified. A date later than
 // the time of extraction is dropped, and so is a modification before the
 // publication.
 //

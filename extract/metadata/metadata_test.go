@@ -400,3 +400,31 @@ func BenchmarkReadCorpus(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(b.N*len(docs)), "ms/page")
 }
+
+// A publication label in an element of its own, the date in the next.
+func TestLabelDates(t *testing.T) {
+	tests := []struct{ body, want string }{
+		{`<p><span>publiziert am</span> <b>30. Juli 2018</b></p>`, "2018-07-30"},
+		{`<div><span>Publicado el</span><span>17 de mayo de 2024</span></div>`, "2024-05-17"},
+		{`<div><em>Pubblicato il</em> <span>12 marzo 2024 ore 10:05</span></div>`, "2024-03-12"},
+		{`<div><span>Опубликовано:</span> <span>17 мая 2024</span></div>`, "2024-05-17"},
+		{`<p>Posted on <a href="/2019/11">November 20 15:23 2019</a></p>`, "2019-11-20"},
+		{`<div class="comments"><span>Published</span> <span>1 May 2024</span></div>`, ""},
+		{`<p>The report was published in the spring.</p>`, ""},
+	}
+	u, _ := url.Parse(defaultURL)
+	for _, tt := range tests {
+		doc, err := html.Parse(strings.NewReader("<html><body><article><h1>A headline here</h1>" + tt.body + "</article></body></html>"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := ReadWith(doc, u, Options{Now: testNow})
+		got := ""
+		if !m.Published.IsZero() {
+			got = m.Published.Format(time.DateOnly)
+		}
+		if got != tt.want {
+			t.Errorf("%s: published %q, want %q", tt.body, got, tt.want)
+		}
+	}
+}
