@@ -71,7 +71,7 @@ const readMoreLabels = `read more|more (?:great |top |recent |popular )?[^:.,]{0
 const noticeLabels = `follow (?:us|him|her|them|me|the author)(?: on (?:twitter|facebook|instagram|x|linkedin|bluesky|threads)\b|\s*[:@]| @)|follow [^.]{1,60} on (?:facebook|twitter|instagram|x|linkedin|bluesky|threads)\b|have a (?:news )?tip\b|got a (?:news )?tip\b|tell us what you think|leave a (?:comment|reply)|join the (?:conversation|discussion)|have your say|add (?:a )?comment|post a comment|comments? (?:are|is) closed|kommentar schreiben|laisser un commentaire|deja un comentario|lascia un commento|deixe um comentário|оставить комментарий|(?:tags?|categor(?:y|ies|ia|ie|ía|ias)|filed under|schlagwörter|stichworte|étiquettes|etiquetas|argomenti|temas|теги|рубрика)\s*:`
 
 // adLabels are the labels of advertisement slots.
-const adLabels = `advertisement\s*[-–—:|]?\s*(?:continue reading below|scroll to continue(?: with content)?|story continues below)|advertisement|advertising|advert|ad|ads|sponsored|sponsored content|paid content|promoted|partner content|anzeige|werbung|publicité|publicite|publicidad|pubblicità|publicidade|реклама|story continues below(?: advertisement)?|article continues below(?: this ad| advertisement)?|continue reading (?:the main story|below)|scroll to continue(?: with content)?|skip advert(?:isement)?`
+const adLabels = `advertisement\s*[-–—:|]?\s*(?:continue reading below|continue reading the main story|scroll to continue(?: with content)?|story continues below)|advertisement|advertising|advert|ad|ads|sponsored|sponsored content|paid content|promoted|partner content|anzeige|werbung|publicité|publicite|publicidad|pubblicità|publicidade|реклама|story continues below(?: advertisement)?|article continues below(?: this ad| advertisement)?|continue reading (?:the main story|below)|scroll to continue(?: with content)?|skip advert(?:isement)?`
 
 // creditLabels start photo credits.
 const creditLabels = `photo|photograph|image|picture|video|graphic|illustration|photo credit|image credit|credit|credits|source|foto|bild|fotos|quelle|crédit|crédits|fuente|fonte|фото|источник`
@@ -92,7 +92,7 @@ var (
 			{"sign", `sign(?:ing)? up (?:for|to) (?:our|the|a|their)\b[^.]{0,60}(?:newsletter|briefing|digest|alert|email)`},
 			{"newsletter", `(?:subscribe|register|join|signup) (?:to|for) (?:our|the)\b[^.]{0,40}newsletter|newsletters?\b[^.]{0,40}(?:inbox|sign up|subscribe)`},
 			{"briefing", `(?:subscribe|register|join|signup) (?:to|for) (?:our|the)\b[^.]{0,40}briefing|briefings?\b[^.]{0,40}(?:inbox|sign up|subscribe)`},
-			{"your ", `(?:delivered|straight|direct(?:ly)?|right) (?:to|in|into|through) your (?:inbox|letterbox|mailbox|door)|in your inbox every|we need your (?:help|support)|your support,? (?:no matter how small|helps|makes|matters|is vital|is crucial)|you've reached your (?:free )?(?:article )?limit|start your (?:free )?trial`},
+			{"your ", `(?:delivered|straight|direct(?:ly)?|right) (?:to|in|into|through) your (?:inbox|letterbox|mailbox|door)|in your inbox every|we need your (?:help|support)|your support,? (?:no matter how small|helps|makes|matters|is vital|is crucial)|you've reached your (?:free )?(?:article )?limit|start your (?:free )?trial|\bget\b[^.]{1,60}\bin(?:to)? your (?:inbox|mailbox|email)`},
 			{"issues for", `\d+ issues for`},
 			{"journalism", `support (?:our|independent|quality|local|fearless|trusted|public.interest) journalism`},
 			{"support us", `support us (?:monthly|today|now|from)|please support us`},
@@ -111,6 +111,11 @@ var (
 			{"subscribe to", `subscribe to [^.]{1,40} and (?:stay|get|support|never|enjoy)`},
 			{"if you", `if you (?:enjoyed|liked|like|value|appreciate|found) (?:this|our|reading)\b[^.]{0,60}(?:please|consider|support|subscribe|donat|join|proposition)`},
 			{"abonn", `newsletter abonnieren|jetzt abonnieren|abonnez-vous`},
+			{"recev", `recev\w*\b[^.]{0,80}dans votre boîte (?:mail|e-mail|aux lettres|de réception)`},
+			{"postfach", `(?:erhalten|bekommen|direkt|bequem)\b[^.]{0,80}(?:in ihr(?:em)?|ins) (?:e-mail-)?postfach`},
+			{"recib", `recib\w*\b[^.]{0,80}en tu (?:bandeja de entrada|correo)`},
+			{"ricev", `ricev\w*\b[^.]{0,80}nella tua (?:casella|email|posta)`},
+			{"receb", `receb\w*\b[^.]{0,80}(?:no seu e-mail|na sua caixa de entrada)`},
 			{"unterstütz", `jetzt unterstützen|unterstützen sie (?:uns|unabhängigen)`},
 			{"melden sie sich", `melden sie sich (?:jetzt )?(?:für|zum) (?:unseren )?newsletter`},
 			{"inscrivez", `inscrivez-vous à (?:notre|la) newsletter`},
@@ -147,7 +152,16 @@ var (
 	}
 
 	// reGalleryLabel matches slide counters of photo galleries.
-	reGalleryLabel = fastre.MustCompile(`^(?:image|photo|picture|slide|bild|foto|imagen|immagine|фото|слайд)\s*\d+\s*(?:of|/|von|de|sur|di|из)\s*\d+$`)
+	reGalleryLabel = fastre.MustCompile(`^(?:(?:image|photo|picture|slide|bild|foto|imagen|immagine|фото|слайд)\s*)?\d+\s*(?:[-–]\s*\d+\s*)?(?:of|/|von|de|sur|di|из)\s*(?:/\s*)?\d+$`)
+
+	// reArchiveCredit matches credits of photos from a private collection.
+	reArchiveCredit = fastre.MustCompile(`^(?:(?:photo|foto|фото)\s*:?\s*)?(?:(?:из )?личн(?:ый|ого) архив\pL*|(?:from )?(?:a |the )?(?:private|personal|family) (?:archive|collection|handout)|privatarchiv|archives? personnelles?|archives? privées?|archivo (?:personal|privado|familiar)|arquivo (?:pessoal|de família)|archivio (?:privato|personale))(?:[\s:,.]|$)`)
+
+	// reUILabel matches the labels of gallery and media buttons.
+	reUILabel = fastre.MustCompile(`^(?:(?:(?:show|hide|view|toggle|open|close) )?caption|close|expand|collapse|enlarge(?: this)? image|enlarge|full ?screen|view (?:gallery|slideshow|all photos)|open gallery|previous|next|prev|zoom|play video|watch video|legende|légende|schließen|fermer|cerrar|chiudi|fechar|закрыть)$`)
+
+	// reCommentPolicy matches notes on how comments are moderated.
+	reCommentPolicy = fastre.MustCompile(`(?:comments?|comentários?|comentarios?|commentaires?|kommentare?|commenti|комментари\pL*)[^.]{0,120}(?:moderated|moderation|will (?:not )?be (?:approved|published|removed|deleted)|are reviewed|não serão (?:aprovados|publicados)|serão (?:moderados|removidos)|no serán (?:aprobados|publicados)|serán moderados|seront modérés|sont modérés|ne seront pas publiés|werden moderiert|werden nicht (?:freigeschaltet|veröffentlicht)|saranno moderati|non saranno pubblicati|модерир\pL*|не будут опубликованы)|comment(?:ing)? (?:policy|guidelines)|community (?:guidelines|standards)\b[^.]{0,60}comment|we reserve the right to (?:remove|delete|edit)[^.]{0,40}comments?`)
 
 	// reCookie matches cookie and consent notices.
 	reCookie = fastre.MustCompile(`(?:we|this (?:site|website)|our (?:site|website)s?) uses? cookies|(?:use|accept|consent to) (?:the use of )?cookies|cookie (?:policy|settings|preferences)|utilise des cookies|verwendet cookies|utiliza cookies|utilizza(?:mo)? (?:i )?cookie|utiliza cookies|использует (?:файлы )?cookie`)
@@ -222,7 +236,8 @@ func wordingRule(t string) string {
 		return ""
 	}
 	lower := strings.ToLower(t)
-	label := labelFirstWords[firstWord(lower)]
+	// "AdvertisementContinue reading": labels glued together by a scrape.
+	label := labelFirstWords[firstWord(lower)] || strings.HasPrefix(lower, "advertisement")
 	if n <= 160 && !label {
 		if isShareRow(lower) {
 			return ruleShare
@@ -253,6 +268,12 @@ func wordingRule(t string) string {
 	if n <= 250 && isNotice(lower) && !isReported(lower) {
 		return ruleNotice
 	}
+	if n <= 30 && reUILabel.MatchString(strings.TrimRight(lower, " .:…")) {
+		return ruleNotice
+	}
+	if n <= 400 && isCommentPolicy(lower) {
+		return ruleNotice
+	}
 	if strings.Contains(lower, "cookie") && reCookie.MatchString(lower) {
 		return ruleCookie
 	}
@@ -277,6 +298,12 @@ func isReported(lower string) bool {
 }
 
 var reportingVerbs = []string{" said", " says", " told", " asked", " urged", " according to", " sagte", " erklärte", " a déclaré", " a dit", " dijo", " afirmó", " ha detto", " disse", " afirmou", " сказал", " заявил"}
+
+// isCommentPolicy reports a note on how reader comments are moderated.
+func isCommentPolicy(lower string) bool {
+	return (strings.Contains(lower, "coment") || strings.Contains(lower, "comment") || strings.Contains(lower, "kommentar") || strings.Contains(lower, "комментари")) &&
+		reCommentPolicy.MatchString(lower)
+}
 
 // isNotice reports notices in lower-case text.
 func isNotice(lower string) bool {
@@ -391,7 +418,17 @@ func isCredit(t string) bool {
 	if len(t) <= 40 && reGalleryLabel.MatchString(lower) {
 		return true
 	}
+	if len(t) <= 100 && !endsSentence(t) && wordCount(t) <= 8 && reArchiveCredit.MatchString(lower) {
+		return true
+	}
+	// A short line with a copyright sign, not a sentence: "Reuters ©".
+	if len(t) <= 100 && strings.Contains(t, "©") && !endsSentence(t) {
+		return true
+	}
 	if labelFirstWords[firstWord(lower)] && reCreditStart.MatchString(lower) {
+		return true
+	}
+	if strings.Contains(lower, "credit") && reCreditTail.MatchString(lower) {
 		return true
 	}
 	// Credits end with a parenthesis or an agency's name.
@@ -404,6 +441,10 @@ func isCredit(t string) bool {
 	}
 	return reCreditEnd.MatchString(lower)
 }
+
+// reCreditTail matches a credit set after a caption on the same line:
+// "… He didn't get it.Credit...Doug Mills/The New York Times".
+var reCreditTail = fastre.MustCompile(`(?:credits?\s*(?:\.{2,}|…)|(?:photo|image|picture) credits?\s*:)\s*[^.!?]{2,80}$`)
 
 var creditEndWords = map[string]bool{"images": true, "shutterstock": true, "istockphoto": true, "press": true, "reuters": true, "photo": true, "efe": true, "dpa": true}
 

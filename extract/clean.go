@@ -43,12 +43,16 @@ type nodeStat struct {
 	text, link, good int
 	links            int  // <a> elements
 	landmark         bool // holds an h1, article, main or articleBody: a page wrapper
+	hidden           int  // good text inside hidden elements
 }
 
 type cleaner struct {
 	stats     map[*html.Node]nodeStat
 	totalGood int
-	rec       *recorder
+	// visibleGood is the good text outside hidden elements: a page may
+	// keep a hidden copy of its article (a second layout, a template).
+	visibleGood int
+	rec         *recorder
 }
 
 // clean removes the never-content elements below root.
@@ -56,6 +60,7 @@ func clean(root *html.Node, rec *recorder) {
 	c := &cleaner{stats: make(map[*html.Node]nodeStat, 512), rec: rec}
 	st, _ := c.measure(root, false)
 	c.totalGood = st.good
+	c.visibleGood = st.good - st.hidden
 	c.walk(root, false)
 }
 
@@ -63,6 +68,7 @@ func clean(root *html.Node, rec *recorder) {
 // It reports whether n holds a block element.
 func (c *cleaner) measure(n *html.Node, inLink bool) (nodeStat, bool) {
 	var st nodeStat
+	hidden := false
 	switch n.Type {
 	case html.TextNode:
 		k := nonSpace(n.Data)
@@ -82,13 +88,19 @@ func (c *cleaner) measure(n *html.Node, inLink bool) (nodeStat, bool) {
 		case atom.H1, atom.Article, atom.Main:
 			st.landmark = true
 		}
-		if !st.landmark {
-			for _, a := range n.Attr {
-				if a.Key == "itemprop" && a.Val == "articleBody" {
-					st.landmark = true
-				}
+		for _, a := range n.Attr {
+			switch a.Key {
+			case "itemprop":
+				st.landmark = st.landmark || a.Val == "articleBody"
+			case "hidden":
+				hidden = true
+			case "aria-hidden":
+				hidden = hidden || a.Val == "true"
+			case "style":
+				hidden = hidden || isHiddenStyle(a.Val)
 			}
 		}
+
 	case html.DocumentNode:
 	default:
 		return st, false
@@ -101,11 +113,15 @@ func (c *cleaner) measure(n *html.Node, inLink bool) (nodeStat, bool) {
 		st.good += s.good
 		st.links += s.links
 		st.landmark = st.landmark || s.landmark
+		st.hidden += s.hidden
 		hasBlock = hasBlock || b
 	}
 	isBlock := n.Type == html.ElementNode && blockTags[n.DataAtom]
 	if isBlock && !hasBlock && st.text >= 80 && st.link*10 < st.text*3 {
 		st.good = st.text
+	}
+	if hidden || isHiddenClassAttr(n) {
+		st.hidden = st.good
 	}
 	if n.Type == html.ElementNode {
 		c.stats[n] = st
@@ -146,10 +162,15 @@ func (c *cleaner) walk(n *html.Node, inArticle bool) {
 }
 
 // protected reports an element that holds more than num/den of the page's
-// good text: too much to be boilerplate.
+// good text, or of its visible good text: too much to be boilerplate.
 func (c *cleaner) protected(n *html.Node, num, den int) bool {
 	s := c.stats[n]
-	return c.totalGood > 0 && s.good*den > c.totalGood*num
+	return c.totalGood > 0 && s.good*den > c.totalGood*num ||
+		c.visibleGood > 0 && (s.good-s.hidden)*den > c.visibleGood*num
+}
+
+func isHiddenClassAttr(n *html.Node) bool {
+	return n.Type == html.ElementNode && isHiddenClass(attrOf(n, "class"))
 }
 
 // verdict says whether n is never content, and why. report is false for
@@ -194,7 +215,10 @@ func (c *cleaner) verdict(n *html.Node, inArticle bool) (rule string, report boo
 	case atom.Header:
 		rule = rulePageHeader
 	case atom.Footer:
-		rule = rulePageFooter
+		// A blockquote's footer is its attribution, shown with it.
+		if n.Parent == nil || n.Parent.DataAtom != atom.Blockquote {
+			rule = rulePageFooter
+		}
 	case atom.Form:
 		rule = ruleForm
 	case atom.Figcaption:

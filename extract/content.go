@@ -2,7 +2,9 @@ package extract
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
+	"time"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -23,12 +25,13 @@ func findContent(doc *html.Node, meta *metadata.Metadata, explain bool) ([]block
 	rec := &recorder{on: explain}
 	root := findBody(doc)
 	clean(root, rec)
-	blocks := renderBlocks(root)
-	sel, sc := selectContent(root, blocks)
 	if meta == nil {
 		meta = &metadata.Metadata{}
 	}
+	blocks, alts := renderBlocks(root, meta.Language)
+	sel, sc := selectContent(root, blocks)
 	f := newFilter(meta)
+	f.alts = alts
 
 	// Mark each block: in the content or not, then dropped by a rule or not.
 	rules := make([]string, len(blocks))
@@ -114,12 +117,14 @@ func inFigure(n *html.Node, sel map[*html.Node]bool) bool {
 
 // filter holds the per-page data of the block rules.
 type filter struct {
-	title   string // normalised title
-	authors []string
+	title     string // normalised title
+	authors   []string
+	published time.Time
+	alts      map[string]bool // normalised alt texts of the page's images
 }
 
 func newFilter(meta *metadata.Metadata) *filter {
-	return &filter{title: normText(meta.Title), authors: meta.Authors}
+	return &filter{title: normText(meta.Title), authors: meta.Authors, published: meta.Published}
 }
 
 // rule returns why a block of the content is dropped, or "".
@@ -140,13 +145,68 @@ func (f *filter) rule(b *block, figure bool) string {
 	if isCredit(t) {
 		return ruleCaption
 	}
+	// A line that repeats an image's alt text is its caption.
+	if f.alts != nil && b.kind != blockHeading && wordCount(t) <= 30 && f.alts[normText(t)] {
+		return ruleCaption
+	}
 	if isBylineText(t, f.authors) {
 		return ruleByline
 	}
 	if isDateLine(t) {
 		return ruleDate
 	}
+	if isMetaLine(t, f.authors, f.published) {
+		return ruleByline
+	}
 	return ""
+}
+
+// reMetaSep splits a line of article data: "Site | date • updated | By …".
+var reMetaSep = regexp.MustCompile(`\s+[|•·]\s+|\s+[|•·]|[|•·]\s+`)
+
+// isMetaLine reports a line of article data made of parts set apart by
+// bars or bullets, one of them a byline (an author of the metadata or
+// "By …") and another a date (a date line, or the published date's day
+// and year): "Le Monde | 04.05.2015 à 13h36 | Par Martin Untersinger".
+func isMetaLine(t string, authors []string, published time.Time) bool {
+	if len(t) > 250 || !strings.ContainsAny(t, "|•·") {
+		return false
+	}
+	parts := reMetaSep.Split(t, -1)
+	if len(parts) < 2 {
+		return false
+	}
+	byline, dated := false, false
+	for _, p := range parts {
+		p = strings.TrimSpace(p)
+		if p == "" {
+			continue
+		}
+		if wordCount(p) > 14 {
+			return false
+		}
+		switch {
+		case isBylineText(p, authors):
+			byline = true
+		case isDateLine(p) || hasDate(p, published):
+			dated = true
+		}
+	}
+	return byline && dated
+}
+
+// hasDate reports text that holds the year and the day of date d.
+func hasDate(t string, d time.Time) bool {
+	if d.IsZero() || !strings.Contains(t, strconv.Itoa(d.Year())) {
+		return false
+	}
+	day := strconv.Itoa(d.Day())
+	for _, f := range strings.FieldsFunc(t, func(r rune) bool { return r < '0' || r > '9' }) {
+		if strings.TrimLeft(f, "0") == day {
+			return true
+		}
+	}
+	return false
 }
 
 // keepLinkedHeadings takes back a heading dropped for its link when a long
@@ -322,8 +382,16 @@ func dropTailTeasers(blocks []block, rules []string, inContent []bool) {
 	// Read units backwards: a headline with at most two short blocks after
 	// it. The list starts at the earliest headline of the unbroken units.
 	// Each unit sits in its own wrapper (a card, a list item): links set
-	// between the paragraphs of one container are not teasers.
-	first, heads, pending, excerpts := -1, 0, 0, 0
+	// between the paragraphs of one container are not teasers, and neither
+	// are one-line related links set between the article's paragraphs (the
+	// excerpt of a card shares the card with its headline, not the
+	// container with the other cards).
+	type unit struct {
+		head     int
+		excerpts []int
+	}
+	var units []unit
+	var pending []int
 	var lastParent *html.Node
 	for i := len(blocks) - 1; i >= 0; i-- {
 		if !inContent[i] {
@@ -336,18 +404,36 @@ func dropTailTeasers(blocks []block, rules []string, inContent []bool) {
 				break
 			}
 			lastParent = parent
-			first = i
-			heads++
-			excerpts += pending
-			pending = 0
+			units = append(units, unit{head: i, excerpts: pending})
+			pending = nil
 			continue
 		}
-		if b.textLen >= 300 || b.kind == blockQuote || pending == 2 {
+		if b.textLen >= 300 || b.kind == blockQuote || len(pending) == 2 {
 			break
 		}
 		if rules[i] == "" {
-			pending++
+			pending = append(pending, i)
 		}
+	}
+	// units run from the last card back; the list is the run of cards from
+	// the end whose excerpts are their own.
+	heads, excerpts, first := 0, 0, -1
+	for k, u := range units {
+		own := true
+		for _, e := range u.excerpts {
+			lca := commonAncestor(blocks[u.head].node, blocks[e].node)
+			for m, v := range units {
+				if m != k && isAncestor(lca, blocks[v.head].node) {
+					own = false
+				}
+			}
+		}
+		if !own {
+			break
+		}
+		heads++
+		excerpts += len(u.excerpts)
+		first = u.head
 	}
 	if heads < 3 || excerpts < 2 {
 		return
@@ -357,6 +443,16 @@ func dropTailTeasers(blocks []block, rules []string, inContent []bool) {
 			rules[i] = ruleRelated
 		}
 	}
+}
+
+// commonAncestor returns the lowest element that holds both a and b.
+func commonAncestor(a, b *html.Node) *html.Node {
+	for x := a; x != nil; x = x.Parent {
+		if isAncestor(x, b) {
+			return x
+		}
+	}
+	return nil
 }
 
 // dropLabelledLists drops what a "Related stories" or "Read more" label
@@ -416,9 +512,11 @@ func trimEdges(blocks []block, rules []string, inContent []bool) {
 		if isParagraphLike(blocks[i].text) {
 			break
 		}
-		if wordCount(blocks[i].text) <= 5 && !reDateline.MatchString(blocks[i].text) {
-			rules[i] = ruleEdge
+		if wordCount(blocks[i].text) > 5 || reDateline.MatchString(blocks[i].text) {
+			// Text kept: what follows it is inside the article.
+			break
 		}
+		rules[i] = ruleEdge
 	}
 	for i := len(blocks) - 1; i >= 0; i-- {
 		if !inContent[i] || rules[i] != "" {

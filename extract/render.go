@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -35,6 +36,9 @@ type block struct {
 	// textLen and linkLen count the non-space bytes of the text and of its
 	// link text.
 	textLen, linkLen int
+	// quoted: the block is inside a <blockquote> that is a quotation, not
+	// an embedded social post (a tweet, an Instagram or TikTok post).
+	quoted bool
 }
 
 func (b *block) linkDensity() float64 {
@@ -53,15 +57,26 @@ type renderer struct {
 	inLink     int
 	owner      *html.Node
 	quoteDepth int
+	// realQuotes counts the open blockquotes that are not social embeds.
+	realQuotes int
 	lastBr     bool
 	sinceBr    int
+	// open and close are the quotation marks put around <q> text.
+	open, close string
+	// alts holds the normalised alt texts of the images (of 3 words or
+	// more): a block that repeats one is its caption.
+	alts map[string]bool
 }
 
-func renderBlocks(root *html.Node) []block {
+// renderBlocks renders root; lang (BCP 47, may be "") picks the quotation
+// marks shown around <q> elements, as a browser does. It also returns the
+// normalised alt texts of the images.
+func renderBlocks(root *html.Node, lang string) ([]block, map[string]bool) {
 	r := &renderer{owner: root, buf: make([]byte, 0, 1024)}
+	r.open, r.close = quoteMarks(lang)
 	r.walk(root)
 	r.flush()
-	return r.blocks
+	return r.blocks, r.alts
 }
 
 func (r *renderer) walk(n *html.Node) {
@@ -94,20 +109,43 @@ func (r *renderer) walk(n *html.Node) {
 					r.lastBr = true
 					r.sinceBr = 0
 				}
-			case c.DataAtom == atom.Img || c.DataAtom == atom.Wbr:
+			case c.DataAtom == atom.Img:
+				if alt := attrOf(c, "alt"); len(alt) >= 12 && strings.Count(alt, " ") >= 2 {
+					if r.alts == nil {
+						r.alts = make(map[string]bool)
+					}
+					r.alts[normText(alt)] = true
+				}
+			case c.DataAtom == atom.Wbr:
 			case blockTags[c.DataAtom]:
 				r.flush()
 				owner := r.owner
 				r.owner = c
+				real := false
 				if c.DataAtom == atom.Blockquote {
 					r.quoteDepth++
+					if real = !isSocialEmbed(c); real {
+						r.realQuotes++
+					}
 				}
 				r.walk(c)
 				r.flush()
 				if c.DataAtom == atom.Blockquote {
 					r.quoteDepth--
+					if real {
+						r.realQuotes--
+					}
 				}
 				r.owner = owner
+			case c.DataAtom == atom.Q:
+				marked := startsWithMark(c)
+				if !marked {
+					r.buf = append(r.buf, r.open...)
+				}
+				r.walk(c)
+				if !marked {
+					r.buf = append(r.buf, r.close...)
+				}
 			case c.DataAtom == atom.A:
 				r.inLink++
 				r.walk(c)
@@ -137,6 +175,7 @@ func (r *renderer) flush() {
 		node:    r.owner,
 		textLen: r.textLen,
 		linkLen: r.linkLen,
+		quoted:  r.realQuotes > 0 && !isAttribution(r.owner, text),
 	}
 	switch r.owner.DataAtom {
 	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
@@ -154,6 +193,102 @@ func (r *renderer) flush() {
 	r.buf = r.buf[:0]
 	r.textLen, r.linkLen = 0, 0
 }
+
+// quoteMarks returns the quotation marks a browser shows around <q> text
+// in language lang: the primary marks of the main news languages, English
+// curly marks otherwise.
+func quoteMarks(lang string) (string, string) {
+	lang = strings.ToLower(lang)
+	if i := strings.IndexAny(lang, "-_"); i >= 0 {
+		lang = lang[:i]
+	}
+	switch lang {
+	case "fr", "ru", "uk", "be", "es", "it", "pt", "ca", "el", "nb", "nn", "no":
+		return "«", "»"
+	case "de", "cs", "sk", "bg", "lt", "et", "is", "sl":
+		return "„", "“"
+	case "pl", "ro", "hu", "hr", "sr":
+		return "„", "”"
+	case "ja", "zh":
+		return "「", "」"
+	}
+	return "“", "”"
+}
+
+// isAttribution reports the line of a blockquote that names its source
+// (a <footer> or <cite>, or a short line opening with a dash): it is not
+// part of the quotation.
+func isAttribution(owner *html.Node, text string) bool {
+	if owner.DataAtom == atom.Footer || owner.DataAtom == atom.Cite {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(text)
+	return (r == '—' || r == '–' || r == '―' || r == '-') && wordCount(text) <= 12
+}
+
+// startsWithMark reports a <q> whose text already opens with a quotation
+// mark, which would be doubled.
+func startsWithMark(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.TextNode:
+			t := strings.TrimSpace(c.Data)
+			if t == "" {
+				continue
+			}
+			r, _ := utf8.DecodeRuneInString(t)
+			return strings.ContainsRune("\"'“”„«»‘’‚‹›「『", r)
+		case html.ElementNode:
+			return startsWithMark(c)
+		}
+	}
+	return false
+}
+
+// isSocialEmbed reports a blockquote that is an embedded social-media post
+// (the markup of Twitter, Instagram, TikTok, Facebook and other embeds), by
+// its class or its wrapper's, or by a link to a post on such a site.
+func isSocialEmbed(n *html.Node) bool {
+	a := n
+	for depth := 0; a != nil && a.Type == html.ElementNode && depth < 3; depth++ {
+		social := false
+		forEachToken(attrOf(a, "class")+" "+attrOf(a, "id"), func(tok string) {
+			social = social || socialTokens[tok]
+		})
+		if social {
+			return true
+		}
+		a = a.Parent
+	}
+	if attrOf(n, "data-instgrm-permalink") != "" {
+		return true
+	}
+	found := false
+	var walk func(*html.Node)
+	walk = func(m *html.Node) {
+		for c := m.FirstChild; c != nil && !found; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if c.DataAtom == atom.A && reSocialPost.MatchString(attrOf(c, "href")) {
+				found = true
+				return
+			}
+			walk(c)
+		}
+	}
+	walk(n)
+	return found
+}
+
+var socialTokens = map[string]bool{
+	"tweet": true, "twitter": true, "twittertweet": true, "instagram": true, "instagrammedia": true, "tiktok": true, "tiktokembed": true,
+	"facebook": true, "fb": true, "reddit": true, "redditcard": true, "bluesky": true, "threads": true, "mastodon": true, "telegram": true,
+	"imgur": true, "embed": true, "embedded": true, "social": true, "socialembed": true, "oembed": true,
+}
+
+// reSocialPost matches the address of a post on a social network.
+var reSocialPost = regexp.MustCompile(`(?i)^(?:https?:)?//(?:www\.|mobile\.)?(?:twitter\.com|x\.com|instagram\.com|tiktok\.com|facebook\.com|threads\.net|bsky\.app|reddit\.com)/(?:[^/?#]+/)?(?:status|p|reel|video|posts|post|comments)/`)
 
 // isLeafBlock reports the elements that hold paragraphs of text, as opposed
 // to containers of paragraphs.

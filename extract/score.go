@@ -133,7 +133,37 @@ func selectContent(root *html.Node, blocks []block) (map[*html.Node]bool, *score
 		return nil, s
 	}
 	top, best = s.climb(top)
+	if h := headlineArticle(blocks, top, s); h != nil {
+		top, best = h, max(s.final(h), best*0.2)
+	}
 	return s.siblings(top, best), s
+}
+
+// headlineArticle returns the post under the page's h1 when the best
+// element is a list of other posts (it holds two or more article
+// elements) and the h1 lies outside it: a short post beside a long list of
+// related posts or quotations. The post is the nearest element around the
+// h1 with a paragraph of text in it. It returns nil otherwise.
+func headlineArticle(blocks []block, top *html.Node, s *scorer) *html.Node {
+	var h1 *html.Node
+	for i := range blocks {
+		if blocks[i].node.DataAtom == atom.H1 {
+			h1 = blocks[i].node
+			break
+		}
+	}
+	if h1 == nil || isAncestor(top, h1) || !holdsArticles(top) {
+		return nil
+	}
+	for a := h1.Parent; a != nil && a != s.root; a = a.Parent {
+		if isAncestor(a, top) {
+			return nil
+		}
+		if c := s.cands[a]; c != nil && c.text-c.link >= 150 && c.linkDensity() < 0.3 {
+			return a
+		}
+	}
+	return nil
 }
 
 func (s *scorer) final(n *html.Node) float64 {

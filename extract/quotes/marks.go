@@ -37,9 +37,10 @@ type span struct {
 }
 
 type openMark struct {
-	fam family
-	r   rune
-	pos int
+	fam    family
+	r      rune
+	pos    int
+	nested bool // a quotation of the same family opened and closed inside it
 }
 
 // maxStack bounds nesting; deeper marks are ignored (they stay in the text).
@@ -59,7 +60,7 @@ func isSpaceRune(r rune) bool {
 func pairMarks(p string, singles bool) []span {
 	var spans []span
 	var stack []openMark
-	prev := rune(0)
+	prev, lastSeen := rune(0), rune(0) // lastSeen: the last rune that is not a space
 	for i := 0; i < len(p); {
 		r, size := utf8.DecodeRuneInString(p[i:])
 		next := rune(0)
@@ -80,6 +81,9 @@ func pairMarks(p string, singles bool) []span {
 		case closer >= 0:
 			o := stack[closer]
 			stack = stack[:closer]
+			if n := len(stack); n > 0 && stack[n-1].fam == o.fam {
+				stack[n-1].nested = true
+			}
 			switch {
 			case outermost(stack, o.fam, singles):
 				spans = appendSpan(spans, makeSpan(p, o, i, i+size, true))
@@ -91,7 +95,18 @@ func pairMarks(p string, singles bool) []span {
 				spans = append(spans, sp)
 			}
 		case opener && len(stack) < maxStack:
+			// “Glasgow (“No Place Like Home”). “It grabbed me …”: a new
+			// sentence opening a quotation after a nested one closed means
+			// the outer mark was never closed; it ends before the new one
+			if n := len(stack); n > 0 && fam == famDouble && stack[n-1].fam == famDouble && stack[n-1].nested &&
+				isSpaceRune(prev) && (lastSeen == '.' || lastSeen == '!' || lastSeen == '?') && outermost(stack[:n-1], famDouble, singles) {
+				spans = append(spans, makeSpan(p, stack[n-1], i, i, true))
+				stack = stack[:n-1]
+			}
 			stack = append(stack, openMark{fam: fam, r: r, pos: i})
+		}
+		if !isSpaceRune(r) {
+			lastSeen = r
 		}
 		prev = r
 		i += size
