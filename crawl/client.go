@@ -218,12 +218,9 @@ func (c *Client) GetResource(ctx context.Context, rawURL string) (*Page, error) 
 }
 
 func (c *Client) get(ctx context.Context, rawURL string, raw bool) (*Page, error) {
-	u, err := url.Parse(rawURL)
+	u, err := parseFetchURL(rawURL)
 	if err != nil {
-		return nil, fmt.Errorf("%w: %w", ErrBadURL, err)
-	}
-	if (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return nil, fmt.Errorf("%w %q: need an absolute http or https URL", ErrBadURL, rawURL)
+		return nil, err
 	}
 	if !c.IgnoreRobots {
 		if err := c.CheckRobots(ctx, u); err != nil {
@@ -261,7 +258,7 @@ func (c *Client) fetchRetrying(ctx context.Context, u *url.URL, raw bool) (*Page
 		if err := hs.acquire(ctx); err != nil {
 			return nil, err
 		}
-		p, err := c.fetcher().fetch(ctx, u.String(), raw)
+		p, err := c.fetcher().fetch(ctx, u, raw)
 		hs.release()
 		if err == nil {
 			return p, nil

@@ -139,25 +139,18 @@ func moduleVersion() string {
 // [ErrTimeout], [ErrBadURL]; ctx's error when ctx ends; other failures (DNS, connection,
 // TLS, too many redirects) are returned wrapped.
 func (f *Fetcher) Fetch(ctx context.Context, rawURL string) (*Page, error) {
-	return f.fetch(ctx, rawURL, false)
+	u, err := parseFetchURL(rawURL)
+	if err != nil {
+		return nil, err
+	}
+	return f.fetch(ctx, u, false)
 }
 
-// fetch is Fetch; with raw set it gets a resource that is not a page
-// (robots.txt, a sitemap, a feed): any content type is taken, no Accept
-// header is sent, and redirects are followed without the check of
+// fetch is Fetch of a parsed URL; with raw set it gets a resource that is
+// not a page (robots.txt, a sitemap, a feed): any content type is taken, no
+// Accept header is sent, and redirects are followed without the check of
 // withRedirectCheck, which is about pages.
-func (f *Fetcher) fetch(ctx context.Context, rawURL string, raw bool) (*Page, error) {
-	u, err := url.Parse(rawURL)
-	if err != nil {
-		return nil, fmt.Errorf("%w: %w", ErrBadURL, err)
-	}
-	if u.Scheme != "http" && u.Scheme != "https" {
-		return nil, fmt.Errorf("%w %q: scheme must be http or https", ErrBadURL, rawURL)
-	}
-	if u.Host == "" {
-		return nil, fmt.Errorf("%w %q: no host", ErrBadURL, rawURL)
-	}
-
+func (f *Fetcher) fetch(ctx context.Context, u *url.URL, raw bool) (*Page, error) {
 	timeout := f.Timeout
 	if timeout == 0 {
 		timeout = DefaultTimeout
@@ -192,6 +185,22 @@ func (f *Fetcher) fetch(ctx context.Context, rawURL string, raw bool) (*Page, er
 		return nil, err
 	}
 	return page, nil
+}
+
+// parseFetchURL parses an absolute http or https URL; the error matches
+// [ErrBadURL].
+func parseFetchURL(rawURL string) (*url.URL, error) {
+	u, err := url.Parse(rawURL)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrBadURL, err)
+	}
+	if u.Scheme != "http" && u.Scheme != "https" {
+		return nil, fmt.Errorf("%w %q: scheme must be http or https", ErrBadURL, rawURL)
+	}
+	if u.Host == "" {
+		return nil, fmt.Errorf("%w %q: no host", ErrBadURL, rawURL)
+	}
+	return u, nil
 }
 
 func (f *Fetcher) do(ctx context.Context, u *url.URL, raw bool) (*Page, error) {

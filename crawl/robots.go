@@ -30,8 +30,7 @@ type Robots struct {
 type robotsGroup struct {
 	agents     []string // lower-case product tokens, "*" included
 	rules      []robotsRule
-	crawlDelay time.Duration
-	hasDelay   bool
+	crawlDelay time.Duration // 0 when none
 }
 
 type robotsRule struct {
@@ -93,7 +92,6 @@ func ParseRobots(data []byte) *Robots {
 			}
 			if secs, err := strconv.ParseFloat(v, 64); err == nil && secs >= 0 && secs < 1e6 {
 				cur.crawlDelay = time.Duration(secs * float64(time.Second))
-				cur.hasDelay = true
 			}
 		case "sitemap", "site-map":
 			// Sitemap lines stand outside groups and do not end one.
@@ -156,7 +154,7 @@ func (r *Robots) For(agent string) *RobotsRules {
 				}
 				found = true
 				out.rules = append(out.rules, g.rules...)
-				if g.hasDelay && g.crawlDelay > out.crawlDelay {
+				if g.crawlDelay > out.crawlDelay {
 					out.crawlDelay = g.crawlDelay
 				}
 				break

@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"slices"
 	"strings"
 	"time"
 
@@ -146,7 +147,7 @@ func readInputList(r io.Reader) ([]string, error) {
 // lines of -i. Repeated inputs are dropped.
 func batchInputs(cmd *cobra.Command, opts *extractOptions) ([]string, error) {
 	inputs := append([]string(nil), opts.Inputs...)
-	if opts.batch.InputFile == "-" && containsString(inputs, "-") {
+	if opts.batch.InputFile == "-" && slices.Contains(inputs, "-") {
 		return nil, usageErrorf(cmd, "- (stdin) cannot be both an input and -i")
 	}
 	more, err := readInputFile(cmd, opts.batch.InputFile, opts.streams.In)
@@ -189,15 +190,6 @@ func dedupe(inputs []string) []string {
 		}
 	}
 	return out
-}
-
-func containsString(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
 }
 
 // openRecords returns the writer of a run's records: to stdout, or to the

@@ -1,11 +1,10 @@
 package metadata
 
 import (
+	"byline/internal/fastre"
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"byline/internal/fastre"
 )
 
 var (
@@ -30,6 +29,7 @@ var (
 	handleRe       = fastre.MustCompile(`\(?@\w+\)?`)
 	parenRe        = fastre.MustCompile(`\s*[\(\[（][^\)\]）]*[\)\]）]\s*`)
 	digitRe        = fastre.MustCompile(`\d`)
+	dateLeadRe     = fastre.MustCompile(`[\s,]+(?:le|am|on|el|em|il|den|vom|du|del|de|à|at|op)?[\s,]*$`)
 	innerSpaceRe   = fastre.MustCompile(`\s+`)
 )
 
@@ -144,8 +144,17 @@ func splitByline(s string) []string {
 		}
 		s = t
 	}
+	cut := false
+	if _, i, ok := findTextDate(s); ok {
+		// A written date in any of the main languages ("le 12 mars 2024").
+		s, cut = s[:i], true
+	}
 	if loc := bylineCutRe.FindStringIndex(s); loc != nil {
-		s = s[:loc[0]]
+		s, cut = s[:loc[0]], true
+	}
+	if cut {
+		// The word that led to the date: "Jean Dupont le", "Max Muster am".
+		s = dateLeadRe.ReplaceAllString(s, "")
 	}
 	// "(avec B et C)", "(with B)": co-authors, not a credit.
 	s = withParenRe.ReplaceAllString(s, ", $1")

@@ -1,6 +1,7 @@
 package metadata
 
 import (
+	"regexp"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -82,6 +83,9 @@ func collect(doc *html.Node) *page {
 	var walk func(n *html.Node, noise, inArticle bool, scope string)
 	walk = func(n *html.Node, noise, inArticle bool, scope string) {
 		if n.Type != html.ElementNode {
+			if n.Type == html.TextNode && !noise && len(n.Data) < 160 && containsAny(n.Data, pubLabelHints) {
+				p.addLabelDate(n, inArticle)
+			}
 			for c := n.FirstChild; c != nil; c = c.NextSibling {
 				walk(c, noise, inArticle, scope)
 			}
@@ -238,6 +242,39 @@ func (p *page) classInfo(cid string) classInfo {
 	}
 	p.classes[cid] = ci
 	return ci
+}
+
+// pubLabelRe is a label that says the date after it is the publication
+// date, in the main news languages.
+var pubLabelRe = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:published|posted|publié|publiée|publiziert|veröffentlicht|erschienen|publicado|publicada|publicat|pubblicato|pubblicata|gepubliceerd|opublikowano|опубликовано|publicerad|publiceret|publisert)(?:\s+(?:on|le|am|el|em|il|op|в|the|at))?\s*:?`)
+
+// pubLabelHints are substrings that pubLabelRe needs, tested first.
+var pubLabelHints = []string{"ubli", "UBLI", "ffentlicht", "rschienen", "osted", "OSTED", "ubbli", "публик", "ПУБЛИК"}
+
+// addLabelDate records the date that follows a publication label ("Publié
+// le", "publiziert am", "publicado el"), in the same text or in the next
+// elements of a small ancestor: `<span>Publié le</span> <span>12 mars
+// 2024</span>`.
+func (p *page) addLabelDate(n *html.Node, inArticle bool) {
+	if !pubLabelRe.MatchString(n.Data) {
+		return
+	}
+	a := n.Parent
+	for i := 0; a != nil && i < 3; i, a = i+1, a.Parent {
+		t := cleanText(textLimit(a, 300))
+		if len(t) > 250 {
+			return
+		}
+		loc := pubLabelRe.FindStringIndex(t)
+		if loc == nil {
+			continue
+		}
+		rest := t[loc[1]:]
+		if _, ok := parseTextDate(rest); ok {
+			p.times = append(p.times, dateNode{value: rest, published: true, inArticle: inArticle})
+			return
+		}
+	}
 }
 
 // Words that one of the class regexps needs to match (lower-case).
