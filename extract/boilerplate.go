@@ -14,35 +14,37 @@ import (
 
 // Rule names reported in Removal.Rule.
 const (
-	ruleAppeal     = "boilerplate:appeal"     // donation, subscription, newsletter, paywall
-	ruleReadMore   = "boilerplate:read-more"  // "Read more: …", "Related: …" lines
-	ruleRelated    = "boilerplate:related"    // related / more from / most read lists
-	ruleTeaser     = "boilerplate:teaser"     // teaser cards (a weak hint: some sites call the lede a teaser)
-	ruleShare      = "boilerplate:share"      // share rows
-	ruleAd         = "boilerplate:ad"         // advertisement labels and slots
-	ruleCookie     = "boilerplate:cookie"     // cookie and consent banners
-	ruleComments   = "boilerplate:comments"   // comment sections
-	ruleBio        = "boilerplate:bio"        // author bio boxes
-	ruleTags       = "boilerplate:tags"       // tag lists
-	ruleCopyright  = "boilerplate:copyright"  // copyright lines
-	ruleSidebar    = "boilerplate:sidebar"    // sidebars and widgets
-	rulePopup      = "boilerplate:popup"      // modals and overlays
-	ruleMeta       = "boilerplate:meta"       // article meta rows
-	ruleNotice     = "boilerplate:notice"     // "requires JavaScript", "Leave a comment", "Tags: …"
-	ruleByline     = "byline"                 // "By Jane Doe"
-	ruleDate       = "date"                   // a date line
-	ruleCaption    = "caption"                // figure captions and photo credits
-	ruleTitle      = "title-repeat"           // the headline repeated in the body
-	ruleLinks      = "link-density"           // mostly links
-	ruleLowScore   = "low-score"              // outside the main content
-	ruleHidden     = "hidden"                 // hidden elements
-	ruleNav        = "nav"                    // navigation
-	rulePageHeader = "page-header"            // the page's header
-	rulePageFooter = "page-footer"            // the page's footer
-	ruleAside      = "aside"                  // aside elements
-	ruleForm       = "form"                   // forms
-	ruleEdge       = "edge"                   // non-sentence text at the edges (plain text)
-	ruleTailAppeal = "boilerplate:appeal-run" // the rest of an appeal at the tail
+	ruleAppeal        = "boilerplate:appeal"     // donation, subscription, newsletter, paywall
+	ruleReadMore      = "boilerplate:read-more"  // "Read more: …", "Related: …" lines
+	ruleRelated       = "boilerplate:related"    // related / more from / most read lists
+	ruleTeaser        = "boilerplate:teaser"     // teaser cards (a weak hint: some sites call the lede a teaser)
+	ruleShare         = "boilerplate:share"      // share rows
+	ruleAd            = "boilerplate:ad"         // advertisement labels and slots
+	ruleCookie        = "boilerplate:cookie"     // cookie and consent banners
+	ruleComments      = "boilerplate:comments"   // comment sections
+	ruleBio           = "boilerplate:bio"        // author bio boxes
+	ruleTags          = "boilerplate:tags"       // tag lists
+	ruleCopyright     = "boilerplate:copyright"  // copyright lines
+	ruleSidebar       = "boilerplate:sidebar"    // sidebars and widgets
+	rulePopup         = "boilerplate:popup"      // modals and overlays
+	ruleMeta          = "boilerplate:meta"       // article meta rows
+	ruleNotice        = "boilerplate:notice"     // "requires JavaScript", "Leave a comment", "Tags: …"
+	ruleByline        = "byline"                 // "By Jane Doe"
+	ruleDate          = "date"                   // a date line
+	ruleCaption       = "caption"                // figure captions and photo credits
+	ruleTitle         = "title-repeat"           // the headline repeated in the body
+	ruleLinks         = "link-density"           // mostly links
+	ruleLowScore      = "low-score"              // outside the main content
+	ruleHidden        = "hidden"                 // hidden elements
+	ruleNav           = "nav"                    // navigation
+	rulePageHeader    = "page-header"            // the page's header
+	ruleArticleHeader = "article-header"         // the article's own header (headline, byline, date)
+	ruleHeadline      = "title"                  // the headline, outside the article's text
+	rulePageFooter    = "page-footer"            // the page's footer
+	ruleAside         = "aside"                  // aside elements
+	ruleForm          = "form"                   // forms
+	ruleEdge          = "edge"                   // non-sentence text at the edges (plain text)
+	ruleTailAppeal    = "boilerplate:appeal-run" // the rest of an appeal at the tail
 )
 
 // Wording rules. A rule applies to a whole block of text (a paragraph, a

@@ -150,6 +150,9 @@ func (c *cleaner) walk(n *html.Node, inArticle bool) {
 			n.RemoveChild(ch)
 		case html.ElementNode:
 			if rule, report := c.verdict(ch, inArticle); rule != "" {
+				if rule == rulePageHeader && inArticleElement(ch) {
+					rule = ruleArticleHeader
+				}
 				if report {
 					c.rec.node(ch, rule)
 				}
@@ -159,6 +162,21 @@ func (c *cleaner) walk(n *html.Node, inArticle bool) {
 			c.walk(ch, inArticle || ch.DataAtom == atom.Article || ch.DataAtom == atom.Main)
 		}
 	}
+}
+
+// inArticleElement reports an element whose nearest sectioning ancestor
+// is an article: its header is the article's own (headline, byline, date),
+// not the page's.
+func inArticleElement(n *html.Node) bool {
+	for a := n.Parent; a != nil; a = a.Parent {
+		switch a.DataAtom {
+		case atom.Article:
+			return true
+		case atom.Body, atom.Main, atom.Aside, atom.Nav, atom.Section:
+			return false
+		}
+	}
+	return false
 }
 
 // protected reports an element that holds more than num/den of the page's

@@ -41,6 +41,9 @@ func findContent(doc *html.Node, meta *metadata.Metadata, explain bool) ([]block
 		b := &blocks[i]
 		if sel != nil && !inSelection(b.node, sel) {
 			rules[i] = ruleLowScore
+			if b.kind == blockHeading && (f.title != "" && sameTitle(normText(b.text), f.title) || b.node.DataAtom == atom.H1) {
+				rules[i] = ruleHeadline
+			}
 			continue
 		}
 		inContent[i] = true
@@ -54,7 +57,7 @@ func findContent(doc *html.Node, meta *metadata.Metadata, explain bool) ([]block
 	dropTailTeasers(blocks, rules, inContent)
 	dropLabelledLists(blocks, rules, inContent, sel)
 	trimEdges(blocks, rules, inContent)
-	keepSomething(rules, inContent)
+	keepSomething(blocks, rules, inContent)
 
 	out := make([]block, 0, len(blocks))
 	for i := range blocks {
@@ -536,12 +539,20 @@ func trimEdges(blocks []block, rules []string, inContent []bool) {
 
 // keepSomething takes back the weakest drops (edges, link density) when
 // nothing of the content is left: a page of short texts or of links is
-// still better given than empty.
-func keepSomething(rules []string, inContent []bool) {
+// still better given than empty. A page of three or more linked headlines
+// and nothing else is a section page of teasers: it has no article.
+func keepSomething(blocks []block, rules []string, inContent []bool) {
+	heads := 0
 	for i := range rules {
 		if inContent[i] && rules[i] == "" {
 			return
 		}
+		if inContent[i] && isLinkHeadline(&blocks[i]) {
+			heads++
+		}
+	}
+	if heads >= 3 {
+		return
 	}
 	for i := range rules {
 		if inContent[i] && (rules[i] == ruleEdge || rules[i] == ruleLinks) {

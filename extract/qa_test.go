@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -330,5 +331,41 @@ func TestExtractTextPageScrape(t *testing.T) {
 	want := []string{long, "“You gotta give me a big win please,” he said later. “Please.”", long}
 	if strings.Join(paras, "\n") != strings.Join(want, "\n") {
 		t.Errorf("body:\n%s", strings.Join(paras, "\n"))
+	}
+}
+
+func TestExplainLabels(t *testing.T) {
+	page := `<html><head><title>Council approves budget | Daily Planet</title></head><body><header><nav><a href="/">Home</a> <a href="/n">News</a></nav></header>
+<h1>Council approves budget</h1><main><article><header><h2>Council approves budget after a long debate</h2><p class="byline">By Lois Lane</p></header>` +
+		para("Intro.") + para("Body.") + `</article></main></body></html>`
+	a, err := Extract([]byte(page), &Options{Explain: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rules := map[string]string{}
+	for _, r := range a.Removed {
+		rules[r.Text] = r.Rule
+	}
+	for text, want := range map[string]string{
+		"Home News":               rulePageHeader,
+		"Council approves budget": ruleHeadline,
+		"Council approves budget after a long debate By Lois Lane": ruleArticleHeader,
+	} {
+		if rules[text] != want {
+			t.Errorf("%q removed as %q, want %q (all: %v)", text, rules[text], want, rules)
+		}
+	}
+}
+
+func TestTeaserSectionPage(t *testing.T) {
+	var cards strings.Builder
+	for _, h := range []string{"Council delays vote on the transit plan", "Mayor proposes a new parks fund", "School board picks a new leader", "Water main break floods downtown streets"} {
+		cards.WriteString(`<div class="card"><h3><a href="/city/x">` + h + `</a></h3><span class="time">2 hours ago</span></div>`)
+	}
+	page := `<html><head><title>City | Daily Planet</title></head><body><header><nav><a href="/">Home</a> <a href="/city">City</a></nav></header>` +
+		`<main><h1>City</h1><section class="river">` + cards.String() + `</section></main><footer>© 2024 Daily Planet</footer></body></html>`
+	a, err := Extract([]byte(page), nil)
+	if !errors.Is(err, ErrNoContent) {
+		t.Errorf("err = %v, body %q; want ErrNoContent", err, a.Body)
 	}
 }
