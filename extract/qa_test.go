@@ -88,17 +88,29 @@ func TestQuoteMarkup(t *testing.T) {
 }
 
 func TestBlockquoteKinds(t *testing.T) {
-	page := `<html><body><article>` + para("Intro.") + `<blockquote><p>The budget is balanced and the reserves are intact, which is what the charter requires.</p></blockquote>` + para("End.") + `</article></body></html>`
-	a, err := Extract([]byte(page), nil)
-	if err != nil {
-		t.Fatal(err)
+	tests := []struct {
+		name, quote string
+		want        bool
+	}{
+		{"introduced by a colon", `<p>In a statement, the council president wrote:</p><blockquote><p>The budget is balanced and the reserves are intact, which is what the charter requires.</p></blockquote>`, true},
+		{"attributed in a footer", `<blockquote><p>The budget is balanced and the reserves are intact, which is what the charter requires.</p><footer>— Maria Gomez</footer></blockquote>`, true},
+		{"a summary box", `<blockquote><p>The budget is balanced and the reserves are intact, which is what the charter requires.</p></blockquote>`, false},
 	}
-	found := false
-	for _, q := range a.Quotes {
-		found = found || strings.HasPrefix(q.Text, "The budget is balanced")
-	}
-	if !found {
-		t.Errorf("blockquote not found as a quotation: %+v", a.Quotes)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			page := `<html><body><article>` + para("Intro.") + tt.quote + para("End.") + `</article></body></html>`
+			a, err := Extract([]byte(page), nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			found := false
+			for _, q := range a.Quotes {
+				found = found || strings.HasPrefix(q.Text, "The budget is balanced")
+			}
+			if found != tt.want {
+				t.Errorf("blockquote found as a quotation: %v, want %v (%+v)", found, tt.want, a.Quotes)
+			}
+		})
 	}
 }
 

@@ -124,7 +124,7 @@ func (r *renderer) walk(n *html.Node) {
 				real := false
 				if c.DataAtom == atom.Blockquote {
 					r.quoteDepth++
-					if real = !isSocialEmbed(c); real {
+					if real = r.isQuotation(c); real {
 						r.realQuotes++
 					}
 				}
@@ -213,6 +213,60 @@ func quoteMarks(lang string) (string, string) {
 		return "「", "」"
 	}
 	return "“", "”"
+}
+
+// isQuotation reports a blockquote that quotes someone: not a social
+// embed, and either attributed (a <footer>, <cite> or cite attribute, a
+// last line opening with a dash) or introduced by a paragraph that ends
+// with a colon. Blockquotes also serve to set off summaries, notes and
+// whole passages of the author's own text: those are not quotations.
+func (r *renderer) isQuotation(n *html.Node) bool {
+	if isSocialEmbed(n) {
+		return false
+	}
+	if len(r.blocks) > 0 {
+		prev := strings.TrimRight(r.blocks[len(r.blocks)-1].text, " ")
+		if strings.HasSuffix(prev, ":") {
+			return true
+		}
+	}
+	if attrOf(n, "cite") != "" {
+		return true
+	}
+	attributed := false
+	var walk func(*html.Node)
+	walk = func(m *html.Node) {
+		for c := m.FirstChild; c != nil && !attributed; c = c.NextSibling {
+			if c.Type == html.ElementNode {
+				if c.DataAtom == atom.Footer || c.DataAtom == atom.Cite {
+					attributed = true
+					return
+				}
+				walk(c)
+			}
+		}
+	}
+	walk(n)
+	if attributed {
+		return true
+	}
+	// A last line of its own: "— Maria Gomez".
+	var last string
+	var lastText func(*html.Node)
+	lastText = func(m *html.Node) {
+		for c := m.LastChild; c != nil && last == ""; c = c.PrevSibling {
+			switch c.Type {
+			case html.TextNode:
+				last = strings.TrimSpace(c.Data)
+			case html.ElementNode:
+				if !dropTags[c.DataAtom] {
+					lastText(c)
+				}
+			}
+		}
+	}
+	lastText(n)
+	return isAttribution(n, last) && last != ""
 }
 
 // isAttribution reports the line of a blockquote that names its source
