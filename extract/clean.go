@@ -180,12 +180,20 @@ func inArticleElement(n *html.Node) bool {
 }
 
 // protected reports an element that holds more than num/den of the page's
-// good text, or of its visible good text: too much to be boilerplate.
+// good text, or of its visible good text when that is an article's worth
+// (a consent dialog shown over a page hidden behind it is not): too much
+// to be boilerplate.
 func (c *cleaner) protected(n *html.Node, num, den int) bool {
 	s := c.stats[n]
-	return c.totalGood > 0 && s.good*den > c.totalGood*num ||
-		c.visibleGood > 0 && (s.good-s.hidden)*den > c.visibleGood*num
+	if c.totalGood > 0 && s.good*den > c.totalGood*num {
+		return true
+	}
+	visible := s.good - s.hidden
+	return visible >= minArticleText && visible*den > c.visibleGood*num
 }
+
+// minArticleText is the good text (non-space bytes) of a short article.
+const minArticleText = 1000
 
 func isHiddenClassAttr(n *html.Node) bool {
 	return n.Type == html.ElementNode && isHiddenClass(attrOf(n, "class"))

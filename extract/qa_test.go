@@ -149,7 +149,7 @@ func TestQALostText(t *testing.T) {
 		{
 			name: "the only article in a modal box",
 			page: `<body><div id="app" aria-hidden="true"><nav><a href="/">Home</a> <a href="/news">News</a></nav>` + para("Hidden copy one.") + para("Hidden copy two.") + para("Hidden copy three.") + `</div>` +
-				`<div id="render-target-modal" class="modal-open">` + `<h1>Space ship breaks up</h1>` + para("Intro.") + para("Body.") + `</div></body>`,
+				`<div id="render-target-modal" class="modal-open">` + `<h1>Space ship breaks up</h1>` + para("Intro.") + strings.Repeat(para("More."), 8) + para("Body.") + `</div></body>`,
 			want: []string{"Intro.", "Body."},
 			not:  []string{"Hidden copy"},
 		},
@@ -379,5 +379,15 @@ func TestTeaserSectionPage(t *testing.T) {
 	a, err := Extract([]byte(page), nil)
 	if !errors.Is(err, ErrNoContent) {
 		t.Errorf("err = %v, body %q; want ErrNoContent", err, a.Body)
+	}
+}
+
+func TestConsentDialogOverHiddenPage(t *testing.T) {
+	page := `<body><div id="app" aria-hidden="true">` + para("Intro.") + para("Body.") + para("End.") + `</div>` +
+		`<div class="modal" role="dialog"><p>We and our partners use cookies to store and access information on your device for ads, measurement and personalisation.</p></div></body>`
+	got, _ := runContent(t, page, "")
+	body := strings.Join(got, "\n")
+	if strings.Contains(body, "cookies") || !strings.Contains(body, "Intro.") {
+		t.Errorf("body:\n%s", body)
 	}
 }
