@@ -391,3 +391,16 @@ func TestConsentDialogOverHiddenPage(t *testing.T) {
 		t.Errorf("body:\n%s", body)
 	}
 }
+
+func TestLiveBlogEntriesKept(t *testing.T) {
+	entry := func(s string) string { return `<article class="entry">` + para(s) + para(s+" Again.") + `</article>` }
+	page := `<body><div class="header"><h1>Election night live</h1><p>Follow the results as they come in across the country tonight, with reports from our correspondents in every state and analysis.</p></div>` +
+		`<div class="live">` + entry("First update.") + entry("Second update.") + entry("Third update.") + `</div></body>`
+	got, _ := runContent(t, page, "Election night live")
+	body := strings.Join(got, "\n")
+	for _, w := range []string{"First update.", "Second update.", "Third update."} {
+		if !strings.Contains(body, w) {
+			t.Errorf("missing %q:\n%s", w, body)
+		}
+	}
+}
