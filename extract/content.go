@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -148,6 +149,9 @@ func (f *filter) rule(b *block, figure bool) string {
 	if isCredit(t) {
 		return ruleCaption
 	}
+	if b.imgCaption && b.kind == blockParagraph && wordCount(t) <= 40 && !startsQuote(t) {
+		return ruleCaption
+	}
 	// A line that repeats an image's alt text is its caption.
 	if f.alts != nil && b.kind != blockHeading && wordCount(t) <= 30 && f.alts[normText(t)] {
 		return ruleCaption
@@ -231,6 +235,13 @@ func keepLinkedHeadings(blocks []block, rules []string, inContent []bool) {
 			break
 		}
 	}
+}
+
+// startsQuote reports text that opens with a quotation mark: a pull quote
+// set under an image, not its caption.
+func startsQuote(t string) bool {
+	r, _ := utf8.DecodeRuneInString(t)
+	return strings.ContainsRune("\"“„«‘'", r)
 }
 
 // isBareURL reports a block that is one address written out: a source

@@ -404,3 +404,19 @@ func TestLiveBlogEntriesKept(t *testing.T) {
 		}
 	}
 }
+
+func TestItalicCaptionUnderImage(t *testing.T) {
+	page := `<body><article>` + para("Intro.") + `<p><img src="a.jpg" width="600"></p><p><em>The hand is protecting the slot from the robots.</em></p>` + para("Body.") +
+		`<p><img src="b.jpg"></p><p><em>“Why are we talking about leadership?”</em></p>` +
+		`<p><img src="icon.png" width="16"> <em>Note: the vote is on Tuesday.</em></p>` + para("End.") + `</article></body>`
+	got, _ := runContent(t, page, "")
+	body := strings.Join(got, "\n")
+	if strings.Contains(body, "The hand is protecting") {
+		t.Errorf("caption kept:\n%s", body)
+	}
+	for _, w := range []string{"Why are we talking", "Note: the vote", "Body.", "End."} {
+		if !strings.Contains(body, w) {
+			t.Errorf("missing %q:\n%s", w, body)
+		}
+	}
+}

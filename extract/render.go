@@ -39,6 +39,8 @@ type block struct {
 	// quoted: the block is inside a <blockquote> that is a quotation, not
 	// an embedded social post (a tweet, an Instagram or TikTok post).
 	quoted bool
+	// imgCaption: the block is in italics and comes right after an image.
+	imgCaption bool
 }
 
 func (b *block) linkDensity() float64 {
@@ -63,6 +65,12 @@ type renderer struct {
 	sinceBr    int
 	// open and close are the quotation marks put around <q> text.
 	open, close string
+	// imgPending: an image was met and no text since; afterImg: the
+	// current block's text came right after an image.
+	imgPending, afterImg bool
+	// inItalic counts open em, i and small elements; italicLen the text
+	// inside them in the current block.
+	inItalic, italicLen int
 	// alts holds the normalised alt texts of the images (of 3 words or
 	// more): a block that repeats one is its caption.
 	alts map[string]bool
@@ -90,10 +98,16 @@ func (r *renderer) walk(n *html.Node) {
 				}
 				continue
 			}
+			if r.textLen == 0 {
+				r.afterImg, r.imgPending = r.imgPending, false
+			}
 			r.buf = append(r.buf, c.Data...)
 			r.textLen += k
 			if r.inLink > 0 {
 				r.linkLen += k
+			}
+			if r.inItalic > 0 {
+				r.italicLen += k
 			}
 			r.sinceBr += k
 		case html.ElementNode:
@@ -110,6 +124,7 @@ func (r *renderer) walk(n *html.Node) {
 					r.sinceBr = 0
 				}
 			case c.DataAtom == atom.Img:
+				r.imgPending = r.imgPending || !isTinyImage(c)
 				if alt := attrOf(c, "alt"); len(alt) >= 12 && strings.Count(alt, " ") >= 2 {
 					if r.alts == nil {
 						r.alts = make(map[string]bool)
@@ -150,6 +165,10 @@ func (r *renderer) walk(n *html.Node) {
 				r.inLink++
 				r.walk(c)
 				r.inLink--
+			case c.DataAtom == atom.Em || c.DataAtom == atom.I || c.DataAtom == atom.Small:
+				r.inItalic++
+				r.walk(c)
+				r.inItalic--
 			default:
 				r.walk(c)
 			}
@@ -161,13 +180,14 @@ func (r *renderer) flush() {
 	r.lastBr, r.sinceBr = false, 0
 	if r.textLen == 0 {
 		r.buf = r.buf[:0]
-		r.linkLen = 0
+		r.linkLen, r.italicLen = 0, 0
 		return
 	}
 	text := normalizeSpace(r.buf)
 	if text == "" { // only non-ASCII spaces (&nbsp;)
 		r.buf = r.buf[:0]
-		r.textLen, r.linkLen = 0, 0
+		r.textLen, r.linkLen, r.italicLen = 0, 0, 0
+		r.afterImg = false
 		return
 	}
 	b := block{
@@ -176,6 +196,9 @@ func (r *renderer) flush() {
 		textLen: r.textLen,
 		linkLen: r.linkLen,
 		quoted:  r.realQuotes > 0 && !isAttribution(r.owner, text),
+		// A caption without caption markup: a line in italics right
+		// under an image.
+		imgCaption: r.afterImg && r.italicLen*10 >= r.textLen*9,
 	}
 	switch r.owner.DataAtom {
 	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
@@ -191,7 +214,28 @@ func (r *renderer) flush() {
 	}
 	r.blocks = append(r.blocks, b)
 	r.buf = r.buf[:0]
-	r.textLen, r.linkLen = 0, 0
+	r.textLen, r.linkLen, r.italicLen = 0, 0, 0
+	r.afterImg = false
+}
+
+// isTinyImage reports an icon, an emoji or a tracking pixel: an image
+// declared under 50 pixels wide or high.
+func isTinyImage(n *html.Node) bool {
+	for _, k := range []string{"width", "height"} {
+		if v := attrOf(n, k); v != "" {
+			d := 0
+			for _, ch := range v {
+				if ch < '0' || ch > '9' {
+					break
+				}
+				d = d*10 + int(ch-'0')
+			}
+			if d > 0 && d < 50 {
+				return true
+			}
+		}
+	}
+	return strings.Contains(attrOf(n, "class"), "emoji")
 }
 
 // quoteMarks returns the quotation marks a browser shows around <q> text
