@@ -1,7 +1,7 @@
 package extract
 
 import (
-	"regexp"
+	"byline/internal/fastre"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -79,11 +79,11 @@ const adLabels = `advertisement\s*[-–—:|]?\s*(?:continue reading below|conti
 const creditLabels = `photo|photograph|image|picture|video|graphic|illustration|photo credit|image credit|credit|credits|source|foto|bild|fotos|quelle|crédit|crédits|fuente|fonte|фото|источник`
 
 var (
-	reReadMoreLabel  = regexp.MustCompile(`^(?:` + readMoreLabels + `)\s*[:.…»›>\-–—|]*\s*$`)
-	reReadMorePrefix = regexp.MustCompile(`^(?:` + readMoreLabels + `)\s*(?:[:…»›>|–—]|\.\.\.|\s-\s)`)
+	reReadMoreLabel  = fastre.MustCompile(`^(?:` + readMoreLabels + `)\s*[:.…»›>\-–—|]*\s*$`)
+	reReadMorePrefix = fastre.MustCompile(`^(?:` + readMoreLabels + `)\s*(?:[:…»›>|–—]|\.\.\.|\s-\s)`)
 
 	// reAdLabel matches advertisement labels.
-	reAdLabel = regexp.MustCompile(`^(?:` + adLabels + `)\s*[:.]?$`)
+	reAdLabel = fastre.MustCompile(`^(?:` + adLabels + `)\s*[:.]?$`)
 
 	// appealRules match donation, subscription, newsletter and paywall
 	// appeals anywhere in a block of limited length (lower case). Each
@@ -135,67 +135,67 @@ var (
 			{"поддерж", `поддержите (?:нас|редакцию|независим)`},
 			{"пожертв", `пожертвова`},
 		} {
-			rules = append(rules, appealRule{key: r[0], re: regexp.MustCompile(r[1])})
+			rules = append(rules, appealRule{key: r[0], re: fastre.MustCompile(r[1])})
 		}
 		return rules
 	}()
 
 	// reNotice matches notices of the page's machinery, comment invitations
 	// and meta lines ("Posted by … in …", "Tags: …").
-	reNoticeStart = regexp.MustCompile(`^(?:` + noticeLabels + `)`)
+	reNoticeStart = fastre.MustCompile(`^(?:` + noticeLabels + `)`)
 	noticeRules   = []appealRule{
-		{"javascript", regexp.MustCompile(`requires? javascript|enable javascript|javascript is (?:disabled|required|turned off)`)},
-		{"your browser", regexp.MustCompile(`your browser does not support`)},
-		{"follow", regexp.MustCompile(`follow (?:him|her|them|us|me) (?:on (?:twitter|facebook|instagram|x|linkedin|bluesky|threads|mastodon)\b|@)`)},
-		{"hear", regexp.MustCompile(`(?:we'd|we’d|we would|we want to|we'd love to|we’d love to) (?:like to )?hear (?:what you think|from you|your thoughts)`)},
-		{"publ", regexp.MustCompile(`(?:published|publicado|publié|pubblicato|publicada) (?:by|por|par|da|em|in)\b.{0,80}(?:categor|tags?\b|filed)`)},
-		{"posted", regexp.MustCompile(`posted (?:by|in|on)\b.{0,80}(?:categor|tag(?:s|ged)?\b|filed|comment)`)},
-		{"veröffentlicht", regexp.MustCompile(`veröffentlicht (?:von|in)\b.{0,80}(?:kategor|tags?\b)`)},
+		{"javascript", fastre.MustCompile(`requires? javascript|enable javascript|javascript is (?:disabled|required|turned off)`)},
+		{"your browser", fastre.MustCompile(`your browser does not support`)},
+		{"follow", fastre.MustCompile(`follow (?:him|her|them|us|me) (?:on (?:twitter|facebook|instagram|x|linkedin|bluesky|threads|mastodon)\b|@)`)},
+		{"hear", fastre.MustCompile(`(?:we'd|we’d|we would|we want to|we'd love to|we’d love to) (?:like to )?hear (?:what you think|from you|your thoughts)`)},
+		{"publ", fastre.MustCompile(`(?:published|publicado|publié|pubblicato|publicada) (?:by|por|par|da|em|in)\b.{0,80}(?:categor|tags?\b|filed)`)},
+		{"posted", fastre.MustCompile(`posted (?:by|in|on)\b.{0,80}(?:categor|tag(?:s|ged)?\b|filed|comment)`)},
+		{"veröffentlicht", fastre.MustCompile(`veröffentlicht (?:von|in)\b.{0,80}(?:kategor|tags?\b)`)},
 	}
 
 	// reGalleryLabel matches slide counters of photo galleries.
-	reGalleryLabel = regexp.MustCompile(`^(?:(?:image|photo|picture|slide|bild|foto|imagen|immagine|фото|слайд)\s*)?\d+\s*(?:[-–]\s*\d+\s*)?(?:of|/|von|de|sur|di|из)\s*(?:/\s*)?\d+$`)
+	reGalleryLabel = fastre.MustCompile(`^(?:(?:image|photo|picture|slide|bild|foto|imagen|immagine|фото|слайд)\s*)?\d+\s*(?:[-–]\s*\d+\s*)?(?:of|/|von|de|sur|di|из)\s*(?:/\s*)?\d+$`)
 
 	// reArchiveCredit matches credits of photos from a private collection.
-	reArchiveCredit = regexp.MustCompile(`^(?:(?:photo|foto|фото)\s*:?\s*)?(?:(?:из )?личн(?:ый|ого) архив\pL*|(?:from )?(?:a |the )?(?:private|personal|family) (?:archive|collection|handout)|privatarchiv|archives? personnelles?|archives? privées?|archivo (?:personal|privado|familiar)|arquivo (?:pessoal|de família)|archivio (?:privato|personale))(?:[\s:,.]|$)`)
+	reArchiveCredit = fastre.MustCompile(`^(?:(?:photo|foto|фото)\s*:?\s*)?(?:(?:из )?личн(?:ый|ого) архив\pL*|(?:from )?(?:a |the )?(?:private|personal|family) (?:archive|collection|handout)|privatarchiv|archives? personnelles?|archives? privées?|archivo (?:personal|privado|familiar)|arquivo (?:pessoal|de família)|archivio (?:privato|personale))(?:[\s:,.]|$)`)
 
 	// reUILabel matches the labels of gallery and media buttons.
-	reUILabel = regexp.MustCompile(`^(?:(?:(?:show|hide|view|toggle|open|close) )?caption|close|expand|collapse|enlarge(?: this)? image|enlarge|full ?screen|view (?:gallery|slideshow|all photos)|open gallery|previous|next|prev|zoom|play video|watch video|legende|légende|schließen|fermer|cerrar|chiudi|fechar|закрыть)$`)
+	reUILabel = fastre.MustCompile(`^(?:(?:(?:show|hide|view|toggle|open|close) )?caption|close|expand|collapse|enlarge(?: this)? image|enlarge|full ?screen|view (?:gallery|slideshow|all photos)|open gallery|previous|next|prev|zoom|play video|watch video|legende|légende|schließen|fermer|cerrar|chiudi|fechar|закрыть)$`)
 
 	// reCommentPolicy matches notes on how comments are moderated.
-	reCommentPolicy = regexp.MustCompile(`(?:comments?|comentários?|comentarios?|commentaires?|kommentare?|commenti|комментари\pL*)[^.]{0,120}(?:moderated|moderation|will (?:not )?be (?:approved|published|removed|deleted)|are reviewed|não serão (?:aprovados|publicados)|serão (?:moderados|removidos)|no serán (?:aprobados|publicados)|serán moderados|seront modérés|sont modérés|ne seront pas publiés|werden moderiert|werden nicht (?:freigeschaltet|veröffentlicht)|saranno moderati|non saranno pubblicati|модерир\pL*|не будут опубликованы)|comment(?:ing)? (?:policy|guidelines)|community (?:guidelines|standards)\b[^.]{0,60}comment|we reserve the right to (?:remove|delete|edit)[^.]{0,40}comments?`)
+	reCommentPolicy = fastre.MustCompile(`(?:comments?|comentários?|comentarios?|commentaires?|kommentare?|commenti|комментари\pL*)[^.]{0,120}(?:moderated|moderation|will (?:not )?be (?:approved|published|removed|deleted)|are reviewed|não serão (?:aprovados|publicados)|serão (?:moderados|removidos)|no serán (?:aprobados|publicados)|serán moderados|seront modérés|sont modérés|ne seront pas publiés|werden moderiert|werden nicht (?:freigeschaltet|veröffentlicht)|saranno moderati|non saranno pubblicati|модерир\pL*|не будут опубликованы)|comment(?:ing)? (?:policy|guidelines)|community (?:guidelines|standards)\b[^.]{0,60}comment|we reserve the right to (?:remove|delete|edit)[^.]{0,40}comments?`)
 
 	// reCookie matches cookie and consent notices.
-	reCookie = regexp.MustCompile(`(?:we|this (?:site|website)|our (?:site|website)s?) uses? cookies|(?:use|accept|consent to) (?:the use of )?cookies|cookie (?:policy|settings|preferences)|utilise des cookies|verwendet cookies|utiliza cookies|utilizza(?:mo)? (?:i )?cookie|utiliza cookies|использует (?:файлы )?cookie`)
+	reCookie = fastre.MustCompile(`(?:we|this (?:site|website)|our (?:site|website)s?) uses? cookies|(?:use|accept|consent to) (?:the use of )?cookies|cookie (?:policy|settings|preferences)|utilise des cookies|verwendet cookies|utiliza cookies|utilizza(?:mo)? (?:i )?cookie|utiliza cookies|использует (?:файлы )?cookie`)
 
 	// reShortcode matches WordPress shortcodes leaking into the text.
-	reShortcode = regexp.MustCompile(`^\[[a-z_]+[ \]].*\[/[a-z_]+\]`)
+	reShortcode = fastre.MustCompile(`^\[[a-z_]+[ \]].*\[/[a-z_]+\]`)
 
 	// reSupportHeadline matches short donation calls like "Support The
 	// Times!" or "Support us".
-	reSupportHeadline = regexp.MustCompile(`^(?:please )?(?:support|donate to|subscribe to|unterstützen sie|soutenez|apoya|sostieni|apoie|поддержите)\s+\S+(?:\s+\S+){0,5}\s*[!.]?$`)
+	reSupportHeadline = fastre.MustCompile(`^(?:please )?(?:support|donate to|subscribe to|unterstützen sie|soutenez|apoya|sostieni|apoie|поддержите)\s+\S+(?:\s+\S+){0,5}\s*[!.]?$`)
 
 	// reCopyrightStart matches "Copyright 2019 …", "Copyright © …".
-	reCopyrightStart = regexp.MustCompile(`^copyright\s*(?:©|\(c\)|\d{4})`)
+	reCopyrightStart = fastre.MustCompile(`^copyright\s*(?:©|\(c\)|\d{4})`)
 
 	// copyrightPhrases mark copyright lines.
 	copyrightPhrases = []string{"all rights reserved", "alle rechte vorbehalten", "tous droits réservés", "todos los derechos reservados", "tutti i diritti riservati", "todos os direitos reservados", "все права защищены"}
 
 	// reCreditStart and reCreditEnd match photo credits and caption
 	// credits (on lower-case text; reCreditEnd on its last 100 bytes).
-	reCreditStart = regexp.MustCompile(`^(?:(?:` + creditLabels + `)\s*(?:[:|]|by\b|credit\b|courtesy\b)|image (?:copyright|caption)\b)`)
-	reCreditEnd   = regexp.MustCompile(`(?:\((?:[^()]{0,60}\b(?:photos?|images?|foto|picture|credit|getty|reuters|afp|ap|epa|shutterstock|istock)\b[^()]{0,60})\)|getty images|shutterstock|istockphoto|associated press|reuters|ap photo|epa-efe|dpa)\s*\)?\s*$`)
+	reCreditStart = fastre.MustCompile(`^(?:(?:` + creditLabels + `)\s*(?:[:|]|by\b|credit\b|courtesy\b)|image (?:copyright|caption)\b)`)
+	reCreditEnd   = fastre.MustCompile(`(?:\((?:[^()]{0,60}\b(?:photos?|images?|foto|picture|credit|getty|reuters|afp|ap|epa|shutterstock|istock)\b[^()]{0,60})\)|getty images|shutterstock|istockphoto|associated press|reuters|ap photo|epa-efe|dpa)\s*\)?\s*$`)
 
 	// reWireCredit matches the credit lines of wire copy: "(Reporting by
 	// …; Editing by …)".
-	reWireCredit = regexp.MustCompile(`^[(\[]?(?:additional )?(?:reporting|writing|editing|compiled|produced|translated|research) by\b`)
+	reWireCredit = fastre.MustCompile(`^[(\[]?(?:additional )?(?:reporting|writing|editing|compiled|produced|translated|research) by\b`)
 
 	// reBylineStart matches "By Jane Doe" lines.
-	reBylineStart = regexp.MustCompile(`^(?:(?:By|BY|by|Written by|Words by|Von|VON|Par|PAR|Por|POR|Автор|Текст):?\s+\p{Lu}|(?:Di|DI|Da|De|Dal|Dalla) \p{Lu}[\p{L}'’.-]+ \p{Lu})`)
+	reBylineStart = fastre.MustCompile(`^(?:(?:By|BY|by|Written by|Words by|Von|VON|Par|PAR|Por|POR|Автор|Текст):?\s+\p{Lu}|(?:Di|DI|Da|De|Dal|Dalla) \p{Lu}[\p{L}'’.-]+ \p{Lu})`)
 	// reNotByline: "By The Numbers", "By This Time" are headings.
-	reNotByline = regexp.MustCompile(`^(?:by|von|par|por):?\s+(?:the|this|that|these|those|a|an|then|now|contrast|comparison|far|way|default|design|chance|numbers)\b`)
+	reNotByline = fastre.MustCompile(`^(?:by|von|par|por):?\s+(?:the|this|that|these|those|a|an|then|now|contrast|comparison|far|way|default|design|chance|numbers)\b`)
 
-	reDateLead = regexp.MustCompile(`^(?:published|updated|posted|last updated|last modified|first published|modified|created|date|veröffentlicht|aktualisiert|stand|publié|mis à jour|publicado|actualizado|pubblicato|aggiornato|atualizado|опубликовано|обновлено)\b`)
+	reDateLead = fastre.MustCompile(`^(?:published|updated|posted|last updated|last modified|first published|modified|created|date|veröffentlicht|aktualisiert|stand|publié|mis à jour|publicado|actualizado|pubblicato|aggiornato|atualizado|опубликовано|обновлено)\b`)
 
 	// reShareWords are the words of share rows.
 	shareWords = map[string]bool{
@@ -284,7 +284,7 @@ func wordingRule(t string) string {
 
 type appealRule struct {
 	key string
-	re  *regexp.Regexp
+	re  *fastre.Regexp
 }
 
 // isReported reports a sentence of reporting: a quotation or a "said".
@@ -446,7 +446,7 @@ func isCredit(t string) bool {
 
 // reCreditTail matches a credit set after a caption on the same line:
 // "… He didn't get it.Credit...Doug Mills/The New York Times".
-var reCreditTail = regexp.MustCompile(`(?:credits?\s*(?:\.{2,}|…)|(?:photo|image|picture) credits?\s*:)\s*[^.!?]{2,80}$`)
+var reCreditTail = fastre.MustCompile(`(?:credits?\s*(?:\.{2,}|…)|(?:photo|image|picture) credits?\s*:)\s*[^.!?]{2,80}$`)
 
 var creditEndWords = map[string]bool{"images": true, "shutterstock": true, "istockphoto": true, "press": true, "reuters": true, "photo": true, "efe": true, "dpa": true}
 

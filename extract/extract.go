@@ -93,6 +93,8 @@ func Extract(data []byte, opts *Options) (*Article, error) {
 	switch kind := sniff(data, ct); kind {
 	case kindBinary:
 		return nil, fmt.Errorf("%w: content looks like binary data", ErrNotHTML)
+	case kindData:
+		return nil, fmt.Errorf("%w: content is JSON data", ErrNotHTML)
 	case kindText:
 		text, _ := Decode(data, ct)
 		return ExtractText(string(text), opts)

@@ -15,9 +15,13 @@ import (
 // position and shape at the edges of the text: label lines before the
 // headline, and an appeal at the tail together with everything after it.
 func ExtractText(text string, opts *Options) (*Article, error) {
+	// NUL is never text; the HTML parser turns it into U+FFFD too.
+	text = strings.ReplaceAll(text, "\x00", "\uFFFD")
 	paras := splitParagraphs(text)
 	title, blocks, removed := textContent(paras, opts != nil && opts.Explain)
-	a := newArticle(&metadata.Metadata{Title: title}, opts)
+	meta := metadata.FromURL(opts.pageURL(), metadata.Options{Now: opts.now()})
+	meta.Title = title
+	a := newArticle(meta, opts)
 	a.setBody(blocks)
 	if opts != nil && opts.Explain {
 		a.Removed = removed

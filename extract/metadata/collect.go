@@ -1,6 +1,7 @@
 package metadata
 
 import (
+	"regexp"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -19,6 +20,9 @@ type page struct {
 	// metas maps a lower-cased meta key (property, name, itemprop or
 	// http-equiv) to its non-empty contents in document order.
 	metas map[string][]string
+	// propCount counts the values of a key that came from a property
+	// attribute; they are first in metas.
+	propCount map[string]int
 	// links maps a lower-cased rel token to the hrefs in document order.
 	links map[string][]string
 
@@ -75,10 +79,13 @@ var (
 )
 
 func collect(doc *html.Node) *page {
-	p := &page{metas: map[string][]string{}, links: map[string][]string{}, classes: map[string]classInfo{}}
+	p := &page{metas: map[string][]string{}, propCount: map[string]int{}, links: map[string][]string{}, classes: map[string]classInfo{}}
 	var walk func(n *html.Node, noise, inArticle bool, scope string)
 	walk = func(n *html.Node, noise, inArticle bool, scope string) {
 		if n.Type != html.ElementNode {
+			if n.Type == html.TextNode && !noise && len(n.Data) < 160 && containsAny(n.Data, pubLabelHints) {
+				p.addLabelDate(n, inArticle)
+			}
 			for c := n.FirstChild; c != nil; c = c.NextSibling {
 				walk(c, noise, inArticle, scope)
 			}
@@ -141,7 +148,7 @@ func collect(doc *html.Node) *page {
 			inArticle = true
 		case atom.H1, atom.H2:
 			if !noise {
-				if t := cleanText(textOf(n)); t != "" {
+				if t, ok := shortText(n, maxHeadingText); ok && t != "" {
 					if n.DataAtom == atom.H1 {
 						p.h1s = append(p.h1s, t)
 					} else {
@@ -155,7 +162,7 @@ func collect(doc *html.Node) *page {
 				if v := strings.TrimSpace(attr(n, "datetime")); v != "" {
 					dn.value, dn.fromAttr = v, true
 				} else {
-					dn.value = cleanText(textOf(n))
+					dn.value, _ = shortText(n, maxDateText)
 				}
 				dn.updated = ci.updated || updatedRe.MatchString(attr(n, "itemprop"))
 				dn.published = dn.published || ci.published || attr(n, "itemprop") == "datePublished"
@@ -237,6 +244,39 @@ func (p *page) classInfo(cid string) classInfo {
 	return ci
 }
 
+// pubLabelRe is a label that says the date after it is the publication
+// date, in the main news languages.
+var pubLabelRe = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:published|posted|publié|publiée|publiziert|veröffentlicht|erschienen|publicado|publicada|publicat|pubblicato|pubblicata|gepubliceerd|opublikowano|опубликовано|publicerad|publiceret|publisert)(?:\s+(?:on|le|am|el|em|il|op|в|the|at))?\s*:?`)
+
+// pubLabelHints are substrings that pubLabelRe needs, tested first.
+var pubLabelHints = []string{"ubli", "UBLI", "ffentlicht", "rschienen", "osted", "OSTED", "ubbli", "публик", "ПУБЛИК"}
+
+// addLabelDate records the date that follows a publication label ("Publié
+// le", "publiziert am", "publicado el"), in the same text or in the next
+// elements of a small ancestor: `<span>Publié le</span> <span>12 mars
+// 2024</span>`.
+func (p *page) addLabelDate(n *html.Node, inArticle bool) {
+	if !pubLabelRe.MatchString(n.Data) {
+		return
+	}
+	a := n.Parent
+	for i := 0; a != nil && i < 3; i, a = i+1, a.Parent {
+		t := cleanText(textLimit(a, 300))
+		if len(t) > 250 {
+			return
+		}
+		loc := pubLabelRe.FindStringIndex(t)
+		if loc == nil {
+			continue
+		}
+		rest := t[loc[1]:]
+		if _, ok := parseTextDate(rest); ok {
+			p.times = append(p.times, dateNode{value: rest, published: true, inArticle: inArticle})
+			return
+		}
+	}
+}
+
 // Words that one of the class regexps needs to match (lower-case).
 var (
 	noiseWords  = []string{"comment", "disqus", "repl", "related", "recommend", "more", "read", "popular", "trending", "sidebar", "widget", "footer", "outbrain", "taboola", "teaser", "promo", "newsletter"}
@@ -268,13 +308,45 @@ func (p *page) addMeta(n *html.Node) {
 	seen := map[string]bool{}
 	for _, k := range []string{"property", "name", "itemprop", "http-equiv"} {
 		for _, key := range strings.Fields(strings.ToLower(attr(n, k))) {
+			key = metaKey(key)
 			if seen[key] {
 				continue
 			}
 			seen[key] = true
-			p.metas[key] = append(p.metas[key], content)
+			vals := p.metas[key]
+			if k != "property" {
+				p.metas[key] = append(vals, content)
+				continue
+			}
+			// Values given in a property attribute (Open Graph's and
+			// RDFa's form) come before those given as name="og:title":
+			// the same key in both forms is the property's.
+			i := p.propCount[key]
+			p.propCount[key] = i + 1
+			vals = append(vals, "")
+			copy(vals[i+1:], vals[i:])
+			vals[i] = content
+			p.metas[key] = vals
 		}
 	}
+}
+
+// metaKey gives one spelling to the Dublin Core keys: "DC.title" and
+// "dc:title" are "dc.title"; "dcterms:", "dcterm:" and "dcterm." are
+// "dcterms.".
+func metaKey(key string) string {
+	if !strings.HasPrefix(key, "dc") {
+		return key
+	}
+	for _, pre := range [...]string{"dcterms:", "dcterm:", "dcterm."} {
+		if strings.HasPrefix(key, pre) {
+			return "dcterms." + key[len(pre):]
+		}
+	}
+	if strings.HasPrefix(key, "dc:") {
+		return "dc." + key[3:]
+	}
+	return key
 }
 
 func (p *page) addByline(n *html.Node, ci classInfo, inArticle bool) {
@@ -321,7 +393,10 @@ func itemValue(n *html.Node) string {
 	if v := strings.TrimSpace(attr(n, "datetime")); v != "" {
 		return v
 	}
-	return cleanText(textOf(n))
+	// The properties read (names, dates, headlines) are short: a longer
+	// text (an articleBody) is no value of theirs.
+	v, _ := shortText(n, maxItemText)
+	return v
 }
 
 func hasChildElement(n *html.Node, a atom.Atom) bool {
@@ -373,19 +448,71 @@ func textOf(n *html.Node) string {
 	return textLimit(n, -1)
 }
 
-// textLimit is textOf that stops once it holds more than limit bytes (no
-// limit when negative): byline and date candidates are short, and a long
-// text only tells that the element is not one.
+// Bounds of the texts read from elements, in bytes other than white
+// space: a longer text is not a heading, a date or a property value. They
+// keep the cost of nested candidates over one long text linear (each
+// reads at most its bound instead of the whole text).
+const (
+	maxHeadingText = 2000
+	maxDateText    = 400
+	maxItemText    = 2000
+)
+
+// shortText is the clean text of n, or "" and false when it holds more
+// than limit bytes other than white space.
+func shortText(n *html.Node, limit int) (string, bool) {
+	t := textLimit(n, limit)
+	kept := 0
+	for i := 0; i < len(t); i++ {
+		switch t[i] {
+		case ' ', '\t', '\n', '\r', '\f':
+		default:
+			kept++
+		}
+	}
+	if kept > limit {
+		return "", false
+	}
+	return cleanText(t), true
+}
+
+// textLimit is textOf that stops once it holds more than limit bytes other
+// than white space (no limit when negative): byline and date candidates are
+// short, and a long text only tells that the element is not one. With a
+// limit, runs of white space are kept as one space (cleanText collapses
+// them anyway) and a long text node is cut, so that nested candidates over
+// one long text cost the limit each, not the text's length.
 func textLimit(n *html.Node, limit int) string {
 	var sb strings.Builder
+	kept := 0 // bytes other than white space
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
-		if limit >= 0 && sb.Len() > limit {
+		if limit >= 0 && kept > limit {
 			return
 		}
 		switch n.Type {
 		case html.TextNode:
-			sb.WriteString(n.Data)
+			if limit < 0 {
+				sb.WriteString(n.Data)
+				return
+			}
+			space := false
+			for i := 0; i < len(n.Data) && kept <= limit; i++ {
+				switch c := n.Data[i]; c {
+				case ' ', '\t', '\n', '\r', '\f':
+					space = true
+				default:
+					if space {
+						sb.WriteByte(' ')
+						space = false
+					}
+					sb.WriteByte(c)
+					kept++
+				}
+			}
+			if space {
+				sb.WriteByte(' ')
+			}
 			return
 		case html.ElementNode:
 			switch n.DataAtom {

@@ -6,7 +6,7 @@
 //
 // Files:
 //
-//	metadata.go   Metadata, Read/ReadWith, the choice of authors and dates
+//	metadata.go   Metadata, Read/ReadWith, FromURL, the choice of authors and dates
 //	collect.go    the single walk over the tree (meta, link, ld+json, microdata, time, bylines, headings)
 //	jsonld.go     lenient JSON-LD decoding, @graph, @id references, Article subtypes
 //	meta.go       meta lookups, site name, canonical URL, tags
@@ -60,13 +60,34 @@
 // date …); microdata datePublished; <time> elements and date-classed
 // elements of the page (one marked pubdate or "published" first, then the
 // first in the article that is not an update; never in comments or related
-// lists); a written date in the byline; a full date in the URL path (/2024/05/17/, /2024-05-17/,
-// /20240517/). Modified: JSON-LD dateModified, article:modified_time,
-// og:updated_time and the like, microdata dateModified. A date later than
+// lists; a date after a publication label, "Published on", "Publié le",
+// "publiziert am", "publicado el", "pubblicato il", "Опубликовано", also
+// when label and date are in separate elements, counts as marked); a
+// written date in the byline; a full date in the URL path (/2024/05/17/,
+// /2024-05-17/, /20240517/). Written dates are read in English, German,
+// French, Spanish, Italian, Portuguese, Dutch and Russian, as "May 17,
+// 2024", "17 May 2024", "17. Mai 2024", "17 de mayo de 2024", "17.05.2024",
+// "2024-05-17" or "November 20 15:23 2019". Modified: JSON-LD
+// dateModified, article:modified_time, og:updated_time and the like,
+// microdata dateModified. A date later than
 // the time of extraction is dropped, and so is a modification before the
-// publication. Dates keep the page's time zone (taken from another source
-// that gives the same instant with a zone); one given without a zone is
-// UTC.
+// publication.
+//
+// # Time zones
+//
+// Written dates are read with the time of day and zone written next to
+// them ("May 17, 2024 at 3:46 PM EDT", "30 avril 2015 à 07h19", "5 March
+// 2024, 14:30 GMT", "17.05.2024, 14:30 Uhr MESZ"): zone abbreviations,
+// "GMT+2"/"UTC-05:00", and ET, CT, MT, PT by the US daylight-saving rule.
+// A date that names its zone keeps it; one in UTC that the page gives
+// elsewhere as the same instant with an offset takes that offset. A date
+// without a zone (a day such as "5 March 2024" or /2024/03/05/, or a time
+// of day with no zone) is read in the page's zone, the offset of the first
+// of its dates that names one (machine-readable values first), else in
+// UTC. A day without a time is midnight: RFC 3339 has no form for a bare
+// day, so "2024-03-05T00:00:00+01:00" (or "2024-03-05T00:00:00Z" when the
+// page names no zone) stands for the day, not for that minute; compare the
+// first ten characters when only the day matters.
 //
 // Site name: og:site_name (the JSON-LD publisher's form of the same name
 // when og:site_name is a slug, a domain or carries a legal suffix), the

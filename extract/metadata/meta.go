@@ -3,8 +3,9 @@ package metadata
 import (
 	"net"
 	"net/url"
-	"regexp"
 	"strings"
+
+	"byline/internal/fastre"
 )
 
 // meta is the first value of the first key that the page has (keys
@@ -18,6 +19,15 @@ func (p *page) meta(keys ...string) string {
 		}
 	}
 	return ""
+}
+
+// metaValues is the values of one key: those given in property attributes
+// when there are any (the name form then repeats or disagrees), else all.
+func (p *page) metaValues(key string) []string {
+	if n := p.propCount[key]; n > 0 {
+		return p.metas[key][:n]
+	}
+	return p.metas[key]
 }
 
 // metaAll is every value of every key, in key order.
@@ -82,9 +92,9 @@ func trimTagline(s string) string {
 }
 
 var (
-	domainSuffixRe = regexp.MustCompile(`(?i)\.(com|net|org|co|info|[a-z]{2})$`)
-	legalSuffixRe  = regexp.MustCompile(`(?i)[ ,]+(inc|ltd|llc|gmbh|plc|s\.?a|corp|corporation|limited)\.?$`)
-	taglineSepRe   = regexp.MustCompile(` [|\-–—:] `)
+	domainSuffixRe = fastre.MustCompile(`(?i)\.(com|net|org|co|info|[a-z]{2})$`)
+	legalSuffixRe  = fastre.MustCompile(`(?i)[ ,]+(inc|ltd|llc|gmbh|plc|s\.?a|corp|corporation|limited)\.?$`)
+	taglineSepRe   = fastre.MustCompile(` [|\-–—:] `)
 )
 
 // betterSiteName chooses between og:site_name and the JSON-LD publisher

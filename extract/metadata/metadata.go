@@ -98,6 +98,27 @@ func ReadWith(doc *html.Node, pageURL *url.URL, opts Options) *Metadata {
 	return m
 }
 
+// FromURL is the metadata that a page's address alone gives, for input
+// without markup such as plain text: the site name from the host (as
+// [Read] gives it when the page names no site) and the publication date
+// from a full date in the path (/2024/05/17/), unless later than
+// opts.Now. It returns an empty Metadata for a nil URL.
+func FromURL(pageURL *url.URL, opts Options) *Metadata {
+	m := &Metadata{}
+	if pageURL == nil {
+		return m
+	}
+	now := opts.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
+	m.SiteName = hostSite(pageURL.Hostname())
+	if w, ok := urlDate(pageURL.Path); ok && !w.t.After(now) {
+		m.Published = w.t
+	}
+	return m
+}
+
 // chooseImage: og:image, twitter:image, the JSON-LD image, a microdata
 // image, link rel=image_src; made absolute.
 func chooseImage(p *page, ld *ldData, base *url.URL) string {
@@ -152,8 +173,8 @@ func chooseAuthors(p *page, ld *ldData, site string) []string {
 		sources = append(sources, people)
 	}
 	var metaAuthors []string
-	for _, k := range []string{"dc.creator", "dcterms.creator", "dc:creator", "dcterm:creator", "citation_author", "author", "article:author", "og:article:author", "book:author", "parsely-author", "sailthru.author", "byl", "byline", "authors", "dc.contributor"} {
-		for _, v := range p.metas[k] {
+	for _, k := range []string{"dc.creator", "dcterms.creator", "citation_author", "author", "article:author", "og:article:author", "book:author", "parsely-author", "sailthru.author", "byl", "byline", "authors", "dc.contributor"} {
+		for _, v := range p.metaValues(k) {
 			if looksLikeURL(v) {
 				continue
 			}
@@ -201,9 +222,11 @@ func chooseAuthors(p *page, ld *ldData, site string) []string {
 		if len(kept) > 0 {
 			return kept
 		}
-		if i == structured-1 && len(orgs) == 0 {
-			// Byline elements only when no metadata names an author.
-			sources = append(sources, domBylines(p))
+		if i == structured-1 {
+			// Byline elements when no metadata names an author; when
+			// metadata names only an organisation (an agency, the site),
+			// the article's own byline element may still name a person.
+			sources = append(sources, domBylines(p, len(orgs) > 0))
 		}
 	}
 	if len(orgs) == 0 {
@@ -254,38 +277,51 @@ func invertName(s string) string {
 
 // domBylines lists byline texts from the page, the strong candidates
 // (itemprop, rel=author, a class naming the byline) inside the article
-// first.
-func domBylines(p *page) []string {
-	for _, pass := range []func(b bylineNode) bool{
+// first. With strict, only those strong candidates inside the article.
+func domBylines(p *page, strict bool) []string {
+	passes := []func(b bylineNode) bool{
 		func(b bylineNode) bool { return b.strong && b.inArticle },
 		func(b bylineNode) bool { return b.strong },
 		func(b bylineNode) bool { return b.inArticle },
 		func(b bylineNode) bool { return true },
-	} {
+	}
+	if strict {
+		passes = passes[:1]
+	}
+	for _, pass := range passes {
 		for _, b := range p.bylines {
-			if pass(b) {
-				if people, _ := cleanAuthors([]string{b.text}); len(people) > 0 {
-					return []string{b.text}
-				}
+			if !pass(b) {
+				continue
+			}
+			people, _ := cleanAuthors([]string{b.text})
+			if strict && !fullNames(people) {
+				// "Reuters, Washington": the agency and its dateline.
+				continue
+			}
+			if len(people) > 0 {
+				return []string{b.text}
 			}
 		}
 	}
 	return nil
 }
 
+// fullNames reports names that all have a given name and a surname
+// (at least two words).
+func fullNames(names []string) bool {
+	for _, n := range names {
+		if len(strings.Fields(n)) < 2 {
+			return false
+		}
+	}
+	return len(names) > 0
+}
+
 // chooseDates takes the publication and modification dates from the most
 // trusted source that gives one (see doc.go). A date after now is
-// dropped, and so is a modification before the publication.
+// dropped, and so is a modification before the publication. A date given
+// without a zone is placed in the page's zone (see pageZone), else UTC.
 func chooseDates(p *page, ld *ldData, pageURL *url.URL, now time.Time) (published, modified time.Time) {
-	ok := func(t time.Time) bool { return !t.IsZero() && !t.After(now) }
-	pick := func(vals ...string) time.Time {
-		for _, v := range vals {
-			if t, good := parseDate(v); good && ok(t) {
-				return t
-			}
-		}
-		return time.Time{}
-	}
 	var ldPub, ldMod []string
 	if ld.article != nil {
 		ldPub = []string{ldString(ld.article["datePublished"]), ldString(ld.article["dateCreated"])}
@@ -297,74 +333,116 @@ func chooseDates(p *page, ld *ldData, pageURL *url.URL, now time.Time) (publishe
 		"pubdate", "publishdate", "publish-date", "publish_date", "article.published", "og:published_time",
 		"originalpublicationdate", "displaydate", "date", "article_date_original", "cxenseparse:recs:publishtime",
 		"release_date", "created")
-	defer func() {
-		// The same instant given elsewhere with the page's zone: keep that zone.
-		if published.IsZero() || offset(published) != 0 {
-			return
+	modMetas := p.metaAll("article:modified_time", "og:article:modified_time", "og:updated_time", "article:modified",
+		"modified_time", "dc.date.modified", "dcterms.modified", "last-modified", "lastmod", "parsely-updated")
+	itemPub, itemMod := p.itemValue("datepublished", "datecreated"), p.itemValue("datemodified")
+	// Machine-readable values, in order of trust: they tell the page's zone.
+	machine := make([]string, 0, len(ldPub)+len(ldMod)+len(pubMetas)+len(modMetas)+len(p.times)+2)
+	machine = append(append(append(append(machine, ldPub...), ldMod...), pubMetas...), modMetas...)
+	machine = append(machine, itemPub, itemMod)
+	for _, d := range p.times {
+		if d.fromAttr {
+			machine = append(machine, d.value)
 		}
-		vals := append(append(ldPub, pubMetas...), p.itemValue("datepublished"))
-		for _, d := range p.times {
-			if d.fromAttr {
-				vals = append(vals, d.value)
-			}
-		}
+	}
+	zone := pageZone(p, machine)
+
+	ok := func(w when) bool { return !w.t.IsZero() && !w.in(zone).After(now) }
+	pick := func(vals ...string) when {
 		for _, v := range vals {
-			if t, good := parseDate(v); good && t.Equal(published) && offset(t) != 0 {
-				published = t
-				return
+			if w, good := parseDate(v); good && ok(w) {
+				return w
 			}
 		}
-	}()
-	published = pick(ldPub...)
-	if published.IsZero() {
-		published = pick(pubMetas...)
+		return when{}
 	}
-	if published.IsZero() {
-		published = pick(p.itemValue("datepublished", "datecreated"))
+	pub := pick(ldPub...)
+	if pub.t.IsZero() {
+		pub = pick(pubMetas...)
 	}
-	if published.IsZero() {
-		published = timeElement(p, ok)
+	if pub.t.IsZero() {
+		pub = pick(itemPub)
 	}
-	if published.IsZero() && pageURL != nil {
-		if t, good := urlDate(pageURL.Path); good && ok(t) {
-			published = t
+	if pub.t.IsZero() {
+		pub = timeElement(p, ok)
+	}
+	if pub.t.IsZero() && pageURL != nil {
+		if w, good := urlDate(pageURL.Path); good && ok(w) {
+			pub = w
 		}
 	}
-	modified = pick(ldMod...)
-	if modified.IsZero() {
-		modified = pick(p.metaAll("article:modified_time", "og:article:modified_time", "og:updated_time", "article:modified",
-			"modified_time", "dc.date.modified", "dcterms.modified", "last-modified", "lastmod", "parsely-updated")...)
+	mod := pick(ldMod...)
+	if mod.t.IsZero() {
+		mod = pick(modMetas...)
 	}
-	if modified.IsZero() {
-		modified = pick(p.itemValue("datemodified"))
+	if mod.t.IsZero() {
+		mod = pick(itemMod)
 	}
+	published, modified = place(pub, zone, machine), place(mod, zone, machine)
 	if !modified.IsZero() && !published.IsZero() && modified.Before(published) {
 		modified = time.Time{}
 	}
 	return published, modified
 }
 
+// pageZone is the page's time zone: the offset of the first of its dates
+// that names one, machine-readable values first (in order of trust), then
+// the written dates of the page. Nil when none does.
+func pageZone(p *page, machine []string) *time.Location {
+	for _, v := range machine {
+		if w, good := parseDate(v); good && w.zoned {
+			return w.t.Location()
+		}
+	}
+	for _, d := range p.times {
+		if d.fromAttr {
+			continue
+		}
+		if w, good := parseTextDate(d.value); good && w.zoned {
+			return w.t.Location()
+		}
+	}
+	return nil
+}
+
+// place gives a chosen date its zone. A date in UTC (or a wall clock
+// without zone) that another value of the page gives as the same instant
+// with an offset takes that offset; a day or a wall clock without zone is
+// read in the page's zone.
+func place(w when, zone *time.Location, machine []string) time.Time {
+	if w.t.IsZero() {
+		return time.Time{}
+	}
+	if offset(w.t) == 0 && (!w.local || w.t.Hour()+w.t.Minute()+w.t.Second() != 0) {
+		for _, v := range machine {
+			if o, good := parseDate(v); good && o.zoned && o.t.Equal(w.t) && offset(o.t) != 0 {
+				return o.t
+			}
+		}
+	}
+	return w.in(zone)
+}
+
 // timeElement is the publication date from <time> and date-classed
 // elements: one marked as the publication first, then the first in the
 // article that is not an update, machine-readable values before text.
-func timeElement(p *page, ok func(time.Time) bool) time.Time {
-	try := func(cond func(d dateNode) bool) time.Time {
+func timeElement(p *page, ok func(when) bool) when {
+	parse := func(d dateNode) (when, bool) {
+		if d.fromAttr {
+			return parseDate(d.value)
+		}
+		return parseTextDate(d.value)
+	}
+	try := func(cond func(d dateNode) bool) when {
 		for _, d := range p.times {
 			if !cond(d) {
 				continue
 			}
-			var t time.Time
-			var good bool
-			if d.fromAttr {
-				t, good = parseDate(d.value)
-			} else {
-				t, good = parseTextDate(d.value)
-			}
-			if good && ok(t) {
-				return t
+			if w, good := parse(d); good && ok(w) {
+				return w
 			}
 		}
-		return time.Time{}
+		return when{}
 	}
 	for _, cond := range []func(d dateNode) bool{
 		func(d dateNode) bool { return d.published && !d.updated && d.fromAttr },
@@ -373,34 +451,28 @@ func timeElement(p *page, ok func(time.Time) bool) time.Time {
 		func(d dateNode) bool { return d.inArticle && !d.updated },
 		func(d dateNode) bool { return !d.updated && d.fromAttr },
 	} {
-		if t := try(cond); !t.IsZero() {
-			return t
+		if w := try(cond); !w.t.IsZero() {
+			return w
 		}
 	}
 	// Written dates in date-classed elements outside the article: only
 	// when they all name the same day.
-	var day time.Time
+	var day when
 	for _, d := range p.times {
 		if d.updated {
 			continue
 		}
-		var t time.Time
-		var good bool
-		if d.fromAttr {
-			t, good = parseDate(d.value)
-		} else {
-			t, good = parseTextDate(d.value)
-		}
-		if !good || !ok(t) {
+		w, good := parse(d)
+		if !good || !ok(w) {
 			continue
 		}
-		if !day.IsZero() && t.Format(time.DateOnly) != day.Format(time.DateOnly) {
-			day = time.Time{}
+		if !day.t.IsZero() && w.t.Format(time.DateOnly) != day.t.Format(time.DateOnly) {
+			day = when{}
 			break
 		}
-		day = t
+		day = w
 	}
-	if !day.IsZero() {
+	if !day.t.IsZero() {
 		return day
 	}
 	// A written date in the byline ("Von Moritz Bachmann publiziert am 30.
@@ -413,11 +485,11 @@ func timeElement(p *page, ok func(time.Time) bool) time.Time {
 		if loc := updatedRe.FindStringIndex(text); loc != nil {
 			text = text[:loc[0]]
 		}
-		if t, good := parseTextDate(text); good && ok(t) {
-			return t
+		if w, good := parseTextDate(text); good && ok(w) {
+			return w
 		}
 	}
-	return time.Time{}
+	return when{}
 }
 
 func offset(t time.Time) int {

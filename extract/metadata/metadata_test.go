@@ -2,6 +2,7 @@ package metadata
 
 import (
 	"bytes"
+	"compress/gzip"
 	"encoding/json"
 	"flag"
 	"net/url"
@@ -114,6 +115,11 @@ func TestCleanAuthors(t *testing.T) {
 		{[]string{"E. Jean Carroll"}, []string{"E. Jean Carroll"}, nil},
 		{[]string{"Updated 3 hours ago"}, nil, nil},
 		{[]string{"lowercase words only"}, nil, nil},
+		{[]string{"Par Jean Dupont le 12 mars 2024 à 14h30"}, []string{"Jean Dupont"}, nil},
+		{[]string{"Por Ana García 17 de mayo de 2024"}, []string{"Ana García"}, nil},
+		{[]string{"Di Mario Rossi, 12 marzo 2024"}, []string{"Mario Rossi"}, nil},
+		{[]string{"Иван Петров 17 мая 2024"}, []string{"Иван Петров"}, nil},
+		{[]string{"By Tuan Le, March 5, 2024"}, []string{"Tuan Le"}, nil},
 	}
 	for _, tt := range tests {
 		got, orgs := cleanAuthors(tt.in)
@@ -160,14 +166,34 @@ func TestParseDate(t *testing.T) {
 		{"2024-05-17T09:30:00+01:00", "2024-05-17T09:30:00+01:00"},
 		{"2024-05-17T09:30:00.123Z", "2024-05-17T09:30:00.123Z"},
 		{"2021-11-01T10:52:50+0100", "2021-11-01T10:52:50+01:00"},
-		{"2018-04-05T06:00", "2018-04-05T06:00:00Z"},
-		{"2017-11-03 03:01:00.000000", "2017-11-03T03:01:00Z"},
-		{"2024-06-25", "2024-06-25T00:00:00Z"},
+		{"2018-04-05T06:00", "2018-04-05T06:00:00 local"},
+		{"2017-11-03 03:01:00.000000", "2017-11-03T03:01:00 local"},
+		{"2024-06-25", "2024-06-25T00:00:00 local"},
 		{"Fri, 22 Dec 2016 10:43:37 -0800", "2016-12-22T10:43:37-08:00"},
-		{"May 17, 2024", "2024-05-17T00:00:00Z"},
-		{"Updated March 4, 2021 at 3:46 PM", "2021-03-04T00:00:00Z"},
-		{"17. Mai 2024", "2024-05-17T00:00:00Z"},
-		{"17 de mayo de 2024", "2024-05-17T00:00:00Z"},
+		{"Fri, 22 Dec 2016 10:43:37 EST", "2016-12-22T10:43:37-05:00"},
+		{"Fri, 22 Dec 2016 10:43:37 GMT", "2016-12-22T10:43:37Z"},
+		{"Fri, 22 Dec 2016 10:43:37 XYZ", "2016-12-22T10:43:37 local"},
+		{"May 17, 2024", "2024-05-17T00:00:00 local"},
+		{"Updated March 4, 2021 at 3:46 PM", "2021-03-04T15:46:00 local"},
+		{"March 11, 2015 3:46 PM EDT", "2015-03-11T15:46:00-04:00"},
+		{"Nov. 3, 2024, 9:05 a.m. ET", "2024-11-03T09:05:00-05:00"},
+		{"July 4, 2024 12:15 am PT", "2024-07-04T00:15:00-07:00"},
+		{"5 March 2024, 14:30 GMT", "2024-03-05T14:30:00Z"},
+		{"14:30 CET, 5 March 2024", "2024-03-05T14:30:00+01:00"},
+		{"Wed Nov 20 2019 15:23:00 GMT+0100 (Central European Standard Time)", "2019-11-20T15:23:00+01:00"},
+		{"November 20 15:23 2019", "2019-11-20T15:23:00 local"},
+		{"30 avril 2015 à 07h19", "2015-04-30T07:19:00 local"},
+		{"17.05.2024, 14:30 Uhr MESZ", "2024-05-17T14:30:00+02:00"},
+		{"17. Mai 2024", "2024-05-17T00:00:00 local"},
+		{"17 de mayo de 2024", "2024-05-17T00:00:00 local"},
+		{"3 de setiembre del 2023", "2023-09-03T00:00:00 local"},
+		{"1er décembre 2022", "2022-12-01T00:00:00 local"},
+		{"12 marzo 2024 ore 10:05", "2024-03-12T10:05:00 local"},
+		{"5 de março de 2024", "2024-03-05T00:00:00 local"},
+		{"17 мая 2024 г., 14:30 МСК", "2024-05-17T14:30:00+03:00"},
+		{"5 сент. 2023", "2023-09-05T00:00:00 local"},
+		{"3. Mär. 2021", "2021-03-03T00:00:00 local"},
+		{"2024-05-17 at 25:61", "2024-05-17T00:00:00 local"},
 		{"1715938200", "2024-05-17T09:30:00Z"},
 		{"not a date", ""},
 		{"31.02.2024", ""},
@@ -175,12 +201,30 @@ func TestParseDate(t *testing.T) {
 	for _, tt := range tests {
 		got, ok := parseDate(tt.in)
 		s := ""
-		if ok {
-			s = got.Format(time.RFC3339Nano)
+		switch {
+		case ok && got.local:
+			s = got.t.Format("2006-01-02T15:04:05") + " local"
+		case ok:
+			s = got.t.Format(time.RFC3339Nano)
 		}
 		if s != tt.want {
 			t.Errorf("parseDate(%q) = %q, want %q", tt.in, s, tt.want)
 		}
+	}
+}
+
+func TestWhenIn(t *testing.T) {
+	paris := time.FixedZone("", 3600)
+	day := when{t: time.Date(2024, 3, 5, 0, 0, 0, 0, time.UTC), local: true}
+	if got := day.in(paris).Format(time.RFC3339); got != "2024-03-05T00:00:00+01:00" {
+		t.Errorf("a day in the page's zone = %s", got)
+	}
+	if got := day.in(nil).Format(time.RFC3339); got != "2024-03-05T00:00:00Z" {
+		t.Errorf("a day with no zone known = %s", got)
+	}
+	zoned := when{t: time.Date(2024, 3, 5, 14, 30, 0, 0, time.UTC), zoned: true}
+	if got := zoned.in(paris).Format(time.RFC3339); got != "2024-03-05T14:30:00Z" {
+		t.Errorf("a zoned date is not moved: %s", got)
 	}
 }
 
@@ -197,7 +241,7 @@ func TestURLDate(t *testing.T) {
 		got, ok := urlDate(tt.in)
 		s := ""
 		if ok {
-			s = got.Format("2006-01-02")
+			s = got.t.Format("2006-01-02")
 		}
 		if s != tt.want {
 			t.Errorf("urlDate(%q) = %q, want %q", tt.in, s, tt.want)
@@ -294,5 +338,93 @@ func BenchmarkDetectLanguage(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		DetectLanguage(text)
+	}
+}
+
+func TestFromURL(t *testing.T) {
+	tests := []struct{ rawURL, site, published string }{
+		{"https://www.themoscowtimes.com/2012/11/12/x", "themoscowtimes.com", "2012-11-12"},
+		{"https://news.example.co.uk/world/20240517/story.html", "news.example.co.uk", "2024-05-17"},
+		{"https://example.org/2099/01/01/future", "example.org", ""},
+		{"http://127.0.0.1/2012/11/12/x", "", "2012-11-12"},
+	}
+	for _, tt := range tests {
+		u, _ := url.Parse(tt.rawURL)
+		m := FromURL(u, Options{Now: testNow})
+		pub := ""
+		if !m.Published.IsZero() {
+			pub = m.Published.Format(time.DateOnly)
+		}
+		if m.SiteName != tt.site || pub != tt.published {
+			t.Errorf("FromURL(%s) = site %q, published %q; want %q, %q", tt.rawURL, m.SiteName, pub, tt.site, tt.published)
+		}
+	}
+	if m := FromURL(nil, Options{}); m.SiteName != "" || !m.Published.IsZero() {
+		t.Errorf("FromURL(nil) = %+v, want empty", m)
+	}
+}
+
+// BenchmarkReadCorpus reads the metadata of every page of the ScrapingHub
+// dev set (parsed once, outside the timer) and reports the mean time per
+// page:
+//
+//	go test ./extract/metadata -run '^$' -bench ReadCorpus -benchtime 5x
+func BenchmarkReadCorpus(b *testing.B) {
+	files, err := filepath.Glob("../../testdata/bench/scrapinghub/html/*.html.gz")
+	if err != nil || len(files) == 0 {
+		b.Skip("no corpus")
+	}
+	var docs []*html.Node
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		zr, err := gzip.NewReader(bytes.NewReader(raw))
+		if err != nil {
+			b.Fatal(err)
+		}
+		doc, err := html.Parse(zr)
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs = append(docs, doc)
+	}
+	u, _ := url.Parse(defaultURL)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		for _, d := range docs {
+			ReadWith(d, u, Options{Now: testNow})
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(b.N*len(docs)), "ms/page")
+}
+
+// A publication label in an element of its own, the date in the next.
+func TestLabelDates(t *testing.T) {
+	tests := []struct{ body, want string }{
+		{`<p><span>publiziert am</span> <b>30. Juli 2018</b></p>`, "2018-07-30"},
+		{`<div><span>Publicado el</span><span>17 de mayo de 2024</span></div>`, "2024-05-17"},
+		{`<div><em>Pubblicato il</em> <span>12 marzo 2024 ore 10:05</span></div>`, "2024-03-12"},
+		{`<div><span>Опубликовано:</span> <span>17 мая 2024</span></div>`, "2024-05-17"},
+		{`<p>Posted on <a href="/2019/11">November 20 15:23 2019</a></p>`, "2019-11-20"},
+		{`<div class="comments"><span>Published</span> <span>1 May 2024</span></div>`, ""},
+		{`<p>The report was published in the spring.</p>`, ""},
+	}
+	u, _ := url.Parse(defaultURL)
+	for _, tt := range tests {
+		doc, err := html.Parse(strings.NewReader("<html><body><article><h1>A headline here</h1>" + tt.body + "</article></body></html>"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := ReadWith(doc, u, Options{Now: testNow})
+		got := ""
+		if !m.Published.IsZero() {
+			got = m.Published.Format(time.DateOnly)
+		}
+		if got != tt.want {
+			t.Errorf("%s: published %q, want %q", tt.body, got, tt.want)
+		}
 	}
 }

@@ -35,11 +35,18 @@ func cueFormOf(t token) cueForm { return cueForms[t.lower] }
 // isCue reports whether toks[j] is a reporting verb as used here.
 func isCue(toks []token, j int) bool {
 	t := toks[j]
-	if t.kind != tWord || t.cap && t.lower != "according" {
+	if t.kind != tWord {
 		return false
 	}
-	if _, ok := cueForms[t.lower]; !ok {
+	if _, ok := accordingWords[t.lower]; ok {
+		return isAccording(toks, j)
+	}
+	f, ok := cueForms[t.lower]
+	if !ok || t.cap {
 		return false
+	}
+	if f.foreign && !foreignNounLike[t.lower] {
+		return true // no English noun or passive to rule out
 	}
 	if part, ok := cueParticles[t.lower]; ok {
 		if j+1 >= len(toks) || toks[j+1].lower != part {
@@ -57,7 +64,7 @@ func isCue(toks []token, j int) bool {
 			return false // passive: "investors were promised", "he was told"
 		}
 	}
-	if nounLike[t.lower] {
+	if nounLike[t.lower] || foreignNounLike[t.lower] {
 		if j == 0 {
 			return false
 		}
@@ -76,6 +83,12 @@ func isCue(toks []token, j int) bool {
 
 // cueText is the cue as written, with its particle ("weighed in").
 func cueText(toks []token, j int) string {
+	if isAccording(toks, j) {
+		return accordingText(toks, j)
+	}
+	if cueFormOf(toks[j]).foreign && j > 0 && foreignAux[toks[j-1].lower] {
+		return toks[j-1].text + " " + toks[j].text // "a déclaré"
+	}
 	if _, ok := cueParticles[toks[j].lower]; ok && j+1 < len(toks) {
 		return toks[j].text + " " + toks[j+1].text
 	}
@@ -84,6 +97,9 @@ func cueText(toks []token, j int) string {
 
 // cueEnd is the index just past the cue at j (and its particle).
 func cueEnd(toks []token, j int) int {
+	if isAccording(toks, j) {
+		return accordingSource(toks, j)
+	}
 	if _, ok := cueParticles[toks[j].lower]; ok {
 		return j + 2
 	}
@@ -94,6 +110,9 @@ func pronounOf(t token) string {
 	l := t.lower
 	if k := strings.IndexByte(l, '\''); k > 0 {
 		l = l[:k]
+	}
+	if e, ok := foreignPronouns[l]; ok && !(t.cap && (l == "lei" || l == "lui" || l == "ele" || l == "ela")) {
+		return e // "Lei" is also a given name
 	}
 	return l
 }
@@ -117,7 +136,8 @@ func isBoundary(t token) bool {
 // (`X, deputy minister, said`), which is returned apart.
 func walkLeft(toks []token, v, lo int) (np, appos []token) {
 	j := v - 1
-	for j >= lo && isAdverb(toks[j]) {
+	foreign := cueFormOf(toks[v]).foreign
+	for j >= lo && (isAdverb(toks[j]) || foreign && (foreignAux[toks[j].lower] || foreignAdverbs[toks[j].lower])) {
 		j--
 	}
 	// "Rep. Ann Lee (D-Calif.) said": skip a parenthesis before the verb
@@ -209,14 +229,21 @@ func walkRight(toks []token, from, hi int) (np, appos []token) {
 	j := from
 	for j < hi && j-from < maxNP {
 		t := toks[j]
-		if isBoundary(t) || t.kind == tWord && !t.cap && rightStops[t.lower] && j > from && !(t.is("for", "at", "with") && !hasRun(toks[from:j])) ||
+		// a lower-case word after a name ends the phrase unless it is a
+		// source noun ("said Sergei Lavrov to reporters", "министр Сергей
+		// Лавров журналистам")
+		if j > from && t.kind == tWord && !t.cap && toks[j-1].kind == tWord && toks[j-1].cap && !toks[j-1].possessive() &&
+			hasRun(toks[from:j]) && !nameParticles[t.lower] && !headStops[t.lower] && !isNounHead(t.bare()) && !isRole(t.bare()) && !nameSuffixes[t.lower] {
+			break
+		}
+		if isBoundary(t) || t.kind == tWord && !t.cap && (rightStops[t.lower] || foreignStops[t.lower]) && j > from && !(t.is("for", "at", "with") && !hasRun(toks[from:j])) ||
 			isCueWord(t) && !(j > from && articles[toks[j-1].lower]) {
 			break
 		}
 		j++
 	}
 	np = toks[from:j]
-	if hasRun(np) {
+	if hasRun(np) && (len(readNP(np).name) > 0 || j >= hi || !toks[j].isPunct(",")) {
 		return np, nil
 	}
 	// skip to the next comma and take what follows it
@@ -271,6 +298,13 @@ func introducer(toks []token, q, lo int) attribution {
 	}
 	if colon {
 		np, appos := walkLeft(toks, q-1, lo)
+		if !sourceLike(np) && !sourceLike(appos) {
+			// "Buckley, who …, had a similar experience: “…”": the
+			// sentence's subject, when it names someone
+			if snp, sap := sentenceSubject(toks, lo, q-1); hasRun(snp) && pureName(snp) || len(sap) > 0 && pureName(sap) && len(readNP(snp).name) == 0 {
+				return attribution{cue: ":", np: snp, appos: sap, found: true}
+			}
+		}
 		return attribution{cue: ":", np: np, appos: appos, found: sourceLike(np) || sourceLike(appos)}
 	}
 	return attribution{}
@@ -280,8 +314,8 @@ func introducer(toks []token, q, lo int) attribution {
 // cs (sentence from lo), for the quotation at q.
 func verbSource(toks []token, j, cs, lo, q int) attribution {
 	a := attribution{cue: cueText(toks, j), found: true}
-	if toks[j].lower == "according" {
-		a.np, _ = walkRight(toks, j+2, q)
+	if isAccording(toks, j) {
+		a.np, a.appos = accordingNP(toks, cueEnd(toks, j), q)
 		a.found = len(a.np) > 0
 		return a
 	}
@@ -289,8 +323,13 @@ func verbSource(toks []token, j, cs, lo, q int) attribution {
 		a.np, a.appos = clauseSubject(toks, j, lo)
 		return a
 	}
-	// inverted: the verb opens its clause right after a quotation
-	if j == cs && j-1 >= lo && (toks[j-1].kind == tQuote || toks[j-1].isPunct(",") && j-2 >= lo && toks[j-2].kind == tQuote && !toks[j-2].term) {
+	// inverted: the verb opens its clause right after a quotation (after
+	// its auxiliary: "« … », a déclaré X")
+	v := j
+	if cueFormOf(toks[j]).foreign && j-1 >= lo && j-1 == cs && foreignAux[toks[j-1].lower] {
+		v = j - 1
+	}
+	if v == cs && v-1 >= lo && (toks[v-1].kind == tQuote || toks[v-1].isPunct(",") && v-2 >= lo && toks[v-2].kind == tQuote && !toks[v-2].term) {
 		a.np, a.appos = walkRight(toks, cueEnd(toks, j), q)
 		return a
 	}
@@ -334,7 +373,7 @@ func fallbackSubject(toks []token, j, lo int) (np, appos []token) {
 // sentence's opening noun phrase.
 func clauseSubject(toks []token, j, lo int) (np, appos []token) {
 	for k := lo; k < j; k++ {
-		if isCue(toks, k) && !cueFormOf(toks[k]).participle && toks[k].lower != "according" {
+		if isCue(toks, k) && !cueFormOf(toks[k]).participle && !isAccording(toks, k) {
 			np, appos = walkLeft(toks, k, lo)
 			if len(np) > 0 {
 				return np, appos
@@ -430,7 +469,7 @@ func after(toks []token, q, hi int) attribution {
 		return attribution{}
 	}
 	// “…” — Neil Gaiman: an epigraph's source after a dash
-	if toks[i-1].isPunct("—") && i == q+1+countPunct(toks, q+1, i) {
+	if toks[i-1].isPunct("—") && i == q+1+countPunct(toks, q+1, i) && !isCue(toks, i) {
 		e := i
 		for e < hi && e < i+maxNP && toks[e].kind == tWord {
 			e++
@@ -441,8 +480,29 @@ func after(toks []token, q, hi int) attribution {
 	}
 	tight := endsSentence(toks[q].text)
 	split := strings.HasSuffix(strings.TrimSpace(toks[q].text), ",") || toks[q+1].isPunct(",")
+	// inverted after an auxiliary: "« … », a déclaré X", "« … », a-t-il dit"
+	if foreignAux[toks[i].lower] && i+1 < hi {
+		if isCue(toks, i+1) && cueFormOf(toks[i+1]).foreign {
+			a := attribution{cue: cueText(toks, i+1), found: true}
+			a.np, a.appos = walkRight(toks, cueEnd(toks, i+1), hi)
+			if len(a.np) > 0 || len(a.appos) > 0 {
+				return a
+			}
+			return attribution{}
+		}
+		if i+2 < hi && toks[i+1].kind == tWord && pronouns[pronounOf(toks[i+1])] && isCue(toks, i+2) && cueFormOf(toks[i+2]).foreign {
+			return attribution{cue: cueText(toks, i+2), np: toks[i+1 : i+2], found: true}
+		}
+	}
+	// German "„…“, so Müller": the source closes the sentence
+	if toks[i].lower == "so" && toks[i-1].isPunct(",") {
+		np, _ := walkRight(toks, i+1, hi)
+		if e := i + 1 + len(np); hasRun(np) && (e >= hi || isHardStop(toks[e])) {
+			return attribution{cue: toks[i].text, np: np, found: true}
+		}
+	}
 	// inverted: “…,” said X
-	if isCue(toks, i) && !cueFormOf(toks[i]).participle && toks[i].lower != "according" {
+	if isCue(toks, i) && !cueFormOf(toks[i]).participle && !isAccording(toks, i) {
 		a := attribution{cue: cueText(toks, i), found: true}
 		a.np, a.appos = walkRight(toks, cueEnd(toks, i), hi)
 		if len(a.np) > 0 || len(a.appos) > 0 {
@@ -482,9 +542,9 @@ func after(toks []token, q, hi int) attribution {
 		if !split && introducesNext(toks, j, hi) {
 			return attribution{}
 		}
-		if t.lower == "according" {
-			np, _ := walkRight(toks, j+2, hi)
-			return attribution{cue: cueText(toks, j), np: np, found: len(np) > 0}
+		if isAccording(toks, j) {
+			np, appos := accordingNP(toks, cueEnd(toks, j), hi)
+			return attribution{cue: cueText(toks, j), np: np, appos: appos, found: len(np) > 0}
 		}
 		if cueFormOf(t).participle {
 			continue
@@ -541,12 +601,12 @@ func earlier(toks []token, q, lo int) attribution {
 		if !isCue(toks, j) || cueNeedsQuoteFar(toks, j, q) {
 			continue
 		}
-		if t.lower == "according" {
-			np, _ := walkRight(toks, j+2, q)
+		if isAccording(toks, j) {
+			np, appos := accordingNP(toks, cueEnd(toks, j), q)
 			if len(np) == 0 {
 				continue
 			}
-			return attribution{cue: cueText(toks, j), np: np, found: true}
+			return attribution{cue: cueText(toks, j), np: np, appos: appos, found: true}
 		}
 		return verbSource(toks, j, -1, lo, q)
 	}
@@ -658,6 +718,37 @@ func nounCue(toks []token, j, q int) attribution {
 			s--
 		}
 		return attribution{cue: t.text, np: toks[s:j], found: true}
+	}
+	return attribution{}
+}
+
+// accordingNP is the source after "according to": its noun phrase, and a
+// name set off after it ("Segundo o ministro da Fazenda, Fernando Haddad,
+// …"); what follows a comma is otherwise the main clause.
+func accordingNP(toks []token, from, hi int) (np, appos []token) {
+	np, appos = walkRight(toks, from, hi)
+	if len(appos) > 0 && (!pureName(appos) || len(readNP(appos).name) == 0) {
+		appos = nil
+	}
+	return np, appos
+}
+
+// innerAttribution finds the narrator's words set between dashes inside
+// the quotation marks, as Russian prose does: "«…, – пожаловалась
+// Поризкова. — …»".
+func innerAttribution(text string) attribution {
+	if !strings.ContainsAny(text, "–—") {
+		return attribution{}
+	}
+	toks := appendWords(nil, text)
+	for k := 1; k+2 < len(toks); k++ {
+		if !toks[k].isPunct("—") || toks[k-1].kind != tPunct || !isCue(toks, k+1) || !cueFormOf(toks[k+1]).foreign {
+			continue
+		}
+		np, _ := walkRight(toks, k+2, len(toks))
+		if hasRun(np) || len(np) == 1 && pronouns[pronounOf(np[0])] {
+			return attribution{cue: toks[k+1].text, np: np, found: true}
+		}
 	}
 	return attribution{}
 }

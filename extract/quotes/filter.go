@@ -22,7 +22,23 @@ func notQuotation(toks []token, i, lo, hi int, partial, attributed bool) bool {
 	case usedAsName(toks, i, lo, hi), namedAs(toks, i, lo), announced(toks, lo, i), titledWork(toks, i, lo):
 		return true
 	}
-	return partial && !attributed
+	return partial && !attributed || !attributed && mentionedInSentence(toks, i, hi)
+}
+
+// mentionedInSentence reports whether an unattributed quoted stretch with
+// no punctuation of its own is a phrase the sentence goes on after, a
+// title or heading mentioned rather than words spoken: 'One of the habits –
+// “Put first things first”, ensures …'.
+func mentionedInSentence(toks []token, i, hi int) bool {
+	t := toks[i].text
+	if endsClause(t) || wordCount(t) > 8 {
+		return false
+	}
+	j := i + 1
+	if j < hi && toks[j].isPunct(",") {
+		j++
+	}
+	return j < hi && toks[j].kind == tWord && startsLower(toks[j].text)
 }
 
 // minWords is the shortest quotation, in words (the guideline's minimum).

@@ -139,22 +139,6 @@ var cueForms = func() map[string]cueForm {
 		"summarize summarizes summarized summarizing",
 		"summarise summarises summarised summarising",
 		// the commonest reporting verbs of other news languages
-		"- sagt sagte -",
-		"- erklärt erklärte -",
-		"- betont betonte -",
-		"- schreibt schrieb -",
-		"- dice dijo -",
-		"- afirma afirmó -",
-		"- explica explicó -",
-		"- declara declaró -",
-		"- señala señaló -",
-		"- asegura aseguró -",
-		"- diz disse -",
-		"- afirmou explicou -",
-		"- déclare affirme -",
-		"- explique ajoute -",
-		"- estime souligne -",
-		"- zegt zei -",
 	} {
 		f := strings.Fields(line)
 		for i, w := range f {
@@ -164,10 +148,22 @@ var cueForms = func() map[string]cueForm {
 			m[w] = cueForm{participle: i == 3}
 		}
 	}
+	for w := range foreignCues {
+		m[w] = cueForm{foreign: true}
+	}
+	for w := range foreignNounLike {
+		m[w] = cueForm{foreign: true}
+	}
+	for w := range accordingWords {
+		m[w] = cueForm{}
+	}
 	return m
 }()
 
-type cueForm struct{ participle bool }
+// cueForm describes a reporting verb form: a participle ("saying") takes
+// the subject of its clause; a foreign form (French, Spanish, German …)
+// may follow an auxiliary ("a déclaré") and is never an English noun.
+type cueForm struct{ participle, foreign bool }
 
 // cueParticles are verbs that need a following particle to report speech
 // ("pointed out", "weighed in", "chimed in", "according to").
@@ -175,8 +171,7 @@ var cueParticles = map[string]string{
 	"point": "out", "points": "out", "pointed": "out", "pointing": "out",
 	"weigh": "in", "weighs": "in", "weighed": "in", "weighing": "in",
 	"chime": "in", "chimes": "in", "chimed": "in", "chiming": "in",
-	"according": "to",
-	"put":       "it", "puts": "it", "putting": "it",
+	"put": "it", "puts": "it", "putting": "it",
 }
 
 // cueNeedsQuote lists forms that report speech only when they introduce a
@@ -196,7 +191,7 @@ var personPronouns = map[string]string{"he": "m", "she": "f", "him": "m", "her":
 var auxiliaries = set("has have had was is were are be been will would could can did does do may might shall should must also previously later separately then again recently once still further even already often repeatedly just never not only first initially later earlier quickly simply publicly privately reportedly twice already never ever always both all instead first finally flat-out outright")
 
 // clauseWords end a leftward walk for a subject noun phrase.
-var clauseWords = set("that which who whom whose what when where while whereas and but or nor because if although though since so than as then after before until unless once whether however meanwhile yet while whom despite")
+var clauseWords = set("que qui dont quien dass che что который которая которые et y und mais pero aber но that which who whom whose what when where while whereas and but or nor because if although though since so than as then after before until unless once whether however meanwhile yet while whom despite")
 
 // functionWords follow a quoted phrase in ordinary syntax; a quoted phrase
 // followed by any other lower-case word is used as a modifier or name.
@@ -222,7 +217,7 @@ var nameParticles = set("van der von de la le du da di del della den bin al ibn 
 var nameSuffixes = set("jr jr. sr sr. ii iii iv")
 
 // orgWords mark a capitalised run as the name of an organisation.
-var orgWords = set("ministry department office agency administration council committee commission company co co. corp corp. corporation inc inc. ltd ltd. llc plc group productions police party house university institute association bank government court board bureau service services times post news daily journal network foundation union federation organization organisation center centre laboratory army navy force forces guard senate congress parliament assembly league club team fund authority authorities embassy kremlin commerce reserve exchange systems technologies media studios records label airlines motors industries holdings partners press school college hospital clinic society trust coalition alliance council's ministry's department's office's agency's company's")
+var orgWords = set("ministerio ministère ministero ministério ministerium gobierno gouvernement governo regierung partido parti partito partei policía polizei polícia polizia universidad université università universidade universität tribunal tribunale gericht banco banque banca comisión commissione comité comitato consejo conseil consiglio conselho ayuntamiento mairie comune prefeitura sindicato syndicat sindacato gewerkschaft empresa entreprise azienda agencia agence agenzia agência agentur instituto institut istituto fundación fondation fondazione fundação stiftung asociación associazione associação verband federación fédération federazione министерство мид правительство партия компания суд полиция банк совет комитет агентство ministry department office agency administration council committee commission company co co. corp corp. corporation inc inc. ltd ltd. llc plc group productions police party house university institute association bank government court board bureau service services times post news daily journal network foundation union federation organization organisation center centre laboratory army navy force forces guard senate congress parliament assembly league club team fund authority authorities embassy kremlin commerce reserve exchange systems technologies media studios records label airlines motors industries holdings partners press school college hospital clinic society trust coalition alliance council's ministry's department's office's agency's company's")
 
 // orgNouns are heads of descriptive phrases that name an organisation
 // ("the ministry", "the company").

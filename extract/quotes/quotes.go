@@ -14,13 +14,19 @@
 //   - filter.go: what is not a quotation (titles, slogans, names, scare quotes).
 //   - lexicon.go, names.go: the word lists (reporting verbs, titles,
 //     organisation words, given names by gender).
+//   - languages.go: French, Spanish, Italian, Portuguese, German and Russian
+//     reporting verbs, "according to" phrases ("selon", "laut", "по
+//     словам"), compound tenses ("a déclaré"), pronouns, titles and roles.
 //
 // Find reads plain paragraphs; FindWith also takes what the caller knows of
 // the markup (block quotations, pull quotes). Both are safe for concurrent
 // use: they keep no state between calls.
 package quotes
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Quote is one direct quotation. Its json tags are part of byline's output
 // schema.
@@ -140,9 +146,12 @@ func applyKinds(paragraphs []string, kinds []Kind) (texts []string, whole []bool
 	}
 	texts = append([]string(nil), paragraphs...)
 	var body []string
-	for i, p := range paragraphs {
-		if i >= len(kinds) || kinds[i] == Prose {
-			body = append(body, normText(p))
+	// The normalised prose is only needed to test pull quotes.
+	if slices.Contains(kinds, PullQuote) {
+		for i, p := range paragraphs {
+			if i >= len(kinds) || kinds[i] == Prose {
+				body = append(body, normText(p))
+			}
 		}
 	}
 	for i := range paragraphs {
@@ -338,6 +347,12 @@ func (a *article) attributeAll() {
 				if !at.found && i == lo && si == 0 {
 					at = a.colonIntro(pi)
 				}
+				if !at.found {
+					at = innerAttribution(t.text)
+				}
+				if at.found && cueNeedsQuote[strings.ToLower(at.cue)] && !sourceMention(parseNP(at.np, at.appos)) {
+					at = attribution{} // "a sample came in called “…”": a weak cue needs a source
+				}
 				c.drop = notQuotation(toks, i, lo, hi, partial, at.found) || !at.found && a.announcedBefore(pi, si)
 				a.cands = append(a.cands, c)
 				if c.drop {
@@ -352,6 +367,9 @@ func (a *article) attributeAll() {
 						cur = subj
 					}
 					c.speaker = a.resolve(m, base+i, cur, pi)
+					if c.speaker != nil && c.speaker.ent != nil && m.pron == "" {
+						c.speaker.ent.learnGender(cueGender(at.cue))
+					}
 					if m.empty() {
 						c.speaker = a.lastSpeaker(pi, 2)
 					}
@@ -413,7 +431,7 @@ func sameNP(a, b []token) bool {
 // follow-on quotations refer to them.
 func (a *article) narrative(toks []token, lo, hi, pi int) {
 	for j := lo; j < hi; j++ {
-		if !isCue(toks, j) || cueNeedsQuote[toks[j].lower] || cueFormOf(toks[j]).participle || toks[j].lower == "according" {
+		if !isCue(toks, j) || cueNeedsQuote[toks[j].lower] || cueFormOf(toks[j]).participle || isAccording(toks, j) {
 			continue
 		}
 		np, appos := walkLeft(toks, j, lo)
@@ -422,7 +440,7 @@ func (a *article) narrative(toks []token, lo, hi, pi int) {
 			np, appos = walkRight(toks, cueEnd(toks, j), hi)
 		}
 		m := parseNP(np, appos)
-		if m.empty() {
+		if m.empty() || !sourceMention(m) {
 			continue
 		}
 		if r := a.resolve(m, pi*posBase+j, nil, pi); r != nil {
@@ -591,4 +609,15 @@ func normText(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// sourceMention reports whether a mention can name a source: a name, a
+// pronoun, or a description whose head is a person, role, organisation or
+// document noun. A clause ("what the science of reading says") is none.
+func sourceMention(m mention) bool {
+	if m.pron != "" || len(m.name) > 0 {
+		return true
+	}
+	h := m.head
+	return isNounHead(h) || isRole(h) || personNouns[strings.TrimSuffix(h, "s")] || isRole(strings.TrimSuffix(h, "s")) || statistic(m)
 }

@@ -137,6 +137,13 @@ func appendWords(toks []token, s string) []token {
 				}
 			}
 			first, _ := utf8.DecodeRuneInString(w)
+			if verb, pron, ok := frenchClitic(w); ok {
+				// "dit-il": the verb, then its subject
+				toks = append(toks, token{kind: tWord, text: verb, lower: fold(verb), cap: unicode.IsUpper(first)},
+					token{kind: tWord, text: pron, lower: fold(pron)})
+				i = j
+				continue
+			}
 			toks = append(toks, token{kind: tWord, text: w, lower: fold(w), cap: unicode.IsUpper(first)})
 			i = j
 		default:
