@@ -11,6 +11,7 @@ import (
 	"golang.org/x/net/html/atom"
 
 	"byline/extract/metadata"
+	"byline/internal/fastre"
 )
 
 // findContent finds the article's blocks of text in doc. With explain it
@@ -169,7 +170,7 @@ func (f *filter) rule(b *block, figure bool) string {
 }
 
 // reMetaSep splits a line of article data: "Site | date • updated | By …".
-var reMetaSep = regexp.MustCompile(`\s+[|•·]\s+|\s+[|•·]|[|•·]\s+`)
+var reMetaSep = fastre.MustCompile(`\s+[|•·]\s+|\s+[|•·]|[|•·]\s+`)
 
 // isMetaLine reports a line of article data made of parts set apart by
 // bars or bullets, one of them a byline (an author of the metadata or

@@ -1,13 +1,14 @@
 package extract
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"byline/internal/fastre"
 )
 
 // Rendering turns the cleaned tree into blocks of text in one walk: each
@@ -386,7 +387,7 @@ var socialTokens = map[string]bool{
 }
 
 // reSocialPost matches the address of a post on a social network.
-var reSocialPost = regexp.MustCompile(`(?i)^(?:https?:)?//(?:www\.|mobile\.)?(?:twitter\.com|x\.com|instagram\.com|tiktok\.com|facebook\.com|threads\.net|bsky\.app|reddit\.com)/(?:[^/?#]+/)?(?:status|p|reel|video|posts|post|comments)/`)
+var reSocialPost = fastre.MustCompile(`(?i)^(?:https?:)?//(?:www\.|mobile\.)?(?:twitter\.com|x\.com|instagram\.com|tiktok\.com|facebook\.com|threads\.net|bsky\.app|reddit\.com)/(?:[^/?#]+/)?(?:status|p|reel|video|posts|post|comments)/`)
 
 // isLeafBlock reports the elements that hold paragraphs of text, as opposed
 // to containers of paragraphs.
