@@ -94,7 +94,7 @@ var (
 			{"sign", `sign(?:ing)? up (?:for|to) (?:our|the|a|their)\b[^.]{0,60}(?:newsletter|briefing|digest|alert|email)`},
 			{"newsletter", `(?:subscribe|register|join|signup) (?:to|for) (?:our|the)\b[^.]{0,40}newsletter|newsletters?\b[^.]{0,40}(?:inbox|sign up|subscribe)`},
 			{"briefing", `(?:subscribe|register|join|signup) (?:to|for) (?:our|the)\b[^.]{0,40}briefing|briefings?\b[^.]{0,40}(?:inbox|sign up|subscribe)`},
-			{"your ", `(?:delivered|straight|direct(?:ly)?|right) (?:to|in|into|through) your (?:inbox|letterbox|mailbox|door)|in your inbox every|we need your (?:help|support)|your support,? (?:no matter how small|helps|makes|matters|is vital|is crucial)|you've reached your (?:free )?(?:article )?limit|start your (?:free )?trial|\bget\b[^.]{1,60}\bin(?:to)? your (?:inbox|mailbox|email)`},
+			{"your ", `(?:delivered|straight|direct(?:ly)?|right) (?:to|in|into|through) your (?:inbox|letterbox|mailbox|door)|in your inbox every|we need your (?:help|support)|your support,? (?:no matter how small|helps|makes|matters|is vital|is crucial)|you've reached your (?:free )?(?:article )?limit|start your (?:free )?trial`},
 			{"issues for", `\d+ issues for`},
 			{"journalism", `support (?:our|independent|quality|local|fearless|trusted|public.interest) journalism`},
 			{"support us", `support us (?:monthly|today|now|from)|please support us`},
@@ -114,7 +114,7 @@ var (
 			{"if you", `if you (?:enjoyed|liked|like|value|appreciate|found) (?:this|our|reading)\b[^.]{0,60}(?:please|consider|support|subscribe|donat|join|proposition)`},
 			{"abonn", `newsletter abonnieren|jetzt abonnieren|abonnez-vous`},
 			{"recev", `recev\w*\b[^.]{0,80}dans votre boîte (?:mail|e-mail|aux lettres|de réception)`},
-			{"postfach", `(?:erhalten|bekommen|direkt|bequem)\b[^.]{0,80}(?:in ihr(?:em)?|ins) (?:e-mail-)?postfach`},
+			{"postfach", `(?:newsletter|direkt|bequem|jeden (?:morgen|tag|abend))\b[^.]{0,80}(?:in ihr(?:em)?|ins) (?:e-mail-)?postfach`},
 			{"recib", `recib\w*\b[^.]{0,80}en tu (?:bandeja de entrada|correo)`},
 			{"ricev", `ricev\w*\b[^.]{0,80}nella tua (?:casella|email|posta)`},
 			{"receb", `receb\w*\b[^.]{0,80}(?:no seu e-mail|na sua caixa de entrada)`},
@@ -163,7 +163,7 @@ var (
 	reUILabel = fastre.MustCompile(`^(?:(?:(?:show|hide|view|toggle|open|close) )?caption|close|expand|collapse|enlarge(?: this)? image|enlarge|full ?screen|view (?:gallery|slideshow|all photos)|open gallery|previous|next|prev|zoom|play video|watch video|legende|légende|schließen|fermer|cerrar|chiudi|fechar|закрыть)$`)
 
 	// reCommentPolicy matches notes on how comments are moderated.
-	reCommentPolicy = fastre.MustCompile(`(?:comments?|comentários?|comentarios?|commentaires?|kommentare?|commenti|комментари\pL*)[^.]{0,120}(?:moderated|moderation|will (?:not )?be (?:approved|published|removed|deleted)|are reviewed|não serão (?:aprovados|publicados)|serão (?:moderados|removidos)|no serán (?:aprobados|publicados)|serán moderados|seront modérés|sont modérés|ne seront pas publiés|werden moderiert|werden nicht (?:freigeschaltet|veröffentlicht)|saranno moderati|non saranno pubblicati|модерир\pL*|не будут опубликованы)|comment(?:ing)? (?:policy|guidelines)|community (?:guidelines|standards)\b[^.]{0,60}comment|we reserve the right to (?:remove|delete|edit)[^.]{0,40}comments?`)
+	reCommentPolicy = fastre.MustCompile(`(?:comments?|comentários?|comentarios?|commentaires?|kommentare?|commenti|комментари\pL*)[^.]{0,120}(?:(?:are|is|will be) moderated|will (?:not )?be (?:approved|published|removed|deleted)|are reviewed before|não serão (?:aprovados|publicados)|serão (?:moderados|removidos)|no serán (?:aprobados|publicados)|serán moderados|seront modérés|sont modérés|ne seront pas publiés|werden moderiert|werden nicht (?:freigeschaltet|veröffentlicht)|saranno moderati|non saranno pubblicati|модерир\pL*|не будут опубликованы)|comment(?:ing)? (?:policy|guidelines)|community (?:guidelines|standards)\b[^.]{0,60}comment|we reserve the right to (?:remove|delete|edit)[^.]{0,40}comments?`)
 
 	// reCookie matches cookie and consent notices.
 	reCookie = fastre.MustCompile(`(?:we|this (?:site|website)|our (?:site|website)s?) uses? cookies|(?:use|accept|consent to) (?:the use of )?cookies|cookie (?:policy|settings|preferences)|utilise des cookies|verwendet cookies|utiliza cookies|utilizza(?:mo)? (?:i )?cookie|utiliza cookies|использует (?:файлы )?cookie`)
@@ -273,8 +273,12 @@ func wordingRule(t string) string {
 	if n <= 30 && reUILabel.MatchString(strings.TrimRight(lower, " .:…")) {
 		return ruleNotice
 	}
-	if n <= 400 && isCommentPolicy(lower) {
+	if n <= 400 && isCommentPolicy(lower) && !isReported(lower) {
 		return ruleNotice
+	}
+	// "Get New York Today in your inbox": a one-line promotion.
+	if n <= 200 && strings.Contains(lower, "your ") && reInboxPromo.MatchString(lower) && !isReported(lower) {
+		return ruleAppeal
 	}
 	if strings.Contains(lower, "cookie") && reCookie.MatchString(lower) {
 		return ruleCookie
@@ -443,6 +447,9 @@ func isCredit(t string) bool {
 	}
 	return reCreditEnd.MatchString(lower)
 }
+
+// reInboxPromo matches a newsletter promotion: "Get … in your inbox".
+var reInboxPromo = fastre.MustCompile(`(?:^|[\[(:.] ?)get\b[^.]{1,60}\bin(?:to)? your (?:inbox|mailbox|email)`)
 
 // reCreditTail matches a credit set after a caption on the same line:
 // "… He didn't get it.Credit...Doug Mills/The New York Times".

@@ -242,6 +242,9 @@ func TestAppealWording(t *testing.T) {
 		{"Get the best of the week in your inbox every Sunday", ruleAppeal},
 		{"Recevez chaque matin l'essentiel de l'actualité dans votre boîte mail.", ruleAppeal},
 		{"Scam emails that land in your inbox often look real, experts warn.", ""},
+		{"Here is how spammers get past the filters and into your inbox every day.", ""},
+		{"Zuckerberg's comments on content moderation drew criticism from lawmakers.", ""},
+		{"Kunden erhalten dann eine E-Mail in ihr Postfach, sagte der Sprecher.", ""},
 		{"Spam filters get better at keeping junk out of your inbox, the company said.", ""},
 	}
 	for _, tt := range tests {
