@@ -59,7 +59,7 @@ func findContent(doc *html.Node, meta *metadata.Metadata, explain bool) ([]block
 	dropTailTeasers(blocks, rules, inContent)
 	dropLabelledLists(blocks, rules, inContent, sel)
 	trimEdges(blocks, rules, inContent)
-	keepSomething(blocks, rules, inContent)
+	keepSomething(rules, inContent)
 
 	out := make([]block, 0, len(blocks))
 	for i := range blocks {
@@ -551,20 +551,12 @@ func trimEdges(blocks []block, rules []string, inContent []bool) {
 
 // keepSomething takes back the weakest drops (edges, link density) when
 // nothing of the content is left: a page of short texts or of links is
-// still better given than empty. A page of three or more linked headlines
-// and nothing else is a section page of teasers: it has no article.
-func keepSomething(blocks []block, rules []string, inContent []bool) {
-	heads := 0
+// still better given than empty.
+func keepSomething(rules []string, inContent []bool) {
 	for i := range rules {
 		if inContent[i] && rules[i] == "" {
 			return
 		}
-		if inContent[i] && isLinkHeadline(&blocks[i]) {
-			heads++
-		}
-	}
-	if heads >= 3 {
-		return
 	}
 	for i := range rules {
 		if inContent[i] && (rules[i] == ruleEdge || rules[i] == ruleLinks) {

@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -369,19 +368,6 @@ func TestExplainLabels(t *testing.T) {
 		if rules[text] != want {
 			t.Errorf("%q removed as %q, want %q (all: %v)", text, rules[text], want, rules)
 		}
-	}
-}
-
-func TestTeaserSectionPage(t *testing.T) {
-	var cards strings.Builder
-	for _, h := range []string{"Council delays vote on the transit plan", "Mayor proposes a new parks fund", "School board picks a new leader", "Water main break floods downtown streets"} {
-		cards.WriteString(`<div class="card"><h3><a href="/city/x">` + h + `</a></h3><span class="time">2 hours ago</span></div>`)
-	}
-	page := `<html><head><title>City | Daily Planet</title></head><body><header><nav><a href="/">Home</a> <a href="/city">City</a></nav></header>` +
-		`<main><h1>City</h1><section class="river">` + cards.String() + `</section></main><footer>© 2024 Daily Planet</footer></body></html>`
-	a, err := Extract([]byte(page), nil)
-	if !errors.Is(err, ErrNoContent) {
-		t.Errorf("err = %v, body %q; want ErrNoContent", err, a.Body)
 	}
 }
 
