@@ -76,7 +76,7 @@ const noticeLabels = `follow (?:us|him|her|them|me|the author)(?: on (?:twitter|
 const adLabels = `advertisement\s*[-–—:|]?\s*(?:continue reading below|continue reading the main story|scroll to continue(?: with content)?|story continues below)|advertisement|advertising|advert|ad|ads|sponsored|sponsored content|paid content|promoted|partner content|anzeige|werbung|publicité|publicite|publicidad|pubblicità|publicidade|реклама|story continues below(?: advertisement)?|article continues below(?: this ad| advertisement)?|continue reading (?:the main story|below)|scroll to continue(?: with content)?|skip advert(?:isement)?`
 
 // creditLabels start photo credits.
-const creditLabels = `photo|photograph|image|picture|video|graphic|illustration|photo credit|image credit|credit|credits|source|foto|bild|fotos|quelle|crédit|crédits|fuente|fonte|фото|источник`
+const creditLabels = `photo|photograph|image|picture|video|graphic|illustration|photo credit|image credit|credit|credits|source|foto|bild|fotos|quelle|bildquelle|grafik|crédit|crédits|crédit photo|crédits photo|crédito|créditos|credito|imagen|imagem|immagine|ilustración|ilustração|fuente|fonte|фото|источник`
 
 var (
 	reReadMoreLabel  = fastre.MustCompile(`^(?:` + readMoreLabels + `)\s*[:.…»›>\-–—|]*\s*$`)
@@ -425,6 +425,9 @@ func isCredit(t string) bool {
 		return true
 	}
 	if len(t) <= 100 && !endsSentence(t) && wordCount(t) <= 8 && reArchiveCredit.MatchString(lower) {
+		return true
+	}
+	if len(t) <= 80 && !endsSentence(t) && (strings.HasPrefix(lower, "courtesy of ") || strings.HasPrefix(lower, "photo courtesy")) {
 		return true
 	}
 	// A short line with a copyright sign, not a sentence: "Reuters ©".

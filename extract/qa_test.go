@@ -265,6 +265,12 @@ func TestCaptionsAndNotices(t *testing.T) {
 		{"1 of 6", true},
 		{"1 - 5 of 36", true},
 		{"Photo 3 of 12", true},
+		{"Crédit photo : AFP", true},
+		{"Imagen: EFE", true},
+		{"Crédito: Divulgação", true},
+		{"Courtesy of NASA", true},
+		{"Courtesy of the new law, drivers can renew online.", false},
+		{"Imagine a city without cars, the mayor said.", false},
 		{"Личный архив писателя передали музею в 2015 году.", false},
 		{"The score was 1 of 6 attempts, the coach said.", false},
 	}
