@@ -434,11 +434,14 @@ func dropTailTeasers(blocks []block, rules []string, inContent []bool) {
 	// the end whose excerpts are their own.
 	heads, excerpts, first := 0, 0, -1
 	for k, u := range units {
+		// The wrapper of a card and its excerpts covers a run of the
+		// document: when it holds another card's headline, it holds a
+		// neighbouring one.
 		own := true
 		for _, e := range u.excerpts {
 			lca := commonAncestor(blocks[u.head].node, blocks[e].node)
-			for m, v := range units {
-				if m != k && isAncestor(lca, blocks[v.head].node) {
+			for _, m := range [2]int{k - 1, k + 1} {
+				if m >= 0 && m < len(units) && isAncestor(lca, blocks[units[m].head].node) {
 					own = false
 				}
 			}
