@@ -331,7 +331,7 @@ func TestStripSiteName(t *testing.T) {
 func TestExtractTextPageScrape(t *testing.T) {
 	long := "Americans have gone to the polls four times this month to vote in major statewide races, and in each case the president tied himself to the outcome, telling voters that a win would be a win for him and a loss a loss for the other side."
 	text := strings.Join([]string{
-		"Republicans Are Following Trump to Nowhere - The New York Times",
+		"Opinion | Republicans Are Following Trump to Nowhere - The New York Times",
 		"Sections", "SEARCHSkip to contentSkip to site index", "Log In", "Today’s Paper", "Subscribe",
 		"AdvertisementContinue reading the main story",
 		"Republicans Are Following Trump to Nowhere",
