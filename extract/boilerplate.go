@@ -183,7 +183,7 @@ var (
 
 	// reCreditStart and reCreditEnd match photo credits and caption
 	// credits (on lower-case text; reCreditEnd on its last 100 bytes).
-	reCreditStart = fastre.MustCompile(`^(?:(?:` + creditLabels + `)\s*(?:[:|]|by\b|credit\b|courtesy\b)|image (?:copyright|caption)\b)`)
+	reCreditStart = fastre.MustCompile(`^(?:(?:` + creditLabels + `)\s*(?:[:|]|by\b|credit\b|courtesy\b)|(?:image|media|video) (?:copyright|caption|source)\b)`)
 	reCreditEnd   = fastre.MustCompile(`(?:\((?:[^()]{0,60}\b(?:photos?|images?|foto|picture|credit|getty|reuters|afp|ap|epa|shutterstock|istock)\b[^()]{0,60})\)|getty images|shutterstock|istockphoto|associated press|reuters|ap photo|epa-efe|dpa)\s*\)?\s*$`)
 
 	// reWireCredit matches the credit lines of wire copy: "(Reporting by
@@ -210,7 +210,7 @@ var (
 // that most blocks skip the label regexps after one map look-up.
 var labelFirstWords = func() map[string]bool {
 	m := map[string]bool{}
-	for _, alts := range []string{readMoreLabels, adLabels, creditLabels, "please|support|donate|subscribe|unterstützen|soutenez|apoya|sostieni|apoie|поддержите|image"} {
+	for _, alts := range []string{readMoreLabels, adLabels, creditLabels, "please|support|donate|subscribe|unterstützen|soutenez|apoya|sostieni|apoie|поддержите|image|media"} {
 		for alt := range strings.SplitSeq(alts, "|") {
 			if w := firstWord(alt); w != "" {
 				m[w] = true
