@@ -7,11 +7,9 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"mime"
 	"net/url"
 	"os"
 	"path/filepath"
-	"strings"
 )
 
 // Cache keeps fetched pages in a directory, one file per URL, so that a
@@ -61,7 +59,7 @@ func (c *Cache) get(rawURL string, raw bool) (*Page, bool) {
 	if err != nil {
 		return nil, false
 	}
-	if !raw && !pageType(h.ContentType) {
+	if !raw && !acceptableType(h.ContentType) {
 		return nil, false
 	}
 	return &Page{URL: u, Status: h.Status, ContentType: h.ContentType, Body: body}, true
@@ -102,15 +100,4 @@ func (c *Cache) write(name string, p *Page) (err error) {
 		return err
 	}
 	return os.Rename(f.Name(), name)
-}
-
-// pageType reports a Content-Type that [Fetcher.Fetch] accepts as a page:
-// HTML, XHTML, XML, any text/* type, or none.
-func pageType(contentType string) bool {
-	mt, _, err := mime.ParseMediaType(contentType)
-	if err != nil {
-		mt, _, _ = strings.Cut(contentType, ";")
-		mt = strings.ToLower(strings.TrimSpace(mt))
-	}
-	return mt == "" || strings.HasPrefix(mt, "text/") || mt == "application/xml" || strings.HasSuffix(mt, "+xml")
 }

@@ -22,8 +22,39 @@ const (
 )
 
 // ErrRobots: robots.txt does not allow byline to fetch the URL. The CLI
-// reports it as an error of kind "robots".
+// reports it as an error of kind "robots". The errors of [Client.Get] and
+// [Client.CheckRobots] are [*RobotsError] values that match it.
 var ErrRobots = errors.New("disallowed by robots.txt")
+
+// RobotsError is the error of a URL that robots.txt does not let byline
+// fetch: a rule disallows it, or robots.txt could not be read and so
+// disallows everything (RFC 9309: a 5xx or 429 answer, or no answer). It
+// matches [ErrRobots] with errors.Is; it does not unwrap to Cause, so that
+// a robots.txt that answered 500 is not taken for a page that did.
+type RobotsError struct {
+	// URL is the address that was not fetched.
+	URL string
+	// Cause is why robots.txt could not be read (a [*StatusError], a
+	// connection error...); nil when one of its rules disallows URL.
+	Cause error
+}
+
+// Error says why, without repeating the URL (callers name it already).
+func (e *RobotsError) Error() string {
+	var se *StatusError
+	switch {
+	case e.Cause == nil:
+		return ErrRobots.Error()
+	case errors.As(e.Cause, &se):
+		return fmt.Sprintf("robots.txt answered %d: treated as disallowing all", se.Status)
+	case errors.Is(e.Cause, ErrTimeout):
+		return "robots.txt timed out: treated as disallowing all"
+	}
+	return fmt.Sprintf("robots.txt could not be fetched (%v): treated as disallowing all", e.Cause)
+}
+
+// Is reports target == ErrRobots.
+func (e *RobotsError) Is(target error) bool { return target == ErrRobots }
 
 // Client fetches pages politely: it obeys robots.txt, limits the requests
 // in flight to each host, spaces them out, retries what may succeed later,
@@ -187,12 +218,9 @@ func (c *Client) GetResource(ctx context.Context, rawURL string) (*Page, error) 
 }
 
 func (c *Client) get(ctx context.Context, rawURL string, raw bool) (*Page, error) {
-	u, err := url.Parse(rawURL)
+	u, err := parseFetchURL(rawURL)
 	if err != nil {
-		return nil, fmt.Errorf("%w: %w", ErrBadURL, err)
-	}
-	if (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return nil, fmt.Errorf("%w %q: need an absolute http or https URL", ErrBadURL, rawURL)
+		return nil, err
 	}
 	if !c.IgnoreRobots {
 		if err := c.CheckRobots(ctx, u); err != nil {
@@ -230,13 +258,7 @@ func (c *Client) fetchRetrying(ctx context.Context, u *url.URL, raw bool) (*Page
 		if err := hs.acquire(ctx); err != nil {
 			return nil, err
 		}
-		var p *Page
-		var err error
-		if raw {
-			p, err = c.fetchRaw(ctx, u.String())
-		} else {
-			p, err = c.fetcher().Fetch(ctx, u.String())
-		}
+		p, err := c.fetcher().fetch(ctx, u, raw)
 		hs.release()
 		if err == nil {
 			return p, nil
@@ -293,93 +315,6 @@ func retryable(err error) bool {
 		errors.Is(err, syscall.ECONNRESET) || errors.Is(err, syscall.ECONNREFUSED)
 }
 
-// fetchRaw gets a resource whatever its content type, with the Fetcher's
-// client, user agent, timeout and size limit. The body is not decoded.
-func (c *Client) fetchRaw(ctx context.Context, rawURL string) (*Page, error) {
-	f := c.fetcher()
-	timeout := f.Timeout
-	if timeout == 0 {
-		timeout = DefaultTimeout
-	}
-	reqCtx := ctx
-	if timeout > 0 {
-		var cancel context.CancelFunc
-		reqCtx, cancel = context.WithTimeout(ctx, timeout)
-		defer cancel()
-	}
-	req, err := http.NewRequestWithContext(reqCtx, http.MethodGet, rawURL, nil)
-	if err != nil {
-		return nil, fmt.Errorf("%w: %w", ErrBadURL, err)
-	}
-	ua := f.UserAgent
-	if ua == "" {
-		ua = DefaultUserAgent()
-	}
-	req.Header.Set("User-Agent", ua)
-	client := f.Client
-	if client == nil {
-		client = http.DefaultClient
-	}
-	resp, err := client.Do(req)
-	if err != nil {
-		if ctx.Err() != nil {
-			return nil, ctx.Err()
-		}
-		var ue *url.Error
-		if errors.As(err, &ue) {
-			err = ue.Err
-		}
-		if reqCtx.Err() != nil {
-			return nil, fmt.Errorf("%w after %v: %w", ErrTimeout, timeout, err)
-		}
-		return nil, err
-	}
-	defer resp.Body.Close()
-	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		io.CopyN(io.Discard, resp.Body, 4<<10)
-		return nil, &StatusError{URL: resp.Request.URL.String(), Status: resp.StatusCode,
-			RetryAfter: retryAfter(resp.Header.Get("Retry-After"))}
-	}
-	limit := f.MaxSize
-	if limit == 0 {
-		limit = DefaultMaxSize
-	}
-	var body []byte
-	if limit > 0 {
-		body, err = io.ReadAll(io.LimitReader(resp.Body, limit+1))
-		if err == nil && int64(len(body)) > limit {
-			return nil, fmt.Errorf("%w: over the limit of %d bytes", ErrTooLarge, limit)
-		}
-	} else {
-		body, err = io.ReadAll(resp.Body)
-	}
-	if err != nil {
-		if reqCtx.Err() != nil && ctx.Err() == nil {
-			return nil, fmt.Errorf("%w after %v: %w", ErrTimeout, timeout, err)
-		}
-		return nil, fmt.Errorf("read body: %w", err)
-	}
-	return &Page{URL: resp.Request.URL, Status: resp.StatusCode, ContentType: resp.Header.Get("Content-Type"), Body: body}, nil
-}
-
-// retryAfter reads a Retry-After header (seconds or an HTTP date).
-func retryAfter(v string) time.Duration {
-	if v == "" {
-		return 0
-	}
-	var secs int64
-	if _, err := fmt.Sscanf(v, "%d", &secs); err == nil {
-		if secs <= 0 {
-			return 0
-		}
-		return time.Duration(min(secs, 86400)) * time.Second
-	}
-	if t, err := http.ParseTime(v); err == nil {
-		return max(time.Until(t), 0)
-	}
-	return 0
-}
-
 // Allowed reports whether robots.txt lets byline fetch u, fetching and
 // caching the host's robots.txt on first use (RFC 9309: a 4xx answer allows
 // everything; a 5xx answer, a 429 or an unreachable host disallows
@@ -393,9 +328,8 @@ func (c *Client) Allowed(ctx context.Context, u *url.URL) (bool, error) {
 	return e.rules.Allowed(robotsTarget(u)), nil
 }
 
-// CheckRobots returns nil when robots.txt lets byline fetch u, and an
-// error wrapping [ErrRobots] when it does not (saying why robots.txt could
-// not be read, when that is the reason), or ctx's error.
+// CheckRobots returns nil when robots.txt lets byline fetch u, a
+// [*RobotsError] (matching [ErrRobots]) when it does not, or ctx's error.
 func (c *Client) CheckRobots(ctx context.Context, u *url.URL) error {
 	e, err := c.robotsFor(ctx, u)
 	if err != nil {
@@ -404,10 +338,7 @@ func (c *Client) CheckRobots(ctx context.Context, u *url.URL) error {
 	if e.rules.Allowed(robotsTarget(u)) {
 		return nil
 	}
-	if e.cause != nil {
-		return fmt.Errorf("%w (it could not be read: %w): %s", ErrRobots, e.cause, u.Redacted())
-	}
-	return fmt.Errorf("%w: %s", ErrRobots, u.Redacted())
+	return &RobotsError{URL: u.Redacted(), Cause: e.cause}
 }
 
 // robotsTarget is the part of u that robots.txt rules match: path and query.

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/http"
 	"net/url"
 	"regexp"
 	"runtime/debug"
@@ -68,6 +69,13 @@ func (s Scope) String() string {
 	return "host"
 }
 
+// Why a redirect was not followed, in a crawl. Neither is reported: the
+// page is a duplicate, or out of scope.
+var (
+	errRedirectDone     = errors.New("redirects to a page fetched already")
+	errRedirectOffScope = errors.New("redirects out of the crawl's scope")
+)
+
 // PanicError is a panic recovered while one page was processed; the crawl
 // goes on with the others.
 type PanicError struct {
@@ -89,8 +97,15 @@ type Crawler struct {
 	// MaxDepth is the most link hops from a seed (URLs from sitemaps and
 	// feeds count as one hop); 0 means no limit.
 	MaxDepth int
-	// MaxPages is the most pages fetched (robots.txt, sitemaps and feeds not
-	// counted); 0 means no limit.
+	// MaxPages is the most pages fetched, seeds included; 0 means no limit.
+	// Pages count as they are queued, in the order they are found (a
+	// page's links in document order), so that a crawl run again with the
+	// same Concurrency of 1 fetches the same pages. Links that robots.txt
+	// disallows, that are out of scope or filtered out, and links to files
+	// that are no pages (by extension: images, PDFs, media...) are never
+	// queued and do not count; robots.txt, sitemaps and feeds do not count.
+	// A queued page that turns out to be one fetched already (through a
+	// redirect) is not fetched again, but counts.
 	MaxPages int
 	// Include, when not empty, limits the URLs followed to those matching
 	// one of its expressions; Exclude drops URLs matching any of its
@@ -187,6 +202,7 @@ func (c *Crawler) Run(ctx context.Context, seeds []string, emit func(Result)) (C
 			continue
 		}
 		r.seen[s.norm] = true
+		r.admitted++ // seeds are always fetched, and count
 		r.enqueue(kindPage, s.norm, 0, s.raw)
 		if c.Sitemaps {
 			u, _ := url.Parse(s.norm)
@@ -238,7 +254,7 @@ type crawlRun struct {
 	emitted  map[string]bool // normalised URLs and canonical URLs emitted
 	scopes   []scopeRule
 	stopped  bool
-	reserved int // page fetches started (for MaxPages)
+	admitted int // pages queued (for MaxPages)
 	stats    CrawlStats
 
 	outMu sync.Mutex // serialises emit, Progress, Warn
@@ -323,7 +339,9 @@ func (r *crawlRun) passesFilters(norm string) bool {
 }
 
 // admit queues a discovered page URL if it is new, in scope, passes the
-// filters and is not too deep.
+// filters, is not too deep, robots.txt allows it and MaxPages leaves room.
+// A disallowed URL is never queued, so it takes no room. The calls for
+// one page's links come one after another, in document order.
 func (r *crawlRun) admit(raw string, depth int) {
 	if r.c.MaxDepth > 0 && depth > r.c.MaxDepth {
 		return
@@ -337,12 +355,49 @@ func (r *crawlRun) admit(raw string, depth int) {
 		return
 	}
 	r.mu.Lock()
+	known := r.seen[norm] || r.stopped || r.full()
+	r.mu.Unlock()
+	if known {
+		return
+	}
+	if !r.client.IgnoreRobots {
+		// Cached per origin: only the first link to a new origin waits
+		// for its robots.txt.
+		ok, err := r.client.Allowed(r.ctx, u)
+		if err != nil {
+			return // ctx ended
+		}
+		if !ok {
+			r.mu.Lock()
+			if !r.seen[norm] {
+				r.seen[norm] = true
+				r.stats.Robots++
+			}
+			r.mu.Unlock()
+			return
+		}
+	}
+	r.mu.Lock()
 	defer r.mu.Unlock()
-	if r.seen[norm] || r.stopped {
+	if r.seen[norm] || r.stopped || r.full() {
 		return
 	}
 	r.seen[norm] = true
+	r.admitted++
 	r.enqueueLocked(kindPage, norm, depth, "")
+}
+
+// full reports that MaxPages pages are queued or done. r.mu is held.
+func (r *crawlRun) full() bool {
+	return r.c.MaxPages > 0 && r.admitted >= r.c.MaxPages
+}
+
+// spent reports that no more pages can be queued: discovery (sitemaps,
+// feeds) is then pointless.
+func (r *crawlRun) spent() bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.stopped || r.full()
 }
 
 // admitResource queues a sitemap or feed URL once.
@@ -446,12 +501,18 @@ func (r *crawlRun) handle(kind, u string, depth int, seed string) {
 			}
 		})
 		r.progress()
-	case kindRobots:
-		r.robots(u)
-	case kindSitemap, kindGuess:
-		r.sitemap(u, kind == kindGuess)
-	case kindFeed:
-		r.feed(u, depth)
+	case kindRobots, kindSitemap, kindGuess, kindFeed:
+		if r.spent() {
+			return // nothing they list could be queued
+		}
+		switch kind {
+		case kindRobots:
+			r.robots(u)
+		case kindFeed:
+			r.feed(u, depth)
+		default:
+			r.sitemap(u, kind == kindGuess)
+		}
 	}
 }
 
@@ -462,21 +523,15 @@ func sourceOf(u, seed string) string {
 	return u
 }
 
-// reserve takes one of the MaxPages page fetches; false when none is left.
+// reserve counts a page fetch about to start; false when the crawl has
+// stopped. (MaxPages is applied when pages are queued.)
 func (r *crawlRun) reserve() bool {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if r.stopped {
 		return false
 	}
-	r.reserved++
 	r.stats.Fetched++
-	if max := r.c.MaxPages; max > 0 && r.reserved >= max {
-		// This is the last page: drop what is queued.
-		r.stopped = true
-		r.store.stop()
-		r.stats.Queued = 0
-	}
 	return true
 }
 
@@ -511,11 +566,37 @@ func (r *crawlRun) page(u string, depth int, seed string) {
 	if !r.reserve() {
 		return
 	}
-	p, err := r.client.Get(r.ctx, u)
+	// Redirect targets are claimed before they are followed, so that a page
+	// reached by two URLs (a redirect and a direct link, or two redirects)
+	// is fetched once, whichever comes first; mine holds the URLs of this
+	// fetch (a redirect to the same page, e.g. to set a cookie, is let be).
+	mine := map[string]bool{u: true}
+	ctx := withRedirectCheck(r.ctx, func(target *url.URL) error {
+		n, err := normalizeParsed(target)
+		if err != nil {
+			return nil // the fetch reports it
+		}
+		if seed == "" && !r.inScope(target) {
+			return errRedirectOffScope
+		}
+		r.mu.Lock()
+		defer r.mu.Unlock()
+		if mine[n] {
+			return nil
+		}
+		if r.done[n] {
+			return errRedirectDone
+		}
+		r.done[n], r.seen[n], mine[n] = true, true, true
+		return nil
+	})
+	p, err := r.client.Get(ctx, u)
 	if err != nil {
 		switch {
 		case r.ctx.Err() != nil:
-		case errors.Is(err, ErrNotHTML) && seed == "":
+		case errors.Is(err, errRedirectDone):
+			r.count(func(s *CrawlStats) { s.Duplicates++ })
+		case errors.Is(err, errRedirectOffScope), errors.Is(err, ErrNotHTML) && seed == "":
 			r.count(func(s *CrawlStats) { s.NotArticle++ })
 		default:
 			r.fail(source, depth, err)
@@ -532,8 +613,9 @@ func (r *crawlRun) page(u string, depth int, seed string) {
 			r.count(func(s *CrawlStats) { s.NotArticle++ })
 			return
 		}
+		// A page from the cache came without its redirects being checked.
 		r.mu.Lock()
-		dup := r.done[final]
+		dup := r.done[final] && !mine[final]
 		r.done[final], r.seen[final] = true, true
 		r.mu.Unlock()
 		if dup {
@@ -542,12 +624,12 @@ func (r *crawlRun) page(u string, depth int, seed string) {
 			return
 		}
 	}
-	r.process(p, source, u, final, depth)
+	r.process(p, source, u, final, depth, seed != "")
 }
 
 // process parses a fetched page once, follows its links, and emits it if
 // it is an article (or AllPages is set).
-func (r *crawlRun) process(p *Page, source, u, final string, depth int) {
+func (r *crawlRun) process(p *Page, source, u, final string, depth int, isSeed bool) {
 	a, err := analyze(p, r.c.Extract, !r.c.AllPages)
 	if err != nil {
 		r.fail(source, depth, err)
@@ -565,6 +647,12 @@ func (r *crawlRun) process(p *Page, source, u, final string, depth int) {
 		}
 	}
 	if xerr != nil && !errors.Is(xerr, extract.ErrNoContent) {
+		if errors.Is(xerr, extract.ErrNotHTML) && !isSeed {
+			// A file that is no page, found by a link (not a seed), sent
+			// as octet-stream: skipped, as by its Content-Type.
+			r.count(func(s *CrawlStats) { s.NotArticle++ })
+			return
+		}
 		r.fail(source, depth, xerr)
 		return
 	}
@@ -600,11 +688,15 @@ func (r *crawlRun) process(p *Page, source, u, final string, depth int) {
 		r.count(func(s *CrawlStats) { s.Skipped++ })
 		return
 	}
+	if art != nil {
+		art.Source = source
+	}
 	if xerr != nil {
-		r.fail(source, depth, xerr) // an article page with no text found
+		// An article page with no text found: what extraction saw goes
+		// along (its Removed says why, with Explain).
+		r.failed(Result{Source: source, Depth: depth, Article: art, Err: xerr})
 		return
 	}
-	art.Source = source
 	r.count(func(s *CrawlStats) { s.Emitted++ })
 	r.out(func() { r.emit(Result{Source: source, Depth: depth, Article: art}) })
 }
@@ -653,15 +745,20 @@ func analyze(p *Page, opts extract.Options, judge bool) (*analysis, error) {
 	return a, nil
 }
 
-// looksLikeHTML tells pages to parse as HTML from plain text and from
-// gzip-compressed files, which extract.Extract handles.
+// looksLikeHTML tells pages to parse as HTML from plain text, from
+// gzip-compressed files and from octet-stream bodies that are not
+// HTML, which extract.Extract handles (it refuses binary data).
 func looksLikeHTML(p *Page) bool {
 	if len(p.Body) >= 2 && p.Body[0] == 0x1f && p.Body[1] == 0x8b {
 		return false
 	}
-	mt, _, _ := strings.Cut(strings.ToLower(p.ContentType), ";")
-	mt = strings.TrimSpace(mt)
-	return mt != "text/plain"
+	switch mediaType(p.ContentType) {
+	case "text/plain":
+		return false
+	case "application/octet-stream", "binary/octet-stream":
+		return strings.HasPrefix(http.DetectContentType(p.Body), "text/html")
+	}
+	return true
 }
 
 // articleTypes are declared page types (og:type, schema.org @type,
@@ -710,8 +807,13 @@ func share(body string, texts []string) float64 {
 }
 
 func (r *crawlRun) fail(source string, depth int, err error) {
+	r.failed(Result{Source: source, Depth: depth, Err: err})
+}
+
+// failed counts and emits the Result of a page that failed.
+func (r *crawlRun) failed(res Result) {
 	r.count(func(s *CrawlStats) { s.Failed++ })
-	r.out(func() { r.emit(Result{Source: source, Depth: depth, Err: err}) })
+	r.out(func() { r.emit(res) })
 }
 
 func (r *crawlRun) warn(err error) {

@@ -9,6 +9,8 @@ import (
 	"fmt"
 	"io"
 	"maps"
+	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -90,7 +92,7 @@ func TestCrawlSite(t *testing.T) {
 		"/busy.html":                2, // 429, then the page
 		"/flaky.html":               2, // 500, then the page
 		"/broken.html":              3, // 502, tried 1 + Retries times
-		articlePath(redirectTarget): 2, // reached through both redirects
+		articlePath(redirectTarget): 1, // reached through two redirects, fetched once
 	}
 	for sec := 0; sec < 5; sec++ {
 		want[fmt.Sprintf("/section/%d", sec)] = 1
@@ -274,6 +276,12 @@ func TestCrawlRobotsStatus(t *testing.T) {
 		}
 		if err := out.failures["/"]; !errors.Is(err, ErrRobots) {
 			t.Errorf("robots.txt %d: seed error %v, want ErrRobots", tt.status, err)
+		} else if want := fmt.Sprintf("robots.txt answered %d: treated as disallowing all", tt.status); err.Error() != want {
+			t.Errorf("robots.txt %d: message %q, want %q", tt.status, err, want)
+		}
+		var se *StatusError
+		if errors.As(out.failures["/"], &se) {
+			t.Errorf("robots.txt %d: the seed's error passes for the page's own status", tt.status)
 		}
 	}
 	// An unreachable host disallows everything too.
@@ -480,5 +488,181 @@ func TestArticleDetectionOnBenchmark(t *testing.T) {
 	t.Logf("%d of %d benchmark articles detected (%.1f%%); missed: %v", articles, len(files), 100*share, missed)
 	if share < 0.95 {
 		t.Errorf("article detection %.1f%%, below the floor of 95%%", 100*share)
+	}
+}
+
+// A page reached by a redirect and by a direct link (or by two redirects)
+// is fetched once, also while the first fetch is in flight; a redirect out
+// of scope is not followed.
+func TestCrawlRedirectTargetFetchedOnce(t *testing.T) {
+	other := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		t.Errorf("out-of-scope host requested: %s", r.URL)
+	}))
+	defer other.Close()
+	var mu sync.Mutex
+	hits := map[string]int{}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		hits[r.URL.RequestURI()]++
+		mu.Unlock()
+		switch r.URL.Path {
+		case "/robots.txt":
+			http.NotFound(w, r)
+		case "/":
+			w.Write([]byte(`<html><body><a href="/a">A story</a> <a href="/r1">r1</a>
+<a href="/r2">r2</a> <a href="/a?utm_source=home">A again</a> <a href="/out">out</a></body></html>`))
+		case "/a":
+			time.Sleep(100 * time.Millisecond) // still in flight when the redirects come
+			w.Write([]byte(articleHTML("A story", 3)))
+		case "/r1":
+			http.Redirect(w, r, "/a", http.StatusFound)
+		case "/r2":
+			http.Redirect(w, r, "/r3", http.StatusFound)
+		case "/r3":
+			http.Redirect(w, r, "/a?utm_source=r3#top", http.StatusMovedPermanently)
+		case "/out":
+			http.Redirect(w, r, other.URL+"/x", http.StatusFound)
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	for _, jobs := range []int{1, 4} {
+		mu.Lock()
+		clear(hits)
+		mu.Unlock()
+		client := testClient()
+		client.PerHost = 4
+		out := runCrawl(t, &Crawler{Client: client, Concurrency: jobs}, srv.URL+"/")
+		mu.Lock()
+		a := hits["/a"] + hits["/a?utm_source=r3"] + hits["/a?utm_source=home"]
+		mu.Unlock()
+		if a != 1 {
+			t.Errorf("-j %d: /a fetched %d times (%v)", jobs, a, hits)
+		}
+		if len(out.articles) != 1 || len(out.failures) != 0 {
+			t.Errorf("-j %d: articles %v, failures %v", jobs, slices.Sorted(maps.Keys(out.articles)), out.failures)
+		}
+	}
+}
+
+// articleHTML is a plain article page: og:type article, paras paragraphs.
+func articleHTML(title string, paras int) string {
+	var sb strings.Builder
+	fmt.Fprintf(&sb, `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>%s</title>
+<meta property="og:type" content="article"></head><body><article><h1>%s</h1>`, title, title)
+	for p := range paras {
+		fmt.Fprintf(&sb, "<p>%s</p>\n", prose(p, 40))
+	}
+	sb.WriteString(`</article></body></html>`)
+	return sb.String()
+}
+
+// With MaxPages, the pages fetched are the first ones found, in link order,
+// on every run; links to files that are no pages and links robots.txt
+// disallows are never requested and take no room.
+func TestCrawlMaxPagesTakesLinksInOrder(t *testing.T) {
+	var mu sync.Mutex
+	var log []string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		log = append(log, r.URL.RequestURI())
+		mu.Unlock()
+		switch {
+		case r.URL.Path == "/robots.txt":
+			w.Write([]byte("User-agent: *\nDisallow: /private/\n"))
+		case r.URL.Path == "/":
+			var sb strings.Builder
+			sb.WriteString(`<html><body><nav><a href="/logo.png">logo</a> <a href="/report.PDF">report</a>
+<a href="/private/a">members</a> <a href="/clip.mp4">clip</a></nav><ul>`)
+			for i := 1; i <= 8; i++ {
+				fmt.Fprintf(&sb, `<li><a href="/story/%d">Story number %d of the day</a></li>`, i, i)
+			}
+			sb.WriteString(`</ul></body></html>`)
+			w.Write([]byte(sb.String()))
+		case strings.HasPrefix(r.URL.Path, "/story/"):
+			time.Sleep(time.Duration(len(r.URL.Path)%3) * time.Millisecond)
+			w.Write([]byte(articleHTML("Story "+r.URL.Path, 3)))
+		default:
+			t.Errorf("requested %s", r.URL.Path)
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	want := []string{"/robots.txt", "/", "/story/1", "/story/2", "/story/3"}
+	for _, jobs := range []int{1, 1, 1, 4, 4} {
+		mu.Lock()
+		log = nil
+		mu.Unlock()
+		client := testClient()
+		client.PerHost = 4
+		out := runCrawl(t, &Crawler{Client: client, Concurrency: jobs, MaxPages: 4}, srv.URL+"/")
+		mu.Lock()
+		got := slices.Clone(log)
+		mu.Unlock()
+		if jobs > 1 {
+			slices.Sort(got[2:]) // the stories come in any order
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("-j %d: requests %q, want %q", jobs, got, want)
+		}
+		if len(out.articles) != 3 || out.stats.Fetched != 4 || out.stats.Robots != 1 {
+			t.Errorf("-j %d: %d articles, stats %+v", jobs, len(out.articles), out.stats)
+		}
+	}
+}
+
+// In a crawl, an octet-stream page is sniffed: an article is emitted, with
+// its links followed; binary data found by a link is skipped silently.
+func TestCrawlOctetStream(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/robots.txt":
+			http.NotFound(w, r)
+		case "/":
+			w.Header().Set("Content-Type", "application/octet-stream")
+			w.Write([]byte(`<!doctype html><html><body><a href="/story">A story</a> <a href="/blob">blob</a></body></html>`))
+		case "/story":
+			w.Header().Set("Content-Type", "application/octet-stream")
+			w.Write([]byte(articleHTML("A story", 3)))
+		case "/blob":
+			w.Header().Set("Content-Type", "application/octet-stream")
+			w.Write([]byte("\x00\x01\x02\x03binary\xff\xfe\x00\x00"))
+		}
+	}))
+	defer srv.Close()
+	out := runCrawl(t, &Crawler{Client: testClient(), Concurrency: 1}, srv.URL+"/")
+	if len(out.articles) != 1 || out.articles["/story"] == nil || len(out.failures) != 0 {
+		t.Errorf("articles %v, failures %v", slices.Sorted(maps.Keys(out.articles)), out.failures)
+	}
+	if out.stats.Fetched != 3 {
+		t.Errorf("fetched %d pages, want 3", out.stats.Fetched)
+	}
+}
+
+// A page whose markup says it is an article but that holds no text fails
+// with ErrNoContent, and its Result carries what extraction found (with
+// Explain, the blocks it dropped).
+func TestCrawlNoContentCarriesArticle(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/robots.txt" {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "text/html")
+		w.Write([]byte(`<html><head><title>Empty story</title><meta property="og:type" content="article"></head>` +
+			`<body><nav>Home World</nav><div class="share">Share this story on social media</div></body></html>`))
+	}))
+	defer srv.Close()
+	c := &Crawler{Client: testClient(), Extract: extract.Options{Explain: true}}
+	var got []Result
+	if _, err := c.Run(context.Background(), []string{srv.URL + "/story"}, func(r Result) { got = append(got, r) }); err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 || !errors.Is(got[0].Err, extract.ErrNoContent) {
+		t.Fatalf("results %+v, want one ErrNoContent", got)
+	}
+	if a := got[0].Article; a == nil || a.Source != got[0].Source || a.Title != "Empty story" {
+		t.Errorf("article %+v, want the extraction's, with source %s", a, got[0].Source)
 	}
 }

@@ -22,10 +22,11 @@
 // with Retry-After holds back every request to that host, not only the one
 // retried. robots.txt is read once per scheme, host and port and kept for
 // the Client's life; a 4xx answer allows everything, a 5xx answer, a 429 or
-// no answer disallows everything (RFC 9309 section 2.3.1). The check is made
-// for the URL asked for: the Fetcher follows redirects, also to other hosts,
-// without asking their robots.txt (a crawl checks every URL it queues, so
-// only a redirect's target escapes the check).
+// no answer disallows everything (RFC 9309 section 2.3.1); the error is then
+// a [*RobotsError] that says why. The check is made for the URL asked for:
+// the Fetcher follows redirects, also to other hosts, without asking their
+// robots.txt (a crawl checks every link before it queues it, so only a
+// redirect's target escapes the check).
 //
 // robots.txt is parsed here rather than with github.com/temoto/robotstxt
 // (which colly uses) because that package settles a tie between an Allow
@@ -69,9 +70,18 @@
 //
 // URLs are normalised before they are queued, so links that differ only in
 // tracking parameters, fragments, default ports or case lead to one
-// request. A page reached by a redirect is recorded under its final URL too,
-// and a page is emitted only if none of its requested URL, final URL and
-// canonical URL was emitted before.
+// request. Each redirect's target is normalised and claimed before it is
+// followed: a target fetched (or being fetched) already through another URL
+// is not requested again, and a target queued already is not fetched when
+// its turn comes. A page is emitted only if none of its requested URL, final
+// URL and canonical URL was emitted before.
+//
+// # Order and MaxPages
+//
+// A page's links are queued in document order, and the queue is first in,
+// first out; MaxPages counts pages as they are queued (after the scope,
+// filters, file extensions and robots.txt have had their say), so a crawl
+// with Concurrency 1 fetches the same pages in the same order on every run.
 //
 // # Articles and index pages
 //

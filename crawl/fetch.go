@@ -30,8 +30,8 @@ var (
 	// ErrTimeout: the request, body included, took longer than
 	// [Fetcher.Timeout]. The error also wraps the cause.
 	ErrTimeout = errors.New("request timed out")
-	// ErrNotHTML: the response's Content-Type is not HTML, XHTML, XML or
-	// text (an image, a PDF, a video...).
+	// ErrNotHTML: the response's Content-Type is not HTML, XHTML, XML,
+	// text or octet-stream (an image, a PDF, a video...).
 	ErrNotHTML = errors.New("not an HTML page")
 )
 
@@ -71,7 +71,7 @@ func (e *timeoutError) Unwrap() []error { return []error{ErrTimeout, e.cause} }
 
 // Page is one fetched page.
 type Page struct {
-	// URL is the final URL, after redirects.
+	// URL is the final URL, after redirects, without a #fragment.
 	URL *url.URL
 	// Status is the HTTP status code of the final response (2xx).
 	Status int
@@ -136,20 +136,21 @@ func moduleVersion() string {
 
 // Fetch gets rawURL (http or https) and returns the page. Errors: a
 // [*StatusError] for a non-2xx final status, [ErrNotHTML], [ErrTooLarge],
-// [ErrTimeout]; ctx's error when ctx ends; other failures (DNS, connection,
+// [ErrTimeout], [ErrBadURL]; ctx's error when ctx ends; other failures (DNS, connection,
 // TLS, too many redirects) are returned wrapped.
 func (f *Fetcher) Fetch(ctx context.Context, rawURL string) (*Page, error) {
-	u, err := url.Parse(rawURL)
+	u, err := parseFetchURL(rawURL)
 	if err != nil {
-		return nil, fmt.Errorf("invalid URL: %w", err)
+		return nil, err
 	}
-	if u.Scheme != "http" && u.Scheme != "https" {
-		return nil, fmt.Errorf("invalid URL %q: scheme must be http or https", rawURL)
-	}
-	if u.Host == "" {
-		return nil, fmt.Errorf("invalid URL %q: no host", rawURL)
-	}
+	return f.fetch(ctx, u, false)
+}
 
+// fetch is Fetch of a parsed URL; with raw set it gets a resource that is
+// not a page (robots.txt, a sitemap, a feed): any content type is taken, no
+// Accept header is sent, and redirects are followed without the check of
+// withRedirectCheck, which is about pages.
+func (f *Fetcher) fetch(ctx context.Context, u *url.URL, raw bool) (*Page, error) {
 	timeout := f.Timeout
 	if timeout == 0 {
 		timeout = DefaultTimeout
@@ -160,7 +161,7 @@ func (f *Fetcher) Fetch(ctx context.Context, rawURL string) (*Page, error) {
 	}
 	defer cancel()
 
-	page, err := f.do(reqCtx, u)
+	page, err := f.do(reqCtx, u, raw)
 	if err != nil {
 		if ctx.Err() != nil {
 			// The caller's context ended: not our timeout.
@@ -186,7 +187,23 @@ func (f *Fetcher) Fetch(ctx context.Context, rawURL string) (*Page, error) {
 	return page, nil
 }
 
-func (f *Fetcher) do(ctx context.Context, u *url.URL) (*Page, error) {
+// parseFetchURL parses an absolute http or https URL; the error matches
+// [ErrBadURL].
+func parseFetchURL(rawURL string) (*url.URL, error) {
+	u, err := url.Parse(rawURL)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrBadURL, err)
+	}
+	if u.Scheme != "http" && u.Scheme != "https" {
+		return nil, fmt.Errorf("%w %q: scheme must be http or https", ErrBadURL, rawURL)
+	}
+	if u.Host == "" {
+		return nil, fmt.Errorf("%w %q: no host", ErrBadURL, rawURL)
+	}
+	return u, nil
+}
+
+func (f *Fetcher) do(ctx context.Context, u *url.URL, raw bool) (*Page, error) {
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
 	if err != nil {
 		return nil, fmt.Errorf("invalid request: %w", err)
@@ -196,9 +213,11 @@ func (f *Fetcher) do(ctx context.Context, u *url.URL) (*Page, error) {
 		ua = DefaultUserAgent()
 	}
 	req.Header.Set("User-Agent", ua)
-	req.Header.Set("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,text/*;q=0.8,*/*;q=0.5")
+	if !raw {
+		req.Header.Set("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,text/*;q=0.8,*/*;q=0.5")
+	}
 
-	resp, err := f.client().Do(req)
+	resp, err := f.client(!raw).Do(req)
 	if err != nil {
 		var ue *url.Error
 		if errors.As(err, &ue) {
@@ -219,7 +238,7 @@ func (f *Fetcher) do(ctx context.Context, u *url.URL) (*Page, error) {
 		}
 	}
 	ct := resp.Header.Get("Content-Type")
-	if !acceptableType(ct) {
+	if !raw && !acceptableType(ct) {
 		return nil, fmt.Errorf("%w: content type %s", ErrNotHTML, mediaType(ct))
 	}
 
@@ -242,17 +261,31 @@ func (f *Fetcher) do(ctx context.Context, u *url.URL) (*Page, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read body: %w", err)
 	}
-	return &Page{URL: resp.Request.URL, Status: resp.StatusCode, ContentType: ct, Body: body}, nil
+	return &Page{URL: withoutFragment(resp.Request.URL), Status: resp.StatusCode, ContentType: ct, Body: body}, nil
+}
+
+// withoutFragment returns u without its #fragment, which names a place in
+// the page, not the page (and is never sent to the server).
+func withoutFragment(u *url.URL) *url.URL {
+	if u.Fragment == "" && u.RawFragment == "" {
+		return u
+	}
+	c := *u
+	c.Fragment, c.RawFragment = "", ""
+	return &c
 }
 
 // client returns f.Client, or a default one, with the redirect limit
-// applied when the client sets no policy of its own.
-func (f *Fetcher) client() *http.Client {
+// applied when the client sets no policy of its own, and, when checked is
+// set, the request context's redirect check (see withRedirectCheck) after
+// the policy.
+func (f *Fetcher) client(checked bool) *http.Client {
 	var c http.Client
 	if f.Client != nil {
 		c = *f.Client
 	}
-	if c.CheckRedirect == nil {
+	policy := c.CheckRedirect
+	if policy == nil {
 		max := f.MaxRedirects
 		switch {
 		case max == 0:
@@ -260,14 +293,33 @@ func (f *Fetcher) client() *http.Client {
 		case max < 0:
 			max = 0
 		}
-		c.CheckRedirect = func(req *http.Request, via []*http.Request) error {
+		policy = func(req *http.Request, via []*http.Request) error {
 			if len(via) > max {
 				return fmt.Errorf("stopped after %d redirects", max)
 			}
 			return nil
 		}
 	}
+	c.CheckRedirect = func(req *http.Request, via []*http.Request) error {
+		if err := policy(req, via); err != nil {
+			return err
+		}
+		if check, ok := req.Context().Value(redirectCheckKey{}).(func(*url.URL) error); ok && checked {
+			return check(req.URL)
+		}
+		return nil
+	}
 	return &c
+}
+
+type redirectCheckKey struct{}
+
+// withRedirectCheck returns ctx carrying check, which [Fetcher.Fetch] calls
+// with the target of each redirect before it follows it. An error from
+// check stops the fetch and is returned (wrapped) by Fetch. The crawler
+// uses it not to fetch a page again by way of a redirect.
+func withRedirectCheck(ctx context.Context, check func(target *url.URL) error) context.Context {
+	return context.WithValue(ctx, redirectCheckKey{}, check)
 }
 
 func mediaType(contentType string) string {
@@ -280,11 +332,13 @@ func mediaType(contentType string) string {
 }
 
 // acceptableType reports a Content-Type that may hold a page: HTML, XHTML,
-// XML, any text/* type, or none at all.
+// XML, any text/* type, none at all, or application/octet-stream ("some
+// bytes"), under which servers often send pages: extract.Extract sniffs the
+// bytes and refuses binary data.
 func acceptableType(contentType string) bool {
 	mt := mediaType(contentType)
 	switch {
-	case mt == "":
+	case mt == "", mt == "application/octet-stream", mt == "binary/octet-stream":
 		return true
 	case strings.HasPrefix(mt, "text/"):
 		return true

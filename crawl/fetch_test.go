@@ -313,6 +313,9 @@ func TestFetchBadURL(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), "invalid") {
 			t.Errorf("Fetch(%q): error %v, want an invalid URL error", u, err)
 		}
+		if !errors.Is(err, ErrBadURL) {
+			t.Errorf("Fetch(%q): error %v does not match ErrBadURL", u, err)
+		}
 	}
 }
 

@@ -88,7 +88,7 @@ func collectLinks(doc *html.Node, base *url.URL) *pageLinks {
 					}
 				}
 				if n.DataAtom == atom.A {
-					t := strings.Join(strings.Fields(nodeText(n)), " ")
+					t := nodeText(n)
 					if isHeadline(t) && !seenAnchor[t] {
 						seenAnchor[t] = true
 						pl.anchors = append(pl.anchors, t)
@@ -175,6 +175,8 @@ func getAttr(n *html.Node, key string) string {
 	return ""
 }
 
+// nodeText returns the text of n, its runs of white space made one space,
+// trimmed.
 func nodeText(n *html.Node) string {
 	var sb strings.Builder
 	var walk func(n *html.Node)
@@ -188,7 +190,7 @@ func nodeText(n *html.Node) string {
 		}
 	}
 	walk(n)
-	return sb.String()
+	return strings.Join(strings.Fields(sb.String()), " ")
 }
 
 // isHeadline reports link text long enough to be a headline rather than
@@ -248,7 +250,7 @@ func findTeasers(doc *html.Node) []string {
 		}
 		if n.Type == html.ElementNode {
 			switch {
-			case n.DataAtom == atom.A && k.chars >= 8 && isHeadline(strings.Join(strings.Fields(nodeText(n)), " ")):
+			case n.DataAtom == atom.A && k.chars >= 8 && isHeadline(nodeText(n)):
 				k.heads++
 			case n.DataAtom == atom.P:
 				k.paras++
@@ -271,7 +273,7 @@ func findTeasers(doc *html.Node) []string {
 						break
 					}
 					if a.heads-p.heads > 0 && a.chars-p.chars >= 10 {
-						if t := strings.Join(strings.Fields(nodeText(n)), " "); t != "" {
+						if t := nodeText(n); t != "" {
 							out = append(out, t)
 						}
 						break

@@ -127,12 +127,23 @@ func cleanQuery(raw string) string {
 	return strings.Join(kept, "&")
 }
 
-// normalizeEscapes makes percent-encoding uniform: escapes of unreserved
-// characters are decoded, other escapes get upper-case hex, a '%' that
-// starts no escape becomes "%25", and bytes that may not appear raw in a
-// URL (controls, space, non-ASCII, and a few delimiters) are escaped. In a
-// query component '&' stays as is but... the caller splits on it first.
+// normalizeEscapes makes percent-encoding uniform for NormalizeURL (see
+// normalizePercent): a '%' that starts no escape becomes "%25", and bytes
+// that may not appear raw in a URL (controls, space, non-ASCII, a few
+// delimiters, and '?' outside the query) are escaped. The caller splits a
+// query on '&' first.
 func normalizeEscapes(s string, query bool) string {
+	return normalizePercent(s, func(c byte) bool {
+		return c == '%' || c <= ' ' || c >= 0x7f || c == '"' || c == '<' || c == '>' ||
+			c == '\\' || c == '^' || c == '`' || c == '{' || c == '|' || c == '}' || c == '#' ||
+			(!query && c == '?')
+	})
+}
+
+// normalizePercent decodes the escapes of unreserved characters,
+// upper-cases the hex digits of the others, and escapes the other bytes
+// for which escape reports true.
+func normalizePercent(s string, escape func(c byte) bool) string {
 	var sb strings.Builder
 	sb.Grow(len(s))
 	for i := 0; i < len(s); i++ {
@@ -143,22 +154,44 @@ func normalizeEscapes(s string, query bool) string {
 			if isUnreserved(b) {
 				sb.WriteByte(b)
 			} else {
-				sb.WriteByte('%')
-				sb.WriteByte(upperHex[b>>4])
-				sb.WriteByte(upperHex[b&15])
+				writeEscape(&sb, b)
 			}
 			i += 2
-		case c == '%' || c <= ' ' || c >= 0x7f || c == '"' || c == '<' || c == '>' ||
-			c == '\\' || c == '^' || c == '`' || c == '{' || c == '|' || c == '}' || c == '#' ||
-			(!query && c == '?'):
-			sb.WriteByte('%')
-			sb.WriteByte(upperHex[c>>4])
-			sb.WriteByte(upperHex[c&15])
+		case escape(c):
+			writeEscape(&sb, c)
 		default:
 			sb.WriteByte(c)
 		}
 	}
 	return sb.String()
+}
+
+func writeEscape(sb *strings.Builder, b byte) {
+	sb.WriteByte('%')
+	sb.WriteByte(upperHex[b>>4])
+	sb.WriteByte(upperHex[b&15])
+}
+
+const upperHex = "0123456789ABCDEF"
+
+func isHex(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
+}
+
+func unhex(c byte) byte {
+	switch {
+	case c >= '0' && c <= '9':
+		return c - '0'
+	case c >= 'a' && c <= 'f':
+		return c - 'a' + 10
+	}
+	return c - 'A' + 10
+}
+
+// isUnreserved reports the characters RFC 3986 calls unreserved.
+func isUnreserved(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' ||
+		c == '-' || c == '.' || c == '_' || c == '~'
 }
 
 // removeDotSegments resolves "." and ".." segments (RFC 3986 section 5.2.4).

@@ -30,8 +30,7 @@ type Robots struct {
 type robotsGroup struct {
 	agents     []string // lower-case product tokens, "*" included
 	rules      []robotsRule
-	crawlDelay time.Duration
-	hasDelay   bool
+	crawlDelay time.Duration // 0 when none
 }
 
 type robotsRule struct {
@@ -93,7 +92,6 @@ func ParseRobots(data []byte) *Robots {
 			}
 			if secs, err := strconv.ParseFloat(v, 64); err == nil && secs >= 0 && secs < 1e6 {
 				cur.crawlDelay = time.Duration(secs * float64(time.Second))
-				cur.hasDelay = true
 			}
 		case "sitemap", "site-map":
 			// Sitemap lines stand outside groups and do not end one.
@@ -156,7 +154,7 @@ func (r *Robots) For(agent string) *RobotsRules {
 				}
 				found = true
 				out.rules = append(out.rules, g.rules...)
-				if g.hasDelay && g.crawlDelay > out.crawlDelay {
+				if g.crawlDelay > out.crawlDelay {
 					out.crawlDelay = g.crawlDelay
 				}
 				break
@@ -248,50 +246,5 @@ func matchRobots(pattern, target string) bool {
 // are decoded, other escapes are upper-cased, and octets that must be
 // encoded (non-ASCII, controls, space) are percent-encoded.
 func normalizeRobotsPath(s string) string {
-	var sb strings.Builder
-	sb.Grow(len(s))
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c == '%' && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]):
-			b := unhex(s[i+1])<<4 | unhex(s[i+2])
-			if isUnreserved(b) {
-				sb.WriteByte(b)
-			} else {
-				sb.WriteByte('%')
-				sb.WriteByte(upperHex[b>>4])
-				sb.WriteByte(upperHex[b&15])
-			}
-			i += 2
-		case c <= ' ' || c >= 0x7f:
-			sb.WriteByte('%')
-			sb.WriteByte(upperHex[c>>4])
-			sb.WriteByte(upperHex[c&15])
-		default:
-			sb.WriteByte(c)
-		}
-	}
-	return sb.String()
-}
-
-const upperHex = "0123456789ABCDEF"
-
-func isHex(c byte) bool {
-	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
-}
-
-func unhex(c byte) byte {
-	switch {
-	case c >= '0' && c <= '9':
-		return c - '0'
-	case c >= 'a' && c <= 'f':
-		return c - 'a' + 10
-	}
-	return c - 'A' + 10
-}
-
-// isUnreserved reports the characters RFC 3986 calls unreserved.
-func isUnreserved(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' ||
-		c == '-' || c == '.' || c == '_' || c == '~'
+	return normalizePercent(s, func(c byte) bool { return c <= ' ' || c >= 0x7f })
 }

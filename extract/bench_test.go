@@ -22,13 +22,17 @@ import (
 // pages), decompressed once outside the timer. One iteration is one pass
 // over every page; besides ns/op (per pass) each reports
 //
-//	ms/page-median  the median over pages of each page's median time
-//	allocs/page     heap allocations per page (mean)
-//	B/page          heap bytes allocated per page (mean)
+//	ms/page-median      the median over pages of each page's median time
+//	cpu-ms/page-median  the same in CPU time of the benchmark's thread
+//	                    (Linux), which a loaded machine does not inflate
+//	allocs/page         heap allocations per page (mean)
+//	B/page              heap bytes allocated per page (mean)
 //
 // BenchmarkRatio times parse-only and full extraction page by page,
 // interleaved, so that both see the same machine load, and reports the
-// issue's figure, byline's median over the parse-only median:
+// issue's figure, byline's median over the parse-only median, in wall
+// time (x-parse) and in thread CPU time (x-parse-cpu: on a shared machine
+// the wall times of the longer runs suffer more from waiting for a core):
 //
 //	go test ./extract -run '^$' -bench Ratio -benchtime 10x
 //
@@ -108,21 +112,37 @@ func extractPage(p benchPage) {
 	}
 }
 
-// pageTimes holds each page's timings across iterations.
-type pageTimes [][]time.Duration
-
-func newPageTimes(n int) pageTimes { return make(pageTimes, n) }
-
-func (pt pageTimes) time(i int, f func()) {
-	start := time.Now()
-	f()
-	pt[i] = append(pt[i], time.Since(start))
+// pageTimes holds each page's timings across iterations: wall time, and
+// the CPU time of the (locked) OS thread, which a loaded machine does not
+// inflate.
+type pageTimes struct {
+	wall, cpu [][]time.Duration
 }
 
-// median returns the median over pages of each page's median time, in ms.
-func (pt pageTimes) median() float64 {
-	per := make([]time.Duration, 0, len(pt))
-	for _, ts := range pt {
+func newPageTimes(n int) *pageTimes {
+	return &pageTimes{wall: make([][]time.Duration, n), cpu: make([][]time.Duration, n)}
+}
+
+func (pt *pageTimes) time(i int, f func()) {
+	c0, ok := threadCPU()
+	start := time.Now()
+	f()
+	pt.wall[i] = append(pt.wall[i], time.Since(start))
+	if c1, ok1 := threadCPU(); ok && ok1 {
+		pt.cpu[i] = append(pt.cpu[i], c1-c0)
+	}
+}
+
+// median returns the median over pages of each page's median wall time,
+// in ms.
+func (pt *pageTimes) median() float64 { return medianOfMedians(pt.wall) }
+
+// cpuMedian is median for the threads' CPU time (0 when not measured).
+func (pt *pageTimes) cpuMedian() float64 { return medianOfMedians(pt.cpu) }
+
+func medianOfMedians(times [][]time.Duration) float64 {
+	per := make([]time.Duration, 0, len(times))
+	for _, ts := range times {
 		if len(ts) == 0 {
 			continue
 		}
@@ -155,6 +175,8 @@ func (m *allocMeter) report(b *testing.B, pages int) {
 func benchCorpusPass(b *testing.B, f func(benchPage)) {
 	pages := loadBenchCorpus(b)
 	pt := newPageTimes(len(pages))
+	runtime.LockOSThread() // thread CPU time follows the goroutine
+	defer runtime.UnlockOSThread()
 	var m allocMeter
 	b.ReportAllocs()
 	m.start()
@@ -168,6 +190,9 @@ func benchCorpusPass(b *testing.B, f func(benchPage)) {
 	b.StopTimer()
 	m.report(b, n)
 	b.ReportMetric(pt.median(), "ms/page-median")
+	if c := pt.cpuMedian(); c > 0 {
+		b.ReportMetric(c, "cpu-ms/page-median")
+	}
 }
 
 // BenchmarkParseOnly: Decode + golang.org/x/net/html Parse.
@@ -181,6 +206,8 @@ func BenchmarkExtract(b *testing.B) { benchCorpusPass(b, extractPage) }
 func BenchmarkRatio(b *testing.B) {
 	pages := loadBenchCorpus(b)
 	parse, full := newPageTimes(len(pages)), newPageTimes(len(pages))
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
 	for b.Loop() {
 		for i, p := range pages {
 			parse.time(i, func() { parseOnly(p) })
@@ -193,6 +220,11 @@ func BenchmarkRatio(b *testing.B) {
 	b.ReportMetric(fm, "byline-ms/page")
 	if pm > 0 {
 		b.ReportMetric(fm/pm, "x-parse")
+	}
+	if pc, fc := parse.cpuMedian(), full.cpuMedian(); pc > 0 {
+		b.ReportMetric(pc, "parse-cpu-ms/page")
+		b.ReportMetric(fc, "byline-cpu-ms/page")
+		b.ReportMetric(fc/pc, "x-parse-cpu")
 	}
 }
 

@@ -1,7 +1,7 @@
 package extract
 
 import (
-	"regexp"
+	"byline/internal/fastre"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -14,34 +14,37 @@ import (
 
 // Rule names reported in Removal.Rule.
 const (
-	ruleAppeal     = "boilerplate:appeal"     // donation, subscription, newsletter, paywall
-	ruleReadMore   = "boilerplate:read-more"  // "Read more: …", "Related: …" lines
-	ruleRelated    = "boilerplate:related"    // related / more from / most read lists
-	ruleShare      = "boilerplate:share"      // share rows
-	ruleAd         = "boilerplate:ad"         // advertisement labels and slots
-	ruleCookie     = "boilerplate:cookie"     // cookie and consent banners
-	ruleComments   = "boilerplate:comments"   // comment sections
-	ruleBio        = "boilerplate:bio"        // author bio boxes
-	ruleTags       = "boilerplate:tags"       // tag lists
-	ruleCopyright  = "boilerplate:copyright"  // copyright lines
-	ruleSidebar    = "boilerplate:sidebar"    // sidebars and widgets
-	rulePopup      = "boilerplate:popup"      // modals and overlays
-	ruleMeta       = "boilerplate:meta"       // article meta rows
-	ruleNotice     = "boilerplate:notice"     // "requires JavaScript", "Leave a comment", "Tags: …"
-	ruleByline     = "byline"                 // "By Jane Doe"
-	ruleDate       = "date"                   // a date line
-	ruleCaption    = "caption"                // figure captions and photo credits
-	ruleTitle      = "title-repeat"           // the headline repeated in the body
-	ruleLinks      = "link-density"           // mostly links
-	ruleLowScore   = "low-score"              // outside the main content
-	ruleHidden     = "hidden"                 // hidden elements
-	ruleNav        = "nav"                    // navigation
-	rulePageHeader = "page-header"            // the page's header
-	rulePageFooter = "page-footer"            // the page's footer
-	ruleAside      = "aside"                  // aside elements
-	ruleForm       = "form"                   // forms
-	ruleEdge       = "edge"                   // non-sentence text at the edges (plain text)
-	ruleTailAppeal = "boilerplate:appeal-run" // the rest of an appeal at the tail
+	ruleAppeal        = "boilerplate:appeal"     // donation, subscription, newsletter, paywall
+	ruleReadMore      = "boilerplate:read-more"  // "Read more: …", "Related: …" lines
+	ruleRelated       = "boilerplate:related"    // related / more from / most read lists
+	ruleTeaser        = "boilerplate:teaser"     // teaser cards (a weak hint: some sites call the lede a teaser)
+	ruleShare         = "boilerplate:share"      // share rows
+	ruleAd            = "boilerplate:ad"         // advertisement labels and slots
+	ruleCookie        = "boilerplate:cookie"     // cookie and consent banners
+	ruleComments      = "boilerplate:comments"   // comment sections
+	ruleBio           = "boilerplate:bio"        // author bio boxes
+	ruleTags          = "boilerplate:tags"       // tag lists
+	ruleCopyright     = "boilerplate:copyright"  // copyright lines
+	ruleSidebar       = "boilerplate:sidebar"    // sidebars and widgets
+	rulePopup         = "boilerplate:popup"      // modals and overlays
+	ruleMeta          = "boilerplate:meta"       // article meta rows
+	ruleNotice        = "boilerplate:notice"     // "requires JavaScript", "Leave a comment", "Tags: …"
+	ruleByline        = "byline"                 // "By Jane Doe"
+	ruleDate          = "date"                   // a date line
+	ruleCaption       = "caption"                // figure captions and photo credits
+	ruleTitle         = "title-repeat"           // the headline repeated in the body
+	ruleLinks         = "link-density"           // mostly links
+	ruleLowScore      = "low-score"              // outside the main content
+	ruleHidden        = "hidden"                 // hidden elements
+	ruleNav           = "nav"                    // navigation
+	rulePageHeader    = "page-header"            // the page's header
+	ruleArticleHeader = "article-header"         // the article's own header (headline, byline, date)
+	ruleHeadline      = "title"                  // the headline, outside the article's text
+	rulePageFooter    = "page-footer"            // the page's footer
+	ruleAside         = "aside"                  // aside elements
+	ruleForm          = "form"                   // forms
+	ruleEdge          = "edge"                   // non-sentence text at the edges (plain text)
+	ruleTailAppeal    = "boilerplate:appeal-run" // the rest of an appeal at the tail
 )
 
 // Wording rules. A rule applies to a whole block of text (a paragraph, a
@@ -70,17 +73,17 @@ const readMoreLabels = `read more|more (?:great |top |recent |popular )?[^:.,]{0
 const noticeLabels = `follow (?:us|him|her|them|me|the author)(?: on (?:twitter|facebook|instagram|x|linkedin|bluesky|threads)\b|\s*[:@]| @)|follow [^.]{1,60} on (?:facebook|twitter|instagram|x|linkedin|bluesky|threads)\b|have a (?:news )?tip\b|got a (?:news )?tip\b|tell us what you think|leave a (?:comment|reply)|join the (?:conversation|discussion)|have your say|add (?:a )?comment|post a comment|comments? (?:are|is) closed|kommentar schreiben|laisser un commentaire|deja un comentario|lascia un commento|deixe um comentário|оставить комментарий|(?:tags?|categor(?:y|ies|ia|ie|ía|ias)|filed under|schlagwörter|stichworte|étiquettes|etiquetas|argomenti|temas|теги|рубрика)\s*:`
 
 // adLabels are the labels of advertisement slots.
-const adLabels = `advertisement|advertising|advert|ad|ads|sponsored|sponsored content|paid content|promoted|partner content|anzeige|werbung|publicité|publicite|publicidad|pubblicità|publicidade|реклама|story continues below(?: advertisement)?|article continues below(?: this ad| advertisement)?|continue reading (?:the main story|below)|scroll to continue(?: with content)?|skip advert(?:isement)?`
+const adLabels = `advertisement\s*[-–—:|]?\s*(?:continue reading below|continue reading the main story|scroll to continue(?: with content)?|story continues below)|advertisement|advertising|advert|ad|ads|sponsored|sponsored content|paid content|promoted|partner content|anzeige|werbung|publicité|publicite|publicidad|pubblicità|publicidade|реклама|story continues below(?: advertisement)?|article continues below(?: this ad| advertisement)?|continue reading (?:the main story|below)|scroll to continue(?: with content)?|skip advert(?:isement)?`
 
 // creditLabels start photo credits.
-const creditLabels = `photo|photograph|image|picture|video|graphic|illustration|photo credit|image credit|credit|credits|source|foto|bild|fotos|quelle|crédit|crédits|fuente|fonte|фото|источник`
+const creditLabels = `photo|photograph|image|picture|video|graphic|illustration|photo credit|image credit|credit|credits|source|foto|bild|fotos|quelle|bildquelle|grafik|crédit|crédits|crédit photo|crédits photo|crédito|créditos|credito|imagen|imagem|immagine|ilustración|ilustração|fuente|fonte|фото|источник`
 
 var (
-	reReadMoreLabel  = regexp.MustCompile(`^(?:` + readMoreLabels + `)\s*[:.…»›>\-–—|]*\s*$`)
-	reReadMorePrefix = regexp.MustCompile(`^(?:` + readMoreLabels + `)\s*(?:[:…»›>|–—]|\.\.\.|\s-\s)`)
+	reReadMoreLabel  = fastre.MustCompile(`^(?:` + readMoreLabels + `)\s*[:.…»›>\-–—|]*\s*$`)
+	reReadMorePrefix = fastre.MustCompile(`^(?:` + readMoreLabels + `)\s*(?:[:…»›>|–—]|\.\.\.|\s-\s)`)
 
 	// reAdLabel matches advertisement labels.
-	reAdLabel = regexp.MustCompile(`^(?:` + adLabels + `)\s*[:.]?$`)
+	reAdLabel = fastre.MustCompile(`^(?:` + adLabels + `)\s*[:.]?$`)
 
 	// appealRules match donation, subscription, newsletter and paywall
 	// appeals anywhere in a block of limited length (lower case). Each
@@ -95,7 +98,7 @@ var (
 			{"issues for", `\d+ issues for`},
 			{"journalism", `support (?:our|independent|quality|local|fearless|trusted|public.interest) journalism`},
 			{"support us", `support us (?:monthly|today|now|from)|please support us`},
-			{"donat", `(?:make a|please) donat|donate (?:now|today)`},
+			{"donat", `make a donation|please donate (?:now|today|to (?:us|our)\b)|donate (?:now|today)\b`},
 			{"become a", `become a (?:member|subscriber|supporter|patron)\b`},
 			{"small favo", `we have a small favou?r to ask`},
 			{"subscri", `subscribe (?:now|today|for just|for only|for \$|to continue|to read|to unlock)|already (?:a )?(?:subscriber|member|registered)|(?:this (?:article|story|content) is|are) (?:for|only available to|exclusive to|reserved for) subscribers`},
@@ -108,7 +111,13 @@ var (
 			{"unlimited", `get unlimited (?:digital )?access`},
 			// German, French, Spanish, Italian, Portuguese, Russian
 			{"subscribe to", `subscribe to [^.]{1,40} and (?:stay|get|support|never|enjoy)`},
+			{"if you", `if you (?:enjoyed|liked|like|value|appreciate|found) (?:this|our|reading)\b[^.]{0,60}(?:please|consider|support|subscribe|donat|join|proposition)`},
 			{"abonn", `newsletter abonnieren|jetzt abonnieren|abonnez-vous`},
+			{"recev", `recev\w*\b[^.]{0,80}dans votre boîte (?:mail|e-mail|aux lettres|de réception)`},
+			{"postfach", `(?:newsletter|direkt|bequem|jeden (?:morgen|tag|abend))\b[^.]{0,80}(?:in ihr(?:em)?|ins) (?:e-mail-)?postfach`},
+			{"recib", `recib\w*\b[^.]{0,80}en tu (?:bandeja de entrada|correo)`},
+			{"ricev", `ricev\w*\b[^.]{0,80}nella tua (?:casella|email|posta)`},
+			{"receb", `receb\w*\b[^.]{0,80}(?:no seu e-mail|na sua caixa de entrada)`},
 			{"unterstütz", `jetzt unterstützen|unterstützen sie (?:uns|unabhängigen)`},
 			{"melden sie sich", `melden sie sich (?:jetzt )?(?:für|zum) (?:unseren )?newsletter`},
 			{"inscrivez", `inscrivez-vous à (?:notre|la) newsletter`},
@@ -126,51 +135,74 @@ var (
 			{"поддерж", `поддержите (?:нас|редакцию|независим)`},
 			{"пожертв", `пожертвова`},
 		} {
-			rules = append(rules, appealRule{key: r[0], re: regexp.MustCompile(r[1])})
+			rules = append(rules, appealRule{key: r[0], re: fastre.MustCompile(r[1])})
 		}
 		return rules
 	}()
 
 	// reNotice matches notices of the page's machinery, comment invitations
 	// and meta lines ("Posted by … in …", "Tags: …").
-	reNoticeStart = regexp.MustCompile(`^(?:` + noticeLabels + `)`)
+	reNoticeStart = fastre.MustCompile(`^(?:` + noticeLabels + `)`)
 	noticeRules   = []appealRule{
-		{"javascript", regexp.MustCompile(`requires? javascript|enable javascript|javascript is (?:disabled|required|turned off)`)},
-		{"your browser", regexp.MustCompile(`your browser does not support`)},
-		{"publ", regexp.MustCompile(`(?:published|publicado|publié|pubblicato|publicada) (?:by|por|par|da|em|in)\b.{0,80}(?:categor|tags?\b|filed)`)},
-		{"posted", regexp.MustCompile(`posted (?:by|in)\b.{0,80}(?:categor|tags?\b|filed)`)},
-		{"veröffentlicht", regexp.MustCompile(`veröffentlicht (?:von|in)\b.{0,80}(?:kategor|tags?\b)`)},
+		{"javascript", fastre.MustCompile(`requires? javascript|enable javascript|javascript is (?:disabled|required|turned off)`)},
+		{"your browser", fastre.MustCompile(`your browser does not support`)},
+		{"follow", fastre.MustCompile(`follow (?:him|her|them|us|me) (?:on (?:twitter|facebook|instagram|x|linkedin|bluesky|threads|mastodon)\b|@)`)},
+		{"hear", fastre.MustCompile(`(?:we'd|we’d|we would|we want to|we'd love to|we’d love to) (?:like to )?hear (?:what you think|from you|your thoughts)`)},
+		{"publ", fastre.MustCompile(`(?:published|publicado|publié|pubblicato|publicada) (?:by|por|par|da|em|in)\b.{0,80}(?:categor|tags?\b|filed)`)},
+		{"posted", fastre.MustCompile(`posted (?:by|in|on)\b.{0,80}(?:categor|tag(?:s|ged)?\b|filed|comment)`)},
+		{"veröffentlicht", fastre.MustCompile(`veröffentlicht (?:von|in)\b.{0,80}(?:kategor|tags?\b)`)},
 	}
 
 	// reGalleryLabel matches slide counters of photo galleries.
-	reGalleryLabel = regexp.MustCompile(`^(?:image|photo|picture|slide|bild|foto|imagen|immagine|фото|слайд)\s*\d+\s*(?:of|/|von|de|sur|di|из)\s*\d+$`)
+	reGalleryLabel = fastre.MustCompile(`^(?:(?:image|photo|picture|slide|bild|foto|imagen|immagine|фото|слайд)\s*)?\d+\s*(?:[-–]\s*\d+\s*)?(?:of|/|von|de|sur|di|из)\s*(?:/\s*)?\d+$`)
+
+	// reArchiveCredit matches credits of photos from a private collection.
+	reArchiveCredit = fastre.MustCompile(`^(?:(?:photo|foto|фото)\s*:?\s*)?(?:(?:из )?личн(?:ый|ого) архив\pL*|(?:from )?(?:a |the )?(?:private|personal|family) (?:archive|collection|handout)|privatarchiv|archives? personnelles?|archives? privées?|archivo (?:personal|privado|familiar)|arquivo (?:pessoal|de família)|archivio (?:privato|personale))(?:[\s:,.]|$)`)
+
+	// reUILabel matches the labels of gallery and media buttons.
+	reUILabel = fastre.MustCompile(`^(?:(?:(?:show|hide|view|toggle|open|close) )?caption|close|expand|collapse|enlarge(?: this)? image|enlarge|full ?screen|view (?:gallery|slideshow|all photos)|open gallery|previous|next|prev|zoom|play video|watch video|legende|légende|schließen|fermer|cerrar|chiudi|fechar|закрыть)$`)
+
+	// reCommentPolicy matches notes on how comments are moderated.
+	reCommentPolicy = fastre.MustCompile(`(?:comments?|comentários?|comentarios?|commentaires?|kommentare?|commenti|комментари\pL*)[^.]{0,120}(?:(?:are|is|will be) moderated|will (?:not )?be (?:approved|published|removed|deleted)|are reviewed before|não serão (?:aprovados|publicados)|serão (?:moderados|removidos)|no serán (?:aprobados|publicados)|serán moderados|seront modérés|sont modérés|ne seront pas publiés|werden moderiert|werden nicht (?:freigeschaltet|veröffentlicht)|saranno moderati|non saranno pubblicati|модерир\pL*|не будут опубликованы)|comment(?:ing)? (?:policy|guidelines)|community (?:guidelines|standards)\b[^.]{0,60}comment|we reserve the right to (?:remove|delete|edit)[^.]{0,40}comments?`)
+
+	// reCookie matches cookie and consent notices.
+	reCookie = fastre.MustCompile(`(?:we|this (?:site|website)|our (?:site|website)s?) uses? cookies|(?:use|accept|consent to) (?:the use of )?cookies|cookie (?:policy|settings|preferences)|utilise des cookies|verwendet cookies|utiliza cookies|utilizza(?:mo)? (?:i )?cookie|utiliza cookies|использует (?:файлы )?cookie`)
 
 	// reShortcode matches WordPress shortcodes leaking into the text.
-	reShortcode = regexp.MustCompile(`^\[[a-z_]+[ \]].*\[/[a-z_]+\]`)
+	reShortcode = fastre.MustCompile(`^\[[a-z_]+[ \]].*\[/[a-z_]+\]`)
 
 	// reSupportHeadline matches short donation calls like "Support The
 	// Times!" or "Support us".
-	reSupportHeadline = regexp.MustCompile(`^(?:please )?(?:support|donate to|subscribe to|unterstützen sie|soutenez|apoya|sostieni|apoie|поддержите)\s+\S+(?:\s+\S+){0,5}\s*[!.]?$`)
+	reSupportHeadline = fastre.MustCompile(`^(?:please )?(?:support|donate to|subscribe to|unterstützen sie|soutenez|apoya|sostieni|apoie|поддержите)\s+\S+(?:\s+\S+){0,5}\s*[!.]?$`)
+
+	// reCopyrightStart matches "Copyright 2019 …", "Copyright © …".
+	reCopyrightStart = fastre.MustCompile(`^copyright\s*(?:©|\(c\)|\d{4})`)
 
 	// copyrightPhrases mark copyright lines.
 	copyrightPhrases = []string{"all rights reserved", "alle rechte vorbehalten", "tous droits réservés", "todos los derechos reservados", "tutti i diritti riservati", "todos os direitos reservados", "все права защищены"}
 
 	// reCreditStart and reCreditEnd match photo credits and caption
 	// credits (on lower-case text; reCreditEnd on its last 100 bytes).
-	reCreditStart = regexp.MustCompile(`^(?:(?:` + creditLabels + `)\s*(?:[:|]|by\b|credit\b|courtesy\b)|image (?:copyright|caption)\b)`)
-	reCreditEnd   = regexp.MustCompile(`(?:\((?:[^()]{0,60}(?:photo|image|foto|picture|credit|getty|reuters|afp|ap|epa|shutterstock|istock)[^()]{0,60})\)|getty images|shutterstock|istockphoto|associated press|reuters|ap photo|epa-efe|dpa)\s*\)?\s*$`)
+	reCreditStart = fastre.MustCompile(`^(?:(?:` + creditLabels + `)\s*(?:[:|]|by\b|credit\b|courtesy\b)|(?:image|media|video) (?:copyright|caption|source)\b)`)
+	reCreditEnd   = fastre.MustCompile(`(?:\((?:[^()]{0,60}\b(?:photos?|images?|foto|picture|credit|getty|reuters|afp|ap|epa|shutterstock|istock)\b[^()]{0,60})\)|getty images|shutterstock|istockphoto|associated press|reuters|ap photo|epa-efe|dpa)\s*\)?\s*$`)
+
+	// reWireCredit matches the credit lines of wire copy: "(Reporting by
+	// …; Editing by …)".
+	reWireCredit = fastre.MustCompile(`^[(\[]?(?:additional )?(?:reporting|writing|editing|compiled|produced|translated|research) by\b`)
 
 	// reBylineStart matches "By Jane Doe" lines.
-	reBylineStart = regexp.MustCompile(`^(?:By|BY|by|Written by|Words by|Von|VON|Par|PAR|Por|POR|Автор|Текст):?\s+\S`)
+	reBylineStart = fastre.MustCompile(`^(?:(?:By|BY|by|Written by|Words by|Von|VON|Par|PAR|Por|POR|Автор|Текст):?\s+\p{Lu}|(?:Di|DI|Da|De|Dal|Dalla) \p{Lu}[\p{L}'’.-]+ \p{Lu})`)
+	// reNotByline: "By The Numbers", "By This Time" are headings.
+	reNotByline = fastre.MustCompile(`^(?:by|von|par|por):?\s+(?:the|this|that|these|those|a|an|then|now|contrast|comparison|far|way|default|design|chance|numbers)\b`)
 
-	reDateLead = regexp.MustCompile(`^(?:published|updated|posted|last updated|last modified|first published|modified|created|date|veröffentlicht|aktualisiert|stand|publié|mis à jour|publicado|actualizado|pubblicato|aggiornato|atualizado|опубликовано|обновлено)\b`)
+	reDateLead = fastre.MustCompile(`^(?:published|updated|posted|last updated|last modified|first published|modified|created|date|veröffentlicht|aktualisiert|stand|publié|mis à jour|publicado|actualizado|pubblicato|aggiornato|atualizado|опубликовано|обновлено)\b`)
 
 	// reShareWords are the words of share rows.
 	shareWords = map[string]bool{
 		"share": true, "shares": true, "sharing": true, "this": true, "article": true, "story": true, "post": true, "page": true, "on": true, "via": true, "tweet": true, "email": true, "e-mail": true, "mail": true, "print": true, "copy": true, "link": true, "url": true, "save": true, "comment": true, "comments": true,
 		"facebook": true, "twitter": true, "x": true, "whatsapp": true, "linkedin": true, "reddit": true, "pinterest": true, "telegram": true, "messenger": true, "flipboard": true, "pocket": true, "tumblr": true, "vk": true, "vkontakte": true, "sms": true, "pin": true, "it": true, "google": true, "gmail": true, "bluesky": true, "threads": true, "mastodon": true, "instagram": true, "youtube": true, "follow": true, "us": true, "subscribe": true, "rss": true,
 		"with": true, "a": true, "friend": true, "friends": true, "your": true, "like": true,
-		"teilen": true, "drucken": true, "partager": true, "imprimer": true, "compartir": true, "imprimir": true, "condividi": true, "stampa": true, "compartilhe": true, "compartilhar": true, "поделиться": true, "печать": true, "close": true, "menu": true, "search": true,
+		"teilen": true, "drucken": true, "partager": true, "imprimer": true, "compartir": true, "imprimir": true, "condividi": true, "stampa": true, "compartilhe": true, "compartilhar": true, "поделиться": true, "печать": true, "close": true, "menu": true, "search": true, "loading": true, "likes": true, "bloggers": true, "be": true, "the": true, "first": true, "to": true,
 	}
 )
 
@@ -178,7 +210,7 @@ var (
 // that most blocks skip the label regexps after one map look-up.
 var labelFirstWords = func() map[string]bool {
 	m := map[string]bool{}
-	for _, alts := range []string{readMoreLabels, adLabels, creditLabels, "please|support|donate|subscribe|unterstützen|soutenez|apoya|sostieni|apoie|поддержите|image"} {
+	for _, alts := range []string{readMoreLabels, adLabels, creditLabels, "please|support|donate|subscribe|unterstützen|soutenez|apoya|sostieni|apoie|поддержите|image|media"} {
 		for alt := range strings.SplitSeq(alts, "|") {
 			if w := firstWord(alt); w != "" {
 				m[w] = true
@@ -206,7 +238,8 @@ func wordingRule(t string) string {
 		return ""
 	}
 	lower := strings.ToLower(t)
-	label := labelFirstWords[firstWord(lower)]
+	// "AdvertisementContinue reading": labels glued together by a scrape.
+	label := labelFirstWords[firstWord(lower)] || strings.HasPrefix(lower, "advertisement")
 	if n <= 160 && !label {
 		if isShareRow(lower) {
 			return ruleShare
@@ -228,21 +261,54 @@ func wordingRule(t string) string {
 	if n <= 260 && label && reReadMorePrefix.MatchString(lower) {
 		return ruleReadMore
 	}
-	if n <= 500 && hasAppeal(lower) {
+	if n <= 500 && hasAppeal(lower) && !isReported(lower) {
 		return ruleAppeal
 	}
 	if n <= 250 && isCopyright(lower) {
 		return ruleCopyright
 	}
-	if n <= 250 && isNotice(lower) {
+	if n <= 250 && isNotice(lower) && !isReported(lower) {
 		return ruleNotice
+	}
+	if n <= 30 && reUILabel.MatchString(strings.TrimRight(lower, " .:…")) {
+		return ruleNotice
+	}
+	if n <= 400 && isCommentPolicy(lower) && !isReported(lower) {
+		return ruleNotice
+	}
+	// "Get New York Today in your inbox": a one-line promotion.
+	if n <= 200 && strings.Contains(lower, "your ") && reInboxPromo.MatchString(lower) && !isReported(lower) {
+		return ruleAppeal
+	}
+	if strings.Contains(lower, "cookie") && reCookie.MatchString(lower) {
+		return ruleCookie
 	}
 	return ""
 }
 
 type appealRule struct {
 	key string
-	re  *regexp.Regexp
+	re  *fastre.Regexp
+}
+
+// isReported reports a sentence of reporting: a quotation or a "said".
+// An appeal or a notice quoted in the news ("“We need your help,” the
+// sheriff said") is part of the story.
+func isReported(lower string) bool {
+	for _, v := range reportingVerbs {
+		if strings.Contains(lower, v) {
+			return true
+		}
+	}
+	return false
+}
+
+var reportingVerbs = []string{" said", " says", " told", " asked", " urged", " according to", " sagte", " erklärte", " a déclaré", " a dit", " dijo", " afirmó", " ha detto", " disse", " afirmou", " сказал", " заявил"}
+
+// isCommentPolicy reports a note on how reader comments are moderated.
+func isCommentPolicy(lower string) bool {
+	return (strings.Contains(lower, "coment") || strings.Contains(lower, "comment") || strings.Contains(lower, "kommentar") || strings.Contains(lower, "комментари")) &&
+		reCommentPolicy.MatchString(lower)
 }
 
 // isNotice reports notices in lower-case text.
@@ -315,7 +381,7 @@ func wordBoundary(s string, i int) bool {
 }
 
 func isCopyright(lower string) bool {
-	if strings.HasPrefix(lower, "©") || strings.HasPrefix(lower, "(c) ") || strings.HasPrefix(lower, "copyright") {
+	if strings.HasPrefix(lower, "©") || strings.HasPrefix(lower, "(c) ") || reCopyrightStart.MatchString(lower) {
 		return true
 	}
 	for _, p := range copyrightPhrases {
@@ -326,30 +392,27 @@ func isCopyright(lower string) bool {
 	return false
 }
 
-// isAppealText reports wording of a donation or subscription appeal.
-func isAppealText(t string) bool {
-	if len(t) > 600 {
-		return false
-	}
-	lower := strings.ToLower(t)
-	return hasAppeal(lower) || len(t) <= 100 && labelFirstWords[firstWord(lower)] && reSupportHeadline.MatchString(lower)
-}
-
 // isShareRow reports a short text made only of share-button words.
 func isShareRow(t string) bool {
 	if len(t) > 120 {
 		return false
 	}
-	words := 0
+	core := false
 	for _, w := range strings.FieldsFunc(t, func(r rune) bool {
 		return !unicode.IsLetter(r) && r != '-'
 	}) {
 		if !shareWords[w] {
 			return false
 		}
-		words++
+		core = core || shareCoreWords[w]
 	}
-	return words > 0
+	return core
+}
+
+// shareCoreWords: a share row names at least one of these.
+var shareCoreWords = map[string]bool{
+	"share": true, "shares": true, "sharing": true, "tweet": true, "email": true, "e-mail": true, "print": true, "facebook": true, "twitter": true, "whatsapp": true, "linkedin": true, "reddit": true, "pinterest": true, "telegram": true, "messenger": true, "flipboard": true, "vk": true, "vkontakte": true, "bluesky": true, "threads": true, "mastodon": true, "instagram": true, "youtube": true, "rss": true, "like": true, "loading": true, "comments": true, "comment": true,
+	"teilen": true, "drucken": true, "partager": true, "imprimer": true, "compartir": true, "imprimir": true, "condividi": true, "stampa": true, "compartilhe": true, "compartilhar": true, "поделиться": true, "печать": true,
 }
 
 // isCredit reports photo credits and captions by wording.
@@ -361,7 +424,20 @@ func isCredit(t string) bool {
 	if len(t) <= 40 && reGalleryLabel.MatchString(lower) {
 		return true
 	}
+	if len(t) <= 100 && !endsSentence(t) && wordCount(t) <= 8 && reArchiveCredit.MatchString(lower) {
+		return true
+	}
+	if len(t) <= 80 && !endsSentence(t) && (strings.HasPrefix(lower, "courtesy of ") || strings.HasPrefix(lower, "photo courtesy")) {
+		return true
+	}
+	// A short line with a copyright sign, not a sentence: "Reuters ©".
+	if len(t) <= 100 && strings.Contains(t, "©") && !endsSentence(t) {
+		return true
+	}
 	if labelFirstWords[firstWord(lower)] && reCreditStart.MatchString(lower) {
+		return true
+	}
+	if strings.Contains(lower, "credit") && reCreditTail.MatchString(lower) {
 		return true
 	}
 	// Credits end with a parenthesis or an agency's name.
@@ -375,6 +451,13 @@ func isCredit(t string) bool {
 	return reCreditEnd.MatchString(lower)
 }
 
+// reInboxPromo matches a newsletter promotion: "Get … in your inbox".
+var reInboxPromo = fastre.MustCompile(`(?:^|[\[(:.] ?)get\b[^.]{1,60}\bin(?:to)? your (?:inbox|mailbox|email)`)
+
+// reCreditTail matches a credit set after a caption on the same line:
+// "… He didn't get it.Credit...Doug Mills/The New York Times".
+var reCreditTail = fastre.MustCompile(`(?:credits?\s*(?:\.{2,}|…)|(?:photo|image|picture) credits?\s*:)\s*[^.!?]{2,80}$`)
+
 var creditEndWords = map[string]bool{"images": true, "shutterstock": true, "istockphoto": true, "press": true, "reuters": true, "photo": true, "efe": true, "dpa": true}
 
 func lastWord(s string) string {
@@ -385,6 +468,12 @@ func lastWord(s string) string {
 // isBylineText reports a short "By Jane Doe" line or a line that is little
 // more than one of the known author names.
 func isBylineText(t string, authors []string) bool {
+	if t == "" {
+		return false
+	}
+	if len(t) <= 300 && (t[0] == '(' || t[0] == '[' || t[0] == 'R' || t[0] == 'A' || t[0] == 'W' || t[0] == 'E') && reWireCredit.MatchString(strings.ToLower(t)) {
+		return true
+	}
 	if len(t) > 120 {
 		return false
 	}
@@ -392,7 +481,7 @@ func isBylineText(t string, authors []string) bool {
 	if words > 14 {
 		return false
 	}
-	if reBylineStart.MatchString(t) && !endsSentence(t) {
+	if reBylineStart.MatchString(t) && !endsSentence(t) && !reNotByline.MatchString(strings.ToLower(t)) {
 		return true
 	}
 	for _, a := range authors {
@@ -437,7 +526,15 @@ func isDateLine(t string) bool {
 	if !dated && !(clock && lead) {
 		return false
 	}
-	return lead || len(words) <= 8 && letters <= 16
+	if lead {
+		return true
+	}
+	// A short sentence that names a day ("On Monday, 5 people died.") is
+	// not a date line.
+	if len(words) >= 4 && endsSentence(t) && letters > 4 {
+		return false
+	}
+	return len(words) <= 8 && letters <= 16
 }
 
 // isClock reports a clock time such as 17:45 or 9:05.
@@ -534,7 +631,7 @@ var boilerTokens = map[string]string{
 	"nav": ruleNav, "navbar": ruleNav, "navigation": ruleNav, "menu": ruleNav, "menubar": ruleNav, "breadcrumb": ruleNav, "breadcrumbs": ruleNav, "pagination": ruleNav, "pager": ruleNav, "skiplink": ruleNav, "skiplinks": ruleNav, "toolbar": ruleNav, "masthead": rulePageHeader, "subnav": ruleNav, "sitenav": ruleNav, "topbar": ruleNav,
 	"comment": ruleComments, "comments": ruleComments, "commentlist": ruleComments, "disqus": ruleComments, "replies": ruleComments, "respond": ruleComments, "discussion": ruleComments, "livefyre": ruleComments, "talk": ruleComments,
 	"share": ruleShare, "sharing": ruleShare, "shares": ruleShare, "social": ruleShare, "sharebar": ruleShare, "addthis": ruleShare, "sharethis": ruleShare, "sociallinks": ruleShare,
-	"related": ruleRelated, "recommended": ruleRelated, "recommendations": ruleRelated, "recommendation": ruleRelated, "recirc": ruleRelated, "recirculation": ruleRelated, "popular": ruleRelated, "mostread": ruleRelated, "mostpopular": ruleRelated, "trending": ruleRelated, "outbrain": ruleRelated, "taboola": ruleRelated, "readmore": ruleRelated, "morestories": ruleRelated, "moreon": ruleRelated, "further": ruleRelated, "teaser": ruleRelated, "teasers": ruleRelated, "upnext": ruleRelated,
+	"related": ruleRelated, "recommended": ruleRelated, "recommendations": ruleRelated, "recommendation": ruleRelated, "recirc": ruleRelated, "recirculation": ruleRelated, "popular": ruleRelated, "mostread": ruleRelated, "mostpopular": ruleRelated, "trending": ruleRelated, "outbrain": ruleRelated, "taboola": ruleRelated, "readmore": ruleRelated, "morestories": ruleRelated, "moreon": ruleRelated, "further": ruleRelated, "teaser": ruleTeaser, "teasers": ruleTeaser, "upnext": ruleRelated,
 	"newsletter": ruleAppeal, "subscribe": ruleAppeal, "subscription": ruleAppeal, "subscriptions": ruleAppeal, "signup": ruleAppeal, "optin": ruleAppeal, "donate": ruleAppeal, "donation": ruleAppeal, "donations": ruleAppeal, "membership": ruleAppeal, "paywall": ruleAppeal, "regwall": ruleAppeal, "piano": ruleAppeal, "newsletters": ruleAppeal, "contribute": ruleAppeal, "contributions": ruleAppeal,
 	"cookie": ruleCookie, "cookies": ruleCookie, "consent": ruleCookie, "gdpr": ruleCookie, "cmp": ruleCookie,
 	"ad": ruleAd, "ads": ruleAd, "advert": ruleAd, "adverts": ruleAd, "advertisement": ruleAd, "advertising": ruleAd, "adslot": ruleAd, "adunit": ruleAd, "dfp": ruleAd, "gpt": ruleAd, "sponsor": ruleAd, "sponsored": ruleAd, "promo": ruleAd, "promotion": ruleAd, "promoted": ruleAd, "commercial": ruleAd, "affiliate": ruleAd, "adsense": ruleAd, "banner": ruleAd,
@@ -545,11 +642,18 @@ var boilerTokens = map[string]string{
 	"sidebar": ruleSidebar, "rail": ruleSidebar, "widget": ruleSidebar, "widgets": ruleSidebar, "aside": ruleSidebar,
 	"modal": rulePopup, "popup": rulePopup, "overlay": rulePopup, "lightbox": rulePopup, "dialog": rulePopup, "interstitial": rulePopup,
 	"header": rulePageHeader, "footer": rulePageFooter, "meta": ruleMeta, "metadata": ruleMeta, "print": ruleMeta, "tools": ruleMeta, "actions": ruleMeta,
+	// The same in the class names of German, French, Spanish, Italian,
+	// Portuguese and Russian (transliterated) sites.
+	"werbung": ruleAd, "anzeige": ruleAd, "publicite": ruleAd, "publicidad": ruleAd, "pubblicita": ruleAd, "publicidade": ruleAd, "reklama": ruleAd,
+	"kommentare": ruleComments, "kommentar": ruleComments, "commentaires": ruleComments, "comentarios": ruleComments, "commenti": ruleComments, "kommentarii": ruleComments,
+	"teilen": ruleShare, "partage": ruleShare, "compartir": ruleShare, "condividi": ruleShare, "compartilhar": ruleShare,
+	"verwandte": ruleRelated, "relacionadas": ruleRelated, "relacionados": ruleRelated, "correlati": ruleRelated,
+	"abonnement": ruleAppeal, "abonnieren": ruleAppeal, "suscripcion": ruleAppeal, "abbonamento": ruleAppeal, "assinatura": ruleAppeal, "podpiska": ruleAppeal,
 }
 
 // weakRules give way to a content hint on the same element.
 var weakRules = map[string]bool{
-	ruleByline: true, ruleDate: true, ruleMeta: true, rulePageHeader: true, rulePageFooter: true, ruleSidebar: true, ruleTags: true, ruleAd: true, ruleNav: true,
+	ruleByline: true, ruleDate: true, ruleMeta: true, ruleTeaser: true, rulePageHeader: true, rulePageFooter: true, ruleSidebar: true, ruleTags: true, ruleAd: true, ruleNav: true,
 }
 
 // boilerStems catch compound words ("relatedArticles" is split by camel
@@ -602,6 +706,9 @@ func hintOf(class, id string) hint {
 			}
 		})
 	}
+	if hasStateClass(class) {
+		class = dropStateClasses(class)
+	}
 	scan(class)
 	if !isSlug(id) {
 		scan(id)
@@ -617,6 +724,45 @@ func hintOf(class, id string) hint {
 	h.rule = rule
 	h.weak = weakRules[rule]
 	return h
+}
+
+// State classes describe the element they are on ("has-comments",
+// "comments-open", "is-sticky"), not what it is: they are not hints.
+var statePrefixes = []string{"has-", "no-", "is-", "with-", "without-", "enable-", "disable-"}
+var stateSuffixes = []string{"-open", "-closed", "-enabled", "-disabled", "-count", "-active", "-on", "-off"}
+
+func isStateClass(c string) bool {
+	c = strings.ReplaceAll(strings.ToLower(c), "_", "-")
+	for _, p := range statePrefixes {
+		if strings.HasPrefix(c, p) {
+			return true
+		}
+	}
+	for _, p := range stateSuffixes {
+		if strings.HasSuffix(c, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasStateClass(class string) bool {
+	for c := range strings.FieldsSeq(class) {
+		if isStateClass(c) {
+			return true
+		}
+	}
+	return false
+}
+
+func dropStateClasses(class string) string {
+	var kept []string
+	for c := range strings.FieldsSeq(class) {
+		if !isStateClass(c) {
+			kept = append(kept, c)
+		}
+	}
+	return strings.Join(kept, " ")
 }
 
 // isSlug reports an id made from a heading's words ("sharing-with-a-single-

@@ -43,12 +43,16 @@ type nodeStat struct {
 	text, link, good int
 	links            int  // <a> elements
 	landmark         bool // holds an h1, article, main or articleBody: a page wrapper
+	hidden           int  // good text inside hidden elements
 }
 
 type cleaner struct {
 	stats     map[*html.Node]nodeStat
 	totalGood int
-	rec       *recorder
+	// visibleGood is the good text outside hidden elements: a page may
+	// keep a hidden copy of its article (a second layout, a template).
+	visibleGood int
+	rec         *recorder
 }
 
 // clean removes the never-content elements below root.
@@ -56,6 +60,7 @@ func clean(root *html.Node, rec *recorder) {
 	c := &cleaner{stats: make(map[*html.Node]nodeStat, 512), rec: rec}
 	st, _ := c.measure(root, false)
 	c.totalGood = st.good
+	c.visibleGood = st.good - st.hidden
 	c.walk(root, false)
 }
 
@@ -63,6 +68,7 @@ func clean(root *html.Node, rec *recorder) {
 // It reports whether n holds a block element.
 func (c *cleaner) measure(n *html.Node, inLink bool) (nodeStat, bool) {
 	var st nodeStat
+	hidden := false
 	switch n.Type {
 	case html.TextNode:
 		k := nonSpace(n.Data)
@@ -82,13 +88,19 @@ func (c *cleaner) measure(n *html.Node, inLink bool) (nodeStat, bool) {
 		case atom.H1, atom.Article, atom.Main:
 			st.landmark = true
 		}
-		if !st.landmark {
-			for _, a := range n.Attr {
-				if a.Key == "itemprop" && a.Val == "articleBody" {
-					st.landmark = true
-				}
+		for _, a := range n.Attr {
+			switch a.Key {
+			case "itemprop":
+				st.landmark = st.landmark || a.Val == "articleBody"
+			case "hidden":
+				hidden = true
+			case "aria-hidden":
+				hidden = hidden || a.Val == "true"
+			case "style":
+				hidden = hidden || isHiddenStyle(a.Val)
 			}
 		}
+
 	case html.DocumentNode:
 	default:
 		return st, false
@@ -101,11 +113,15 @@ func (c *cleaner) measure(n *html.Node, inLink bool) (nodeStat, bool) {
 		st.good += s.good
 		st.links += s.links
 		st.landmark = st.landmark || s.landmark
+		st.hidden += s.hidden
 		hasBlock = hasBlock || b
 	}
 	isBlock := n.Type == html.ElementNode && blockTags[n.DataAtom]
 	if isBlock && !hasBlock && st.text >= 80 && st.link*10 < st.text*3 {
 		st.good = st.text
+	}
+	if hidden || isHiddenClassAttr(n) {
+		st.hidden = st.good
 	}
 	if n.Type == html.ElementNode {
 		c.stats[n] = st
@@ -134,6 +150,9 @@ func (c *cleaner) walk(n *html.Node, inArticle bool) {
 			n.RemoveChild(ch)
 		case html.ElementNode:
 			if rule, report := c.verdict(ch, inArticle); rule != "" {
+				if rule == rulePageHeader && inArticleElement(ch) {
+					rule = ruleArticleHeader
+				}
 				if report {
 					c.rec.node(ch, rule)
 				}
@@ -145,11 +164,39 @@ func (c *cleaner) walk(n *html.Node, inArticle bool) {
 	}
 }
 
+// inArticleElement reports an element whose nearest sectioning ancestor
+// is an article: its header is the article's own (headline, byline, date),
+// not the page's.
+func inArticleElement(n *html.Node) bool {
+	for a := n.Parent; a != nil; a = a.Parent {
+		switch a.DataAtom {
+		case atom.Article:
+			return true
+		case atom.Body, atom.Main, atom.Aside, atom.Nav, atom.Section:
+			return false
+		}
+	}
+	return false
+}
+
 // protected reports an element that holds more than num/den of the page's
-// good text: too much to be boilerplate.
+// good text, or of its visible good text when that is an article's worth
+// (a consent dialog shown over a page hidden behind it is not): too much
+// to be boilerplate.
 func (c *cleaner) protected(n *html.Node, num, den int) bool {
 	s := c.stats[n]
-	return c.totalGood > 0 && s.good*den > c.totalGood*num
+	if c.totalGood > 0 && s.good*den > c.totalGood*num {
+		return true
+	}
+	visible := s.good - s.hidden
+	return visible >= minArticleText && visible*den > c.visibleGood*num
+}
+
+// minArticleText is the good text (non-space bytes) of a short article.
+const minArticleText = 1000
+
+func isHiddenClassAttr(n *html.Node) bool {
+	return n.Type == html.ElementNode && isHiddenClass(attrOf(n, "class"))
 }
 
 // verdict says whether n is never content, and why. report is false for
@@ -194,7 +241,10 @@ func (c *cleaner) verdict(n *html.Node, inArticle bool) (rule string, report boo
 	case atom.Header:
 		rule = rulePageHeader
 	case atom.Footer:
-		rule = rulePageFooter
+		// A blockquote's footer is its attribution, shown with it.
+		if n.Parent == nil || n.Parent.DataAtom != atom.Blockquote {
+			rule = rulePageFooter
+		}
 	case atom.Form:
 		rule = ruleForm
 	case atom.Figcaption:
@@ -235,6 +285,11 @@ func (c *cleaner) verdict(n *html.Node, inArticle bool) (rule string, report boo
 	if h.rule == "" {
 		return "", false
 	}
+	if !blockTags[n.DataAtom] && c.inRunningText(n) {
+		// A span in a sentence ("<span class=dateline>WASHINGTON</span> —")
+		// is part of the sentence, whatever its class says.
+		return "", false
+	}
 	semantic := n.DataAtom == atom.Article || n.DataAtom == atom.Main
 	if h.rule == ruleByline && c.stats[n].text >= 100 && c.stats[n].text < 1500 {
 		// An "author" box with sentences in it is a bio box.
@@ -252,6 +307,19 @@ func (c *cleaner) verdict(n *html.Node, inArticle bool) (rule string, report boo
 		return "", false
 	}
 	return h.rule, true
+}
+
+// inRunningText reports an inline element that is a small part of the
+// text of the block around it.
+func (c *cleaner) inRunningText(n *html.Node) bool {
+	block := n.Parent
+	for block != nil && block.Type == html.ElementNode && !blockTags[block.DataAtom] {
+		block = block.Parent
+	}
+	if block == nil || block.Type != html.ElementNode {
+		return false
+	}
+	return c.stats[n].text*5 < c.stats[block].text*4
 }
 
 // isLinkCluster reports an inline element inside a paragraph that is a

@@ -1,12 +1,17 @@
 package extract
 
 import (
+	"regexp"
+	"strconv"
 	"strings"
+	"time"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
 	"byline/extract/metadata"
+	"byline/internal/fastre"
 )
 
 // findContent finds the article's blocks of text in doc. With explain it
@@ -22,12 +27,13 @@ func findContent(doc *html.Node, meta *metadata.Metadata, explain bool) ([]block
 	rec := &recorder{on: explain}
 	root := findBody(doc)
 	clean(root, rec)
-	blocks := renderBlocks(root)
-	sel, sc := selectContent(root, blocks)
 	if meta == nil {
 		meta = &metadata.Metadata{}
 	}
+	blocks, alts := renderBlocks(root, meta.Language)
+	sel, sc := selectContent(root, blocks)
 	f := newFilter(meta)
+	f.alts = alts
 
 	// Mark each block: in the content or not, then dropped by a rule or not.
 	rules := make([]string, len(blocks))
@@ -37,6 +43,9 @@ func findContent(doc *html.Node, meta *metadata.Metadata, explain bool) ([]block
 		b := &blocks[i]
 		if sel != nil && !inSelection(b.node, sel) {
 			rules[i] = ruleLowScore
+			if b.kind == blockHeading && (f.title != "" && sameTitle(normText(b.text), f.title) || b.node.DataAtom == atom.H1) {
+				rules[i] = ruleHeadline
+			}
 			continue
 		}
 		inContent[i] = true
@@ -113,18 +122,20 @@ func inFigure(n *html.Node, sel map[*html.Node]bool) bool {
 
 // filter holds the per-page data of the block rules.
 type filter struct {
-	title   string // normalised title
-	authors []string
+	title     string // normalised title
+	authors   []string
+	published time.Time
+	alts      map[string]bool // normalised alt texts of the page's images
 }
 
 func newFilter(meta *metadata.Metadata) *filter {
-	return &filter{title: normText(meta.Title), authors: meta.Authors}
+	return &filter{title: normText(meta.Title), authors: meta.Authors, published: meta.Published}
 }
 
 // rule returns why a block of the content is dropped, or "".
 func (f *filter) rule(b *block, figure bool) string {
 	t := b.text
-	if ld := b.linkDensity(); ld > 0.5 && !(endsSentence(t) && (b.textLen-b.linkLen >= 60 || ld <= 0.8 && wordCount(t) >= 8)) {
+	if ld := b.linkDensity(); ld > 0.5 && !(endsSentence(t) && (b.textLen-b.linkLen >= 60 || ld <= 0.8 && wordCount(t) >= 8)) && !isBareURL(t) {
 		return ruleLinks
 	}
 	if figure && b.kind != blockQuote {
@@ -139,13 +150,71 @@ func (f *filter) rule(b *block, figure bool) string {
 	if isCredit(t) {
 		return ruleCaption
 	}
+	if b.imgCaption && b.kind == blockParagraph && wordCount(t) <= 40 && !startsQuote(t) {
+		return ruleCaption
+	}
+	// A line that repeats an image's alt text is its caption.
+	if f.alts != nil && b.kind != blockHeading && wordCount(t) <= 30 && f.alts[normText(t)] {
+		return ruleCaption
+	}
 	if isBylineText(t, f.authors) {
 		return ruleByline
 	}
 	if isDateLine(t) {
 		return ruleDate
 	}
+	if isMetaLine(t, f.authors, f.published) {
+		return ruleByline
+	}
 	return ""
+}
+
+// reMetaSep splits a line of article data: "Site | date • updated | By …".
+var reMetaSep = fastre.MustCompile(`\s+[|•·]\s+|\s+[|•·]|[|•·]\s+`)
+
+// isMetaLine reports a line of article data made of parts set apart by
+// bars or bullets, one of them a byline (an author of the metadata or
+// "By …") and another a date (a date line, or the published date's day
+// and year): "Le Monde | 04.05.2015 à 13h36 | Par Martin Untersinger".
+func isMetaLine(t string, authors []string, published time.Time) bool {
+	if len(t) > 250 || !strings.ContainsAny(t, "|•·") {
+		return false
+	}
+	parts := reMetaSep.Split(t, -1)
+	if len(parts) < 2 {
+		return false
+	}
+	byline, dated := false, false
+	for _, p := range parts {
+		p = strings.TrimSpace(p)
+		if p == "" {
+			continue
+		}
+		if wordCount(p) > 14 {
+			return false
+		}
+		switch {
+		case isBylineText(p, authors):
+			byline = true
+		case isDateLine(p) || hasDate(p, published):
+			dated = true
+		}
+	}
+	return byline && dated
+}
+
+// hasDate reports text that holds the year and the day of date d.
+func hasDate(t string, d time.Time) bool {
+	if d.IsZero() || !strings.Contains(t, strconv.Itoa(d.Year())) {
+		return false
+	}
+	day := strconv.Itoa(d.Day())
+	for _, f := range strings.FieldsFunc(t, func(r rune) bool { return r < '0' || r > '9' }) {
+		if strings.TrimLeft(f, "0") == day {
+			return true
+		}
+	}
+	return false
 }
 
 // keepLinkedHeadings takes back a heading dropped for its link when a long
@@ -169,20 +238,36 @@ func keepLinkedHeadings(blocks []block, rules []string, inContent []bool) {
 	}
 }
 
+// startsQuote reports text that opens with a quotation mark: a pull quote
+// set under an image, not its caption.
+func startsQuote(t string) bool {
+	r, _ := utf8.DecodeRuneInString(t)
+	return strings.ContainsRune("\"“„«‘'", r)
+}
+
+// isBareURL reports a block that is one address written out: a source
+// the article cites, not a link to another article.
+func isBareURL(t string) bool {
+	return !strings.ContainsRune(t, ' ') && (strings.HasPrefix(t, "http://") || strings.HasPrefix(t, "https://") || strings.HasPrefix(t, "www."))
+}
+
 // dropTitleRepeat drops the headline when the body repeats it: a heading
 // anywhere, or any block before the first long paragraph, whose text is
 // the title (or the title without a site-name part).
 func dropTitleRepeat(blocks []block, rules []string, inContent []bool, title string) {
-	if title == "" {
-		return
-	}
 	early := true
 	for i := range blocks {
 		if !inContent[i] {
 			continue
 		}
 		b := &blocks[i]
-		if rules[i] == "" && (early || b.kind == blockHeading) && sameTitle(normText(b.text), title) {
+		if rules[i] == "" && (early || b.kind == blockHeading) && title != "" && sameTitle(normText(b.text), title) {
+			rules[i] = ruleTitle
+			continue
+		}
+		// An h1 before the article's first paragraph is its headline, even
+		// when it words the title differently.
+		if rules[i] == "" && early && b.node.DataAtom == atom.H1 {
 			rules[i] = ruleTitle
 			continue
 		}
@@ -283,7 +368,7 @@ func dropTailRun(blocks []block, rules []string, inContent []bool, contentText i
 		if !inContent[i] {
 			continue
 		}
-		if rules[i] == ruleAppeal && seen*2 >= contentText {
+		if rules[i] == ruleAppeal && seen*2 >= contentText && isDonationAppeal(blocks[i].text) {
 			rest := 0
 			for j := i; j < len(blocks); j++ {
 				if inContent[j] {
@@ -312,8 +397,16 @@ func dropTailTeasers(blocks []block, rules []string, inContent []bool) {
 	// Read units backwards: a headline with at most two short blocks after
 	// it. The list starts at the earliest headline of the unbroken units.
 	// Each unit sits in its own wrapper (a card, a list item): links set
-	// between the paragraphs of one container are not teasers.
-	first, heads, pending, excerpts := -1, 0, 0, 0
+	// between the paragraphs of one container are not teasers, and neither
+	// are one-line related links set between the article's paragraphs (the
+	// excerpt of a card shares the card with its headline, not the
+	// container with the other cards).
+	type unit struct {
+		head     int
+		excerpts []int
+	}
+	var units []unit
+	var pending []int
 	var lastParent *html.Node
 	for i := len(blocks) - 1; i >= 0; i-- {
 		if !inContent[i] {
@@ -326,18 +419,39 @@ func dropTailTeasers(blocks []block, rules []string, inContent []bool) {
 				break
 			}
 			lastParent = parent
-			first = i
-			heads++
-			excerpts += pending
-			pending = 0
+			units = append(units, unit{head: i, excerpts: pending})
+			pending = nil
 			continue
 		}
-		if b.textLen >= 300 || b.kind == blockQuote || pending == 2 {
+		if b.textLen >= 300 || b.kind == blockQuote || len(pending) == 2 {
 			break
 		}
 		if rules[i] == "" {
-			pending++
+			pending = append(pending, i)
 		}
+	}
+	// units run from the last card back; the list is the run of cards from
+	// the end whose excerpts are their own.
+	heads, excerpts, first := 0, 0, -1
+	for k, u := range units {
+		// The wrapper of a card and its excerpts covers a run of the
+		// document: when it holds another card's headline, it holds a
+		// neighbouring one.
+		own := true
+		for _, e := range u.excerpts {
+			lca := commonAncestor(blocks[u.head].node, blocks[e].node)
+			for _, m := range [2]int{k - 1, k + 1} {
+				if m >= 0 && m < len(units) && isAncestor(lca, blocks[units[m].head].node) {
+					own = false
+				}
+			}
+		}
+		if !own {
+			break
+		}
+		heads++
+		excerpts += len(u.excerpts)
+		first = u.head
 	}
 	if heads < 3 || excerpts < 2 {
 		return
@@ -347,6 +461,16 @@ func dropTailTeasers(blocks []block, rules []string, inContent []bool) {
 			rules[i] = ruleRelated
 		}
 	}
+}
+
+// commonAncestor returns the lowest element that holds both a and b.
+func commonAncestor(a, b *html.Node) *html.Node {
+	for x := a; x != nil; x = x.Parent {
+		if isAncestor(x, b) {
+			return x
+		}
+	}
+	return nil
 }
 
 // dropLabelledLists drops what a "Related stories" or "Read more" label
@@ -382,6 +506,20 @@ func isLinkHeadline(b *block) bool {
 	return b.linkLen*10 >= b.textLen*8 && b.textLen >= 15 && wordCount(b.text) <= 25
 }
 
+// donationWords mark an appeal for money or membership, which may run on
+// over several paragraphs, unlike a one-line newsletter promotion.
+var donationWords = []string{"favor to ask", "favour to ask", "support", "donat", "contribut", "member", "journalism", "unterstütz", "soutenez", "spende", "faites un don", "apoya", "sostieni", "apoie", "поддерж", "пожертв"}
+
+func isDonationAppeal(t string) bool {
+	lower := strings.ToLower(t)
+	for _, w := range donationWords {
+		if strings.Contains(lower, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // trimEdges drops short non-sentence blocks (section labels, kickers,
 // button texts) before the first paragraph and after the last one.
 func trimEdges(blocks []block, rules []string, inContent []bool) {
@@ -392,9 +530,11 @@ func trimEdges(blocks []block, rules []string, inContent []bool) {
 		if isParagraphLike(blocks[i].text) {
 			break
 		}
-		if wordCount(blocks[i].text) <= 5 {
-			rules[i] = ruleEdge
+		if wordCount(blocks[i].text) > 5 || reDateline.MatchString(blocks[i].text) {
+			// Text kept: what follows it is inside the article.
+			break
 		}
+		rules[i] = ruleEdge
 	}
 	for i := len(blocks) - 1; i >= 0; i-- {
 		if !inContent[i] || rules[i] != "" {
@@ -427,6 +567,9 @@ func keepSomething(rules []string, inContent []bool) {
 		}
 	}
 }
+
+// reDateline matches a dateline on a line of its own: "BAAR, SWITZERLAND".
+var reDateline = regexp.MustCompile(`^\p{Lu}[\p{Lu} .'’-]+, \p{Lu}[\p{Lu} .'’-]+(?:\s*[-–—:]\s*)?$`)
 
 func isParagraphLike(t string) bool {
 	return wordCount(t) >= 8 || endsSentence(t)

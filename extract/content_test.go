@@ -91,6 +91,13 @@ func TestFindContent(t *testing.T) {
 			not:  []string{"Council Approves", "Jane Roe", "November 19"},
 		},
 		{
+			name:  "headline worded unlike the title dropped",
+			title: "Budget passes | Example News",
+			page:  `<body><div class="main"><h1>Council Approves the City Budget After Long Debate</h1>` + para("Intro.") + `<h2>What changes</h2>` + para("Body.") + `</div></body>`,
+			want:  []string{"Intro.", "What changes", "Body."},
+			not:   []string{"Long Debate"},
+		},
+		{
 			name: "share row and newsletter box dropped",
 			page: `<body><article><div class="share-tools"><a>Facebook</a> <a>Twitter</a> <a>Email</a></div>` + para("Intro.") +
 				`<div class="box"><p>Sign up for our newsletter to get the top stories delivered to your inbox every morning.</p></div>` +
@@ -120,6 +127,13 @@ func TestFindContent(t *testing.T) {
 				`<h3><a href="/p1">The First Product</a></h3>` + para("It is light and cheap, and the battery lasts for days, which made it the favourite of our testers.") +
 				`<h3><a href="/p2">The Second Product</a></h3>` + para("It is heavier, but it is the fastest one we tried, and it comes with a longer warranty than the rest.") + `</article></body>`,
 			want: []string{"Intro.", "The First Product", "light and cheap", "The Second Product", "fastest one"},
+		},
+		{
+			name: "a newsletter line late in the article does not end it",
+			page: `<body><div class="main">` + para("One.") + para("Two.") + para("Three.") +
+				`<p>Sign up for our newsletter to get the top stories delivered to your inbox.</p>` + para("Four.") + `</div></body>`,
+			want: []string{"One.", "Two.", "Three.", "Four."},
+			not:  []string{"newsletter"},
 		},
 		{
 			name: "br br splits paragraphs",
@@ -225,6 +239,94 @@ func TestSeedHTML(t *testing.T) {
 	}
 }
 
+func TestBylineText(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want bool
+	}{
+		{"", false},
+		{"B", false},
+		{"By Jane Roe", true},
+		{"By The Numbers", false},
+		{"By the numbers", false},
+		{"By JANE ROE, Associated Press", true},
+		{"BY JANE ROE AND JOHN DOE", true},
+		{"(Reporting by Jane Roe; Editing by John Doe)", true},
+		{"Von Hans Müller", true},
+		{"Di Mario Rossi", true},
+		{"Di recente il consiglio ha approvato il bilancio", false},
+		{"By the end of the year, the council expects to finish the work.", false},
+		{"Reporters asked the mayor about the plan.", false},
+	} {
+		if got := isBylineText(tt.in, nil); got != tt.want {
+			t.Errorf("isBylineText(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestDateLine(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want bool
+	}{
+		{"", false},
+		{"Published November 19, 2019", true},
+		{"Updated 10:01 pm PST, Tuesday, November 19, 2019", true},
+		{"19.11.2019, 17:45 Uhr", true},
+		{"segunda-feira, 22 de janeiro de 2018 às 0:13", true},
+		{"20 ноября 2019", true},
+		{"4:14 p.m.", false},
+		{"On Monday, 5 people died.", false},
+		{"Nov. 19, 2019", true},
+		{"The vote is set for November 19, and the council expects a long debate.", false},
+	} {
+		if got := isDateLine(tt.in); got != tt.want {
+			t.Errorf("isDateLine(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestHintOf(t *testing.T) {
+	for _, tt := range []struct {
+		class, id, want string
+	}{
+		{"related-articles", "", ruleRelated},
+		{"relatedPosts", "", ruleRelated},
+		{"sharebuttons", "", ruleShare},
+		{"comment-list", "", ruleComments},
+		{"commentary", "", ""},
+		{"entry-content comments-open has-share", "", ""},
+		{"list-item no_caption", "", ""},
+		{"", "sharing-with-a-single-developer", ""},
+		{"", "comments", ruleComments},
+		{"newsletter-signup", "", ruleAppeal},
+		{"article-body", "", ""},
+		{"social-embed", "", ""},
+	} {
+		if got := hintOf(tt.class, tt.id).rule; got != tt.want {
+			t.Errorf("hintOf(%q, %q) = %q, want %q", tt.class, tt.id, got, tt.want)
+		}
+	}
+}
+
+func TestCredit(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want bool
+	}{
+		{"The mayor speaks to reporters. (AP Photo/Jane Roe)", true},
+		{"Photo: John Doe / Getty Images", true},
+		{"Image 2 of 5", true},
+		{"Foto: dpa", true},
+		{"The route runs past the old harbour (see map)", false},
+		{"The council met on Tuesday.", false},
+	} {
+		if got := isCredit(tt.in); got != tt.want {
+			t.Errorf("isCredit(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
+
 func TestWordingRule(t *testing.T) {
 	tests := []struct {
 		in, want string
@@ -235,6 +337,8 @@ func TestWordingRule(t *testing.T) {
 		{"À lire aussi : la réforme des retraites", ruleReadMore},
 		{"Читайте также: новые санкции", ruleReadMore},
 		{"Leia também: o novo governo", ruleReadMore},
+		{"", ""},
+		{"[", ""},
 		{"Advertisement", ruleAd},
 		{"Share on Facebook Twitter Email", ruleShare},
 		{"Sign up for our daily newsletter and get the news delivered to your inbox.", ruleAppeal},
@@ -245,15 +349,58 @@ func TestWordingRule(t *testing.T) {
 		{"Follow her on Twitter @janeroe", ruleNotice},
 		{"Have a tip? Email the newsroom.", ruleNotice},
 		{"Tags: budget, council", ruleNotice},
+		{"Posted in Politics | Tagged budget, council | Leave a comment", ruleNotice},
+		{"Like this: Like Loading...", ruleShare},
+		{"Jane Roe writes about space. Follow her on Twitter @janeroe.", ruleNotice},
+		{"If you enjoyed this article, please consider supporting our work.", ruleAppeal},
 		{"This slideshow requires JavaScript.", ruleNotice},
+		{"ADVERTISEMENT - CONTINUE READING BELOW", ruleAd},
+		{"We use cookies to give you the best experience. By continuing you accept our cookie policy.", ruleCookie},
+		{"Diese Website verwendet Cookies, um Ihnen ein besseres Erlebnis zu bieten.", ruleCookie},
 		{"© 2019 Example Media. All rights reserved.", ruleCopyright},
 		{"The council read more than 40 letters from residents before the vote.", ""},
 		{"Related to the case, police arrested two men on Monday.", ""},
 		{"Residents support the new park, a survey found.", ""},
+		{"Copyright law experts disagree on the ruling.", ""},
+		{"Copyright 2019 Example Media. All rights reserved.", ruleCopyright},
+		{"The first post", ""},
+		{"“We need your help to find him,” the sheriff said on Monday.", ""},
+		{"Officials urged residents to follow them on Twitter for updates.", ""},
+		{"The Red Cross asked people to please donate blood this week.", ""},
 	}
 	for _, tt := range tests {
 		if got := wordingRule(tt.in); got != tt.want {
 			t.Errorf("wordingRule(%q) = %q, want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+func TestFindContentOddPages(t *testing.T) {
+	deep := strings.Repeat("<div>", 400) + "<p>Deep text of the story, long enough to count as one paragraph of prose here.</p>" + strings.Repeat("</div>", 400)
+	for name, page := range map[string]string{
+		"empty":         "",
+		"no body":       "<html><head><title>x</title></head></html>",
+		"text only":     "Just some text, without any markup at all, in a document.",
+		"frameset":      "<html><frameset><frame src=a.html></frameset></html>",
+		"only links":    `<body><a href="/a">One</a> <a href="/b">Two</a></body>`,
+		"deep nesting":  "<body>" + deep + "</body>",
+		"empty blocks":  "<body><p></p><div> </div><p>\u00a0</p><br><br><br></body>",
+		"table layout":  "<body><table><tr><td>Menu</td><td>" + para("Story.") + para("More.") + "</td></tr></table></body>",
+		"script inside": "<body><article>" + para("Story.") + "<script>document.write('<p>x</p>')</script></article></body>",
+	} {
+		t.Run(name, func(t *testing.T) {
+			got, _ := runContent(t, page, "")
+			for _, p := range got {
+				if strings.TrimSpace(p) == "" || p != strings.Join(strings.Fields(p), " ") {
+					t.Errorf("paragraph %q is empty or not normalised", p)
+				}
+			}
+			if name == "deep nesting" && (len(got) != 1 || !strings.HasPrefix(got[0], "Deep text")) {
+				t.Errorf("deep nesting: got %q", got)
+			}
+			if name == "table layout" && !strings.Contains(strings.Join(got, " "), "More.") {
+				t.Errorf("table layout: got %q", got)
+			}
+		})
 	}
 }

@@ -268,14 +268,24 @@ func excerpt(b []byte, after string) string {
 	return string(b)
 }
 
-// BenchmarkDecodeLegacy measures detection and decoding of a page that is
-// not UTF-8 (the common case, valid UTF-8, costs one validation pass).
+// BenchmarkDecodeLegacy measures detection and decoding of pages that are
+// not UTF-8 (the common case, valid UTF-8, costs one validation pass):
+// declared right (one scoring pass), declared wrong and undeclared (every
+// candidate scored).
 func BenchmarkDecodeLegacy(b *testing.B) {
 	body := encode(b, charmap.KOI8R, strings.Repeat(textRU+" ", 40))
-	raw := page(`<meta charset="iso-8859-1">`, body)
-	b.SetBytes(int64(len(raw)))
-	b.ReportAllocs()
-	for b.Loop() {
-		Decode(raw, "")
+	for _, c := range []struct{ name, meta string }{
+		{"declared", `<meta charset="koi8-r">`},
+		{"declared-wrong", `<meta charset="iso-8859-1">`},
+		{"undeclared", ""},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			raw := page(c.meta, body)
+			b.SetBytes(int64(len(raw)))
+			b.ReportAllocs()
+			for b.Loop() {
+				Decode(raw, "")
+			}
+		})
 	}
 }

@@ -12,8 +12,17 @@
 // Files:
 //   - article.go: the Article type, which is the output schema
 //   - extract.go: options, errors and the entry points
-//   - decode.go: charset decoding
 //   - sniff.go: HTML, text or binary
-//   - content.go: finding the main content in an HTML tree
+//   - decode.go, detect.go: charset decoding, and detection for pages that
+//     declare no charset (or the wrong one)
+//   - parse.go: parsing, with a fallback for pages nested too deeply
+//   - clean.go: removing what is never content (scripts, navigation,
+//     hidden elements, boilerplate boxes) in one pass
+//   - render.go: turning the cleaned tree into blocks of text
+//   - score.go: scoring blocks and containers to find the main content
+//   - content.go: findContent, and the rules for single paragraphs
+//   - boilerplate.go: the wording of boilerplate (appeals, related lists,
+//     notices), shared by HTML and plain text
+//   - explain.go: the record of what was removed, for Options.Explain
 //   - plaintext.go: extraction from plain text
 package extract

@@ -93,6 +93,8 @@ func Extract(data []byte, opts *Options) (*Article, error) {
 	switch kind := sniff(data, ct); kind {
 	case kindBinary:
 		return nil, fmt.Errorf("%w: content looks like binary data", ErrNotHTML)
+	case kindData:
+		return nil, fmt.Errorf("%w: content is JSON data", ErrNotHTML)
 	case kindText:
 		text, _ := Decode(data, ct)
 		return ExtractText(string(text), opts)
@@ -152,14 +154,25 @@ func newArticle(meta *metadata.Metadata, opts *Options) *Article {
 // none was declared).
 func (a *Article) setBody(blocks []block) {
 	paras := make([]string, 0, len(blocks))
+	var kinds []quotes.Kind // nil when no paragraph is a block quotation
 	for _, b := range blocks {
 		if t := strings.TrimSpace(b.text); t != "" {
+			if b.quoted && kinds == nil {
+				kinds = make([]quotes.Kind, len(paras), len(blocks))
+			}
+			if kinds != nil {
+				k := quotes.Prose
+				if b.quoted {
+					k = quotes.Blockquote
+				}
+				kinds = append(kinds, k)
+			}
 			paras = append(paras, t)
 		}
 	}
 	a.Body = strings.Join(paras, "\n\n")
 	a.WordCount = countWords(a.Body)
-	a.Quotes = quotes.Find(paras)
+	a.Quotes = quotes.FindWith(paras, &quotes.Options{Kinds: kinds})
 	a.Language = metadata.ResolveLanguage(a.Language, a.Body)
 }
 

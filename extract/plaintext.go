@@ -15,6 +15,8 @@ import (
 // position and shape at the edges of the text: label lines before the
 // headline, and an appeal at the tail together with everything after it.
 func ExtractText(text string, opts *Options) (*Article, error) {
+	// NUL is never text; the HTML parser turns it into U+FFFD too.
+	text = strings.ReplaceAll(text, "\x00", "\uFFFD")
 	paras := splitParagraphs(text)
 	title, blocks, removed := textContent(paras, opts != nil && opts.Explain)
 	meta := metadata.FromURL(opts.pageURL(), metadata.Options{Now: opts.now()})
@@ -88,6 +90,15 @@ func textContent(paras []string, explain bool) (string, []block, []Removal) {
 	rules := make([]string, len(paras))
 	for i, p := range paras {
 		rules[i] = wordingRule(p)
+		switch {
+		case rules[i] != "":
+		case isBylineText(p, nil):
+			rules[i] = ruleByline
+		case isDateLine(p):
+			rules[i] = ruleDate
+		case isCredit(p):
+			rules[i] = ruleCaption
+		}
 	}
 
 	// The title: the first paragraph that is not boilerplate, if it reads
@@ -99,7 +110,7 @@ func textContent(paras []string, explain bool) (string, []block, []Removal) {
 			continue
 		}
 		if isHeadline(p) && i+1 < len(paras) {
-			title = p
+			title = stripSiteName(p)
 			rules[i] = ruleTitle
 			start = i + 1
 		} else {
@@ -112,6 +123,8 @@ func textContent(paras []string, explain bool) (string, []block, []Removal) {
 			rules[i] = ruleEdge
 		}
 	}
+
+	title = trimMenus(paras, rules, start, title)
 
 	// The tail: an appeal in the second half runs to the end.
 	for i := start; i < len(paras); i++ {
@@ -148,6 +161,119 @@ func textContent(paras []string, explain bool) (string, []block, []Removal) {
 	}
 	return title, blocks, removed
 }
+
+// trimMenus drops the menus and teaser lists of a whole-page scrape at
+// the edges of the text: before the first long paragraph, the lines that
+// are not sentences (menu entries, labels, headlines, the headline again)
+// and the very short ones; after the last one, a run of three or more such
+// lines (a footer menu, a list of headlines).
+//
+// It returns the title, or the headline line when the text repeats the
+// title without a label before it ("Opinion | Headline" in the title,
+// "Headline" in the text).
+func trimMenus(paras, rules []string, start int, title string) string {
+	firstLong, lastLong := -1, -1
+	for i := start; i < len(paras); i++ {
+		if rules[i] == "" && wordCount(paras[i]) >= 30 {
+			if firstLong < 0 {
+				firstLong = i
+			}
+			lastLong = i
+		}
+	}
+	if firstLong < 0 {
+		return title
+	}
+	nt := normText(title)
+	headline := title
+	for i := start; i < firstLong; i++ {
+		if rules[i] != "" {
+			continue
+		}
+		switch {
+		case nt != "" && sameTitle(normText(paras[i]), nt):
+			rules[i] = ruleTitle
+			if p := paras[i]; len(p) < len(headline) && strings.HasSuffix(title, p) && isHeadline(p) {
+				headline = p
+			}
+		case isMenuLine(paras[i]) || wordCount(paras[i]) <= 4:
+			rules[i] = ruleEdge
+		}
+	}
+	run, menus := 0, 0
+	i := len(paras) - 1
+	for ; i > lastLong; i-- {
+		if rules[i] != "" {
+			continue
+		}
+		p := paras[i]
+		if !isMenuLine(p) && !(wordCount(p) <= 15 && strings.HasSuffix(p, "?")) {
+			break
+		}
+		run++
+		if !endsSentence(p) {
+			menus++
+		}
+	}
+	if run < 3 || menus < 2 {
+		return headline
+	}
+	for j := i + 1; j < len(paras); j++ {
+		if rules[j] == "" {
+			rules[j] = ruleEdge
+		}
+	}
+	return headline
+}
+
+// isMenuLine reports a line of a menu or a list of headlines: a few
+// words, not a sentence.
+func isMenuLine(p string) bool {
+	n := wordCount(p)
+	return n <= 6 || n <= 15 && !endsSentence(p)
+}
+
+// stripSiteName removes a site name set after the headline with a dash or
+// a bar: "Headline - The New York Times", "Headline | Le Monde".
+func stripSiteName(t string) string {
+	for _, sep := range []string{" - ", " | ", " – ", " — ", " :: ", " · "} {
+		i := strings.LastIndex(t, sep)
+		if i <= 0 {
+			continue
+		}
+		head, site := strings.TrimSpace(t[:i]), strings.TrimSpace(t[i+len(sep):])
+		if len(site) < len(head) && wordCount(head) >= 3 && readsAsSiteName(site) {
+			return head
+		}
+	}
+	return t
+}
+
+// readsAsSiteName reports a short name: at most five words, each with a
+// capital letter or a digit (or a small connecting word, or a domain
+// name), no sentence punctuation.
+func readsAsSiteName(s string) bool {
+	words := strings.Fields(s)
+	if len(words) == 0 || len(words) > 5 || endsSentence(s) && !strings.HasSuffix(s, ".com") {
+		return false
+	}
+	if strings.ContainsAny(s, ",;:!?") {
+		return false
+	}
+	for i, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		switch {
+		case unicode.IsUpper(r) || unicode.IsDigit(r):
+		case i > 0 && siteConnectors[strings.ToLower(w)]:
+		case strings.Contains(w, ".") && len(w) > 4:
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+var siteConnectors = map[string]bool{"of": true, "the": true, "and": true, "&": true, "de": true, "du": true, "des": true, "la": true, "le": true, "el": true, "del": true, "der": true, "die": true, "das": true, "di": true, "da": true, "do": true, "dos": true, "y": true, "e": true, "et": true, "und": true, "on": true, "for": true}
 
 // isHeadline reports a line that reads as a headline: short, one line, not
 // ending like a sentence (a question may), starting with a capital letter

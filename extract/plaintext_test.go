@@ -60,6 +60,12 @@ func TestExtractText(t *testing.T) {
 			body:  []string{"The storm reached the coast on Monday night, officials said.", "Thousands lost power."},
 		},
 		{
+			name:  "byline and date lines",
+			in:    "Storm Hits Coast\n\nBy Jane Roe\n\nPublished November 19, 2019\n\nThe storm reached the coast on Monday night, officials said.",
+			title: "Storm Hits Coast",
+			body:  []string{"The storm reached the coast on Monday night, officials said."},
+		},
+		{
 			name: "no headline",
 			in:   "The council voted 7-2 on Tuesday to approve the budget.\n\nThe mayor praised the vote.",
 			body: []string{"The council voted 7-2 on Tuesday to approve the budget.", "The mayor praised the vote."},

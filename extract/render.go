@@ -7,7 +7,15 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"byline/internal/fastre"
 )
+
+// Rendering turns the cleaned tree into blocks of text in one walk: each
+// block element (p, li, h2, td, a div's own text…) gives one block, its
+// inline text joined as a browser shows it, white space collapsed; two
+// <br> in a row end a block. Each block keeps its element, for scoring and
+// for --explain, and counts its text and link text.
 
 type blockKind int
 
@@ -29,6 +37,11 @@ type block struct {
 	// textLen and linkLen count the non-space bytes of the text and of its
 	// link text.
 	textLen, linkLen int
+	// quoted: the block is inside a <blockquote> that is a quotation, not
+	// an embedded social post (a tweet, an Instagram or TikTok post).
+	quoted bool
+	// imgCaption: the block is in italics and comes right after an image.
+	imgCaption bool
 }
 
 func (b *block) linkDensity() float64 {
@@ -47,15 +60,32 @@ type renderer struct {
 	inLink     int
 	owner      *html.Node
 	quoteDepth int
+	// realQuotes counts the open blockquotes that are not social embeds.
+	realQuotes int
 	lastBr     bool
 	sinceBr    int
+	// open and close are the quotation marks put around <q> text.
+	open, close string
+	// imgPending: an image was met and no text since; afterImg: the
+	// current block's text came right after an image.
+	imgPending, afterImg bool
+	// inItalic counts open em, i and small elements; italicLen the text
+	// inside them in the current block.
+	inItalic, italicLen int
+	// alts holds the normalised alt texts of the images (of 3 words or
+	// more): a block that repeats one is its caption.
+	alts map[string]bool
 }
 
-func renderBlocks(root *html.Node) []block {
+// renderBlocks renders root; lang (BCP 47, may be "") picks the quotation
+// marks shown around <q> elements, as a browser does. It also returns the
+// normalised alt texts of the images.
+func renderBlocks(root *html.Node, lang string) ([]block, map[string]bool) {
 	r := &renderer{owner: root, buf: make([]byte, 0, 1024)}
+	r.open, r.close = quoteMarks(lang)
 	r.walk(root)
 	r.flush()
-	return r.blocks
+	return r.blocks, r.alts
 }
 
 func (r *renderer) walk(n *html.Node) {
@@ -69,10 +99,16 @@ func (r *renderer) walk(n *html.Node) {
 				}
 				continue
 			}
+			if r.textLen == 0 {
+				r.afterImg, r.imgPending = r.imgPending, false
+			}
 			r.buf = append(r.buf, c.Data...)
 			r.textLen += k
 			if r.inLink > 0 {
 				r.linkLen += k
+			}
+			if r.inItalic > 0 {
+				r.italicLen += k
 			}
 			r.sinceBr += k
 		case html.ElementNode:
@@ -88,24 +124,52 @@ func (r *renderer) walk(n *html.Node) {
 					r.lastBr = true
 					r.sinceBr = 0
 				}
-			case c.DataAtom == atom.Img || c.DataAtom == atom.Wbr:
+			case c.DataAtom == atom.Img:
+				r.imgPending = r.imgPending || !isTinyImage(c)
+				if alt := attrOf(c, "alt"); len(alt) >= 12 && strings.Count(alt, " ") >= 2 {
+					if r.alts == nil {
+						r.alts = make(map[string]bool)
+					}
+					r.alts[normText(alt)] = true
+				}
+			case c.DataAtom == atom.Wbr:
 			case blockTags[c.DataAtom]:
 				r.flush()
 				owner := r.owner
 				r.owner = c
+				real := false
 				if c.DataAtom == atom.Blockquote {
 					r.quoteDepth++
+					if real = r.isQuotation(c); real {
+						r.realQuotes++
+					}
 				}
 				r.walk(c)
 				r.flush()
 				if c.DataAtom == atom.Blockquote {
 					r.quoteDepth--
+					if real {
+						r.realQuotes--
+					}
 				}
 				r.owner = owner
+			case c.DataAtom == atom.Q:
+				marked := startsWithMark(c)
+				if !marked {
+					r.buf = append(r.buf, r.open...)
+				}
+				r.walk(c)
+				if !marked {
+					r.buf = append(r.buf, r.close...)
+				}
 			case c.DataAtom == atom.A:
 				r.inLink++
 				r.walk(c)
 				r.inLink--
+			case c.DataAtom == atom.Em || c.DataAtom == atom.I || c.DataAtom == atom.Small:
+				r.inItalic++
+				r.walk(c)
+				r.inItalic--
 			default:
 				r.walk(c)
 			}
@@ -117,14 +181,25 @@ func (r *renderer) flush() {
 	r.lastBr, r.sinceBr = false, 0
 	if r.textLen == 0 {
 		r.buf = r.buf[:0]
-		r.linkLen = 0
+		r.linkLen, r.italicLen = 0, 0
+		return
+	}
+	text := normalizeSpace(r.buf)
+	if text == "" { // only non-ASCII spaces (&nbsp;)
+		r.buf = r.buf[:0]
+		r.textLen, r.linkLen, r.italicLen = 0, 0, 0
+		r.afterImg = false
 		return
 	}
 	b := block{
-		text:    normalizeSpace(r.buf),
+		text:    text,
 		node:    r.owner,
 		textLen: r.textLen,
 		linkLen: r.linkLen,
+		quoted:  r.realQuotes > 0 && !isAttribution(r.owner, text),
+		// A caption without caption markup: a line in italics right
+		// under an image.
+		imgCaption: r.afterImg && r.italicLen*10 >= r.textLen*9,
 	}
 	switch r.owner.DataAtom {
 	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
@@ -140,8 +215,179 @@ func (r *renderer) flush() {
 	}
 	r.blocks = append(r.blocks, b)
 	r.buf = r.buf[:0]
-	r.textLen, r.linkLen = 0, 0
+	r.textLen, r.linkLen, r.italicLen = 0, 0, 0
+	r.afterImg = false
 }
+
+// isTinyImage reports an icon, an emoji or a tracking pixel: an image
+// declared under 50 pixels wide or high.
+func isTinyImage(n *html.Node) bool {
+	for _, k := range []string{"width", "height"} {
+		if v := attrOf(n, k); v != "" {
+			d := 0
+			for _, ch := range v {
+				if ch < '0' || ch > '9' {
+					break
+				}
+				d = d*10 + int(ch-'0')
+			}
+			if d > 0 && d < 50 {
+				return true
+			}
+		}
+	}
+	return strings.Contains(attrOf(n, "class"), "emoji")
+}
+
+// quoteMarks returns the quotation marks a browser shows around <q> text
+// in language lang: the primary marks of the main news languages, English
+// curly marks otherwise.
+func quoteMarks(lang string) (string, string) {
+	lang = strings.ToLower(lang)
+	if i := strings.IndexAny(lang, "-_"); i >= 0 {
+		lang = lang[:i]
+	}
+	switch lang {
+	case "fr", "ru", "uk", "be", "es", "it", "pt", "ca", "el", "nb", "nn", "no":
+		return "«", "»"
+	case "de", "cs", "sk", "bg", "lt", "et", "is", "sl":
+		return "„", "“"
+	case "pl", "ro", "hu", "hr", "sr":
+		return "„", "”"
+	case "ja", "zh":
+		return "「", "」"
+	}
+	return "“", "”"
+}
+
+// isQuotation reports a blockquote that quotes someone: not a social
+// embed, and either attributed (a <footer>, <cite> or cite attribute, a
+// last line opening with a dash) or introduced by a paragraph that ends
+// with a colon. Blockquotes also serve to set off summaries, notes and
+// whole passages of the author's own text: those are not quotations.
+func (r *renderer) isQuotation(n *html.Node) bool {
+	if isSocialEmbed(n) {
+		return false
+	}
+	if len(r.blocks) > 0 {
+		prev := strings.TrimRight(r.blocks[len(r.blocks)-1].text, " ")
+		if strings.HasSuffix(prev, ":") {
+			return true
+		}
+	}
+	if attrOf(n, "cite") != "" {
+		return true
+	}
+	attributed := false
+	var walk func(*html.Node)
+	walk = func(m *html.Node) {
+		for c := m.FirstChild; c != nil && !attributed; c = c.NextSibling {
+			if c.Type == html.ElementNode {
+				if c.DataAtom == atom.Footer || c.DataAtom == atom.Cite {
+					attributed = true
+					return
+				}
+				walk(c)
+			}
+		}
+	}
+	walk(n)
+	if attributed {
+		return true
+	}
+	// A last line of its own: "— Maria Gomez".
+	var last string
+	var lastText func(*html.Node)
+	lastText = func(m *html.Node) {
+		for c := m.LastChild; c != nil && last == ""; c = c.PrevSibling {
+			switch c.Type {
+			case html.TextNode:
+				last = strings.TrimSpace(c.Data)
+			case html.ElementNode:
+				if !dropTags[c.DataAtom] {
+					lastText(c)
+				}
+			}
+		}
+	}
+	lastText(n)
+	return isAttribution(n, last) && last != ""
+}
+
+// isAttribution reports the line of a blockquote that names its source
+// (a <footer> or <cite>, or a short line opening with a dash): it is not
+// part of the quotation.
+func isAttribution(owner *html.Node, text string) bool {
+	if owner.DataAtom == atom.Footer || owner.DataAtom == atom.Cite {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(text)
+	return (r == '—' || r == '–' || r == '―' || r == '-') && wordCount(text) <= 12
+}
+
+// startsWithMark reports a <q> whose text already opens with a quotation
+// mark, which would be doubled.
+func startsWithMark(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.TextNode:
+			t := strings.TrimSpace(c.Data)
+			if t == "" {
+				continue
+			}
+			r, _ := utf8.DecodeRuneInString(t)
+			return strings.ContainsRune("\"'“”„«»‘’‚‹›「『", r)
+		case html.ElementNode:
+			return startsWithMark(c)
+		}
+	}
+	return false
+}
+
+// isSocialEmbed reports a blockquote that is an embedded social-media post
+// (the markup of Twitter, Instagram, TikTok, Facebook and other embeds), by
+// its class or its wrapper's, or by a link to a post on such a site.
+func isSocialEmbed(n *html.Node) bool {
+	a := n
+	for depth := 0; a != nil && a.Type == html.ElementNode && depth < 3; depth++ {
+		social := false
+		forEachToken(attrOf(a, "class")+" "+attrOf(a, "id"), func(tok string) {
+			social = social || socialTokens[tok]
+		})
+		if social {
+			return true
+		}
+		a = a.Parent
+	}
+	if attrOf(n, "data-instgrm-permalink") != "" {
+		return true
+	}
+	found := false
+	var walk func(*html.Node)
+	walk = func(m *html.Node) {
+		for c := m.FirstChild; c != nil && !found; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if c.DataAtom == atom.A && reSocialPost.MatchString(attrOf(c, "href")) {
+				found = true
+				return
+			}
+			walk(c)
+		}
+	}
+	walk(n)
+	return found
+}
+
+var socialTokens = map[string]bool{
+	"tweet": true, "twitter": true, "twittertweet": true, "instagram": true, "instagrammedia": true, "tiktok": true, "tiktokembed": true,
+	"facebook": true, "fb": true, "reddit": true, "redditcard": true, "bluesky": true, "threads": true, "mastodon": true, "telegram": true,
+	"imgur": true, "embed": true, "embedded": true, "social": true, "socialembed": true, "oembed": true,
+}
+
+// reSocialPost matches the address of a post on a social network.
+var reSocialPost = fastre.MustCompile(`(?i)^(?:https?:)?//(?:www\.|mobile\.)?(?:twitter\.com|x\.com|instagram\.com|tiktok\.com|facebook\.com|threads\.net|bsky\.app|reddit\.com)/(?:[^/?#]+/)?(?:status|p|reel|video|posts|post|comments)/`)
 
 // isLeafBlock reports the elements that hold paragraphs of text, as opposed
 // to containers of paragraphs.

@@ -133,7 +133,43 @@ func selectContent(root *html.Node, blocks []block) (map[*html.Node]bool, *score
 		return nil, s
 	}
 	top, best = s.climb(top)
+	if h := headlineArticle(blocks, top, s); h != nil {
+		top, best = h, max(s.final(h), best*0.2)
+	}
 	return s.siblings(top, best), s
+}
+
+// headlineArticle returns the post under the page's h1 when the best
+// element is a list of other posts (it holds two or more article
+// elements) and the h1 lies outside it: a short post beside a long list of
+// related posts or quotations. The post is the nearest article element
+// around the h1, with a paragraph of text in it. It returns nil otherwise.
+func headlineArticle(blocks []block, top *html.Node, s *scorer) *html.Node {
+	var h1 *html.Node
+	for i := range blocks {
+		if blocks[i].node.DataAtom == atom.H1 {
+			h1 = blocks[i].node
+			break
+		}
+	}
+	if h1 == nil || isAncestor(top, h1) || !holdsArticles(top) {
+		return nil
+	}
+	// The post must be marked up as one (an article element): a live blog's
+	// entries under a headline in a plain header stay the content.
+	for a := h1.Parent; a != nil && a != s.root; a = a.Parent {
+		if isAncestor(a, top) {
+			return nil
+		}
+		if a.DataAtom != atom.Article {
+			continue
+		}
+		if c := s.cands[a]; c != nil && c.text-c.link >= 150 && c.linkDensity() < 0.3 {
+			return a
+		}
+		return nil
+	}
+	return nil
 }
 
 func (s *scorer) final(n *html.Node) float64 {
@@ -266,7 +302,7 @@ func (s *scorer) siblings(top *html.Node, topScore float64) map[*html.Node]bool 
 				if sib == a || sib.Type != html.ElementNode || sib.DataAtom != a.DataAtom || attrOf(sib, "class") != class {
 					continue
 				}
-				if c := s.cands[sib]; c != nil && c.prose >= 100 && c.linkDensity() < 0.3 && !holdsArticles(sib) {
+				if c := s.cands[sib]; c != nil && c.prose >= 100 && c.prose*2 >= c.text && c.linkDensity() < 0.3 && !holdsArticles(sib) {
 					sel[sib] = true
 				}
 			}

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"bytes"
+	"encoding/json"
 	"mime"
 	"strings"
 )
@@ -12,6 +13,8 @@ const (
 	kindHTML inputKind = iota
 	kindText
 	kindBinary
+	// kindData is structured data (JSON): text, but never an article.
+	kindData
 )
 
 func (k inputKind) String() string {
@@ -20,6 +23,8 @@ func (k inputKind) String() string {
 		return "html"
 	case kindText:
 		return "text"
+	case kindData:
+		return "data"
 	}
 	return "binary"
 }
@@ -50,7 +55,20 @@ func sniff(data []byte, contentType string) inputKind {
 	if looksHTML(data) {
 		return kindHTML
 	}
+	if looksJSON(data) {
+		return kindData
+	}
 	return kindText
+}
+
+// looksJSON reports a JSON object or array: an API response or a data
+// file given where a page was expected.
+func looksJSON(data []byte) bool {
+	t := bytes.TrimSpace(bytes.TrimPrefix(data, []byte{0xEF, 0xBB, 0xBF}))
+	if len(t) < 2 || !(t[0] == '{' && t[len(t)-1] == '}' || t[0] == '[' && t[len(t)-1] == ']') {
+		return false
+	}
+	return json.Valid(t)
 }
 
 // nonProseText lists text types that are never an article.

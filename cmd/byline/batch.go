@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"slices"
 	"strings"
 	"time"
 
@@ -17,7 +18,6 @@ import (
 	"github.com/spf13/pflag"
 
 	"byline/crawl"
-	"byline/extract"
 )
 
 // defaultURLJobs is -j for a batch with URLs in it: enough to keep many
@@ -43,27 +43,35 @@ var batchFlagNames = []string{"input", "jobs", "per-host", "delay", "ignore-robo
 const batchHelp = `Batch jobs: -i FILE (or -i - for stdin) reads more inputs, one per line
 (blank lines and lines starting with # are skipped; a repeated input is
 done once), and -j N works on N at once; records then come in the order
-they complete. Any of -i, -j, --resume,
---per-host, --delay, --ignore-robots, --retries and --quiet makes a batch
-job. URLs are fetched politely: robots.txt is obeyed (an input it refuses
-gets an error of kind robots), at most --per-host requests go to one host at
-a time, --delay apart (or the robots.txt Crawl-delay, up to 10s), and 429,
-503 (after their Retry-After, up to 60s), other 5xx answers and connection
-errors are tried again --retries times with growing waits. --resume with -o
-FILE skips the inputs that already have an article in FILE and appends the
-rest. A progress bar shows on stderr when it is a terminal.`
+they complete. Any of -i, -j, --resume, --per-host, --delay,
+--ignore-robots, --retries and --quiet makes a batch job.
 
-// addBatchFlags adds the batch and politeness flags to f.
-func addBatchFlags(f *pflag.FlagSet, o *batchOptions, withInput bool) {
-	if withInput {
-		f.StringVarP(&o.InputFile, "input", "i", "", "read more inputs from `FILE`, one per line (- for stdin)")
-	}
-	f.IntVarP(&o.Jobs, "jobs", "j", 0, "work on `N` inputs at once (default: the number of CPUs for files, 8 with URLs)")
-	f.IntVar(&o.PerHost, "per-host", 1, "most requests in flight to one host")
+` + politenessHelp + `
+
+--resume with -o FILE skips the inputs that already have an article in FILE
+and appends the rest. A progress bar shows on stderr when it is a terminal.`
+
+// politenessHelp is the help text on how URLs are fetched, shared by batch
+// jobs and crawls.
+const politenessHelp = `URLs are fetched politely: robots.txt is obeyed (an input or seed it
+refuses gets an error of kind robots and is never requested; a robots.txt
+that answers 5xx or cannot be reached refuses the whole site), at most
+--per-host requests go to one host at a time, --delay apart (or the
+robots.txt Crawl-delay, up to 10s), and 429, 503 (after their Retry-After,
+up to 60s), other 5xx answers and connection errors are tried again
+--retries times with growing waits.`
+
+// addBatchFlags adds the batch and politeness flags to f: -i, -j and
+// --resume with the usage texts given, which differ between batch jobs and
+// crawls.
+func addBatchFlags(f *pflag.FlagSet, o *batchOptions, inputUsage, jobsUsage, resumeUsage string) {
+	f.StringVarP(&o.InputFile, "input", "i", "", inputUsage)
+	f.IntVarP(&o.Jobs, "jobs", "j", 0, jobsUsage)
+	f.IntVar(&o.PerHost, "per-host", 1, "have at most `N` requests in flight to one host")
 	f.DurationVar(&o.Delay, "delay", 0, "least time between the starts of two requests to one host")
 	f.BoolVar(&o.IgnoreRobots, "ignore-robots", false, "do not obey robots.txt")
-	f.IntVar(&o.Retries, "retries", 2, "times a request is tried again after a 429, a 5xx or a connection error")
-	f.BoolVar(&o.Resume, "resume", false, "with -o FILE: skip inputs that have an article in FILE, append the others")
+	f.IntVar(&o.Retries, "retries", 2, "try a request again up to `N` times after a 429, a 5xx or a connection error")
+	f.BoolVar(&o.Resume, "resume", false, resumeUsage)
 	f.BoolVarP(&o.Quiet, "quiet", "q", false, "show no progress bar")
 }
 
@@ -103,12 +111,9 @@ func (o *batchOptions) checkFlags(cmd *cobra.Command, output string) error {
 }
 
 // client is the polite HTTP client of a batch job or crawl.
-func (o *batchOptions) client(ua string, timeout time.Duration, maxSize int64) *crawl.Client {
-	if timeout == 0 {
-		timeout = -1 // no limit
-	}
+func (o *batchOptions) client(ua string, timeout time.Duration, maxSize byteSize) *crawl.Client {
 	return &crawl.Client{
-		Fetcher:      &crawl.Fetcher{UserAgent: userAgent(ua), Timeout: timeout, MaxSize: maxSize},
+		Fetcher:      newFetcher(ua, timeout, maxSize),
 		PerHost:      o.PerHost,
 		Delay:        o.Delay,
 		IgnoreRobots: o.IgnoreRobots,
@@ -117,13 +122,19 @@ func (o *batchOptions) client(ua string, timeout time.Duration, maxSize int64) *
 }
 
 // readInputList reads inputs from r, one per line, skipping blank lines and
-// # comments.
+// # comments. A UTF-8 byte order mark at the start (as some editors write)
+// is not part of the first input.
 func readInputList(r io.Reader) ([]string, error) {
 	var out []string
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 64<<10), 1<<20)
+	first := true
 	for sc.Scan() {
-		line := strings.TrimSpace(sc.Text())
+		text := sc.Text()
+		if first {
+			text, first = strings.TrimPrefix(text, "\uFEFF"), false
+		}
+		line := strings.TrimSpace(text)
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
@@ -136,24 +147,40 @@ func readInputList(r io.Reader) ([]string, error) {
 // lines of -i. Repeated inputs are dropped.
 func batchInputs(cmd *cobra.Command, opts *extractOptions) ([]string, error) {
 	inputs := append([]string(nil), opts.Inputs...)
-	if name := opts.batch.InputFile; name != "" {
-		var r io.Reader = opts.streams.In
-		if name != "-" {
-			f, err := os.Open(name)
-			if err != nil {
-				return nil, usageErrorf(cmd, "cannot read -i: %v", err)
-			}
-			defer f.Close()
-			r = f
-		} else if len(inputs) > 0 && containsString(inputs, "-") {
-			return nil, usageErrorf(cmd, "- (stdin) cannot be both an input and -i")
-		}
-		more, err := readInputList(r)
-		if err != nil {
-			return nil, usageErrorf(cmd, "cannot read -i %s: %v", name, err)
-		}
-		inputs = append(inputs, more...)
+	if opts.batch.InputFile == "-" && slices.Contains(inputs, "-") {
+		return nil, usageErrorf(cmd, "- (stdin) cannot be both an input and -i")
 	}
+	more, err := readInputFile(cmd, opts.batch.InputFile, opts.streams.In)
+	if err != nil {
+		return nil, err
+	}
+	return dedupe(append(inputs, more...)), nil
+}
+
+// readInputFile reads the list named by -i ("-" is stdin; "" gives
+// nothing). Failing to read it is a usage error.
+func readInputFile(cmd *cobra.Command, name string, stdin io.Reader) ([]string, error) {
+	if name == "" {
+		return nil, nil
+	}
+	r := stdin
+	if name != "-" {
+		f, err := os.Open(name)
+		if err != nil {
+			return nil, usageErrorf(cmd, "cannot read -i: %w", err)
+		}
+		defer f.Close()
+		r = f
+	}
+	list, err := readInputList(r)
+	if err != nil {
+		return nil, usageErrorf(cmd, "cannot read -i %s: %w", name, err)
+	}
+	return list, nil
+}
+
+// dedupe drops repeated strings, keeping the first of each.
+func dedupe(inputs []string) []string {
 	seen := make(map[string]bool, len(inputs))
 	out := inputs[:0]
 	for _, in := range inputs {
@@ -162,19 +189,35 @@ func batchInputs(cmd *cobra.Command, opts *extractOptions) ([]string, error) {
 			out = append(out, in)
 		}
 	}
-	return out, nil
+	return out
 }
 
-func containsString(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
+// openRecords returns the writer of a run's records: to stdout, or to the
+// -o file name when there is one (see openOutput), with the sources that
+// file has articles for. Close it with closeRecords.
+func openRecords(stdout io.Writer, name string, pretty, resume bool) (*recordWriter, map[string]bool, error) {
+	if name == "" || name == "-" {
+		return newRecordWriter(stdout, nil, "stdout", pretty), map[string]bool{}, nil
 	}
-	return false
+	f, done, err := openOutput(name, resume)
+	if err != nil {
+		return nil, nil, &exitError{code: exitFailed, err: err}
+	}
+	return newRecordWriter(f, f, name, pretty), done, nil
 }
 
-// openOutput opens the -o file of a batch job or crawl: new or truncated,
+// closeRecords closes the output file of rw, if any. Deferred with the
+// run's named error: a failure to close becomes it, unless it is set.
+func closeRecords(rw *recordWriter, errp *error) {
+	if rw.file == nil {
+		return
+	}
+	if err := rw.file.Close(); err != nil && *errp == nil {
+		*errp = &exitError{code: exitFailed, err: fmt.Errorf("close %s: %w", rw.name, err)}
+	}
+}
+
+// openOutput opens the -o file of a run: new or truncated,
 // or, with resume, appended to after reading which sources it has articles
 // for. A torn last record (from a crash) is cut off first.
 func openOutput(name string, resume bool) (f *os.File, done map[string]bool, err error) {
@@ -259,22 +302,11 @@ func batchRun(ctx context.Context, cmd *cobra.Command, opts *extractOptions) (er
 		return usageErrorf(cmd, "no inputs: give URLs, files, or - for stdin, or -i FILE")
 	}
 
-	out, name := opts.streams.Out, "stdout"
-	var file *os.File
-	done := map[string]bool{}
-	if opts.Output != "" && opts.Output != "-" {
-		file, done, err = openOutput(opts.Output, b.Resume)
-		if err != nil {
-			return &exitError{code: exitFailed, err: err}
-		}
-		defer func() {
-			if cerr := file.Close(); cerr != nil && err == nil {
-				err = &exitError{code: exitFailed, err: fmt.Errorf("close %s: %w", opts.Output, cerr)}
-			}
-		}()
-		out, name = file, opts.Output
+	rw, done, err := openRecords(opts.streams.Out, opts.Output, opts.Pretty, b.Resume)
+	if err != nil {
+		return err
 	}
-	rw := newRecordWriter(out, file, name, opts.Pretty)
+	defer closeRecords(rw, &err)
 
 	todo := inputs[:0:0]
 	urls := false
@@ -292,40 +324,43 @@ func batchRun(ctx context.Context, cmd *cobra.Command, opts *extractOptions) (er
 			jobs = defaultURLJobs
 		}
 	}
-	w := &batchWorker{
-		x:       opts.extractor(),
-		client:  b.client(opts.UserAgent, opts.Timeout, int64(opts.MaxSize)),
-		explain: opts.Explain,
-		maxSize: int64(opts.MaxSize),
-	}
+	x := opts.extractor()
+	x.get = b.client(opts.UserAgent, opts.Timeout, opts.MaxSize).Get // URLs politely
 	prog := newProgress(opts.streams.Err, int64(len(todo)), b.Quiet, "extract")
 	defer prog.finish()
 
+	return runInputs(ctx, x, todo, jobs, rw, prog)
+}
+
+// runInputs works on inputs jobs at a time and writes each record as soon
+// as it is ready (so in input order when jobs is 1); a failed input also
+// gets its line on stderr, through prog.
+func runInputs(ctx context.Context, x *extractor, inputs []string, jobs int, rw *recordWriter, prog *progress) error {
 	// Workers take inputs from work and send records to results; this
-	// goroutine alone writes, so records never interleave.
+	// goroutine alone writes, so records never interleave. Returning (an
+	// interrupt, a failed write) cancels the inputs in flight and stops
+	// the workers.
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
 	work := make(chan string)
 	results := make(chan any, jobs)
-	finished := make(chan struct{})
-	defer close(finished)
 	go func() {
 		defer close(work)
-		for _, in := range todo {
+		for _, in := range inputs {
 			select {
 			case work <- in:
 			case <-ctx.Done():
 				return // stop taking inputs
-			case <-finished:
-				return
 			}
 		}
 	}()
 	for range jobs {
 		go func() {
 			for in := range work {
-				rec := w.record(ctx, in)
+				rec := x.record(ctx, in)
 				select {
 				case results <- rec:
-				case <-finished:
+				case <-ctx.Done():
 					return
 				}
 			}
@@ -333,7 +368,7 @@ func batchRun(ctx context.Context, cmd *cobra.Command, opts *extractOptions) (er
 	}
 
 	failed := 0
-	for range todo {
+	for range inputs {
 		var rec any
 		select {
 		case rec = <-results:
@@ -360,59 +395,12 @@ func batchRun(ctx context.Context, cmd *cobra.Command, opts *extractOptions) (er
 	return nil
 }
 
-// batchWorker turns one input of a batch into its record: files through
-// the extract command's extractor, URLs through the polite client.
-type batchWorker struct {
-	x       *extractor
-	client  *crawl.Client
-	explain bool
-	maxSize int64
-}
-
-func (w *batchWorker) record(ctx context.Context, input string) any {
-	if !isURL(input) {
-		return w.x.record(ctx, input)
-	}
-	a, err := w.fetchExtract(ctx, input)
-	if err != nil {
-		var removed []extract.Removal
-		if a != nil {
-			removed = a.Removed
-		}
-		return failure(input, err, removed)
-	}
-	return a
-}
-
-// fetchExtract fetches a URL politely and extracts its article. A panic
-// becomes the input's error.
-func (w *batchWorker) fetchExtract(ctx context.Context, input string) (a *extract.Article, err error) {
-	defer func() {
-		if v := recover(); v != nil {
-			a, err = nil, recovered(v)
-		}
-	}()
-	p, err := w.client.Get(ctx, input)
-	if err != nil {
-		return nil, fetchError(err)
-	}
-	a, err = extract.Extract(p.Body, &extract.Options{URL: p.URL, ContentType: p.ContentType, Explain: w.explain, MaxSize: w.maxSize})
-	if err != nil {
-		return a, &stageError{kind: kindRead, err: err}
-	}
-	a.Source = input
-	return a, nil
-}
-
 // fetchError gives a fetching error its record kind where no sentinel of
 // errorKind names it.
 func fetchError(err error) error {
 	var pe *crawl.PanicError
-	switch {
-	case errors.As(err, &pe):
+	if errors.As(err, &pe) {
 		return &panicError{value: pe.Value}
-	case errors.Is(err, crawl.ErrRobots):
-		return &stageError{kind: kindRobots, err: err}
 	}
 	return &stageError{kind: kindFetch, err: err}
 }

@@ -9,6 +9,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -294,15 +295,85 @@ type panicTransport struct{}
 func (panicTransport) RoundTrip(*http.Request) (*http.Response, error) { panic("boom") }
 
 func TestBatchPanicIsARecord(t *testing.T) {
-	w := &batchWorker{
-		x:      (&extractOptions{streams: &streams{In: strings.NewReader("")}}).extractor(),
-		client: &crawl.Client{IgnoreRobots: true, Fetcher: &crawl.Fetcher{Client: &http.Client{Transport: panicTransport{}}}},
-	}
-	rec, ok := w.record(context.Background(), "http://example.com/x").(*errorRecord)
+	x := (&extractOptions{streams: &streams{In: strings.NewReader("")}}).extractor()
+	x.get = (&crawl.Client{IgnoreRobots: true, Fetcher: &crawl.Fetcher{Client: &http.Client{Transport: panicTransport{}}}}).Get
+	rec, ok := x.record(context.Background(), "http://example.com/x").(*errorRecord)
 	if !ok || rec.Error.Kind != kindInternal || !strings.Contains(rec.Error.Message, "boom") {
 		t.Errorf("record %+v, want an internal error", rec)
 	}
 	if kind, _ := errorKind(fetchError(&crawl.PanicError{Value: "x"})); kind != kindInternal {
 		t.Errorf("crawl panic: kind %q", kind)
 	}
+}
+
+// A robots.txt that cannot be read disallows everything (RFC 9309): a 5xx
+// answer and an unreachable host both give kind robots, saying why, and the
+// page is never requested.
+func TestBatchRobotsFailures(t *testing.T) {
+	var mu sync.Mutex
+	hits := map[string]int{}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		hits[r.URL.Path]++
+		mu.Unlock()
+		if r.URL.Path == "/robots.txt" {
+			http.Error(w, "oops", http.StatusInternalServerError)
+			return
+		}
+		w.Write([]byte(newsPage(r.URL.Path, 1)))
+	}))
+	defer srv.Close()
+	dead := httptest.NewServer(http.NotFoundHandler())
+	deadURL := dead.URL + "/p/1"
+	dead.Close() // nothing listens there any more
+
+	page := srv.URL + "/p/1"
+	r := runByline(t, strings.NewReader(page+"\n"+deadURL+"\n"), "extract", "-i", "-", "--retries", "0", "-j", "1")
+	if r.code != exitFailed || len(r.records) != 2 {
+		t.Fatalf("exit %d, %d records; stderr:\n%s", r.code, len(r.records), r.stderr)
+	}
+	msgs := map[string]string{}
+	for _, rec := range r.records {
+		if k := errorKindOf(rec); k != kindRobots {
+			t.Errorf("%v: kind %q, want robots", rec["source"], k)
+		}
+		msgs[rec["source"].(string)] = rec["error"].(map[string]any)["message"].(string)
+	}
+	if want := "robots.txt answered 500: treated as disallowing all"; msgs[page] != want {
+		t.Errorf("5xx robots.txt: message %q, want %q", msgs[page], want)
+	}
+	if m := msgs[deadURL]; !strings.HasPrefix(m, "robots.txt could not be fetched (") || !strings.HasSuffix(m, "treated as disallowing all") {
+		t.Errorf("unreachable robots.txt: message %q", m)
+	}
+	mu.Lock()
+	if hits["/p/1"] != 0 || hits["/robots.txt"] != 1 {
+		t.Errorf("requests %v: want robots.txt only", hits)
+	}
+	mu.Unlock()
+	// The stderr line names the URL once.
+	for _, line := range strings.Split(strings.TrimSpace(r.stderr), "\n") {
+		if strings.Count(line, "http://") != 1 {
+			t.Errorf("stderr line %q repeats the URL", line)
+		}
+	}
+
+	// A rule that disallows a path says so, without the URL.
+	srv2 := newBatchServer(t)
+	r = runByline(t, nil, "extract", srv2.URL+"/private/x", "--retries", "0", "-j", "1")
+	if len(r.records) != 1 || errorKindOf(r.records[0]) != kindRobots ||
+		r.records[0]["error"].(map[string]any)["message"] != "disallowed by robots.txt" {
+		t.Errorf("disallowed path: %v", r.records)
+	}
+}
+
+func TestInputListBOM(t *testing.T) {
+	got, err := readInputList(strings.NewReader("\uFEFFa.html\r\n# note\n\nb.html\n"))
+	if err != nil || !slices.Equal(got, []string{"a.html", "b.html"}) {
+		t.Errorf("readInputList = %q, %v", got, err)
+	}
+	// As a user meets it: a list saved with a BOM.
+	list := filepath.Join(t.TempDir(), "list.txt")
+	os.WriteFile(list, []byte("\uFEFF"+articleFile+"\n"), 0o644)
+	r := runByline(t, nil, "extract", "-i", list)
+	r.check(t, exitOK, articleFile)
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"regexp"
 	"time"
 
@@ -16,15 +15,15 @@ import (
 
 // crawlOptions are the crawl command's settings, bound to its flags.
 type crawlOptions struct {
-	Seeds     []string
-	Output    string // -o: the output file; "" or "-" is stdout
-	Pretty    bool   // --pretty
+	Seeds     []string // the arguments, then the lines of -i
+	Output    string   // -o: the output file; "" or "-" is stdout
+	Pretty    bool     // --pretty
 	Timeout   time.Duration
 	MaxSize   byteSize // --max-size: per page
 	UserAgent string   // --user-agent
 	Scope     string   // --scope: host, domain or prefix
 	Depth     int      // --depth: link hops from a seed; 0 means no limit
-	MaxPages  int      // --max-pages: pages fetched; 0 means no limit
+	MaxPages  int      // --max-pages: pages fetched (not articles printed); 0 means no limit
 	Include   []string // --include: follow only URLs matching one of these
 	Exclude   []string // --exclude: never follow URLs matching one of these
 	Sitemaps  bool     // --sitemaps
@@ -41,7 +40,7 @@ type crawlOptions struct {
 func newCrawlCmd(s *streams, runF func(context.Context, *crawlOptions) error) *cobra.Command {
 	opts := &crawlOptions{streams: s, Timeout: crawl.DefaultTimeout, MaxSize: crawl.DefaultMaxSize, Scope: "host"}
 	cmd := &cobra.Command{
-		Use:   "crawl SEED...",
+		Use:   "crawl SEED... | -i FILE",
 		Short: "Crawl sites from seed URLs and extract their articles as JSON",
 		Long: `Crawl from each SEED URL, following links within the scope, and print each
 article found as one line of JSON (the records of byline extract, in the
@@ -57,13 +56,25 @@ gzip, news sitemaps); --feeds reads the RSS and Atom feeds pages link to.
 --cache DIR keeps every fetched page and reuses it on the next run.
 
 A page that fails gives an error record, as in byline extract; links that
-robots.txt disallows and files that are not pages are skipped silently.
+robots.txt disallows and links to files that are not pages (images, PDFs,
+media, by their extension) are skipped silently, and never requested.
+Links are taken in page order: with -j 1 a crawl run again (--max-pages
+included) fetches the same pages in the same order.
 
-` + batchHelp + `
+-i FILE (or -i - for stdin) reads more seeds, one per line (blank lines
+and lines starting with # are skipped), and -j N works on N pages at once.
+
+` + politenessHelp + `
+
+--resume with -o FILE appends to FILE and does not print again the pages
+that already have an article in it (they are still fetched, or read from
+--cache, for their links). A progress bar shows on stderr when it is a
+terminal.
 
 Exit status:
   0    the crawl ran to its end
-  1    a seed could not be fetched, or the output could not be written
+  1    a seed failed (its error record is printed), or the output could
+       not be written
   2    usage error: bad flag, seed, scope or regular expression
   130  interrupted by SIGINT or SIGTERM (no partial line is left behind)`,
 		Example: `  # The articles of a news site, into a file; run again with --resume.
@@ -74,15 +85,25 @@ Exit status:
       --max-pages 500 --delay 2s -o politics.jsonl
 
   # Skip tag pages; keep pages on disk for the next run.
-  byline crawl https://example.com/ --exclude '/tag/' --cache ~/.cache/byline`,
+  byline crawl https://example.com/ --exclude '/tag/' --cache ~/.cache/byline
+
+  # Seeds from a file, one URL per line.
+  byline crawl -i seeds.txt -o out.jsonl`,
 		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) == 0 {
-				return usageErrorf(cmd, "no seeds: give the URLs to start from")
+			if len(args) == 0 && !cmd.Flags().Changed("input") {
+				return usageErrorf(cmd, "no seeds: give the URLs to start from, or -i FILE")
 			}
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.Seeds = args
+			more, err := readInputFile(cmd, opts.batch.InputFile, opts.streams.In)
+			if err != nil {
+				return err
+			}
+			opts.Seeds = dedupe(append(args, more...))
+			if len(opts.Seeds) == 0 {
+				return usageErrorf(cmd, "no seeds: -i %s lists none", opts.batch.InputFile)
+			}
 			c, err := opts.crawler(cmd)
 			if err != nil {
 				return err
@@ -97,8 +118,8 @@ Exit status:
 	f.SortFlags = false
 	f.StringVarP(&opts.Output, "output", "o", "", "write the records to `FILE` (whole records only) instead of stdout")
 	f.StringVar(&opts.Scope, "scope", opts.Scope, "links followed: host (the seed's host), domain (its registrable domain) or prefix (under its directory)")
-	f.IntVar(&opts.Depth, "depth", 0, "most link hops from a seed (sitemap and feed entries are one hop); 0 means no limit")
-	f.IntVar(&opts.MaxPages, "max-pages", 0, "stop after fetching `N` pages; 0 means no limit")
+	f.IntVar(&opts.Depth, "depth", 0, "follow links at most `N` hops from a seed (sitemap and feed entries are one hop); 0 means no limit")
+	f.IntVar(&opts.MaxPages, "max-pages", 0, "fetch at most `N` pages (pages, not articles printed): the seeds and the first links found, in page order; 0 means no limit")
 	f.StringArrayVar(&opts.Include, "include", nil, "follow only URLs matching this `REGEXP` (repeatable; seeds always)")
 	f.StringArrayVar(&opts.Exclude, "exclude", nil, "never follow URLs matching this `REGEXP` (repeatable)")
 	f.BoolVar(&opts.Sitemaps, "sitemaps", false, "read the sitemaps of robots.txt and /sitemap.xml for more URLs")
@@ -106,10 +127,10 @@ Exit status:
 	f.BoolVar(&opts.AllPages, "all-pages", false, "print every page, not only articles")
 	f.StringVar(&opts.Cache, "cache", "", "keep fetched pages in `DIR` and reuse them on the next run")
 	f.BoolVarP(&opts.Pretty, "pretty", "p", false, "indent the JSON")
-	f.DurationVar(&opts.Timeout, "timeout", opts.Timeout, "time limit per request, reading the body included; 0 means none")
-	f.Var(&opts.MaxSize, "max-size", "size limit per page (K, M, G suffixes)")
-	f.StringVar(&opts.UserAgent, "user-agent", "", "User-Agent header of requests (default \""+userAgent("")+"\")")
-	addBatchFlags(f, &opts.batch, false)
+	addFetchFlags(f, &opts.Timeout, &opts.MaxSize, &opts.UserAgent)
+	addBatchFlags(f, &opts.batch, "read more seeds from `FILE`, one URL per line (- for stdin)",
+		"work on `N` pages at once (default 8)",
+		"with -o FILE: append to FILE, not printing again the pages it has articles for")
 	return cmd
 }
 
@@ -120,7 +141,7 @@ func (o *crawlOptions) crawler(cmd *cobra.Command) (*crawl.Crawler, error) {
 	}
 	scope, err := crawl.ParseScope(o.Scope)
 	if err != nil {
-		return nil, usageErrorf(cmd, "invalid --scope: %v", err)
+		return nil, usageErrorf(cmd, "invalid --scope: %w", err)
 	}
 	switch {
 	case o.Depth < 0:
@@ -140,14 +161,14 @@ func (o *crawlOptions) crawler(cmd *cobra.Command) (*crawl.Crawler, error) {
 		for _, e := range exprs {
 			re, err := regexp.Compile(e)
 			if err != nil {
-				return nil, usageErrorf(cmd, "invalid --%s: %v", flag, err)
+				return nil, usageErrorf(cmd, "invalid --%s: %w", flag, err)
 			}
 			out = append(out, re)
 		}
 		return out, nil
 	}
 	c := &crawl.Crawler{
-		Client:      o.batch.client(o.UserAgent, o.Timeout, int64(o.MaxSize)),
+		Client:      o.batch.client(o.UserAgent, o.Timeout, o.MaxSize),
 		Scope:       scope,
 		MaxDepth:    o.Depth,
 		MaxPages:    o.MaxPages,
@@ -171,22 +192,11 @@ func (o *crawlOptions) crawler(cmd *cobra.Command) (*crawl.Crawler, error) {
 
 // crawlRun runs the crawl, writing each record as soon as it is ready.
 func crawlRun(ctx context.Context, opts *crawlOptions, c *crawl.Crawler) (err error) {
-	out, name := opts.streams.Out, "stdout"
-	var file *os.File
-	done := map[string]bool{}
-	if opts.Output != "" && opts.Output != "-" {
-		file, done, err = openOutput(opts.Output, opts.batch.Resume)
-		if err != nil {
-			return &exitError{code: exitFailed, err: err}
-		}
-		defer func() {
-			if cerr := file.Close(); cerr != nil && err == nil {
-				err = &exitError{code: exitFailed, err: fmt.Errorf("close %s: %w", opts.Output, cerr)}
-			}
-		}()
-		out, name = file, opts.Output
+	rw, done, err := openRecords(opts.streams.Out, opts.Output, opts.Pretty, opts.batch.Resume)
+	if err != nil {
+		return err
 	}
-	rw := newRecordWriter(out, file, name, opts.Pretty)
+	defer closeRecords(rw, &err)
 	prog := newProgress(opts.streams.Err, -1, opts.batch.Quiet, "crawl")
 	defer prog.finish()
 
@@ -203,8 +213,7 @@ func crawlRun(ctx context.Context, opts *crawlOptions, c *crawl.Crawler) (err er
 	c.Skip = func(source string) bool { return done[source] }
 	c.Warn = func(err error) { prog.println("byline: warning: " + err.Error()) }
 	c.Progress = func(st crawl.CrawlStats) {
-		prog.describe(fmt.Sprintf("crawl: %d articles, %d failed, %d queued", st.Emitted, st.Failed, st.Queued))
-		prog.add(false)
+		prog.set(st.Fetched, st.Failed, fmt.Sprintf("%d articles, %d queued", st.Emitted, st.Queued))
 	}
 	emit := func(r crawl.Result) {
 		if writeErr != nil || ctx.Err() != nil {
@@ -212,10 +221,7 @@ func crawlRun(ctx context.Context, opts *crawlOptions, c *crawl.Crawler) (err er
 		}
 		var rec any = r.Article
 		if r.Err != nil {
-			fail := failure(r.Source, fetchError(r.Err), nil)
-			if errors.Is(r.Err, extract.ErrNoContent) && r.Article != nil {
-				fail.Removed = r.Article.Removed
-			}
+			fail := failure(r.Source, fetchError(r.Err), r.Article)
 			rec = fail
 			if seeds[r.Source] {
 				seedFailed = true

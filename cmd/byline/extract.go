@@ -5,12 +5,15 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"net/url"
 	"os"
+	"regexp"
 	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"byline/crawl"
 	"byline/extract"
@@ -102,10 +105,10 @@ internal.
 	f.BoolVarP(&opts.Pretty, "pretty", "p", false, "indent the JSON")
 	f.StringVarP(&opts.Output, "output", "o", "", "write the records to `FILE` (whole records only) instead of stdout")
 	f.BoolVar(&opts.Explain, "explain", false, `list the blocks of text dropped from each page and why (field "removed")`)
-	f.DurationVar(&opts.Timeout, "timeout", opts.Timeout, "time limit per request, reading the body included; 0 means none")
-	f.Var(&opts.MaxSize, "max-size", "size limit per page, after decompression (K, M, G suffixes)")
-	f.StringVar(&opts.UserAgent, "user-agent", "", "User-Agent header of requests (default \""+userAgent("")+"\")")
-	addBatchFlags(f, &opts.batch, true)
+	addFetchFlags(f, &opts.Timeout, &opts.MaxSize, &opts.UserAgent)
+	addBatchFlags(f, &opts.batch, "read more inputs from `FILE`, one per line (- for stdin)",
+		"work on `N` inputs at once (default: the number of CPUs for files, 8 with URLs)",
+		"with -o FILE: skip inputs that have an article in FILE, append the others")
 	return cmd
 }
 
@@ -146,6 +149,7 @@ func (o *extractOptions) check(cmd *cobra.Command) error {
 		if isURL(o.Inputs[0]) {
 			return usageErrorf(cmd, "--url is for a page read from a file or stdin; %s is fetched from its own address", o.Inputs[0])
 		}
+		u.Fragment, u.RawFragment = "", "" // a place in the page, not the page
 		o.pageURL = u
 	}
 	return nil
@@ -170,64 +174,43 @@ func isURL(input string) bool {
 	return strings.HasPrefix(lower, "http://") || strings.HasPrefix(lower, "https://")
 }
 
+var schemeRE = regexp.MustCompile(`^([A-Za-z][A-Za-z0-9+.-]+):`)
+
+// uriSchemes are schemes of URLs written without "//" (mailto:x@y).
+var uriSchemes = map[string]bool{"mailto": true, "tel": true, "data": true, "javascript": true,
+	"urn": true, "news": true, "sms": true, "about": true, "magnet": true}
+
+// otherScheme returns the lower-cased scheme of an input that reads as a
+// URL other than http(s) ("ftp://host/x", "mailto:a@b"), or "". Windows
+// drive letters ("C:") are one letter, and no scheme.
+func otherScheme(input string) string {
+	m := schemeRE.FindStringSubmatch(input)
+	if m == nil {
+		return ""
+	}
+	scheme := strings.ToLower(m[1])
+	if strings.HasPrefix(input[len(m[0]):], "//") || uriSchemes[scheme] {
+		return scheme
+	}
+	return ""
+}
+
 // extractRun processes the inputs one after another, writing each record
 // as soon as it is ready.
 func extractRun(ctx context.Context, opts *extractOptions) (err error) {
-	out, name := opts.streams.Out, "stdout"
-	var file *os.File
-	if opts.Output != "" && opts.Output != "-" {
-		f, err := os.OpenFile(opts.Output, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
-		if err != nil {
-			return &exitError{code: exitFailed, err: fmt.Errorf("cannot create output: %w", err)}
-		}
-		defer func() {
-			if cerr := f.Close(); cerr != nil && err == nil {
-				err = &exitError{code: exitFailed, err: fmt.Errorf("close %s: %w", opts.Output, cerr)}
-			}
-		}()
-		out, file, name = f, f, opts.Output
+	rw, _, err := openRecords(opts.streams.Out, opts.Output, opts.Pretty, false)
+	if err != nil {
+		return err
 	}
-	rw := newRecordWriter(out, file, name, opts.Pretty)
-	x := opts.extractor()
-
-	failed := 0
-	for _, input := range opts.Inputs {
-		done := make(chan any, 1)
-		go func() { done <- x.record(ctx, input) }()
-		var rec any
-		select {
-		case rec = <-done:
-		case <-ctx.Done():
-		}
-		if ctx.Err() != nil {
-			// Interrupted: what is in flight is abandoned, with no record.
-			return &exitError{code: exitInterrupted, err: errors.New("interrupted")}
-		}
-		if err := rw.write(rec); err != nil {
-			return &exitError{code: exitFailed, err: err}
-		}
-		if fail, ok := rec.(*errorRecord); ok {
-			failed++
-			fmt.Fprintf(opts.streams.Err, "byline: %s: %s\n", input, fail.Error.Message)
-		}
-	}
-	if failed > 0 {
-		return &exitError{code: exitFailed}
-	}
-	return nil
+	defer closeRecords(rw, &err)
+	// One input at a time, in order, and no progress bar.
+	prog := newProgressBar(opts.streams.Err, int64(len(opts.Inputs)), false, "extract")
+	return runInputs(ctx, opts.extractor(), opts.Inputs, 1, rw, prog)
 }
 
 func (o *extractOptions) extractor() *extractor {
-	timeout := o.Timeout
-	if timeout == 0 {
-		timeout = -1 // no limit
-	}
 	return &extractor{
-		fetcher: &crawl.Fetcher{
-			UserAgent: userAgent(o.UserAgent),
-			Timeout:   timeout,
-			MaxSize:   int64(o.MaxSize),
-		},
+		get:     newFetcher(o.UserAgent, o.Timeout, o.MaxSize).Fetch,
 		stdin:   o.streams.In,
 		pageURL: o.pageURL,
 		explain: o.Explain,
@@ -235,10 +218,29 @@ func (o *extractOptions) extractor() *extractor {
 	}
 }
 
+// addFetchFlags adds --timeout, --max-size and --user-agent, the flags of
+// newFetcher, to f.
+func addFetchFlags(f *pflag.FlagSet, timeout *time.Duration, maxSize *byteSize, ua *string) {
+	f.DurationVar(timeout, "timeout", *timeout, "time limit per request, reading the body included; 0 means none")
+	f.Var(maxSize, "max-size", "size limit per page, after decompression (K, M, G suffixes)")
+	f.StringVar(ua, "user-agent", "", "User-Agent header of requests (default \""+userAgent("")+"\")")
+}
+
+// newFetcher is the Fetcher of the --user-agent, --timeout and --max-size
+// flags.
+func newFetcher(ua string, timeout time.Duration, maxSize byteSize) *crawl.Fetcher {
+	if timeout == 0 {
+		timeout = -1 // no limit
+	}
+	return &crawl.Fetcher{UserAgent: userAgent(ua), Timeout: timeout, MaxSize: int64(maxSize)}
+}
+
 // extractor turns one input into one record. It is safe for concurrent use
 // (stdin aside, which can be read once).
 type extractor struct {
-	fetcher *crawl.Fetcher
+	// get fetches a URL input: a Fetcher's Fetch, or the polite
+	// crawl.Client's Get in a batch job.
+	get     func(ctx context.Context, url string) (*crawl.Page, error)
 	stdin   io.Reader
 	pageURL *url.URL // the --url of a file or stdin input
 	explain bool
@@ -250,11 +252,7 @@ type extractor struct {
 func (x *extractor) record(ctx context.Context, input string) any {
 	a, err := x.extract(ctx, input)
 	if err != nil {
-		var removed []extract.Removal
-		if a != nil {
-			removed = a.Removed
-		}
-		return failure(input, err, removed)
+		return failure(input, err, a)
 	}
 	return a
 }
@@ -284,9 +282,9 @@ func (x *extractor) extract(ctx context.Context, input string) (a *extract.Artic
 func (x *extractor) read(ctx context.Context, input string) ([]byte, *extract.Options, error) {
 	opts := &extract.Options{URL: x.pageURL, Explain: x.explain, MaxSize: x.maxSize}
 	if isURL(input) {
-		p, err := x.fetcher.Fetch(ctx, input)
+		p, err := x.get(ctx, input)
 		if err != nil {
-			return nil, nil, &stageError{kind: kindFetch, err: err}
+			return nil, nil, fetchError(err)
 		}
 		opts.URL, opts.ContentType = p.URL, p.ContentType
 		return p.Body, opts, nil
@@ -297,6 +295,11 @@ func (x *extractor) read(ctx context.Context, input string) ([]byte, *extract.Op
 	} else {
 		f, err := os.Open(input)
 		if err != nil {
+			if scheme := otherScheme(input); scheme != "" && errors.Is(err, fs.ErrNotExist) {
+				// Not a file, and a URL byline does not fetch.
+				return nil, nil, &stageError{kind: kindFetch,
+					err: fmt.Errorf("unsupported URL scheme %s (byline fetches http and https)", scheme)}
+			}
 			return nil, nil, &stageError{kind: kindRead, err: err}
 		}
 		defer f.Close()

@@ -232,3 +232,39 @@ func TestStdinNotReadForFiles(t *testing.T) {
 type readerFunc func([]byte) (int, error)
 
 func (f readerFunc) Read(p []byte) (int, error) { return f(p) }
+
+// The url field is the page's address: no #fragment, whether the input or
+// --url had one.
+func TestURLDropsFragment(t *testing.T) {
+	s := newSite(t)
+	in := s.URL + "/old/bridge#comments"
+	r := runByline(t, nil, "extract", in)
+	r.check(t, 0, in)
+	if r.records[0]["url"] != s.URL+"/news/bridge" {
+		t.Errorf("url = %v, want %s", r.records[0]["url"], s.URL+"/news/bridge")
+	}
+	r = runByline(t, nil, "extract", articleFile, "--url", "https://example.com/news/bridge.html#top")
+	r.check(t, 0, articleFile)
+	if r.records[0]["url"] != "https://example.com/news/bridge.html" {
+		t.Errorf("--url with a fragment: url = %v", r.records[0]["url"])
+	}
+}
+
+// A page sent as application/octet-stream is sniffed: HTML is an article,
+// binary data is not_html.
+func TestOctetStream(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/octet-stream")
+		if r.URL.Path == "/page" {
+			data, _ := os.ReadFile(articleFile)
+			w.Write(data)
+			return
+		}
+		w.Write([]byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00"))
+	}))
+	defer srv.Close()
+	r := runByline(t, nil, "extract", srv.URL+"/page", srv.URL+"/image")
+	r.check(t, exitFailed, srv.URL+"/page", srv.URL+"/image")
+	checkArticle(t, r.records[0])
+	checkFailure(t, r.records[1], kindNotHTML)
+}

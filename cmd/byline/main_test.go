@@ -9,6 +9,8 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"slices"
@@ -262,7 +264,23 @@ func TestExtractTooLargeFile(t *testing.T) {
 	os.WriteFile(big, []byte("<p>"+strings.Repeat("word ", 10000)+"</p>"), 0o644)
 	gz := gzipFile(t, big)
 	r = runByline(t, nil, "extract", "--max-size", "10K", gz)
-	checkFailure(t, r.records[0], kindTooLarge)
+	if msg := checkFailure(t, r.records[0], kindTooLarge); !strings.HasSuffix(msg, " (--max-size)") {
+		t.Errorf("decompressed too large: message %q does not name --max-size", msg)
+	}
+	// Fetched: over the limit by Content-Length, or while reading.
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/chunked" {
+			w.(http.Flusher).Flush() // no Content-Length
+		}
+		w.Write([]byte("<p>" + strings.Repeat("word ", 10000) + "</p>"))
+	}))
+	defer srv.Close()
+	r = runByline(t, nil, "extract", "--max-size", "10K", srv.URL+"/sized", srv.URL+"/chunked")
+	for _, rec := range r.records {
+		if msg := checkFailure(t, rec, kindTooLarge); strings.Count(msg, "--max-size") != 1 {
+			t.Errorf("%v: message %q does not name --max-size once", rec["source"], msg)
+		}
+	}
 }
 
 // panicReader panics when read: a stand-in for a bug met on one input.
@@ -496,6 +514,15 @@ func TestCompletion(t *testing.T) {
 			t.Errorf("completion %s: exit %d, %d bytes, stderr %q", shell, r.code, len(r.stdout), r.stderr)
 		}
 	}
+	for _, args := range [][]string{{"completion", "tcsh"}, {"completion"}} {
+		r := runByline(t, nil, args...)
+		if r.code != exitUsage || !strings.Contains(r.stderr, "bash, zsh, fish or powershell") || r.stdout != "" {
+			t.Errorf("%q: exit %d, stdout %q, stderr %q; want a usage error", args, r.code, r.stdout, r.stderr)
+		}
+	}
+	if r := runByline(t, nil, "completion", "--help"); r.code != 0 {
+		t.Errorf("completion --help: exit %d", r.code)
+	}
 }
 
 func TestHelp(t *testing.T) {
@@ -539,6 +566,54 @@ func TestErrorKind(t *testing.T) {
 		kind, status := errorKind(tt.err)
 		if kind != tt.kind || status != tt.status {
 			t.Errorf("errorKind(%v) = %s, %d; want %s, %d", tt.err, kind, status, tt.kind, tt.status)
+		}
+	}
+}
+
+func TestProgressStatus(t *testing.T) {
+	for _, tt := range []struct {
+		detail       string
+		done, failed int
+		total        int64
+		elapsed      time.Duration
+		want         string
+	}{
+		{"", 0, 0, 10, 0, "extract: 0 failed"},
+		// The first item in a few microseconds: no absurd rate.
+		{"", 1, 0, 10, 5 * time.Microsecond, "extract: 0 failed"},
+		{"", 10, 2, 30, 2 * time.Second, "extract: 2 failed, 5.0 pages/s, ETA 4s"},
+		{"3 articles, 7 queued", 4, 1, -1, 2 * time.Second, "extract: 3 articles, 7 queued, 1 failed, 2.0 pages/s"},
+	} {
+		if got := progressStatus("extract", tt.detail, tt.done, tt.failed, tt.total, tt.elapsed); got != tt.want {
+			t.Errorf("progressStatus(%q, %d, %d, %d, %v) = %q, want %q", tt.detail, tt.done, tt.failed, tt.total, tt.elapsed, got, tt.want)
+		}
+	}
+	// Drawn on a terminal, the bar shows the failed count.
+	var buf bytes.Buffer
+	p := newProgressBar(&buf, 3, true, "extract")
+	p.add(true)
+	p.add(false)
+	p.finish()
+	if !strings.Contains(buf.String(), "1 failed") {
+		t.Errorf("bar output %q has no failed count", buf.String())
+	}
+}
+
+func TestUnsupportedScheme(t *testing.T) {
+	r := runByline(t, nil, "extract", "ftp://example.com/x.html", "mailto:desk@example.com", articleFile, "no-such-file.html")
+	r.check(t, exitFailed, "ftp://example.com/x.html", "mailto:desk@example.com", articleFile, "no-such-file.html")
+	for i, scheme := range []string{"ftp", "mailto"} {
+		if msg := checkFailure(t, r.records[i], kindFetch); msg != "unsupported URL scheme "+scheme+" (byline fetches http and https)" {
+			t.Errorf("%s: message %q", scheme, msg)
+		}
+	}
+	checkFailure(t, r.records[3], kindRead)
+	for _, tt := range []struct{ in, want string }{
+		{"ftp://x/y", "ftp"}, {"FILE:///tmp/a", "file"}, {"mailto:a@b", "mailto"},
+		{"C:/pages/a.html", ""}, {"notes:2024.txt", ""}, {"a.html", ""}, {"https://x/", "https"},
+	} {
+		if got := otherScheme(tt.in); got != tt.want {
+			t.Errorf("otherScheme(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }

@@ -97,6 +97,10 @@ func errorKind(err error) (kind string, status int) {
 	switch {
 	case errors.As(err, &pe):
 		return kindInternal, 0
+	case errors.Is(err, crawl.ErrRobots):
+		// Before the status and timeout cases: a robots.txt that answered
+		// 500 or timed out refuses the page, which was never requested.
+		return kindRobots, 0
 	case errors.As(err, &se):
 		return kindHTTPStatus, se.Status
 	case errors.Is(err, crawl.ErrTimeout), errors.Is(err, context.DeadlineExceeded), errors.Is(err, os.ErrDeadlineExceeded):
@@ -107,8 +111,6 @@ func errorKind(err error) (kind string, status int) {
 		return kindTooLarge, 0
 	case errors.Is(err, extract.ErrNoContent):
 		return kindNoContent, 0
-	case errors.Is(err, crawl.ErrRobots):
-		return kindRobots, 0
 	case errors.As(err, &st):
 		return st.kind, 0
 	}
@@ -129,12 +131,21 @@ func errorMessage(err error, source string) string {
 	return err.Error()
 }
 
-// failure is the record of an input that failed with err.
-func failure(source string, err error, removed []extract.Removal) *errorRecord {
+// failure is the record of an input that failed with err. a, when not nil,
+// is what extraction found (on ErrNoContent): its Removed tells why.
+func failure(source string, err error, a *extract.Article) *errorRecord {
+	var removed []extract.Removal
+	if a != nil {
+		removed = a.Removed
+	}
 	kind, status := errorKind(err)
+	msg := errorMessage(err, source)
+	if kind == kindTooLarge && !strings.Contains(msg, "--max-size") {
+		msg += " (--max-size)" // the libraries do not know the flag's name
+	}
 	return &errorRecord{
 		Source:  source,
-		Error:   errorDetail{Kind: kind, Message: errorMessage(err, source), Status: status},
+		Error:   errorDetail{Kind: kind, Message: msg, Status: status},
 		Removed: removed,
 	}
 }

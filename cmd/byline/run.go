@@ -57,11 +57,18 @@ func newRootCmd(s *streams) *cobra.Command {
 		Long: `byline turns news web pages into clean JSON: title, authors, dates, site,
 language, canonical URL, the body as clean paragraphs (no navigation,
 appeals, related lists, share boxes or comments) and the quotations with
-their speakers.
+their speakers. byline extract reads pages, files, stdin and lists of
+them; byline crawl follows the links of whole sites.
 
-` + exitStatusHelp,
+Exit status (each command's --help says more):
+  0    every input gave an article, or the crawl ran to its end
+  1    an input or seed failed (its error record is printed, the others
+       are still processed), or the output could not be written
+  2    usage error: unknown command or flag, no inputs, a bad flag value
+  130  interrupted by SIGINT or SIGTERM (no partial line is left behind)`,
 		Example: `  byline extract https://example.com/news/story.html | jq -r .title
   byline extract --pretty saved-page.html --url https://example.com/news/story.html
+  byline crawl https://example.com/ -o out.jsonl --sitemaps
   byline completion bash > /etc/bash_completion.d/byline`,
 		Version:       buildVersion(),
 		SilenceUsage:  true,
@@ -76,6 +83,18 @@ their speakers.
 	})
 	root.AddCommand(newExtractCmd(s, nil))
 	root.AddCommand(newCrawlCmd(s, nil))
+	// cobra's completion command prints its help and exits 0 for a shell
+	// it does not know ("byline completion tcsh"): make that a usage error.
+	root.InitDefaultCompletionCmd()
+	if comp, _, err := root.Find([]string{"completion"}); err == nil && comp != root {
+		comp.Args = cobra.ArbitraryArgs // checked by RunE, which names the shells
+		comp.RunE = func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return usageErrorf(cmd, "name a shell: bash, zsh, fish or powershell")
+			}
+			return usageErrorf(cmd, "unknown shell %q: want bash, zsh, fish or powershell", args[0])
+		}
+	}
 	return root
 }
 

@@ -1,7 +1,7 @@
 package metadata
 
 import (
-	"regexp"
+	"byline/internal/fastre"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -10,27 +10,27 @@ import (
 var (
 	// byPrefixRe is a leading "By" and its equivalents in the main news
 	// languages, with a following colon.
-	byPrefixRe = regexp.MustCompile(`(?i)^(?:(?:written|posted|reported|published|story|text|words|photos?|edited|compiled|interview|report|analysis|opinion|commentary|review|column|essay|perspective|analyse|kommentar|ein kommentar|une analyse|un éditorial|une tribune|análisis|opinión|reportaje|reportage)\s+(?:by|von|par|de|por)|by|from|par|por|von|di|door|av|af|przez|автор|author|authors|autor|autore|auteur|auteurs|text|texto|testo|redakce|reporter|reportage|posted)\b\s*[:\-–—]?\s*`)
+	byPrefixRe = fastre.MustCompile(`(?i)^(?:(?:written|posted|reported|published|story|text|words|photos?|edited|compiled|interview|report|analysis|opinion|commentary|review|column|essay|perspective|analyse|kommentar|ein kommentar|une analyse|un éditorial|une tribune|análisis|opinión|reportaje|reportage)\s+(?:by|von|par|de|por)|by|from|par|por|von|di|door|av|af|przez|автор|author|authors|autor|autore|auteur|auteurs|text|texto|testo|redakce|reporter|reportage|posted)\b\s*[:\-–—]?\s*`)
 	// cyrPrefixRe is a Cyrillic byline label ("Текст:", "Автор:"); \b
 	// only knows ASCII letters.
-	cyrPrefixRe = regexp.MustCompile(`(?i)^(?:текст|автор|авторы|фото|материал подготовил[аи]?|подготовил[аи]?)\s*[:\-–—]?\s+`)
+	cyrPrefixRe = fastre.MustCompile(`(?i)^(?:текст|автор|авторы|фото|материал подготовил[аи]?|подготовил[аи]?)\s*[:\-–—]?\s+`)
 	// bylineCutRe marks where a byline stops naming people: a date, a time,
 	// "Updated", a role line, an e-mail prompt, a separator.
-	bylineCutRe = regexp.MustCompile(`(?i)\s*(?:\||•|·|\bupdated\b|\bpublished\b|\bposted\b|\blast updated\b|\bemail the author\b|\be-mail\b|\bemail\b|\bfollow\b|\bcontact\b|\bread more\b|\bmore by\b|\bmore from\b|\bview all\b|\bsee all\b|\bon twitter\b|\bon facebook\b|\bphotograph(?:y|s)?\s+by\b|\bedited by\b|\billustrations?\s+by\b|\bphotos?\s+by\b|\bvideo\s+by\b|\bmis à jour\b|\baktualisiert\b|\bactualizado\b|\batualizado\b|\baggiornato\b|\bupdated on\b|\b\d{1,2}:\d{2}\b|\b(?:19|20)\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*day\b|\bhours? ago\b|\bminutes? ago\b|\bdays? ago\b)`)
+	bylineCutRe = fastre.MustCompile(`(?i)\s*(?:\||•|·|\bupdated\b|\bpublished\b|\bposted\b|\blast updated\b|\bemail the author\b|\be-mail\b|\bemail\b|\bfollow\b|\bcontact\b|\bread more\b|\bmore by\b|\bmore from\b|\bview all\b|\bsee all\b|\bon twitter\b|\bon facebook\b|\bphotograph(?:y|s)?\s+by\b|\bedited by\b|\billustrations?\s+by\b|\bphotos?\s+by\b|\bvideo\s+by\b|\bmis à jour\b|\baktualisiert\b|\bactualizado\b|\batualizado\b|\baggiornato\b|\bupdated on\b|\b\d{1,2}:\d{2}\b|\b(?:19|20)\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*day\b|\bhours? ago\b|\bminutes? ago\b|\bdays? ago\b)`)
 	// splitRe separates names: commas, semicolons, "and", "&" and their
 	// equivalents.
-	splitRe = regexp.MustCompile(`\s*(?:[,;/|&＆、]|\b(?i:and|und|sowie|with|avec|mit)\b|\b(?:y|e|et|og|och|i)\b)\s*`)
+	splitRe = fastre.MustCompile(`\s*(?:[,;/|&＆、]|\b(?i:and|und|sowie|with|avec|mit)\b|\b(?:y|e|et|og|och|i)\b)\s*`)
 	// sentenceStopRe is a full stop after a word of three letters or more
 	// (not an initial): "Finian Cunningham. Sputnik International".
-	sentenceStopRe = regexp.MustCompile(`(\p{L}{3,})\.\s+`)
-	withParenRe    = regexp.MustCompile(`(?i)\s*[\(\[]\s*(?:avec|with|mit|con|com|and|und|et)\s+([^\)\]]+)[\)\]]`)
-	emailRe        = regexp.MustCompile(`\S+@\S+\.\S+`)
-	urlInTextRe    = regexp.MustCompile(`(?i)\(?\bhttps?://\S+\)?|\bwww\.\S+`)
-	handleRe       = regexp.MustCompile(`\(?@\w+\)?`)
-	parenRe        = regexp.MustCompile(`\s*[\(\[（][^\)\]）]*[\)\]）]\s*`)
-	digitRe        = regexp.MustCompile(`\d`)
-	dateLeadRe     = regexp.MustCompile(`[\s,]+(?:le|am|on|el|em|il|den|vom|du|del|de|à|at|op)?[\s,]*$`)
-	innerSpaceRe   = regexp.MustCompile(`\s+`)
+	sentenceStopRe = fastre.MustCompile(`(\p{L}{3,})\.\s+`)
+	withParenRe    = fastre.MustCompile(`(?i)\s*[\(\[]\s*(?:avec|with|mit|con|com|and|und|et)\s+([^\)\]]+)[\)\]]`)
+	emailRe        = fastre.MustCompile(`\S+@\S+\.\S+`)
+	urlInTextRe    = fastre.MustCompile(`(?i)\(?\bhttps?://\S+\)?|\bwww\.\S+`)
+	handleRe       = fastre.MustCompile(`\(?@\w+\)?`)
+	parenRe        = fastre.MustCompile(`\s*[\(\[（][^\)\]）]*[\)\]）]\s*`)
+	digitRe        = fastre.MustCompile(`\d`)
+	dateLeadRe     = fastre.MustCompile(`[\s,]+(?:le|am|on|el|em|il|den|vom|du|del|de|à|at|op)?[\s,]*$`)
+	innerSpaceRe   = fastre.MustCompile(`\s+`)
 )
 
 // roleWords are words that make a byline part a job title, a desk or an
@@ -83,7 +83,7 @@ var nameParticles = map[string]bool{
 
 // credentialRe is a degree or certification after a name ("MS", "RDN",
 // "Ph.D.", "M.D.").
-var credentialRe = regexp.MustCompile(`^(?:[A-Z]{2,5}|(?:[A-Z][a-z]?\.){1,3}[A-Z]?|Ph\.?D\.?|Jr\.?|Sr\.?|III|II)$`)
+var credentialRe = fastre.MustCompile(`^(?:[A-Z]{2,5}|(?:[A-Z][a-z]?\.){1,3}[A-Z]?|Ph\.?D\.?|Jr\.?|Sr\.?|III|II)$`)
 
 // agencies are news agencies and wire services, kept only as an
 // organisation when the page names no person.

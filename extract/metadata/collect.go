@@ -1,7 +1,6 @@
 package metadata
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -182,7 +181,7 @@ func collect(doc *html.Node) *page {
 			inArticle = true
 		case atom.H1, atom.H2:
 			if !noise {
-				if t := cleanText(textOf(n)); t != "" {
+				if t, ok := shortText(n, maxHeadingText); ok && t != "" {
 					if n.DataAtom == atom.H1 {
 						p.h1s = append(p.h1s, t)
 					} else {
@@ -196,7 +195,7 @@ func collect(doc *html.Node) *page {
 				if v := strings.TrimSpace(attr(n, "datetime")); v != "" {
 					dn.value, dn.fromAttr = v, true
 				} else {
-					dn.value = cleanText(textOf(n))
+					dn.value, _ = shortText(n, maxDateText)
 				}
 				dn.updated = ci.updated || updatedRe.MatchString(attr(n, "itemprop"))
 				dn.published = dn.published || ci.published || attr(n, "itemprop") == "datePublished"
@@ -280,7 +279,7 @@ func (p *page) classInfo(cid string) classInfo {
 
 // pubLabelRe is a label that says the date after it is the publication
 // date, in the main news languages.
-var pubLabelRe = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:published|posted|publié|publiée|publiziert|veröffentlicht|erschienen|publicado|publicada|publicat|pubblicato|pubblicata|gepubliceerd|opublikowano|опубликовано|publicerad|publiceret|publisert|기사입력|입력일|发布时间|發布時間|发表于|發表於|発行日|公開日|投稿日|掲載日)(?:\s+(?:on|le|am|el|em|il|op|в|the|at))?\s*:?`)
+var pubLabelRe = fastre.MustCompile(`(?i)(?:^|[^\p{L}])(?:published|posted|publié|publiée|publiziert|veröffentlicht|erschienen|publicado|publicada|publicat|pubblicato|pubblicata|gepubliceerd|opublikowano|опубликовано|publicerad|publiceret|publisert|기사입력|입력일|发布时间|發布時間|发表于|發表於|発行日|公開日|投稿日|掲載日)(?:\s+(?:on|le|am|el|em|il|op|в|the|at))?\s*:?`)
 
 // pubLabelHints are substrings that pubLabelRe needs, tested first.
 var pubLabelHints = []string{"ubli", "UBLI", "ffentlicht", "rschienen", "osted", "OSTED", "ubbli", "публик", "ПУБЛИК",
@@ -437,7 +436,10 @@ func itemValue(n *html.Node) string {
 	if v := strings.TrimSpace(attr(n, "datetime")); v != "" {
 		return v
 	}
-	return cleanText(textOf(n))
+	// The properties read (names, dates, headlines) are short: a longer
+	// text (an articleBody) is no value of theirs.
+	v, _ := shortText(n, maxItemText)
+	return v
 }
 
 func hasChildElement(n *html.Node, a atom.Atom) bool {
@@ -489,19 +491,71 @@ func textOf(n *html.Node) string {
 	return textLimit(n, -1)
 }
 
-// textLimit is textOf that stops once it holds more than limit bytes (no
-// limit when negative): byline and date candidates are short, and a long
-// text only tells that the element is not one.
+// Bounds of the texts read from elements, in bytes other than white
+// space: a longer text is not a heading, a date or a property value. They
+// keep the cost of nested candidates over one long text linear (each
+// reads at most its bound instead of the whole text).
+const (
+	maxHeadingText = 2000
+	maxDateText    = 400
+	maxItemText    = 2000
+)
+
+// shortText is the clean text of n, or "" and false when it holds more
+// than limit bytes other than white space.
+func shortText(n *html.Node, limit int) (string, bool) {
+	t := textLimit(n, limit)
+	kept := 0
+	for i := 0; i < len(t); i++ {
+		switch t[i] {
+		case ' ', '\t', '\n', '\r', '\f':
+		default:
+			kept++
+		}
+	}
+	if kept > limit {
+		return "", false
+	}
+	return cleanText(t), true
+}
+
+// textLimit is textOf that stops once it holds more than limit bytes other
+// than white space (no limit when negative): byline and date candidates are
+// short, and a long text only tells that the element is not one. With a
+// limit, runs of white space are kept as one space (cleanText collapses
+// them anyway) and a long text node is cut, so that nested candidates over
+// one long text cost the limit each, not the text's length.
 func textLimit(n *html.Node, limit int) string {
 	var sb strings.Builder
+	kept := 0 // bytes other than white space
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
-		if limit >= 0 && sb.Len() > limit {
+		if limit >= 0 && kept > limit {
 			return
 		}
 		switch n.Type {
 		case html.TextNode:
-			sb.WriteString(n.Data)
+			if limit < 0 {
+				sb.WriteString(n.Data)
+				return
+			}
+			space := false
+			for i := 0; i < len(n.Data) && kept <= limit; i++ {
+				switch c := n.Data[i]; c {
+				case ' ', '\t', '\n', '\r', '\f':
+					space = true
+				default:
+					if space {
+						sb.WriteByte(' ')
+						space = false
+					}
+					sb.WriteByte(c)
+					kept++
+				}
+			}
+			if space {
+				sb.WriteByte(' ')
+			}
 			return
 		case html.ElementNode:
 			switch n.DataAtom {

@@ -1,7 +1,7 @@
 package metadata
 
 import (
-	"regexp"
+	"byline/internal/fastre"
 	"strconv"
 	"strings"
 	"time"
@@ -50,15 +50,15 @@ var machineLayouts = []string{
 }
 
 var (
-	isoPrefixRe = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}`)
-	epochRe     = regexp.MustCompile(`^\d{10}(\d{3})?$`)
+	isoPrefixRe = fastre.MustCompile(`^\d{4}-\d{2}-\d{2}`)
+	epochRe     = fastre.MustCompile(`^\d{10}(\d{3})?$`)
 	// urlDateRe finds a full date in a URL path: /2024/05/17/, /2024-05-17/, /20240517/.
-	urlDateRe = regexp.MustCompile(`(?:^|[/_-])((?:19|20)\d{2})([/_-]?)(0[1-9]|1[0-2])([/_-]?)(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)`)
+	urlDateRe = fastre.MustCompile(`(?:^|[/_-])((?:19|20)\d{2})([/_-]?)(0[1-9]|1[0-2])([/_-]?)(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)`)
 	// textDateRe finds a written date: ISO, "May 17, 2024", "17 May 2024",
 	// "17. Mai 2024", "17 de mayo de 2024", "17.05.2024", "November 20
 	// 15:23 2019" (the time between day and year), "2024年5月17日",
 	// "2024년 5월 17일".
-	textDateRe = regexp.MustCompile(`(?i)\b((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})\b` +
+	textDateRe = fastre.MustCompile(`(?i)\b((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})\b` +
 		`|\b(\p{L}{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{2})\b` +
 		`|(?:^|[^\p{L}\d])(\d{1,2})(?:st|nd|rd|th|er|\.|º|°|ª)?\s+(?:de\s+)?(\p{L}{3,10})\.?,?\s+(?:de\s+|del\s+)?((?:19|20)\d{2})\b` +
 		`|\b(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})\b` +
@@ -67,10 +67,10 @@ var (
 	// clockAfterRe is a time of day right after a written date ("May 17,
 	// 2024 at 3:46 PM EDT", "30 avril 2015 à 07h19", "17.05.2024, 14:30
 	// Uhr", "2024-05-17T14:30"), with an optional zone.
-	clockAfterRe = regexp.MustCompile(`(?i)^(?:[\s,|/–—-]|t|at|à|a las|às|alle|ore|um|kl\.?|в|om|г\.?|года)*` + clockPattern)
+	clockAfterRe = fastre.MustCompile(`(?i)^(?:[\s,|/–—-]|t|at|à|a las|às|alle|ore|um|kl\.?|в|om|г\.?|года)*` + clockPattern)
 	// clockBeforeRe is a time of day right before a written date ("14:30
 	// GMT, 5 March 2024").
-	clockBeforeRe = regexp.MustCompile(`(?i)` + clockPattern + `(?:\s|,|on|le|am|el|del|il|em|\||–|—|-|/)*$`)
+	clockBeforeRe = fastre.MustCompile(`(?i)` + clockPattern + `(?:\s|,|on|le|am|el|del|il|em|\||–|—|-|/)*$`)
 )
 
 // clockPattern is a time of day (hours, minutes, optional seconds, am/pm,

@@ -3,8 +3,9 @@ package metadata
 import (
 	"bytes"
 	"encoding/json"
-	"regexp"
 	"strings"
+
+	"byline/internal/fastre"
 )
 
 // ldObject is one JSON-LD node object.
@@ -39,7 +40,7 @@ var secondaryTypes = map[string]bool{
 }
 
 var (
-	trailingCommaRe = regexp.MustCompile(`,(\s*[}\]])`)
+	trailingCommaRe = fastre.MustCompile(`,(\s*[}\]])`)
 )
 
 // parseJSONLD decodes the page's ld+json blocks, tolerating the common

@@ -1,17 +1,18 @@
 package metadata
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/abadojack/whatlanggo"
+
+	"byline/internal/fastre"
 )
 
 // langTagRe matches the start of a language tag: language, optional
 // script, optional region (ISO 3166 letters or a UN M.49 number).
-var langTagRe = regexp.MustCompile(`^([a-zA-Z]{2,3})(?:[-_]([a-zA-Z]{4}))?(?:[-_]([a-zA-Z]{2}|\d{3}))?(?:[-_.@]|$)`)
+var langTagRe = fastre.MustCompile(`^([a-zA-Z]{2,3})(?:[-_]([a-zA-Z]{4}))?(?:[-_]([a-zA-Z]{2}|\d{3}))?(?:[-_.@]|$)`)
 
 // NormalizeLanguage turns a declared language ("en_US", "EN-us", "pt-br,
 // en", "fr-FR.UTF-8") into a BCP 47 tag ("en-US", "pt-BR", "fr-FR"). It
@@ -58,7 +59,7 @@ func declaredLanguage(p *page, ld *ldData) string {
 
 // detectSample bounds the text given to the detector: enough for a
 // reliable guess, cheap on long pages.
-const detectSample = 1000
+const detectSample = 600
 
 // minDetect is the least text (in letters) on which a detected language is
 // trusted.
@@ -164,6 +165,9 @@ func stopShare(text, lang string) float64 {
 // short to tell), the detected language when nothing is declared or the
 // text is clearly in another language.
 func ResolveLanguage(declared, body string) string {
+	if declared != "" && plainlyIn(declared, body) {
+		return declared // what the detector would confirm, at a fraction of its cost
+	}
 	detected, ok := DetectLanguage(body)
 	if !ok {
 		return declared
@@ -206,4 +210,60 @@ func truncateRunes(s string, n int) string {
 		i++
 	}
 	return s
+}
+
+// functionWords lists, for the languages most news is written in, common
+// words that are rare in the others: in running text of the language they
+// make a quarter to a third of the words, elsewhere a few percent.
+var functionWords = map[string]map[string]bool{
+	"en": wordSet("the of and to that for with was is are this from said have has were which been their would will they who not its by at on an his her"),
+	"de": wordSet("der die das und den dem des nicht sich mit ist auf eine einen einer auch sie für von zu im wird wurde sind hat dass nach bei"),
+	"fr": wordSet("le la les des et est une dans pour que qui sur pas du au par avec ce il elle sont ont été plus mais"),
+	"es": wordSet("el la los las del y que en un una por con para es se su al lo como más pero sus fue ha"),
+	"it": wordSet("il la di che e della del per un una sono gli non nel alla si con le dei ha è anche delle"),
+	"pt": wordSet("o a os as de do da dos das e que em um uma para com não no na por se mais foi ao"),
+	"nl": wordSet("de het een en van is dat op te voor met zijn niet die aan ook er bij werd heeft naar"),
+}
+
+func wordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+// plainlyIn reports whether the text is plainly in the declared language:
+// at least 60 words in the detector's sample, a fifth of them function
+// words of that language. It only answers for the languages listed in
+// functionWords; the detector decides the rest.
+func plainlyIn(declared, text string) bool {
+	primary := declared
+	if i := strings.IndexByte(primary, '-'); i >= 0 {
+		primary = primary[:i]
+	}
+	words := functionWords[primary]
+	if words == nil {
+		return false
+	}
+	if len(text) > detectSample*3 {
+		text = text[len(text)/8:]
+	}
+	text = truncateRunes(text, detectSample)
+	var n, hits int
+	var buf [32]byte
+	for _, f := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		n++
+		if len(f) > len(buf) {
+			continue
+		}
+		w := buf[:0]
+		for _, r := range f {
+			w = utf8.AppendRune(w, unicode.ToLower(r))
+		}
+		if words[string(w)] {
+			hits++
+		}
+	}
+	return n >= 60 && hits*5 >= n
 }

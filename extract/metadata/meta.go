@@ -3,8 +3,9 @@ package metadata
 import (
 	"net"
 	"net/url"
-	"regexp"
 	"strings"
+
+	"byline/internal/fastre"
 )
 
 // meta is the first value of the first key that the page has (keys
@@ -91,9 +92,9 @@ func trimTagline(s string) string {
 }
 
 var (
-	domainSuffixRe = regexp.MustCompile(`(?i)\.(com|net|org|co|info|[a-z]{2})$`)
-	legalSuffixRe  = regexp.MustCompile(`(?i)[ ,]+(inc|ltd|llc|gmbh|plc|s\.?a|corp|corporation|limited)\.?$`)
-	taglineSepRe   = regexp.MustCompile(` [|\-–—:] `)
+	domainSuffixRe = fastre.MustCompile(`(?i)\.(com|net|org|co|info|[a-z]{2})$`)
+	legalSuffixRe  = fastre.MustCompile(`(?i)[ ,]+(inc|ltd|llc|gmbh|plc|s\.?a|corp|corporation|limited)\.?$`)
+	taglineSepRe   = fastre.MustCompile(` [|\-–—:] `)
 )
 
 // betterSiteName chooses between og:site_name and the JSON-LD publisher

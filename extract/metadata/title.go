@@ -1,14 +1,15 @@
 package metadata
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
+
+	"byline/internal/fastre"
 )
 
 // titleSepRe splits a title into its parts at the separators sites put
 // between headline, section and site name.
-var titleSepRe = regexp.MustCompile(`\s+[|\-–—·•»/\\>~]{1,2}\s+|\s*::\s*|\s+_\s*|_\s+|\s*[|｜]\s*`)
+var titleSepRe = fastre.MustCompile(`\s+[|\-–—·•»/\\>~]{1,2}\s+|\s*::\s*|\s+_\s*|_\s+|\s*[|｜]\s*`)
 
 // chooseTitle picks the headline (see doc.go for the order) and removes a
 // site-name prefix or suffix.
@@ -126,10 +127,10 @@ func similarity(a, b string) float64 {
 }
 
 var (
-	tagSepRe       = regexp.MustCompile(` [|\-–—\\/>»] `)
-	tagHierSepRe   = regexp.MustCompile(` [\\/>»] `)
-	tagFirstPartRe = regexp.MustCompile(`^[^|\-–—\\/>»]*[|\-–—\\/>»]`)
-	tagSepCharsRe  = regexp.MustCompile(`[|\-–—\\/>»]+`)
+	tagSepRe       = fastre.MustCompile(` [|\-–—\\/>»] `)
+	tagHierSepRe   = fastre.MustCompile(` [\\/>»] `)
+	tagFirstPartRe = fastre.MustCompile(`^[^|\-–—\\/>»]*[|\-–—\\/>»]`)
+	tagSepCharsRe  = fastre.MustCompile(`[|\-–—\\/>»]+`)
 )
 
 // titleFromTag reads the headline out of a <title> when the page gives no

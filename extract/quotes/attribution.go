@@ -35,11 +35,18 @@ func cueFormOf(t token) cueForm { return cueForms[t.lower] }
 // isCue reports whether toks[j] is a reporting verb as used here.
 func isCue(toks []token, j int) bool {
 	t := toks[j]
-	if t.kind != tWord || t.cap && t.lower != "according" {
+	if t.kind != tWord {
 		return false
 	}
-	if _, ok := cueForms[t.lower]; !ok {
+	if _, ok := accordingWords[t.lower]; ok {
+		return isAccording(toks, j)
+	}
+	f, ok := cueForms[t.lower]
+	if !ok || t.cap {
 		return false
+	}
+	if f.foreign && !foreignNounLike[t.lower] {
+		return true // no English noun or passive to rule out
 	}
 	if part, ok := cueParticles[t.lower]; ok {
 		if j+1 >= len(toks) || toks[j+1].lower != part {
@@ -57,7 +64,7 @@ func isCue(toks []token, j int) bool {
 			return false // passive: "investors were promised", "he was told"
 		}
 	}
-	if nounLike[t.lower] {
+	if nounLike[t.lower] || foreignNounLike[t.lower] {
 		if j == 0 {
 			return false
 		}
@@ -76,6 +83,12 @@ func isCue(toks []token, j int) bool {
 
 // cueText is the cue as written, with its particle ("weighed in").
 func cueText(toks []token, j int) string {
+	if isAccording(toks, j) {
+		return accordingText(toks, j)
+	}
+	if cueFormOf(toks[j]).foreign && j > 0 && foreignAux[toks[j-1].lower] {
+		return toks[j-1].text + " " + toks[j].text // "a déclaré"
+	}
 	if _, ok := cueParticles[toks[j].lower]; ok && j+1 < len(toks) {
 		return toks[j].text + " " + toks[j+1].text
 	}
@@ -84,6 +97,9 @@ func cueText(toks []token, j int) string {
 
 // cueEnd is the index just past the cue at j (and its particle).
 func cueEnd(toks []token, j int) int {
+	if isAccording(toks, j) {
+		return accordingSource(toks, j)
+	}
 	if _, ok := cueParticles[toks[j].lower]; ok {
 		return j + 2
 	}
@@ -94,6 +110,9 @@ func pronounOf(t token) string {
 	l := t.lower
 	if k := strings.IndexByte(l, '\''); k > 0 {
 		l = l[:k]
+	}
+	if e, ok := foreignPronouns[l]; ok && !(t.cap && (l == "lei" || l == "lui" || l == "ele" || l == "ela")) {
+		return e // "Lei" is also a given name
 	}
 	return l
 }
@@ -117,7 +136,8 @@ func isBoundary(t token) bool {
 // (`X, deputy minister, said`), which is returned apart.
 func walkLeft(toks []token, v, lo int) (np, appos []token) {
 	j := v - 1
-	for j >= lo && isAdverb(toks[j]) {
+	foreign := cueFormOf(toks[v]).foreign
+	for j >= lo && (isAdverb(toks[j]) || foreign && (foreignAux[toks[j].lower] || foreignAdverbs[toks[j].lower])) {
 		j--
 	}
 	// "Rep. Ann Lee (D-Calif.) said": skip a parenthesis before the verb
@@ -209,13 +229,21 @@ func walkRight(toks []token, from, hi int) (np, appos []token) {
 	j := from
 	for j < hi && j-from < maxNP {
 		t := toks[j]
-		if isBoundary(t) || t.kind == tWord && !t.cap && rightStops[t.lower] && j > from || isCueWord(t) && !(j > from && articles[toks[j-1].lower]) {
+		// a lower-case word after a name ends the phrase unless it is a
+		// source noun ("said Sergei Lavrov to reporters", "министр Сергей
+		// Лавров журналистам")
+		if j > from && t.kind == tWord && !t.cap && toks[j-1].kind == tWord && toks[j-1].cap && !toks[j-1].possessive() &&
+			hasRun(toks[from:j]) && !nameParticles[t.lower] && !headStops[t.lower] && !isNounHead(t.bare()) && !isRole(t.bare()) && !nameSuffixes[t.lower] {
+			break
+		}
+		if isBoundary(t) || t.kind == tWord && !t.cap && (rightStops[t.lower] || foreignStops[t.lower]) && j > from && !(t.is("for", "at", "with") && !hasRun(toks[from:j])) ||
+			isCueWord(t) && !(j > from && articles[toks[j-1].lower]) {
 			break
 		}
 		j++
 	}
 	np = toks[from:j]
-	if hasRun(np) {
+	if hasRun(np) && (len(readNP(np).name) > 0 || j >= hi || !toks[j].isPunct(",")) {
 		return np, nil
 	}
 	// skip to the next comma and take what follows it
@@ -270,6 +298,13 @@ func introducer(toks []token, q, lo int) attribution {
 	}
 	if colon {
 		np, appos := walkLeft(toks, q-1, lo)
+		if !sourceLike(np) && !sourceLike(appos) {
+			// "Buckley, who …, had a similar experience: “…”": the
+			// sentence's subject, when it names someone
+			if snp, sap := sentenceSubject(toks, lo, q-1); hasRun(snp) && pureName(snp) || len(sap) > 0 && pureName(sap) && len(readNP(snp).name) == 0 {
+				return attribution{cue: ":", np: snp, appos: sap, found: true}
+			}
+		}
 		return attribution{cue: ":", np: np, appos: appos, found: sourceLike(np) || sourceLike(appos)}
 	}
 	return attribution{}
@@ -279,12 +314,22 @@ func introducer(toks []token, q, lo int) attribution {
 // cs (sentence from lo), for the quotation at q.
 func verbSource(toks []token, j, cs, lo, q int) attribution {
 	a := attribution{cue: cueText(toks, j), found: true}
+	if isAccording(toks, j) {
+		a.np, a.appos = accordingNP(toks, cueEnd(toks, j), q)
+		a.found = len(a.np) > 0
+		return a
+	}
 	if cueFormOf(toks[j]).participle {
 		a.np, a.appos = clauseSubject(toks, j, lo)
 		return a
 	}
-	// inverted: the verb opens its clause right after a quotation
-	if j == cs && j-1 >= lo && (toks[j-1].kind == tQuote || toks[j-1].isPunct(",") && j-2 >= lo && toks[j-2].kind == tQuote && !toks[j-2].term) {
+	// inverted: the verb opens its clause right after a quotation (after
+	// its auxiliary: "« … », a déclaré X")
+	v := j
+	if cueFormOf(toks[j]).foreign && j-1 >= lo && j-1 == cs && foreignAux[toks[j-1].lower] {
+		v = j - 1
+	}
+	if v == cs && v-1 >= lo && (toks[v-1].kind == tQuote || toks[v-1].isPunct(",") && v-2 >= lo && toks[v-2].kind == tQuote && !toks[v-2].term) {
 		a.np, a.appos = walkRight(toks, cueEnd(toks, j), q)
 		return a
 	}
@@ -328,7 +373,7 @@ func fallbackSubject(toks []token, j, lo int) (np, appos []token) {
 // sentence's opening noun phrase.
 func clauseSubject(toks []token, j, lo int) (np, appos []token) {
 	for k := lo; k < j; k++ {
-		if isCue(toks, k) && !cueFormOf(toks[k]).participle && toks[k].lower != "according" {
+		if isCue(toks, k) && !cueFormOf(toks[k]).participle && !isAccording(toks, k) {
 			np, appos = walkLeft(toks, k, lo)
 			if len(np) > 0 {
 				return np, appos
@@ -390,7 +435,21 @@ func sentenceSubject(toks []token, lo, hi int) (np, appos []token) {
 	if e < hi && toks[e].isPunct(",") {
 		// "The company that runs the AMAs, Dick Clark Productions, denies"
 		f := e + 1
-		for f < hi && f-e < maxNP && !isBoundary(toks[f]) {
+		for f < hi && f-e < maxNP+6 {
+			if toks[f].isPunct("(") {
+				// "filmmaker Charlie McDowell (“The Discovery”),"
+				k := f + 1
+				for k < hi && k < f+12 && !toks[k].isPunct(")") {
+					k++
+				}
+				if k < hi && toks[k].isPunct(")") {
+					f = k + 1
+					continue
+				}
+			}
+			if isBoundary(toks[f]) {
+				break
+			}
 			f++
 		}
 		if f < hi && toks[f].isPunct(",") {
@@ -410,7 +469,7 @@ func after(toks []token, q, hi int) attribution {
 		return attribution{}
 	}
 	// “…” — Neil Gaiman: an epigraph's source after a dash
-	if toks[i-1].isPunct("—") && i == q+1+countPunct(toks, q+1, i) {
+	if toks[i-1].isPunct("—") && i == q+1+countPunct(toks, q+1, i) && !isCue(toks, i) {
 		e := i
 		for e < hi && e < i+maxNP && toks[e].kind == tWord {
 			e++
@@ -421,14 +480,41 @@ func after(toks []token, q, hi int) attribution {
 	}
 	tight := endsSentence(toks[q].text)
 	split := strings.HasSuffix(strings.TrimSpace(toks[q].text), ",") || toks[q+1].isPunct(",")
+	// inverted after an auxiliary: "« … », a déclaré X", "« … », a-t-il dit"
+	if foreignAux[toks[i].lower] && i+1 < hi {
+		if isCue(toks, i+1) && cueFormOf(toks[i+1]).foreign {
+			a := attribution{cue: cueText(toks, i+1), found: true}
+			a.np, a.appos = walkRight(toks, cueEnd(toks, i+1), hi)
+			if len(a.np) > 0 || len(a.appos) > 0 {
+				return a
+			}
+			return attribution{}
+		}
+		if i+2 < hi && toks[i+1].kind == tWord && pronouns[pronounOf(toks[i+1])] && isCue(toks, i+2) && cueFormOf(toks[i+2]).foreign {
+			return attribution{cue: cueText(toks, i+2), np: toks[i+1 : i+2], found: true}
+		}
+	}
+	// German "„…“, so Müller": the source closes the sentence
+	if toks[i].lower == "so" && toks[i-1].isPunct(",") {
+		np, _ := walkRight(toks, i+1, hi)
+		if e := i + 1 + len(np); hasRun(np) && (e >= hi || isHardStop(toks[e])) {
+			return attribution{cue: toks[i].text, np: np, found: true}
+		}
+	}
 	// inverted: “…,” said X
-	if isCue(toks, i) && !cueFormOf(toks[i]).participle && toks[i].lower != "according" {
+	if isCue(toks, i) && !cueFormOf(toks[i]).participle && !isAccording(toks, i) {
 		a := attribution{cue: cueText(toks, i), found: true}
 		a.np, a.appos = walkRight(toks, cueEnd(toks, i), hi)
 		if len(a.np) > 0 || len(a.appos) > 0 {
 			return a
 		}
 		return attribution{}
+	}
+	// a quotation ending a sentence takes only a verb close after it, or
+	// after a name and its appositive
+	limit := i + 7
+	if v := appositiveCue(toks, i, hi); v >= 0 {
+		limit = v
 	}
 	for j := i; j < hi && j < i+maxScan; j++ {
 		t := toks[j]
@@ -446,7 +532,7 @@ func after(toks []token, q, hi int) attribution {
 		if isHardStop(t) {
 			return attribution{}
 		}
-		if tight && j > i+7 {
+		if tight && j > limit {
 			return attribution{}
 		}
 		if !isCue(toks, j) {
@@ -456,9 +542,9 @@ func after(toks []token, q, hi int) attribution {
 		if !split && introducesNext(toks, j, hi) {
 			return attribution{}
 		}
-		if t.lower == "according" {
-			np, _ := walkRight(toks, j+2, hi)
-			return attribution{cue: cueText(toks, j), np: np, found: len(np) > 0}
+		if isAccording(toks, j) {
+			np, appos := accordingNP(toks, cueEnd(toks, j), hi)
+			return attribution{cue: cueText(toks, j), np: np, appos: appos, found: len(np) > 0}
 		}
 		if cueFormOf(t).participle {
 			continue
@@ -509,15 +595,18 @@ func earlier(toks []token, q, lo int) attribution {
 		if t.kind == tPunct && (t.text == ":" || t.text == ";") {
 			break
 		}
+		if a := nounCue(toks, j, q); a.found {
+			return a
+		}
 		if !isCue(toks, j) || cueNeedsQuoteFar(toks, j, q) {
 			continue
 		}
-		if t.lower == "according" {
-			np, _ := walkRight(toks, j+2, q)
+		if isAccording(toks, j) {
+			np, appos := accordingNP(toks, cueEnd(toks, j), q)
 			if len(np) == 0 {
 				continue
 			}
-			return attribution{cue: cueText(toks, j), np: np, found: true}
+			return attribution{cue: cueText(toks, j), np: np, appos: appos, found: true}
 		}
 		return verbSource(toks, j, -1, lo, q)
 	}
@@ -561,7 +650,7 @@ func startsLower(text string) bool {
 // isNounHead reports whether a lower-case word is a known head noun for a
 // source ("Border agents", "Commerzbank analyst").
 func isNounHead(w string) bool {
-	return personNouns[w] || roleNouns[w] || orgNouns[w]
+	return personNouns[w] || roleNouns[w] || orgNouns[w] || docNouns[w] || surveyNouns[w]
 }
 
 var articles = set("the a an its their his her our your my")
@@ -604,4 +693,62 @@ func prevComma(toks []token, j, lo int) int {
 		}
 	}
 	return -1
+}
+
+// speechNouns report words: "directives from Xi to “…”", "a statement by
+// the ministry that “…”".
+var speechNouns = set("directive directives order orders instruction instructions remark remarks comment comments words statement message letter tweet post warning pledge promise vow demand appeal plea call testimony speech address")
+
+// nounCue finds a speech noun and its source close before the quotation at
+// q, at j: "directives from NAME", "NAME's remarks".
+func nounCue(toks []token, j, q int) attribution {
+	t := toks[j]
+	if q-j > 8 || t.kind != tWord {
+		return attribution{}
+	}
+	if t.is("from", "by") && j > 0 && speechNouns[toks[j-1].bare()] {
+		np, _ := walkRight(toks, j+1, q)
+		if hasRun(np) {
+			return attribution{cue: toks[j-1].text, np: np, found: true}
+		}
+	}
+	if speechNouns[t.bare()] && j > 0 && toks[j-1].possessive() && toks[j-1].cap {
+		s := j - 1
+		for s > 0 && toks[s-1].kind == tWord && toks[s-1].cap && !toks[s-1].possessive() {
+			s--
+		}
+		return attribution{cue: t.text, np: toks[s:j], found: true}
+	}
+	return attribution{}
+}
+
+// accordingNP is the source after "according to": its noun phrase, and a
+// name set off after it ("Segundo o ministro da Fazenda, Fernando Haddad,
+// …"); what follows a comma is otherwise the main clause.
+func accordingNP(toks []token, from, hi int) (np, appos []token) {
+	np, appos = walkRight(toks, from, hi)
+	if len(appos) > 0 && (!pureName(appos) || len(readNP(appos).name) == 0) {
+		appos = nil
+	}
+	return np, appos
+}
+
+// innerAttribution finds the narrator's words set between dashes inside
+// the quotation marks, as Russian prose does: "«…, – пожаловалась
+// Поризкова. — …»".
+func innerAttribution(text string) attribution {
+	if !strings.ContainsAny(text, "–—") {
+		return attribution{}
+	}
+	toks := appendWords(nil, text)
+	for k := 1; k+2 < len(toks); k++ {
+		if !toks[k].isPunct("—") || toks[k-1].kind != tPunct || !isCue(toks, k+1) || !cueFormOf(toks[k+1]).foreign {
+			continue
+		}
+		np, _ := walkRight(toks, k+2, len(toks))
+		if hasRun(np) || len(np) == 1 && pronouns[pronounOf(np[0])] {
+			return attribution{cue: toks[k+1].text, np: np, found: true}
+		}
+	}
+	return attribution{}
 }

@@ -207,6 +207,72 @@ func TestAttributionPatterns(t *testing.T) {
 			want:  []want{{"We fix the roads or we lose the town.", "Joan Pike", "put it"}},
 		},
 		{
+			name:  "speech noun with its source",
+			paras: []string{`The memo followed instructions from Defence Minister Karl Hess to "leave no stone unturned in the audit."`},
+			want:  []want{{"leave no stone unturned in the audit.", "Karl Hess", "instructions"}},
+		},
+		{
+			name: "a poll speaks through its respondents",
+			paras: []string{
+				`A new Harbor Institute survey of 2,000 adults found wide support for the plan. Sixty percent say that "the city should build the tram before the stadium."`,
+			},
+			want: []want{{"the city should build the tram before the stadium.", "a new Harbor Institute survey", "say"}},
+		},
+		{
+			name:  "according to X before the quotation",
+			paras: []string{`Tom Smith lost his job last week.`, `According to Smith, "the project is over for good."`},
+			want:  []want{{"the project is over for good.", "Tom Smith", "According to"}},
+		},
+		{
+			name:  "the company: the organisation the story is about",
+			paras: []string{`Acme Corp. apologized on Friday.`, `In a statement, the company said: "We regret the error deeply."`},
+			want:  []want{{"We regret the error deeply.", "Acme Corp.", "said"}},
+		},
+		{
+			name:  "indefinite source with its organisation",
+			paras: []string{`"We will appeal the ruling," said a spokesman for the family, who declined to be named.`},
+			want:  []want{{"We will appeal the ruling,", "a spokesman for the family", "said"}},
+		},
+		{
+			name:  "name in apposition to a description",
+			paras: []string{`"We will appeal the ruling," his lawyer, Jane Roe, said.`},
+			want:  []want{{"We will appeal the ruling,", "Jane Roe", "said"}},
+		},
+		{
+			name:  "is how X described it",
+			paras: []string{`"Dead on arrival in the Senate," is how Mark Jones described the plan.`},
+			want:  []want{{"Dead on arrival in the Senate,", "Mark Jones", "described"}},
+		},
+		{
+			name: "pronoun for a person named outside a subject",
+			paras: []string{
+				`The findings were presented on Monday by Dr. Helen Osei, a cardiologist.`,
+				`"We were surprised by how strong the effect was," she said.`,
+			},
+			want: []want{{"We were surprised by how strong the effect was,", "Helen Osei", "said"}},
+		},
+		{
+			name: "pronoun for a person introduced without a name",
+			paras: []string{
+				`Reporters spoke to one mother outside the school gates.`,
+				`"Nobody told us anything until the evening," she said.`,
+			},
+			want: []want{{"Nobody told us anything until the evening,", "one mother", "said"}},
+		},
+		{
+			name:  "question mark, then a name and a long appositive",
+			paras: []string{`“What is the incentive to sign this deal now?” Lena Brandt, the former trade envoy to the European Union, said on Monday.`},
+			want:  []want{{"What is the incentive to sign this deal now?", "Lena Brandt", "said"}},
+		},
+		{
+			name: "the statement speaks for the source that issued it",
+			paras: []string{
+				`Two soldiers were killed in the crash, the Defence Ministry said in a statement on Wednesday.`,
+				`"The cause of the crash is under investigation," the statement said.`,
+			},
+			want: []want{{"The cause of the crash is under investigation,", "the Defence Ministry", "said"}},
+		},
+		{
 			name: "pronoun skips a person of the other gender",
 			paras: []string{
 				`Judge Helen Marsh questioned the defendant, Paul Wren, for an hour. She then read the verdict aloud.`,

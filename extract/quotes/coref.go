@@ -37,6 +37,7 @@ type mention struct {
 	plural bool
 	indef  bool   // an indefinite description ("a company spokesperson") introduces a new source
 	owner  string // possessor of a description ("Trump" in "Trump's spokesman"), folded
+	gender byte   // the gender a role phrase gives ("la ministra"), or 0
 }
 
 func (m mention) empty() bool { return m.pron == "" && len(m.name) == 0 && m.head == "" }
@@ -178,7 +179,7 @@ func coreName(run []token) []token {
 			s--
 			break
 		}
-		if s < len(run) && (titleWords[l] || titleWords[strings.TrimSuffix(l, ".")] || isAcronym(t) || t.possessive() || abstractNoun(l)) {
+		if s < len(run) && (isTitle(l) || isTitle(strings.TrimSuffix(l, ".")) || isAcronym(t) || t.possessive() || abstractNoun(l)) {
 			break
 		}
 		if !nameSuffixes[l] && !nameParticles[l] && !isInitial(t) {
@@ -192,6 +193,10 @@ func coreName(run []token) []token {
 	if s == len(run) {
 		s = len(run) - 1
 	}
+	// "M. Dupont", "Frau Merkel": an honorific opening the run
+	if s < len(run)-1 && leadingHonorifics[run[s].lower] {
+		s++
+	}
 	return run[s:]
 }
 
@@ -200,7 +205,7 @@ func coreName(run []token) []token {
 func commonWordName(w string) bool {
 	for _, part := range strings.Split(w, "-") {
 		b := strings.TrimSuffix(part, "s")
-		if roleNouns[part] || roleNouns[b] || personNouns[part] || personNouns[b] {
+		if roleNouns[part] || isRole(b) || personNouns[part] || personNouns[b] {
 			return true
 		}
 	}
@@ -237,12 +242,12 @@ func keyOf(toks []token) []string {
 func runName(toks []token, r nameRun) (disp string, key []string, org bool, stripped []token) {
 	run := toks[r.s:r.e]
 	org = containsOrg(run) || (len(run) == 1 && (isAcronym(run[0]) || r.det)) ||
-		len(run) > 1 && titleWords[run[len(run)-1].bare()] && !royalTitles[run[len(run)-2].bare()] // "the High Commissioner for …"
+		len(run) > 1 && isTitle(run[len(run)-1].bare()) && !royalTitles[run[len(run)-2].bare()] // "the High Commissioner for …"
 	if org && len(run) > 2 {
 		// "White House Press Secretary Stephanie Grisham": a title ends the
 		// organisation's words and a person's name follows
 		core := coreName(run)
-		if n := len(run) - len(core); len(core) >= 2 && n > 0 && !containsOrg(core) && titleWords[run[n-1].bare()] {
+		if n := len(run) - len(core); len(core) >= 2 && n > 0 && !containsOrg(core) && (isTitle(run[n-1].bare()) || isAcronym(run[n-1]) && !r.det) {
 			return joinTokens(core), keyOf(core), false, run[:n]
 		}
 	}
@@ -329,28 +334,36 @@ func (es *entities) collect(toks []token, lo, hi, base int) {
 		}
 		for _, t := range stripped {
 			switch t.bare() {
-			case "mr", "mr.":
+			case "mr", "mr.", "prince", "king", "duke", "sir", "lord":
 				e.gender = 'm'
-			case "mrs", "mrs.", "ms", "ms.", "miss":
+			case "mrs", "mrs.", "ms", "ms.", "miss", "princess", "queen", "duchess", "dame", "lady":
 				e.gender = 'f'
 			}
 			es.title(e, strings.TrimSuffix(t.bare(), "."))
-			if titleWords[t.bare()] || roleNouns[t.bare()] {
+			if isTitle(t.bare()) || isRole(t.bare()) {
 				e.person = true
 			}
 		}
 		// role words before the name: "China’s ambassador to Britain Liu Xiaming";
 		// none for the object of a preposition ("ambassador to Britain")
+		role := ""
 		for j := r.s - 1; j >= lo && j >= r.s-6 && !toks[r.s-1].is("to", "of", "for", "in", "at", "from", "with", "by", "on"); j-- {
 			t := toks[j]
 			b := t.bare()
-			if t.kind != tWord || !(t.cap && !determiners[t.lower] || t.possessive() || roleNouns[b] || titleWords[b] || personNouns[b] || b == "to" || b == "of" || b == "for" || b == "and") {
+			if t.kind != tWord || !(t.cap && !determiners[t.lower] || t.possessive() || isRole(b) || isTitle(b) || personNouns[b] || b == "to" || b == "of" || b == "for" || b == "and") {
+				if role != "" && t.kind == tWord {
+					e.learnGender(roleGender(t.lower, role))
+				}
 				break
 			}
 			es.title(e, b)
-			if roleNouns[b] || titleWords[b] {
+			if isRole(b) || isTitle(b) {
 				e.person = !e.org
+				role = b
 			}
+		}
+		for _, t := range stripped {
+			e.learnGender(roleGender("", t.bare()))
 		}
 		// an appositive after it: "Cheuk Hau-yip, the commander of …,"
 		if r.e+1 < hi && toks[r.e].isPunct(",") && toks[r.e+1].kind == tWord && !clauseWords[toks[r.e+1].lower] &&
@@ -370,11 +383,21 @@ func (es *entities) collect(toks []token, lo, hi, base int) {
 			for j >= lo && j > r.s-16 && !isBoundary(toks[j]) {
 				j--
 			}
-			if toks[j+1].kind == tWord && determiners[toks[j+1].lower] {
+			if d := toks[j+1]; d.kind == tWord && determiners[d.lower] {
 				for k := j + 1; k < r.s-1; k++ {
 					if toks[k].kind == tWord && !toks[k].cap {
 						e.titles[toks[k].bare()] = true
 					}
+				}
+			}
+			// "La ministra de Transportes, Raquel Sánchez,", "…, afirmó el
+			// secretario general del sindicato, Pepe Álvarez"
+			for k := j + 2; k < r.s-1; k++ {
+				if d := toks[k-1]; d.kind == tWord && foreignDets[d.lower] && foreignRoles[toks[k].bare()] {
+					es.title(e, toks[k].bare())
+					e.person = !e.org
+					e.learnGender(roleGender(d.lower, toks[k].bare()))
+					break
 				}
 			}
 		}
@@ -388,7 +411,7 @@ func (es *entities) collect(toks []token, lo, hi, base int) {
 		if t.is("a", "an", "one", "another") {
 			for j := i + 1; j < hi && j <= i+4; j++ {
 				u := toks[j]
-				if u.kind != tWord || u.cap || clauseWords[u.lower] || functionWords[u.lower] {
+				if u.kind != tWord || u.cap || clauseWords[u.lower] || functionWords[u.lower] || isCueWord(u) {
 					break
 				}
 				if isPersonHead(u.bare()) && es.indefs[u.bare()] == "" {
@@ -401,7 +424,7 @@ func (es *entities) collect(toks []token, lo, hi, base int) {
 		}
 		for j := i + 1; j < hi && j <= i+4; j++ {
 			u := toks[j]
-			if u.kind != tWord || u.cap || clauseWords[u.lower] || functionWords[u.lower] {
+			if u.kind != tWord || u.cap || clauseWords[u.lower] || functionWords[u.lower] || isCueWord(u) {
 				break
 			}
 			es.addDesc(u.bare(), "the "+joinTokens(toks[i+1:j+1]))
@@ -426,8 +449,13 @@ func parseNP(np, appos []token) mention {
 	return m
 }
 
+func hasKey(m map[string]string, k string) bool {
+	_, ok := m[k]
+	return ok
+}
+
 func startsWithPrep(toks []token) bool {
-	return len(toks) > 0 && toks[0].is("via", "in", "on", "at", "to", "from", "for", "with", "by", "according")
+	return len(toks) > 0 && toks[0].is("via", "in", "on", "at", "to", "from", "for", "with", "by") || len(toks) > 0 && hasKey(accordingWords, toks[0].lower)
 }
 
 func pureName(toks []token) bool {
@@ -439,12 +467,20 @@ func pureName(toks []token) bool {
 	return len(toks) > 0
 }
 
-var headStops = set("of in at from for with on who which that whose via to by about after before during under over near")
+var headStops = set("of in at from for with on who which that whose via to by about after before during under over near " +
+	"de del des du da do dos das della dello delle di dei degli der von vom")
 
 func readNP(np []token) mention {
 	// drop a leading conjunction or preposition phrase
 	for len(np) > 0 && np[0].kind == tWord && np[0].is("and", "but", "or", "so", "then", "yet", "also") {
 		np = np[1:]
+	}
+	// a parenthesis closes the phrase: "Charlie McDowell (“The Discovery”)"
+	for k, t := range np {
+		if k > 0 && t.isPunct("(") {
+			np = np[:k]
+			break
+		}
 	}
 	if len(np) == 0 {
 		return mention{}
@@ -496,6 +532,17 @@ func readNP(np []token) mention {
 		last = nil
 	}
 	head := np[end-1]
+	// Romance adjectives follow their noun: "la presidenta madrileña"
+	for k := 1; k < end-1; k++ {
+		if foreignDets[np[k-1].lower] && foreignRoles[np[k].bare()] {
+			head = np[k]
+			m.gender = roleGender(np[k-1].lower, np[k].bare())
+			break
+		}
+	}
+	if len(np) >= 2 && foreignDets[np[0].lower] && foreignRoles[np[1].bare()] {
+		m.gender = roleGender(np[0].lower, np[1].bare())
+	}
 	for _, t := range np[:end-1] {
 		if t.possessive() {
 			m.owner = strings.TrimSuffix(t.bare(), ".")
@@ -510,11 +557,21 @@ func readNP(np []token) mention {
 		case docNouns[head.bare()] && end < len(np) && np[end].is("from", "by", "of") && r.s > end:
 			// "a report from Kotak Institutional Equities": the author
 			last = &r
+		case docNouns[head.bare()] && r.e < end && np[r.e-1].possessive():
+			// "Big Machine's statement": the author
+			last = &r
 		}
 	}
 	if last != nil {
 		disp, key, org, _ := runName(np, *last)
 		m.name, m.disp, m.org = key, disp, org
+		// "a project Mayor Jane Alvarez called …": a noun phrase before the
+		// name that is not its role is another constituent
+		if k := last.s - 1; last.e == len(np) && k > 0 && np[k].kind == tWord && !np[k].cap && !np[k].possessive() &&
+			!isTitle(np[k].bare()) && !isNounHead(np[k].bare()) && !isRole(np[k].bare()) && !nameParticles[np[k].lower] &&
+			!headStops[np[k].lower] && !np[k].is("and", "&") && !strings.ContainsAny(np[k].lower, "'’") && (determiners[np[0].lower] || foreignDets[np[0].lower]) {
+			m.text = joinTokens(np[last.s:])
+		}
 		return m
 	}
 	m.head = head.bare()
@@ -635,7 +692,7 @@ func (es *entities) byTitle(head string, org bool, pos int) *entity {
 
 func onlyTitles(run []token) bool {
 	for _, t := range run {
-		if !titleWords[t.bare()] && !t.is("of", "the", "for", "and") {
+		if !isTitle(t.bare()) && !t.is("of", "the", "for", "and") {
 			return false
 		}
 	}
@@ -645,9 +702,255 @@ func onlyTitles(run []token) bool {
 func hasTitle(run []token) bool {
 	stripped := run[:len(run)-len(coreName(run))]
 	for _, t := range stripped {
-		if titleWords[t.bare()] || titleWords[strings.TrimSuffix(t.bare(), ".")] {
+		if isTitle(t.bare()) || isTitle(strings.TrimSuffix(t.bare(), ".")) {
 			return true
 		}
 	}
 	return false
+}
+
+// lastSpeaker is the most recent source of a reporting verb within window
+// paragraphs.
+func (a *article) lastSpeaker(pi, window int) *ref {
+	for k := len(a.history) - 1; k >= 0 && k >= len(a.history)-maxHistory; k-- {
+		e := a.history[k]
+		if e.para < pi-window {
+			break
+		}
+		if e.speaker {
+			r := e.r
+			return &r
+		}
+	}
+	return nil
+}
+
+// resolve turns a mention into a source. cur is the subject of the
+// quotation's own sentence, tried first for pronouns.
+func (a *article) resolve(m mention, pos int, cur *ref, pi int) *ref {
+	switch {
+	case m.pron != "":
+		return a.resolvePronoun(m.pron, cur, pi)
+	case len(m.name) > 0:
+		e := a.ents.findEntity(m.name, m.org, pos)
+		if e == nil {
+			return &ref{name: m.disp, kind: kindOf(m.org, false)}
+		}
+		return &ref{name: e.display, ent: e, kind: kindOf(e.org, e.person)}
+	case m.head != "" && m.indef:
+		return &ref{name: m.desc, kind: descKind(m.head), plural: m.plural, head: m.head}
+	case m.head != "":
+		if orgNouns[m.head] {
+			if e := a.ents.byTitle(m.head, true, pos); e != nil {
+				return &ref{name: e.display, ent: e, kind: 'o'}
+			}
+			// "the company said": the organisation the story is about
+			if strings.HasPrefix(m.desc, "the ") && m.owner == "" && strings.ToLower(m.desc) == m.desc {
+				if r := a.recent(func(r ref) bool { return r.kind == 'o' && r.ent != nil }, pi, false); r != nil {
+					return r
+				}
+			}
+			return &ref{name: m.desc, kind: 'o'}
+		}
+		if docNouns[m.head] && strings.HasPrefix(m.desc, "the ") && m.owner == "" {
+			// "the statement said": its author, the last source quoted
+			if r := a.recent(func(r ref) bool { return !docNouns[r.head] && (r.kind != 'd' || isPersonHead(r.head)) }, pi, true); r != nil {
+				return r
+			}
+		}
+		if isRole(m.head) && !m.plural {
+			if e := a.ents.byTitle(m.head, false, pos); e != nil && (m.owner == "" || e.titles[m.owner]) && (m.gender == 0 || e.gender == 0 || e.gender == m.gender) {
+				return &ref{name: e.display, ent: e, kind: kindOf(false, true)}
+			}
+		}
+		if strings.HasSuffix(m.head, "-year-old") && strings.HasPrefix(m.desc, "the ") {
+			// "the 52-year-old said": the person the story is about
+			person := func(r ref) bool { return r.ent != nil && !r.ent.org && personLike(r) }
+			if r := a.recent(person, pi, false); r != nil {
+				return r
+			}
+		}
+		if personNouns[m.head] && !isRole(m.head) && !m.plural && m.owner == "" && strings.HasPrefix(m.desc, "the ") {
+			// "a person familiar with the matter … the person said"
+			if d := a.ents.indefs[m.head]; d != "" {
+				return &ref{name: d, kind: 'd', head: m.head}
+			}
+		}
+		if isRole(m.head) && !m.plural && m.owner == "" {
+			if d := a.ents.indefs[m.head]; d != "" {
+				return &ref{name: d, kind: 'd', head: m.head}
+			}
+			person := func(r ref) bool {
+				return r.ent != nil && !r.ent.org && (m.gender == 0 || r.ent.gender == 0 || r.ent.gender == m.gender)
+			}
+			if r := a.recent(person, pi, true); r != nil {
+				return r
+			}
+			if r := a.recent(person, pi, false); r != nil {
+				return r
+			}
+		}
+		d := m.desc
+		if full := a.ents.descs[m.head]; len(full) > len(d) && strings.HasPrefix(d, "the ") {
+			d = full
+		}
+		return &ref{name: d, kind: 'd', plural: m.plural, head: m.head}
+	}
+	return nil
+}
+
+func kindOf(org, person bool) byte {
+	switch {
+	case org:
+		return 'o'
+	case person:
+		return 'p'
+	}
+	return 'u'
+}
+
+// resolvePronoun finds the source a personal pronoun stands for.
+func (a *article) resolvePronoun(p string, cur *ref, pi int) *ref {
+	var ok func(ref) bool
+	switch p {
+	case "he", "she":
+		g := personPronouns[p][0]
+		ok = func(r ref) bool {
+			if r.kind == 'o' || r.plural || r.kind == 'd' && !isPersonHead(r.head) {
+				return false
+			}
+			return r.ent == nil || r.ent.gender == 0 || r.ent.gender == g
+		}
+	case "they", "it":
+		ok = func(r ref) bool {
+			if r.ent != nil && (r.ent.gender != 0 || r.ent.person) {
+				return false
+			}
+			if p == "it" {
+				return r.kind == 'o' || r.kind == 'u'
+			}
+			return r.kind == 'o' || r.kind == 'u' || r.kind == 'd' && r.plural
+		}
+		// an organisation or group first, then a name of unknown kind
+		group := func(r ref) bool { return ok(r) && r.kind != 'u' }
+		if cur != nil && group(*cur) {
+			c := *cur
+			return &c
+		}
+		if r := a.recent(group, pi, false); r != nil {
+			return r
+		}
+	default:
+		return nil
+	}
+	var r *ref
+	named := func(r ref) bool { return r.ent != nil && ok(r) && (p == "they" || p == "it" || personLike(r)) }
+	if cur != nil && ok(*cur) {
+		c := *cur
+		r = &c
+	} else if p == "he" || p == "she" {
+		// a named subject or speaker of the right gender, then a person
+		// named elsewhere of the right gender, then any named one
+		// a named subject or speaker, then a person named elsewhere of the
+		// right gender ("… released by Dr. Jane Smith", "one mother"), then
+		// one named elsewhere
+		g := personPronouns[p][0]
+		gendered := func(r ref) bool {
+			if r.ent == nil {
+				return nounGender[r.head] == g
+			}
+			return named(r) && r.ent.gender == g
+		}
+		if r = a.recent(named, pi, false); r == nil {
+			if r = a.recentMention(gendered, pi); r == nil {
+				r = a.recentMention(named, pi)
+			}
+		}
+	} else {
+		r = a.recent(named, pi, false)
+	}
+	if r == nil {
+		r = a.recent(ok, pi, false) // a named source first, else a described one
+	}
+	if r != nil && r.ent != nil && (p == "he" || p == "she") {
+		r.ent.person = true
+		if r.ent.gender == 0 {
+			r.ent.gender = personPronouns[p][0]
+		}
+		r.kind = 'p'
+	}
+	return r
+}
+
+// recent returns the most recent source satisfying ok: among speakers
+// within four paragraphs when speakers is set, else among all events within
+// six.
+func (a *article) recent(ok func(ref) bool, pi int, speakers bool) *ref {
+	window := 6
+	if speakers {
+		window = 4
+	}
+	for k := len(a.history) - 1; k >= 0 && k >= len(a.history)-maxHistory; k-- {
+		e := a.history[k]
+		if e.para < pi-window {
+			break
+		}
+		if e.mention || speakers && !e.speaker {
+			continue
+		}
+		if ok(e.r) {
+			r := e.r
+			return &r
+		}
+	}
+	return nil
+}
+
+func isPersonHead(h string) bool {
+	return personNouns[h] || isRole(h) || isRole(strings.TrimSuffix(h, "s"))
+}
+
+func descKind(head string) byte {
+	if orgNouns[head] {
+		return 'o'
+	}
+	return 'd'
+}
+
+// personLike: a named source known to be a person, or with a full name.
+func personLike(r ref) bool {
+	return r.kind == 'p' || r.ent != nil && !r.ent.org && len(r.ent.key) >= 2
+}
+
+// statistic reports whether a source is a share of respondents ("Fifty-one
+// percent", "44 percent of Americans", "most voters").
+func statistic(m mention) bool {
+	if m.desc == "" {
+		return false
+	}
+	first := strings.Fields(m.desc)[0]
+	r, _ := utf8.DecodeRuneInString(first)
+	numeric := unicode.IsDigit(r) || numberWords[strings.Split(strings.ToLower(first), "-")[0]]
+	return numeric && (m.head == "percent" || m.head == "%" || strings.Contains(m.desc, "percent") || strings.Contains(m.desc, "%")) ||
+		(first == "most" || first == "many") && (m.head == "americans" || m.head == "voters" || m.head == "respondents" || m.head == "people")
+}
+
+var surveyNouns = set("poll polls survey surveys census")
+
+var numberWords = set("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred half")
+
+// recentMention is the most recent named person seen outside a subject
+// within two paragraphs that satisfies ok.
+func (a *article) recentMention(ok func(ref) bool, pi int) *ref {
+	for k := len(a.history) - 1; k >= 0 && k >= len(a.history)-maxHistory; k-- {
+		e := a.history[k]
+		if e.para < pi-2 {
+			break
+		}
+		if e.mention && ok(e.r) {
+			r := e.r
+			return &r
+		}
+	}
+	return nil
 }

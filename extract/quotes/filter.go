@@ -19,17 +19,34 @@ func notQuotation(toks []token, i, lo, hi int, partial, attributed bool) bool {
 	switch {
 	case titleCase(toks[i].text):
 		return true
-	case usedAsName(toks, i, lo, hi), namedAs(toks, i, lo), announced(toks, lo, i):
+	case usedAsName(toks, i, lo, hi), namedAs(toks, i, lo), announced(toks, lo, i), titledWork(toks, i, lo):
 		return true
 	}
-	return partial && !attributed
+	return partial && !attributed || !attributed && mentionedInSentence(toks, i, hi)
+}
+
+// mentionedInSentence reports whether an unattributed quoted stretch with
+// no punctuation of its own is a phrase the sentence goes on after, a
+// title or heading mentioned rather than words spoken: 'One of the habits –
+// “Put first things first”, ensures …'.
+func mentionedInSentence(toks []token, i, hi int) bool {
+	t := toks[i].text
+	if endsClause(t) || wordCount(t) > 8 {
+		return false
+	}
+	j := i + 1
+	if j < hi && toks[j].isPunct(",") {
+		j++
+	}
+	return j < hi && toks[j].kind == tWord && startsLower(toks[j].text)
 }
 
 // minWords is the shortest quotation, in words (the guideline's minimum).
 const minWords = 3
 
 // smallWords may stay lower-case in a title.
-var smallWords = set("a an the and or but nor for of on in at to by with from as vs via into onto up per over")
+var smallWords = set("a an the and or but nor for of on in at to by with from as vs via into onto up per over " +
+	"di del della dello dei degli delle il lo gli de la le les des du el los las y e et und der die das von van da do dos al")
 
 // titleCase reports whether text reads as the title of a work or a slogan
 // ("Takin’ It To the Streets", "Meth. We're On It."): every word but the
@@ -80,14 +97,26 @@ func isPartial(toks []token, i, lo, hi int) bool {
 	}
 	if i > lo {
 		p := toks[i-1]
-		if p.kind == tWord && !isCue(toks, i-1) {
+		if p.kind == tWord && cased(p.text) && !isCue(toks, i-1) {
 			return true
 		}
 	}
 	if i+1 < hi {
 		n := toks[i+1]
-		if n.kind == tWord && !n.cap && !endsClause(t.text) && !isCue(toks, i+1) {
+		if n.kind == tWord && startsLower(n.text) && !endsClause(t.text) && !isCue(toks, i+1) {
 			return true
+		}
+	}
+	return false
+}
+
+// cased reports whether a word is written in a script with letter case
+// (Latin, Greek, Cyrillic …); in Korean, Chinese or Arabic text the case of
+// the words around a quotation says nothing about it.
+func cased(w string) bool {
+	for _, r := range w {
+		if unicode.IsLetter(r) {
+			return unicode.IsUpper(r) || unicode.IsLower(r)
 		}
 	}
 	return false
@@ -147,4 +176,22 @@ func namedAs(toks []token, i, lo int) bool {
 		}
 	}
 	return false
+}
+
+// workNouns name works and campaigns whose titles follow them in marks.
+var workNouns = set("song songs album albums single film films movie movies book books novel novels memoir show shows series sitcom play musical poem poems episode podcast documentary painting exhibition exhibit campaign slogan hashtag programme initiative operation headline titled entitled")
+
+// titledWork reports whether the quotation at i follows the noun of a work
+// ("the song “…”", "her memoir “…”"), unless that noun is the object of a
+// reporting verb ("told the podcast “…”").
+func titledWork(toks []token, i, lo int) bool {
+	if i-1 < lo || toks[i-1].kind != tWord || !workNouns[toks[i-1].lower] {
+		return false
+	}
+	for j := i - 2; j >= lo && j >= i-4; j-- {
+		if isCue(toks, j) {
+			return false
+		}
+	}
+	return true
 }

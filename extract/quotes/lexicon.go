@@ -104,23 +104,41 @@ var cueForms = func() map[string]cueForm {
 		"weigh weighs weighed weighing",
 		"chime chimes chimed chiming",
 		"put puts - putting",
+		"chant chants chanted chanting",
+		"beg begs begged begging",
+		"cry cries cried crying",
+		"text texts texted texting",
+		"email emails emailed emailing",
+		"message messages messaged messaging",
+		"hint hints hinted hinting",
+		"estimate estimates estimated estimating",
+		"advise advises advised advising",
+		"recommend recommends recommended recommending",
+		"propose proposes proposed proposing",
+		"speculate speculates speculated speculating",
+		"elaborate elaborates elaborated elaborating",
+		"clarify clarifies clarified clarifying",
+		"confess confesses confessed confessing",
+		"rebut rebuts rebutted rebutting",
+		"brag brags bragged bragging",
+		"tease teases teased teasing",
+		"reason reasons reasoned reasoning",
+		"reflect reflects reflected reflecting",
+		"wonder wonders wondered wondering",
+		"implore implores implored imploring",
+		"swear swears swore swearing",
+		"threaten threatens threatened threatening",
+		"gasp gasps gasped gasping",
+		"sigh sighs sighed sighing",
+		"laugh laughs laughed laughing",
+		"scoff scoffs scoffed scoffing",
+		"gush gushes gushed gushing",
+		"proclaim proclaims proclaimed proclaiming",
+		"mutter mutters muttered muttering",
+		"interject interjects interjected interjecting",
+		"summarize summarizes summarized summarizing",
+		"summarise summarises summarised summarising",
 		// the commonest reporting verbs of other news languages
-		"- sagt sagte -",
-		"- erklärt erklärte -",
-		"- betont betonte -",
-		"- schreibt schrieb -",
-		"- dice dijo -",
-		"- afirma afirmó -",
-		"- explica explicó -",
-		"- declara declaró -",
-		"- señala señaló -",
-		"- asegura aseguró -",
-		"- diz disse -",
-		"- afirmou explicou -",
-		"- déclare affirme -",
-		"- explique ajoute -",
-		"- estime souligne -",
-		"- zegt zei -",
 	} {
 		f := strings.Fields(line)
 		for i, w := range f {
@@ -130,10 +148,22 @@ var cueForms = func() map[string]cueForm {
 			m[w] = cueForm{participle: i == 3}
 		}
 	}
+	for w := range foreignCues {
+		m[w] = cueForm{foreign: true}
+	}
+	for w := range foreignNounLike {
+		m[w] = cueForm{foreign: true}
+	}
+	for w := range accordingWords {
+		m[w] = cueForm{}
+	}
 	return m
 }()
 
-type cueForm struct{ participle bool }
+// cueForm describes a reporting verb form: a participle ("saying") takes
+// the subject of its clause; a foreign form (French, Spanish, German …)
+// may follow an auxiliary ("a déclaré") and is never an English noun.
+type cueForm struct{ participle, foreign bool }
 
 // cueParticles are verbs that need a following particle to report speech
 // ("pointed out", "weighed in", "chimed in", "according to").
@@ -141,26 +171,27 @@ var cueParticles = map[string]string{
 	"point": "out", "points": "out", "pointed": "out", "pointing": "out",
 	"weigh": "in", "weighs": "in", "weighed": "in", "weighing": "in",
 	"chime": "in", "chimes": "in", "chimed": "in", "chiming": "in",
-	"according": "to",
-	"put":       "it", "puts": "it", "putting": "it",
+	"put": "it", "puts": "it", "putting": "it",
 }
 
 // cueNeedsQuote lists forms that report speech only when they introduce a
 // quotation directly (they are too common as ordinary verbs otherwise).
-var cueNeedsQuote = set("continue continues continued continuing agree agrees agreed agreeing begin begins began read reads call calls calling view viewing post posts posted posting remember remembers remembering introduce introduces introducing")
+var cueNeedsQuote = set("continue continues continued continuing agree agrees agreed agreeing begin begins began read reads call calls calling view viewing post posts posted posting remember remembers remembering introduce introduces introducing " +
+	"estimate estimates estimated estimating advise advises advised recommend recommends recommended propose proposes proposed reason reasons reasoned reflect reflects reflected laugh laughs laughed laughing cry cries cried crying threaten threatens threatened swear swears swore text texts texted message messages messaged tease teases teased wonder wonders wondered")
 
 // nounLike lists cue forms that are more often nouns; they count as verbs
 // only right after a name or pronoun, or right after a quotation.
-var nounLike = set("notes comments claims reports views calls posts remarks tweets demands promises counters praise post report claim comment note call view demand promise remark tweet")
+var nounLike = set("notes comments claims reports views calls posts remarks tweets demands promises counters praise post report claim comment note call view demand promise remark tweet " +
+	"text texts email emails message messages estimate estimates reason reasons cries cry laugh laughs sigh sighs gasp gasps hint hints threaten")
 
-var pronouns = set("he she they it we i")
+var pronouns = set("he she they it we i you")
 
 var personPronouns = map[string]string{"he": "m", "she": "f", "him": "m", "her": "f", "his": "m", "hers": "f"}
 
-var auxiliaries = set("has have had was is were are be been will would could can did does do may might shall should must also previously later separately then again recently once still further even already often repeatedly just never not only first initially later earlier quickly simply publicly privately reportedly twice already never ever always both all instead first finally")
+var auxiliaries = set("has have had was is were are be been will would could can did does do may might shall should must also previously later separately then again recently once still further even already often repeatedly just never not only first initially later earlier quickly simply publicly privately reportedly twice already never ever always both all instead first finally flat-out outright")
 
 // clauseWords end a leftward walk for a subject noun phrase.
-var clauseWords = set("that which who whom whose what when where while whereas and but or nor because if although though since so than as then after before until unless once whether however meanwhile yet while whom despite")
+var clauseWords = set("que qui dont quien dass che что который которая которые et y und mais pero aber но that which who whom whose what when where while whereas and but or nor because if although though since so than as then after before until unless once whether however meanwhile yet while whom despite")
 
 // functionWords follow a quoted phrase in ordinary syntax; a quoted phrase
 // followed by any other lower-case word is used as a modifier or name.
@@ -186,11 +217,11 @@ var nameParticles = set("van der von de la le du da di del della den bin al ibn 
 var nameSuffixes = set("jr jr. sr sr. ii iii iv")
 
 // orgWords mark a capitalised run as the name of an organisation.
-var orgWords = set("ministry department office agency administration council committee commission company co co. corp corp. corporation inc inc. ltd ltd. llc plc group productions police party house university institute association bank government court board bureau service services times post news daily journal network foundation union federation organization organisation center centre laboratory army navy force forces guard senate congress parliament assembly league club team fund authority authorities embassy kremlin commerce reserve exchange systems technologies media studios records label airlines motors industries holdings partners press school college hospital clinic society trust coalition alliance council's ministry's department's office's agency's company's")
+var orgWords = set("ministerio ministère ministero ministério ministerium gobierno gouvernement governo regierung partido parti partito partei policía polizei polícia polizia universidad université università universidade universität tribunal tribunale gericht banco banque banca comisión commissione comité comitato consejo conseil consiglio conselho ayuntamiento mairie comune prefeitura sindicato syndicat sindacato gewerkschaft empresa entreprise azienda agencia agence agenzia agência agentur instituto institut istituto fundación fondation fondazione fundação stiftung asociación associazione associação verband federación fédération federazione министерство мид правительство партия компания суд полиция банк совет комитет агентство ministry department office agency administration council committee commission company co co. corp corp. corporation inc inc. ltd ltd. llc plc group productions police party house university institute association bank government court board bureau service services times post news daily journal network foundation union federation organization organisation center centre laboratory army navy force forces guard senate congress parliament assembly league club team fund authority authorities embassy kremlin commerce reserve exchange systems technologies media studios records label airlines motors industries holdings partners press school college hospital clinic society trust coalition alliance council's ministry's department's office's agency's company's")
 
 // orgNouns are heads of descriptive phrases that name an organisation
 // ("the ministry", "the company").
-var orgNouns = set("ministry department office agency administration council committee commission company corporation firm group label government court board bureau service newspaper paper website site network foundation union federation organization organisation institute university team club party police campaign embassy studio broadcaster publisher retailer carrier airline bank regulator")
+var orgNouns = set("military army navy ministry department office agency administration council committee commission company corporation firm group label government court board bureau service newspaper paper website site network foundation union federation organization organisation institute university team club party police campaign embassy studio broadcaster publisher retailer carrier airline bank regulator")
 
 // roleNouns are heads of descriptive phrases that stand for a named person
 // introduced with that role ("the minister", "the actor").
@@ -216,6 +247,6 @@ var sentenceFinalAbbr = set("jr. sr. inc. ltd. co. corp. etc. a.m. p.m.")
 var prepositions = set("in on at after before during since for from with by under over among between following despite upon through throughout within without amid across behind beyond near")
 
 // docNouns are documents whose author is the source ("a report from X").
-var docNouns = set("report statement letter note release email e-mail post tweet study survey memo filing document analysis message")
+var docNouns = set("agreement report statement letter note release email e-mail post tweet study survey memo filing document analysis message")
 
 var irregularPlurals = set("men women people children police staff folks")

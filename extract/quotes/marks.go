@@ -1,6 +1,7 @@
 package quotes
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -36,9 +37,10 @@ type span struct {
 }
 
 type openMark struct {
-	fam family
-	r   rune
-	pos int
+	fam    family
+	r      rune
+	pos    int
+	nested bool // a quotation of the same family opened and closed inside it
 }
 
 // maxStack bounds nesting; deeper marks are ignored (they stay in the text).
@@ -58,7 +60,7 @@ func isSpaceRune(r rune) bool {
 func pairMarks(p string, singles bool) []span {
 	var spans []span
 	var stack []openMark
-	prev := rune(0)
+	prev, lastSeen := rune(0), rune(0) // lastSeen: the last rune that is not a space
 	for i := 0; i < len(p); {
 		r, size := utf8.DecodeRuneInString(p[i:])
 		next := rune(0)
@@ -79,9 +81,12 @@ func pairMarks(p string, singles bool) []span {
 		case closer >= 0:
 			o := stack[closer]
 			stack = stack[:closer]
+			if n := len(stack); n > 0 && stack[n-1].fam == o.fam {
+				stack[n-1].nested = true
+			}
 			switch {
 			case outermost(stack, o.fam, singles):
-				spans = append(spans, makeSpan(p, o, i, i+size, true))
+				spans = appendSpan(spans, makeSpan(p, o, i, i+size, true))
 			case o.fam == famSingle && len(stack) == 0 && (len(spans) == 0 || spans[len(spans)-1].close <= o.pos):
 				// kept as one token, so its words and punctuation stay out
 				// of the attribution
@@ -90,7 +95,18 @@ func pairMarks(p string, singles bool) []span {
 				spans = append(spans, sp)
 			}
 		case opener && len(stack) < maxStack:
+			// “Glasgow (“No Place Like Home”). “It grabbed me …”: a new
+			// sentence opening a quotation after a nested one closed means
+			// the outer mark was never closed; it ends before the new one
+			if n := len(stack); n > 0 && fam == famDouble && stack[n-1].fam == famDouble && stack[n-1].nested &&
+				isSpaceRune(prev) && (lastSeen == '.' || lastSeen == '!' || lastSeen == '?') && outermost(stack[:n-1], famDouble, singles) {
+				spans = append(spans, makeSpan(p, stack[n-1], i, i, true))
+				stack = stack[:n-1]
+			}
 			stack = append(stack, openMark{fam: fam, r: r, pos: i})
+		}
+		if !isSpaceRune(r) {
+			lastSeen = r
 		}
 		prev = r
 		i += size
@@ -100,12 +116,22 @@ func pairMarks(p string, singles bool) []span {
 		if o.fam != famSingle && outermost(stack[:k], o.fam, singles) {
 			s := makeSpan(p, o, len(p), len(p), false)
 			if s.end > s.start {
-				spans = append(spans, s)
+				spans = appendSpan(spans, s)
 			}
 			break
 		}
 	}
 	return spans
+}
+
+// appendSpan appends s, dropping the spans already found inside it: a
+// double-quoted span closes before the single-quoted one around it
+// ('If-Match: "1"'), and spans must not overlap.
+func appendSpan(spans []span, s span) []span {
+	for len(spans) > 0 && spans[len(spans)-1].open >= s.open {
+		spans = spans[:len(spans)-1]
+	}
+	return append(spans, s)
 }
 
 // outermost reports whether a mark of family f closing over the marks below
@@ -173,7 +199,7 @@ func classify(r, prev, next rune, stack []openMark) (fam family, opener bool, cl
 		if k := find(stack, func(o openMark) bool { return o.r == '„' }); k >= 0 {
 			return 0, false, k
 		}
-		if k := find(stack, isDouble); k >= 0 && !isSpaceRune(prev) && !isWordRune(next) {
+		if k := find(stack, isDouble); k >= 0 && (!isSpaceRune(prev) && !isWordRune(next) || isClosingPunct(next)) {
 			return 0, false, k
 		}
 		return famDouble, true, -1
@@ -271,6 +297,30 @@ func startsWithOpener(p string, f family) bool {
 			return r == '『'
 		}
 		return false
+	}
+	return false
+}
+
+// isClosingPunct: punctuation that follows a closing mark, never an opening one.
+func isClosingPunct(r rune) bool {
+	return r == ',' || r == '.' || r == ';' || r == ':' || r == '!' || r == '?' || r == ')'
+}
+
+// hasSingleOpener reports whether p holds a single mark that can open a
+// quotation (‘, ‚, or ' after a non-letter), not only apostrophes.
+func hasSingleOpener(p string) bool {
+	if strings.ContainsAny(p, "‘‚") {
+		return true
+	}
+	for i := strings.IndexByte(p, '\''); i >= 0; {
+		if i == 0 || !isWordRune(rune(p[i-1])) && p[i-1] < utf8.RuneSelf {
+			return true
+		}
+		j := strings.IndexByte(p[i+1:], '\'')
+		if j < 0 {
+			break
+		}
+		i += j + 1
 	}
 	return false
 }

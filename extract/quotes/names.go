@@ -1,5 +1,7 @@
 package quotes
 
+import "strings"
+
 // Common given names whose gender is rarely in doubt, used only to keep "he"
 // and "she" from resolving to a person of the other gender. Names used for
 // both (Taylor, Jordan, Alex, Sam, Robin, Jean, Andrea …) are left out, and a
@@ -48,6 +50,29 @@ func nameGender(first string) byte {
 	case f && !m:
 		return 'f'
 	case m && !f:
+		return 'm'
+	}
+	return 0
+}
+
+// nounGender gives the gender of nouns for people.
+var nounGender = map[string]byte{
+	"woman": 'f', "mother": 'f', "daughter": 'f', "wife": 'f', "sister": 'f', "girl": 'f', "grandmother": 'f',
+	"aunt": 'f', "niece": 'f', "girlfriend": 'f', "widow": 'f', "actress": 'f', "spokeswoman": 'f', "businesswoman": 'f',
+	"man": 'm', "father": 'm', "son": 'm', "husband": 'm', "brother": 'm', "boy": 'm', "grandfather": 'm',
+	"uncle": 'm', "nephew": 'm', "boyfriend": 'm', "widower": 'm', "actor": 'm', "spokesman": 'm', "businessman": 'm',
+}
+
+// cueGender is the gender a verb's agreement gives its subject: Russian
+// past tenses end in -л for a man and -ла for a woman ("сказал",
+// "заявила").
+func cueGender(cue string) byte {
+	switch {
+	case !foreignCues[cue]:
+		return 0
+	case strings.HasSuffix(cue, "ла"):
+		return 'f'
+	case strings.HasSuffix(cue, "л"):
 		return 'm'
 	}
 	return 0

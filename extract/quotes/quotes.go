@@ -14,13 +14,19 @@
 //   - filter.go: what is not a quotation (titles, slogans, names, scare quotes).
 //   - lexicon.go, names.go: the word lists (reporting verbs, titles,
 //     organisation words, given names by gender).
+//   - languages.go: French, Spanish, Italian, Portuguese, German and Russian
+//     reporting verbs, "according to" phrases ("selon", "laut", "по
+//     словам"), compound tenses ("a déclaré"), pronouns, titles and roles.
 //
 // Find reads plain paragraphs; FindWith also takes what the caller knows of
 // the markup (block quotations, pull quotes). Both are safe for concurrent
 // use: they keep no state between calls.
 package quotes
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Quote is one direct quotation. Its json tags are part of byline's output
 // schema.
@@ -103,6 +109,7 @@ type event struct {
 	r       ref
 	para    int
 	speaker bool
+	mention bool // a named person seen elsewhere than as a subject
 }
 
 // cand is a quoted stretch considered as a quotation.
@@ -133,12 +140,18 @@ const posBase = 1 << 20
 // applyKinds blanks pull quotes that repeat the body and marks paragraphs
 // that are quotations as a whole.
 func applyKinds(paragraphs []string, kinds []Kind) (texts []string, whole []bool) {
-	texts = append([]string(nil), paragraphs...)
 	whole = make([]bool, len(paragraphs))
+	if len(kinds) == 0 {
+		return paragraphs, whole
+	}
+	texts = append([]string(nil), paragraphs...)
 	var body []string
-	for i, p := range paragraphs {
-		if i >= len(kinds) || kinds[i] == Prose {
-			body = append(body, normText(p))
+	// The normalised prose is only needed to test pull quotes.
+	if slices.Contains(kinds, PullQuote) {
+		for i, p := range paragraphs {
+			if i >= len(kinds) || kinds[i] == Prose {
+				body = append(body, normText(p))
+			}
 		}
 	}
 	for i := range paragraphs {
@@ -198,7 +211,7 @@ func newArticle(paragraphs []string, kinds []Kind) *article {
 				doubles++
 			}
 		}
-		if strings.ContainsAny(p, "'‘’‚") {
+		if hasSingleOpener(p) {
 			single[i] = pairMarks(p, true)
 			for _, s := range single[i] {
 				if t := p[s.start:s.end]; s.fam == famSingle && wordCount(t) >= minWords && !titleCase(t) {
@@ -232,7 +245,6 @@ func newArticle(paragraphs []string, kinds []Kind) *article {
 				continue
 			}
 			t.term = wordCount(t.text) < minWords || pr.spans[t.q].minor
-			t.lower = fold(t.text)
 		}
 		pr.sents = sentences(pr.toks)
 	}
@@ -250,7 +262,16 @@ func newArticle(paragraphs []string, kinds []Kind) *article {
 // because they open a sentence: a name is seen capitalised inside a
 // sentence somewhere in the article.
 func (a *article) markSentenceInitials() {
-	midCaps, lower := map[string]bool{}, map[string]bool{}
+	// seen[w] is 1 when the sentence-initial word w is seen lower-case,
+	// 2 when seen capitalised inside a sentence
+	seen := map[string]byte{}
+	for _, pr := range a.paras {
+		for _, s := range pr.sents {
+			if t := pr.toks[s[0]]; t.kind == tWord && t.cap {
+				seen[t.lower] = 0
+			}
+		}
+	}
 	for _, pr := range a.paras {
 		for _, s := range pr.sents {
 			for k := s[0]; k < s[1]; k++ {
@@ -258,23 +279,28 @@ func (a *article) markSentenceInitials() {
 				if t.kind != tWord {
 					continue
 				}
-				if !t.cap {
-					lower[t.lower] = true
-				} else if k > s[0] {
-					midCaps[t.lower] = true
+				v, ok := seen[t.lower]
+				switch {
+				case !ok:
+				case t.cap && k > s[0]:
+					seen[t.lower] = 2
+				case !t.cap && v == 0:
+					seen[t.lower] = 1
 				}
 			}
 		}
 	}
+	midCaps := func(w string) bool { return seen[w] == 2 }
+	lower := func(w string) bool { return seen[w] == 1 }
 	for i := range a.paras {
 		pr := &a.paras[i]
 		for _, s := range pr.sents {
 			t := &pr.toks[s[0]]
-			if t.kind != tWord || !t.cap || midCaps[t.lower] {
+			if t.kind != tWord || !t.cap || midCaps(t.lower) {
 				continue
 			}
 			next := s[0] + 1
-			if lower[t.lower] || (strings.Contains(t.lower, "-") || strings.HasSuffix(t.lower, "s")) && commonWordName(t.lower) || strings.HasSuffix(t.lower, "ing") || strings.HasSuffix(t.lower, "ly") ||
+			if lower(t.lower) || (strings.Contains(t.lower, "-") || strings.HasSuffix(t.lower, "s")) && commonWordName(t.lower) || strings.HasSuffix(t.lower, "ing") || strings.HasSuffix(t.lower, "ly") ||
 				strings.HasSuffix(t.lower, "ed") || next < s[1] && pr.toks[next].kind == tWord && !pr.toks[next].cap {
 				t.noName = true
 			}
@@ -287,6 +313,9 @@ func (a *article) attributeAll() {
 	// prevSubj is the named person the previous sentence was about, when
 	// that sentence quoted no one: "Smith was blunt. “…”"
 	var prevSubj *ref
+	// poll is the last survey the article reported, for the answers of its
+	// respondents ("Fifty-one percent say that “…”")
+	poll, pollPara := "", 0
 	for pi := range a.paras {
 		pr := &a.paras[pi]
 		toks := pr.toks
@@ -294,7 +323,11 @@ func (a *article) attributeAll() {
 			lo, hi := sr[0], sr[1]
 			base := pi * posBase
 			snp, sap := sentenceSubject(toks, lo, hi)
-			subj := a.resolve(parseNP(snp, sap), base+lo, nil, pi)
+			sm := parseNP(snp, sap)
+			if surveyNouns[sm.head] {
+				poll, pollPara = sm.desc, pi // "A new ABC News poll shows …"
+			}
+			subj := a.resolve(sm, base+lo, nil, pi)
 			if subj != nil && subj.kind == 'd' && !isPersonHead(subj.head) {
 				subj = nil
 			}
@@ -314,6 +347,12 @@ func (a *article) attributeAll() {
 				if !at.found && i == lo && si == 0 {
 					at = a.colonIntro(pi)
 				}
+				if !at.found {
+					at = innerAttribution(t.text)
+				}
+				if at.found && cueNeedsQuote[strings.ToLower(at.cue)] && !sourceMention(parseNP(at.np, at.appos)) {
+					at = attribution{} // "a sample came in called “…”": a weak cue needs a source
+				}
 				c.drop = notQuotation(toks, i, lo, hi, partial, at.found) || !at.found && a.announcedBefore(pi, si)
 				a.cands = append(a.cands, c)
 				if c.drop {
@@ -328,11 +367,17 @@ func (a *article) attributeAll() {
 						cur = subj
 					}
 					c.speaker = a.resolve(m, base+i, cur, pi)
+					if c.speaker != nil && c.speaker.ent != nil && m.pron == "" {
+						c.speaker.ent.learnGender(cueGender(at.cue))
+					}
 					if m.empty() {
 						c.speaker = a.lastSpeaker(pi, 2)
 					}
+					if poll != "" && pollPara >= pi-1 && statistic(m) {
+						c.speaker = &ref{name: poll, kind: 'o'}
+					}
 					c.cue = at.cue
-					c.attrib = true
+					c.attrib = !m.empty() // a bare colon names no one
 					if c.speaker != nil && m.text != c.speaker.name {
 						c.mention = m.text
 					} else if c.speaker == nil {
@@ -354,6 +399,7 @@ func (a *article) attributeAll() {
 				}
 				last = c
 			}
+			a.mentions(toks, lo, hi, pi)
 			prevSubj = nil
 			if !quoted {
 				a.narrative(toks, lo, hi, pi)
@@ -385,16 +431,52 @@ func sameNP(a, b []token) bool {
 // follow-on quotations refer to them.
 func (a *article) narrative(toks []token, lo, hi, pi int) {
 	for j := lo; j < hi; j++ {
-		if !isCue(toks, j) || cueNeedsQuote[toks[j].lower] || cueFormOf(toks[j]).participle || toks[j].lower == "according" {
+		if !isCue(toks, j) || cueNeedsQuote[toks[j].lower] || cueFormOf(toks[j]).participle || isAccording(toks, j) {
 			continue
 		}
 		np, appos := walkLeft(toks, j, lo)
+		if len(np) == 0 && len(appos) == 0 && j > lo && toks[j-1].isPunct(",") {
+			// "…, said Mary E. Lovely, an economist."
+			np, appos = walkRight(toks, cueEnd(toks, j), hi)
+		}
 		m := parseNP(np, appos)
-		if m.empty() {
+		if m.empty() || !sourceMention(m) {
 			continue
 		}
 		if r := a.resolve(m, pi*posBase+j, nil, pi); r != nil {
 			a.history = append(a.history, event{r: *r, para: pi, speaker: true})
+		}
+	}
+}
+
+// mentions records the people a sentence names outside its subject
+// ("… released by Dr. Jane Smith."), for pronouns whose gender rules out
+// the subjects before them.
+func (a *article) mentions(toks []token, lo, hi, pi int) {
+	for _, r := range findRuns(toks, lo, hi) {
+		_, key, org, _ := runName(toks, r)
+		if org || len(key) == 0 {
+			continue
+		}
+		if e := a.ents.findEntity(key, false, pi*posBase+r.s); e != nil && !e.org && len(e.key) >= 2 {
+			a.history = append(a.history, event{r: ref{name: e.display, ent: e, kind: 'p'}, para: pi, mention: true})
+		}
+	}
+	// "one mother", "a woman": people introduced without a name
+	for i := lo; i < hi; i++ {
+		if !toks[i].is("a", "an", "one", "another") {
+			continue
+		}
+		for j := i + 1; j < hi && j <= i+4; j++ {
+			u := toks[j]
+			if u.kind != tWord || u.cap || clauseWords[u.lower] || functionWords[u.lower] {
+				break
+			}
+			if nounGender[u.lower] != 0 {
+				d := toks[i].lower + " " + joinTokens(toks[i+1:j+1])
+				a.history = append(a.history, event{r: ref{name: d, kind: 'd', head: u.lower}, para: pi, mention: true})
+				break
+			}
 		}
 	}
 }
@@ -442,154 +524,6 @@ func (a *article) announcedBefore(pi, si int) bool {
 	return false
 }
 
-// lastSpeaker is the most recent source of a reporting verb within window
-// paragraphs.
-func (a *article) lastSpeaker(pi, window int) *ref {
-	for k := len(a.history) - 1; k >= 0 && k >= len(a.history)-maxHistory; k-- {
-		e := a.history[k]
-		if e.para < pi-window {
-			break
-		}
-		if e.speaker {
-			r := e.r
-			return &r
-		}
-	}
-	return nil
-}
-
-// resolve turns a mention into a source. cur is the subject of the
-// quotation's own sentence, tried first for pronouns.
-func (a *article) resolve(m mention, pos int, cur *ref, pi int) *ref {
-	switch {
-	case m.pron != "":
-		return a.resolvePronoun(m.pron, cur, pi)
-	case len(m.name) > 0:
-		e := a.ents.findEntity(m.name, m.org, pos)
-		if e == nil {
-			return &ref{name: m.disp, kind: kindOf(m.org, false)}
-		}
-		return &ref{name: e.display, ent: e, kind: kindOf(e.org, e.person)}
-	case m.head != "" && m.indef:
-		return &ref{name: m.desc, kind: descKind(m.head), plural: m.plural, head: m.head}
-	case m.head != "":
-		if orgNouns[m.head] {
-			if e := a.ents.byTitle(m.head, true, pos); e != nil {
-				return &ref{name: e.display, ent: e, kind: 'o'}
-			}
-			return &ref{name: m.desc, kind: 'o'}
-		}
-		if roleNouns[m.head] && !m.plural {
-			if e := a.ents.byTitle(m.head, false, pos); e != nil && (m.owner == "" || e.titles[m.owner]) {
-				return &ref{name: e.display, ent: e, kind: kindOf(false, true)}
-			}
-		}
-		if roleNouns[m.head] && !m.plural && m.owner == "" {
-			if d := a.ents.indefs[m.head]; d != "" {
-				return &ref{name: d, kind: 'd', head: m.head}
-			}
-			person := func(r ref) bool { return r.ent != nil && !r.ent.org }
-			if r := a.recent(person, pi, true); r != nil {
-				return r
-			}
-			if r := a.recent(person, pi, false); r != nil {
-				return r
-			}
-		}
-		d := m.desc
-		if full := a.ents.descs[m.head]; len(full) > len(d) && strings.HasPrefix(d, "the ") {
-			d = full
-		}
-		return &ref{name: d, kind: 'd', plural: m.plural, head: m.head}
-	}
-	return nil
-}
-
-func kindOf(org, person bool) byte {
-	switch {
-	case org:
-		return 'o'
-	case person:
-		return 'p'
-	}
-	return 'u'
-}
-
-// resolvePronoun finds the source a personal pronoun stands for.
-func (a *article) resolvePronoun(p string, cur *ref, pi int) *ref {
-	var ok func(ref) bool
-	switch p {
-	case "he", "she":
-		g := personPronouns[p][0]
-		ok = func(r ref) bool {
-			if r.kind == 'o' || r.plural {
-				return false
-			}
-			return r.ent == nil || r.ent.gender == 0 || r.ent.gender == g
-		}
-	case "they", "it":
-		ok = func(r ref) bool {
-			if r.ent != nil && (r.ent.gender != 0 || r.ent.person) {
-				return false
-			}
-			if p == "it" {
-				return r.kind == 'o' || r.kind == 'u'
-			}
-			return r.kind == 'o' || r.kind == 'u' || r.kind == 'd' && r.plural
-		}
-		// an organisation or group first, then a name of unknown kind
-		group := func(r ref) bool { return ok(r) && r.kind != 'u' }
-		if cur != nil && group(*cur) {
-			c := *cur
-			return &c
-		}
-		if r := a.recent(group, pi, false); r != nil {
-			return r
-		}
-	default:
-		return nil
-	}
-	var r *ref
-	if cur != nil && ok(*cur) {
-		c := *cur
-		r = &c
-	} else if r = a.recent(func(r ref) bool { return r.ent != nil && ok(r) && (p == "they" || p == "it" || personLike(r)) }, pi, false); r == nil {
-		r = a.recent(ok, pi, false) // a named source first, else a described one
-	}
-	if r != nil && r.ent != nil && (p == "he" || p == "she") {
-		r.ent.person = true
-		if r.ent.gender == 0 {
-			r.ent.gender = personPronouns[p][0]
-		}
-		r.kind = 'p'
-	}
-	return r
-}
-
-// recent returns the most recent source satisfying ok: among speakers
-// within four paragraphs when speakers is set, else among all events within
-// six.
-func (a *article) recent(ok func(ref) bool, pi int, speakers bool) *ref {
-	window := 6
-	if speakers {
-		window = 4
-	}
-	for k := len(a.history) - 1; k >= 0 && k >= len(a.history)-maxHistory; k-- {
-		e := a.history[k]
-		if e.para < pi-window {
-			break
-		}
-		if speakers && !e.speaker {
-			continue
-		}
-		if ok(e.r) {
-			r := e.r
-			return &r
-		}
-	}
-	return nil
-}
-
 // result builds the output: pull quotes take the speaker of the quotation
 // they repeat, and an exact repeat of an attributed quotation is dropped.
 func (a *article) result() []Quote {
@@ -634,7 +568,9 @@ func (a *article) result() []Quote {
 				c.drop = true
 				break
 			}
-			if c.speaker == nil && strings.Contains(g, f) {
+			// a display copy (a pull quote or a heading) repeats words
+			// attributed elsewhere: it takes their speaker
+			if strings.Contains(g, f) {
 				c.speaker = d.speaker
 				break
 			}
@@ -675,18 +611,13 @@ func normText(s string) string {
 	return b.String()
 }
 
-func isPersonHead(h string) bool {
-	return personNouns[h] || roleNouns[h] || roleNouns[strings.TrimSuffix(h, "s")]
-}
-
-func descKind(head string) byte {
-	if orgNouns[head] {
-		return 'o'
+// sourceMention reports whether a mention can name a source: a name, a
+// pronoun, or a description whose head is a person, role, organisation or
+// document noun. A clause ("what the science of reading says") is none.
+func sourceMention(m mention) bool {
+	if m.pron != "" || len(m.name) > 0 {
+		return true
 	}
-	return 'd'
-}
-
-// personLike: a named source known to be a person, or with a full name.
-func personLike(r ref) bool {
-	return r.kind == 'p' || r.ent != nil && !r.ent.org && len(r.ent.key) >= 2
+	h := m.head
+	return isNounHead(h) || isRole(h) || personNouns[strings.TrimSuffix(h, "s")] || isRole(strings.TrimSuffix(h, "s")) || statistic(m)
 }

@@ -39,3 +39,24 @@ func TestRobustness(t *testing.T) {
 		}
 	}
 }
+
+// TestRandomMarks runs Find on deterministic random strings made of marks,
+// words and punctuation, where mark pairing is most tangled.
+func TestRandomMarks(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	alphabet := []string{`"`, "“", "”", "‘", "’", "'", "«", "»", "„", "‹", "›", "「", "」", "『", "』", "`", "‚",
+		" ", " ", " ", "a", "He", "said", "told", "the", "Ann", "Lee", ",", ".", ":", "(", ")", "—", "\n\n", "s", "9", "中"}
+	for round := 0; round < 3000; round++ {
+		var b strings.Builder
+		for n := rng.IntN(60); n > 0; n-- {
+			b.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		s := b.String()
+		paras := strings.Split(s, "\n\n")
+		for _, q := range Find(paras) {
+			if q.Paragraph < 0 || q.Paragraph >= len(paras) || !strings.Contains(paras[q.Paragraph], q.Text) {
+				t.Fatalf("input %q: quote %q not in paragraph %d", s, q.Text, q.Paragraph)
+			}
+		}
+	}
+}

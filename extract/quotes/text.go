@@ -53,6 +53,9 @@ func (t token) possessive() bool {
 	return t.kind == tWord && (strings.HasSuffix(t.lower, "'s") || (strings.HasSuffix(t.lower, "s'")))
 }
 
+var apostrophes = strings.NewReplacer("’", "'", "‘", "'", "ʼ", "'")
+
+// fold lower-cases s and straightens curly apostrophes.
 func fold(s string) string {
 	lower := true
 	for i := 0; i < len(s); i++ {
@@ -65,8 +68,9 @@ func fold(s string) string {
 		return s
 	}
 	s = strings.ToLower(s)
-	if strings.ContainsAny(s, "’‘ʼ") {
-		s = strings.NewReplacer("’", "'", "‘", "'", "ʼ", "'").Replace(s)
+	// ’ and ‘ start with byte 0xE2, ʼ with 0xCA
+	if strings.IndexByte(s, 0xE2) >= 0 || strings.IndexByte(s, 0xCA) >= 0 {
+		s = apostrophes.Replace(s)
 	}
 	return s
 }
@@ -117,7 +121,9 @@ func appendWords(toks []token, s string) []token {
 			w := s[i:j]
 			// a trailing period belongs to abbreviations and initials
 			if j < len(s) && s[j] == '.' {
-				if isAbbrev(w) {
+				// abbreviations and initials keep their period, and so does a
+				// word whose period a comma or bracket follows ("R-Neb.,")
+				if isAbbrev(w) || j+1 < len(s) && strings.IndexByte(",);", s[j+1]) >= 0 {
 					j++
 					w = s[i:j]
 				}
@@ -131,6 +137,13 @@ func appendWords(toks []token, s string) []token {
 				}
 			}
 			first, _ := utf8.DecodeRuneInString(w)
+			if verb, pron, ok := frenchClitic(w); ok {
+				// "dit-il": the verb, then its subject
+				toks = append(toks, token{kind: tWord, text: verb, lower: fold(verb), cap: unicode.IsUpper(first)},
+					token{kind: tWord, text: pron, lower: fold(pron)})
+				i = j
+				continue
+			}
 			toks = append(toks, token{kind: tWord, text: w, lower: fold(w), cap: unicode.IsUpper(first)})
 			i = j
 		default:
@@ -208,6 +221,9 @@ func sentences(toks []token) [][2]int {
 // attributionFollows reports whether the words right after the quotation at
 // i are a short noun phrase and a reporting verb ("Brooke tearfully asked").
 func attributionFollows(toks []token, i int) bool {
+	if appositiveCue(toks, i+1, len(toks)) >= 0 {
+		return true
+	}
 	for j := i + 1; j < len(toks) && j <= i+7; j++ {
 		t := toks[j]
 		if t.kind != tWord {
@@ -239,4 +255,32 @@ func wordCount(s string) int {
 		}
 	}
 	return n + cjk/2
+}
+
+// appositiveCue finds "Name Surname, a long appositive, said" starting at i:
+// the index of the reporting verb, or -1.
+func appositiveCue(toks []token, i, hi int) int {
+	j := i
+	for j < hi && j < i+5 && toks[j].kind == tWord && (toks[j].cap || nameParticles[toks[j].lower]) {
+		j++
+	}
+	if j == i || j >= hi || !toks[j].isPunct(",") {
+		return -1
+	}
+	for k := j + 1; k < hi && k < j+30; k++ {
+		t := toks[k]
+		if t.kind == tQuote && !t.term || t.kind == tPunct && t.text != "," && t.text != "(" && t.text != ")" {
+			return -1
+		}
+		if t.isPunct(",") {
+			v := k + 1
+			for v < hi && isAdverb(toks[v]) {
+				v++
+			}
+			if v < hi && isCue(toks, v) && !cueFormOf(toks[v]).participle {
+				return v
+			}
+		}
+	}
+	return -1
 }

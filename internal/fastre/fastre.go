@@ -8,8 +8,13 @@
 // every match contains at least one of them (compared under case folding),
 // or finds that there is no such set and then always runs the regexp. The
 // search methods answer "no match" at once when no literal occurs; results
-// are otherwise those of the wrapped *regexp.Regexp, which is embedded so
-// that every other method is available unchanged.
+// are otherwise those of regexp.
+//
+// Compilation is deferred to the first use: a command that loads dozens of
+// large patterns (word lists in many languages) would otherwise spend
+// several milliseconds of its start-up compiling patterns that one run may
+// never need. An invalid pattern therefore panics on first use rather than
+// at init; every pattern is used by its package's tests.
 package fastre
 
 import (
@@ -18,34 +23,62 @@ import (
 	"regexp/syntax"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
 
-// Regexp is a *regexp.Regexp with a prefilter. It is safe for concurrent
-// use, like the regexp it wraps.
+// Regexp is a regular expression with a prefilter. It is safe for
+// concurrent use.
 type Regexp struct {
-	*regexp.Regexp
+	expr string
+	once sync.Once
+	re   *regexp.Regexp
 	lits [][]byte // canonically folded; nil: no prefilter
 }
 
-// MustCompile is regexp.MustCompile with a prefilter derived from expr.
+// MustCompile returns expr as a Regexp, to be compiled on first use (where
+// it panics if expr is not a valid regexp).
 func MustCompile(expr string) *Regexp {
-	re := regexp.MustCompile(expr)
-	r := &Regexp{Regexp: re}
-	if tree, err := syntax.Parse(expr, syntax.Perl); err == nil {
-		if lits, ok := required(tree.Simplify()); ok {
-			for _, l := range lits {
-				r.lits = append(r.lits, []byte(l))
+	return &Regexp{expr: expr}
+}
+
+func (r *Regexp) init() {
+	r.once.Do(func() {
+		r.re = regexp.MustCompile(r.expr)
+		if tree, err := syntax.Parse(r.expr, syntax.Perl); err == nil {
+			if lits, ok := required(tree.Simplify()); ok {
+				for _, l := range lits {
+					r.lits = append(r.lits, []byte(l))
+				}
 			}
 		}
-	}
-	return r
+	})
 }
+
+// Regexp returns the compiled *regexp.Regexp, for methods Regexp does not
+// wrap.
+func (r *Regexp) Regexp() *regexp.Regexp {
+	r.init()
+	return r.re
+}
+
+// String returns the source text of the pattern.
+func (r *Regexp) String() string { return r.expr }
+
+// NumSubexp is regexp.NumSubexp.
+func (r *Regexp) NumSubexp() int { return r.Regexp().NumSubexp() }
+
+// SubexpNames is regexp.SubexpNames.
+func (r *Regexp) SubexpNames() []string { return r.Regexp().SubexpNames() }
+
+// SubexpIndex is regexp.SubexpIndex.
+func (r *Regexp) SubexpIndex(name string) int { return r.Regexp().SubexpIndex(name) }
 
 // Literals returns the folded literals one of which every match contains;
 // nil when the pattern has no such set.
 func (r *Regexp) Literals() []string {
+	r.init()
 	var out []string
 	for _, l := range r.lits {
 		out = append(out, string(l))
@@ -55,6 +88,7 @@ func (r *Regexp) Literals() []string {
 
 // mayMatch reports whether s contains one of the required literals.
 func (r *Regexp) mayMatch(s string) bool {
+	r.init()
 	if r.lits == nil {
 		return true
 	}
@@ -70,7 +104,12 @@ func (r *Regexp) mayMatch(s string) bool {
 
 // MatchString reports whether s contains a match of the regexp.
 func (r *Regexp) MatchString(s string) bool {
-	return r.mayMatch(s) && r.Regexp.MatchString(s)
+	return r.mayMatch(s) && r.re.MatchString(s)
+}
+
+// Match is regexp.Match (on bytes) with the prefilter.
+func (r *Regexp) Match(b []byte) bool {
+	return r.mayMatch(string(b)) && r.re.Match(b)
 }
 
 // FindString is regexp.FindString with the prefilter.
@@ -78,7 +117,7 @@ func (r *Regexp) FindString(s string) string {
 	if !r.mayMatch(s) {
 		return ""
 	}
-	return r.Regexp.FindString(s)
+	return r.re.FindString(s)
 }
 
 // FindStringIndex is regexp.FindStringIndex with the prefilter.
@@ -86,7 +125,7 @@ func (r *Regexp) FindStringIndex(s string) []int {
 	if !r.mayMatch(s) {
 		return nil
 	}
-	return r.Regexp.FindStringIndex(s)
+	return r.re.FindStringIndex(s)
 }
 
 // FindStringSubmatch is regexp.FindStringSubmatch with the prefilter.
@@ -94,7 +133,7 @@ func (r *Regexp) FindStringSubmatch(s string) []string {
 	if !r.mayMatch(s) {
 		return nil
 	}
-	return r.Regexp.FindStringSubmatch(s)
+	return r.re.FindStringSubmatch(s)
 }
 
 // FindStringSubmatchIndex is regexp.FindStringSubmatchIndex with the
@@ -103,7 +142,7 @@ func (r *Regexp) FindStringSubmatchIndex(s string) []int {
 	if !r.mayMatch(s) {
 		return nil
 	}
-	return r.Regexp.FindStringSubmatchIndex(s)
+	return r.re.FindStringSubmatchIndex(s)
 }
 
 // FindAllString is regexp.FindAllString with the prefilter.
@@ -111,7 +150,7 @@ func (r *Regexp) FindAllString(s string, n int) []string {
 	if !r.mayMatch(s) {
 		return nil
 	}
-	return r.Regexp.FindAllString(s, n)
+	return r.re.FindAllString(s, n)
 }
 
 // FindAllStringIndex is regexp.FindAllStringIndex with the prefilter.
@@ -119,7 +158,7 @@ func (r *Regexp) FindAllStringIndex(s string, n int) [][]int {
 	if !r.mayMatch(s) {
 		return nil
 	}
-	return r.Regexp.FindAllStringIndex(s, n)
+	return r.re.FindAllStringIndex(s, n)
 }
 
 // FindAllStringSubmatch is regexp.FindAllStringSubmatch with the prefilter.
@@ -127,7 +166,7 @@ func (r *Regexp) FindAllStringSubmatch(s string, n int) [][]string {
 	if !r.mayMatch(s) {
 		return nil
 	}
-	return r.Regexp.FindAllStringSubmatch(s, n)
+	return r.re.FindAllStringSubmatch(s, n)
 }
 
 // FindAllStringSubmatchIndex is regexp.FindAllStringSubmatchIndex with the
@@ -136,7 +175,7 @@ func (r *Regexp) FindAllStringSubmatchIndex(s string, n int) [][]int {
 	if !r.mayMatch(s) {
 		return nil
 	}
-	return r.Regexp.FindAllStringSubmatchIndex(s, n)
+	return r.re.FindAllStringSubmatchIndex(s, n)
 }
 
 // ReplaceAllString is regexp.ReplaceAllString with the prefilter.
@@ -144,7 +183,7 @@ func (r *Regexp) ReplaceAllString(src, repl string) string {
 	if !r.mayMatch(src) {
 		return src
 	}
-	return r.Regexp.ReplaceAllString(src, repl)
+	return r.re.ReplaceAllString(src, repl)
 }
 
 // ReplaceAllLiteralString is regexp.ReplaceAllLiteralString with the
@@ -153,7 +192,7 @@ func (r *Regexp) ReplaceAllLiteralString(src, repl string) string {
 	if !r.mayMatch(src) {
 		return src
 	}
-	return r.Regexp.ReplaceAllLiteralString(src, repl)
+	return r.re.ReplaceAllLiteralString(src, repl)
 }
 
 // ReplaceAllStringFunc is regexp.ReplaceAllStringFunc with the prefilter.
@@ -161,15 +200,18 @@ func (r *Regexp) ReplaceAllStringFunc(src string, repl func(string) string) stri
 	if !r.mayMatch(src) {
 		return src
 	}
-	return r.Regexp.ReplaceAllStringFunc(src, repl)
+	return r.re.ReplaceAllStringFunc(src, repl)
 }
 
 // Split is regexp.Split with the prefilter.
 func (r *Regexp) Split(s string, n int) []string {
-	if n != 0 && !r.mayMatch(s) {
+	if !r.mayMatch(s) {
+		if n == 0 {
+			return nil
+		}
 		return []string{s}
 	}
-	return r.Regexp.Split(s, n)
+	return r.re.Split(s, n)
 }
 
 // required returns literals one of which occurs in every string matched by

@@ -58,11 +58,30 @@ func TestMatchesAsRegexp(t *testing.T) {
 			if got, want := re.ReplaceAllString(s, "<$0>"), std.ReplaceAllString(s, "<$0>"); got != want {
 				t.Errorf("%q on %q: ReplaceAllString %q, regexp says %q", p, s, got, want)
 			}
-			if got, want := re.Split(s, -1), std.Split(s, -1); !slices.Equal(got, want) {
-				t.Errorf("%q on %q: Split %q, regexp says %q", p, s, got, want)
+			for _, n := range []int{-1, 0, 2} {
+				if got, want := re.Split(s, n), std.Split(s, n); !slices.Equal(got, want) {
+					t.Errorf("%q on %q: Split(%d) %q, regexp says %q", p, s, n, got, want)
+				}
+			}
+			if got, want := re.FindStringSubmatchIndex(s), std.FindStringSubmatchIndex(s); !slices.Equal(got, want) {
+				t.Errorf("%q on %q: FindStringSubmatchIndex %v, regexp says %v", p, s, got, want)
 			}
 		}
 	}
+}
+
+func TestLazy(t *testing.T) {
+	re := MustCompile(`(?i)upd(at)e`)
+	if re.String() != `(?i)upd(at)e` || re.NumSubexp() != 1 || !re.MatchString("UPDATE") {
+		t.Errorf("lazy regexp: %q %d", re.String(), re.NumSubexp())
+	}
+	bad := MustCompile(`(`)
+	defer func() {
+		if recover() == nil {
+			t.Errorf("an invalid pattern did not panic on first use")
+		}
+	}()
+	bad.MatchString("x")
 }
 
 func TestLiterals(t *testing.T) {
