@@ -36,7 +36,9 @@
 // <h1>. Then a part that names the site (the site name or the host's name,
 // at the start or end, after " | ", " - ", " – ", " — ", " · ", " :: ",
 // "_") is removed; when an <h1> equals the longer part of a split title,
-// that part is the title.
+// that part is the title. A meta title that is only the site's name and a
+// tagline ("Yahoo News - Latest News & Headlines") loses to the <h1> when
+// the <title> is that heading.
 //
 // Authors: JSON-LD author (persons) of the Article node; author metas
 // (author, article:author unless a URL, Dublin Core creator,
