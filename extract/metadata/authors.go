@@ -145,7 +145,9 @@ func splitByline(s string) []string {
 		s = t
 	}
 	cut := false
-	if _, i, ok := findTextDate(s); ok {
+	if !strings.ContainsAny(s, "0123456789") {
+		// No date to look for.
+	} else if _, i, ok := findTextDate(s); ok {
 		// A written date in any of the main languages ("le 12 mars 2024").
 		s, cut = s[:i], true
 	}
