@@ -36,15 +36,22 @@
 // <h1>. Then a part that names the site (the site name or the host's name,
 // at the start or end, after " | ", " - ", " – ", " — ", " · ", " :: ",
 // "_") is removed; when an <h1> equals the longer part of a split title,
-// that part is the title.
+// that part is the title. A meta title that is only the site's name and a
+// tagline ("Yahoo News - Latest News & Headlines") loses to the <h1> when
+// the <title> is that heading.
 //
 // Authors: JSON-LD author (persons) of the Article node; author metas
 // (author, article:author unless a URL, Dublin Core creator,
 // parsely-author, sailthru.author, citation_author, byl); microdata
 // itemprop=author; rel=author links; and only when none of these names an
 // author at all, byline elements of the page (by itemprop, rel, class or
-// id; inside the article first; never in comments, related lists,
-// sidebars or footers). Each string is cleaned:
+// id; inside the article first; then, weakest, a line that opens with
+// "By", "Par", "Von", "Por" and a name; never in comments, related lists,
+// sidebars or footers). When these sources name only an organisation (an
+// agency, the site), a byline element of the article that names people
+// with given name and surname wins over it. In a meta key given both as
+// property= and as name= ("og:title", "dc:creator" and "DC.creator" are
+// one key), the property values count. Each string is cleaned:
 // "By" and its equivalents, dates, times, e-mail addresses, links, handles,
 // job titles, desks and degrees ("MS", "Ph.D.") are dropped; "A and B",
 // "A, B", "A & B" (and "und", "et", "y", "e") are split; a part with
