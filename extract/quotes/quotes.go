@@ -344,8 +344,8 @@ func (a *article) attributeAll() {
 				if !at.found {
 					at = innerAttribution(t.text)
 				}
-				if at.found && cueNeedsQuote[strings.ToLower(at.cue)] && !sourceMention(parseNP(at.np, at.appos)) {
-					at = attribution{} // "a sample came in called “…”": a weak cue needs a source
+				if at.found && namingCues[strings.ToLower(at.cue)] && !sourceMention(parseNP(at.np, at.appos)) {
+					at = attribution{} // "a sample came in called “…”": naming, unless a source calls
 				}
 				c.drop = notQuotation(toks, i, lo, hi, partial, at.found) || !at.found && a.announcedBefore(pi, si)
 				a.cands = append(a.cands, c)
@@ -605,6 +605,10 @@ func normText(s string) string {
 	return b.String()
 }
 
+// namingCues report speech only when their subject is a source: "a
+// sample came in called “…”" names a thing.
+var namingCues = set("call calls called calling")
+
 // sourceMention reports whether a mention can name a source: a name, a
 // pronoun, or a description whose head is a person, role, organisation or
 // document noun. A clause ("what the science of reading says") is none.
@@ -613,5 +617,5 @@ func sourceMention(m mention) bool {
 		return true
 	}
 	h := m.head
-	return isNounHead(h) || isRole(h) || personNouns[strings.TrimSuffix(h, "s")] || isRole(strings.TrimSuffix(h, "s")) || statistic(m)
+	return m.owner != "" || isTitle(h) || isNounHead(h) || isRole(h) || personNouns[strings.TrimSuffix(h, "s")] || isRole(strings.TrimSuffix(h, "s")) || statistic(m)
 }
