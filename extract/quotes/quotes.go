@@ -350,8 +350,8 @@ func (a *article) attributeAll() {
 				if !at.found {
 					at = innerAttribution(t.text)
 				}
-				if at.found && cueNeedsQuote[strings.ToLower(at.cue)] && !sourceMention(parseNP(at.np, at.appos)) {
-					at = attribution{} // "a sample came in called “…”": a weak cue needs a source
+				if at.found && namingCues[strings.ToLower(at.cue)] && !sourceMention(parseNP(at.np, at.appos)) {
+					at = attribution{} // "a sample came in called “…”": naming, unless a source calls
 				}
 				c.drop = notQuotation(toks, i, lo, hi, partial, at.found) || !at.found && a.announcedBefore(pi, si)
 				a.cands = append(a.cands, c)
@@ -362,6 +362,9 @@ func (a *article) attributeAll() {
 				switch {
 				case at.found:
 					m := parseNP(at.np, at.appos)
+					if len(m.name) == 0 && m.pron == "" && !sourceMention(m) && clauseLike(at.np) {
+						m = mention{} // "…,” familiarly drawing my chair …, said: no source named
+					}
 					var cur *ref
 					if subj != nil && subj.ent != nil && m.pron != "" && !sameNP(snp, at.np) {
 						cur = subj
@@ -611,6 +614,10 @@ func normText(s string) string {
 	return b.String()
 }
 
+// namingCues report speech only when their subject is a source: "a
+// sample came in called “…”" names a thing.
+var namingCues = set("call calls called calling")
+
 // sourceMention reports whether a mention can name a source: a name, a
 // pronoun, or a description whose head is a person, role, organisation or
 // document noun. A clause ("what the science of reading says") is none.
@@ -619,5 +626,16 @@ func sourceMention(m mention) bool {
 		return true
 	}
 	h := m.head
-	return isNounHead(h) || isRole(h) || personNouns[strings.TrimSuffix(h, "s")] || isRole(strings.TrimSuffix(h, "s")) || statistic(m)
+	return m.owner != "" || isTitle(h) || isNounHead(h) || isRole(h) || personNouns[strings.TrimSuffix(h, "s")] || isRole(strings.TrimSuffix(h, "s")) || statistic(m)
+}
+
+// clauseLike reports whether a phrase at an attribution point opens as a
+// clause rather than a noun phrase: a participle or an adverb ("laying
+// his hand on my shoulder", "familiarly drawing my chair").
+func clauseLike(np []token) bool {
+	if len(np) == 0 || np[0].kind != tWord || np[0].cap {
+		return false
+	}
+	w := np[0].lower
+	return strings.HasSuffix(w, "ing") && len(w) > 5 || strings.HasSuffix(w, "ly") && len(w) > 4
 }
