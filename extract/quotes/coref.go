@@ -139,9 +139,16 @@ func findRuns(toks []token, lo, hi int) []nameRun {
 				continue
 			}
 			t := toks[j]
-			if t.kind == tWord && !t.cap && nameParticles[t.lower] && j+1 < hi && isNameWord(toks, j+1, lo) {
-				j += 2
-				continue
+			if t.kind == tWord && !t.cap && nameParticles[t.lower] {
+				// "von Schuckmann", "van der Berg", "de la Cruz"
+				k := j + 1
+				if k < hi && k < j+3 && toks[k].kind == tWord && !toks[k].cap && nameParticles[toks[k].lower] {
+					k++
+				}
+				if k < hi && isNameWord(toks, k, lo) {
+					j = k + 1
+					continue
+				}
 			}
 			if t.kind == tWord && !t.cap && (t.lower == "of" || t.lower == "for" || t.lower == "and" || t.lower == "&" || t.lower == "on") && containsOrg(toks[i:j]) {
 				k := j + 1

@@ -301,11 +301,20 @@ func (a *article) markSentenceInitials() {
 			}
 			next := s[0] + 1
 			if lower(t.lower) || (strings.Contains(t.lower, "-") || strings.HasSuffix(t.lower, "s")) && commonWordName(t.lower) || strings.HasSuffix(t.lower, "ing") || strings.HasSuffix(t.lower, "ly") ||
-				strings.HasSuffix(t.lower, "ed") || next < s[1] && pr.toks[next].kind == tWord && !pr.toks[next].cap {
+				strings.HasSuffix(t.lower, "ed") || next < s[1] && pr.toks[next].kind == tWord && !pr.toks[next].cap && !particleJoins(pr.toks, next, s[1]) {
 				t.noName = true
 			}
 		}
 	}
+}
+
+// particleJoins reports whether the lower-case word at k is a name particle
+// inside a name ("Karina von Schuckmann", "Ana de la Cruz").
+func particleJoins(toks []token, k, hi int) bool {
+	for k < hi && toks[k].kind == tWord && !toks[k].cap && nameParticles[toks[k].lower] {
+		k++
+	}
+	return k < hi && toks[k].kind == tWord && toks[k].cap && (k == 0 || nameParticles[toks[k-1].lower])
 }
 
 func (a *article) attributeAll() {
