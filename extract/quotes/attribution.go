@@ -244,7 +244,21 @@ func walkRight(toks []token, from, hi int) (np, appos []token) {
 	}
 	np = toks[from:j]
 	if hasRun(np) && (len(readNP(np).name) > 0 || j >= hi || !toks[j].isPunct(",")) {
+		// "sagte der Ehrenvorsitzende von Pro Bahn, Karl-Peter Naumann": a
+		// description, then the name set off after it
+		if j < hi && toks[j].isPunct(",") && !np[0].cap {
+			if e := nameEnd(toks, j+1, hi); e > j+1 {
+				return np, toks[j+1 : e]
+			}
+		}
 		return np, nil
+	}
+	if !hasRun(np) {
+		// "заявил на церемонии открытия заместитель мэра по вопросам …
+		// Андрей Бочкарёв": a role with phrases after it, then the name
+		if s, e := roleName(toks, j, hi); e > s {
+			return np, toks[s:e]
+		}
 	}
 	// skip to the next comma and take what follows it
 	k := j
@@ -260,6 +274,44 @@ func walkRight(toks []token, from, hi int) (np, appos []token) {
 		appos = toks[s:e]
 	}
 	return np, appos
+}
+
+// nameEnd is the end of a name of two or more words starting at s that
+// closes its clause, or s.
+func nameEnd(toks []token, s, hi int) int {
+	e := s
+	for e < hi && e-s < 6 && toks[e].kind == tWord && (toks[e].cap || e > s && nameParticles[toks[e].lower]) {
+		e++
+	}
+	if e-s < 2 || !toks[e-1].cap || e < hi && !isBoundary(toks[e]) || !pureName(toks[s:e]) || containsOrg(toks[s:e]) {
+		return s
+	}
+	return e
+}
+
+// roleName finds, from j, a person's name that closes the clause after the
+// role words and phrases of the source ("… мэра по вопросам
+// градостроительной политики Андрей Бочкарёв"). The word before the name
+// must be lower-case and no preposition ("in New York" is a place).
+func roleName(toks []token, j, hi int) (int, int) {
+	for k := j; k < hi && k < j+16; k++ {
+		t := toks[k]
+		if isBoundary(t) || isCue(toks, k) {
+			return 0, 0
+		}
+		if t.kind != tWord || !t.cap {
+			continue
+		}
+		p := toks[k-1]
+		if p.kind != tWord || p.cap || prepositions[p.lower] || rightStops[p.lower] || foreignStops[p.lower] || headStops[p.lower] || articles[p.lower] {
+			return 0, 0
+		}
+		if e := nameEnd(toks, k, hi); e > k {
+			return k, e
+		}
+		return 0, 0
+	}
+	return 0, 0
 }
 
 // attribute finds the cue and source for the quotation token at q in the

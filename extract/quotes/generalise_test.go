@@ -29,6 +29,21 @@ func TestGeneralisation(t *testing.T) {
 			paras: []string{`Others disagreed. Walt Emmer, who runs 4,500 cattle, said the plan was "a gift to people who have never worked a ranch."`},
 			want:  []want{{"a gift to people who have never worked a ranch.", "Walt Emmer", "said"}},
 		},
+		{
+			name:  "German description, then the name after a comma",
+			paras: []string{`Die Pendler sind wütend. „Die Geduld der Fahrgäste ist am Ende“, sagte die Vorsitzende von Pro Rad, Helga Brünner.`},
+			want:  []want{{"Die Geduld der Fahrgäste ist am Ende", "Helga Brünner", "sagte"}},
+		},
+		{
+			name:  "Russian role with phrases between the verb and the name",
+			paras: []string{`«Мост откроют в срок», — сообщил на пресс-конференции министр транспорта по вопросам дорожного строительства Игорь Смирнов.`},
+			want:  []want{{"Мост откроют в срок", "Игорь Смирнов", "сообщил"}},
+		},
+		{
+			name:  "a place after the source's phrase is no name",
+			paras: []string{`"We will appeal the ruling," said a spokesman for the company in New York.`},
+			want:  []want{{"We will appeal the ruling,", "a spokesman for the company", "said"}},
+		},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			checkQuotes(t, c.paras, FindWith(c.paras, &Options{Kinds: c.kinds}), c.want)
