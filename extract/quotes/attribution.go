@@ -64,7 +64,20 @@ func isCue(toks []token, j int) bool {
 			return false // passive: "investors were promised", "he was told"
 		}
 	}
-	if nounLike[t.lower] || foreignNounLike[t.lower] {
+	if namingVerb[t.lower] && j+1 < len(toks) && toks[j+1].kind == tWord && toks[j+1].cap {
+		// "a group called Harlow Talks": naming, unless a quotation
+		// follows the object ("called Smith “a liar”")
+		quoteNear := false
+		for k := j + 2; k < len(toks) && k <= j+4; k++ {
+			quoteNear = quoteNear || toks[k].kind == tQuote && !toks[k].term
+		}
+		if !quoteNear {
+			return false
+		}
+	}
+	// "calls it “…”": the verb, with its object before the quotation
+	verbObj := j+2 < len(toks) && toks[j+1].is("it", "them", "this", "that", "him", "her") && toks[j+2].kind == tQuote && !toks[j+2].term
+	if (nounLike[t.lower] || foreignNounLike[t.lower]) && !verbObj {
 		if j == 0 {
 			return false
 		}
@@ -80,6 +93,13 @@ func isCue(toks []token, j int) bool {
 	}
 	return true
 }
+
+// namingVerb forms name things as well as quote their description.
+var namingVerb = set("call calls called calling")
+
+// objectClitics are the object pronouns of Romance languages, set before
+// their verb: "la calificó de “…”", "lo definisce".
+var objectClitics = set("la le lo les los las l' l’ gli lui les leur se me te nos")
 
 // cueText is the cue as written, with its particle ("weighed in").
 func cueText(toks []token, j int) string {
@@ -137,7 +157,7 @@ func isBoundary(t token) bool {
 func walkLeft(toks []token, v, lo int) (np, appos []token) {
 	j := v - 1
 	foreign := cueFormOf(toks[v]).foreign
-	for j >= lo && (isAdverb(toks[j]) || foreign && (foreignAux[toks[j].lower] || foreignAdverbs[toks[j].lower])) {
+	for j >= lo && (isAdverb(toks[j]) || foreign && (foreignAux[toks[j].lower] || foreignAdverbs[toks[j].lower] || objectClitics[toks[j].lower] && !toks[j].cap)) {
 		j--
 	}
 	// "Rep. Ann Lee (D-Calif.) said": skip a parenthesis before the verb
@@ -223,6 +243,10 @@ var rightStops = set("in on at during via to from with for after before by about
 // ("…,” said Hill, who …"), and an appositive after it when the phrase holds
 // no name ("said another witness, former adviser Fiona Hill").
 func walkRight(toks []token, from, hi int) (np, appos []token) {
+	// "assure-t-on dans l’entourage du ministre": the people around someone
+	if from+2 < hi && from > 0 && toks[from].lower == "on" && cueFormOf(toks[from-1]).foreign && toks[from+1].is("dans", "chez", "à", "au", "auprès") {
+		from += 2
+	}
 	if from < hi && toks[from].kind == tWord && prepositions[toks[from].lower] {
 		return nil, nil // "… announced in October"
 	}

@@ -44,6 +44,45 @@ func TestGeneralisation(t *testing.T) {
 			paras: []string{`"We will appeal the ruling," said a spokesman for the company in New York.`},
 			want:  []want{{"We will appeal the ruling,", "a spokesman for the company", "said"}},
 		},
+		{
+			name:  "called as a naming verb, calls it as a cue",
+			paras: []string{`In the valley, a forum called Valley Voices has 2,000 members, though its moderator, a retired nurse named Ellen Price, calls it “a noisy room with a few good ideas.”`},
+			want:  []want{{"a noisy room with a few good ideas.", "Ellen Price", "calls"}},
+		},
+		{
+			name:  "German nannte with a compound role",
+			paras: []string{`Die Kritik war scharf. Finanzvorstand Jörg Albers nannte den Plan „einen Angriff auf die Beschäftigten“.`},
+			want:  []want{{"einen Angriff auf die Beschäftigten", "Jörg Albers", "nannte"}},
+		},
+		{
+			name:  "Spanish object clitic before calificó",
+			paras: []string{`La portavoz del grupo, Marta Solís, la calificó de “una reforma hecha a espaldas de los vecinos”.`},
+			want:  []want{{"una reforma hecha a espaldas de los vecinos", "Marta Solís", "calificó"}},
+		},
+		{
+			name: "Italian racconta and parla di",
+			paras: []string{
+				`«Abbiamo perso tutto il raccolto di quest’anno», racconta Giuseppe La Rosa, contadino di Ragusa.`,
+				`La Confagricoltura parla di «danni per centinaia di milioni».`,
+			},
+			want: []want{
+				{"Abbiamo perso tutto il raccolto di quest’anno", "Giuseppe La Rosa", "racconta"},
+				{"danni per centinaia di milioni", "La Confagricoltura", "parla"},
+			},
+		},
+		{
+			name:  "Spanish relata and cuenta",
+			paras: []string{`«Lo hemos perdido todo», relata Ana Pérez, vecina del barrio. «No sabemos qué hacer», cuenta su hermano Luis Pérez.`},
+			want: []want{
+				{"Lo hemos perdido todo", "Ana Pérez", "relata"},
+				{"No sabemos qué hacer", "Luis Pérez", "cuenta"},
+			},
+		},
+		{
+			name:  "French inverted on with the people around someone",
+			paras: []string{`Le ministère n’a pas réagi. « Rien n’est encore tranché à ce jour », confie-t-on dans l’entourage de la ministre.`},
+			want:  []want{{"Rien n’est encore tranché à ce jour", "l’entourage de la ministre", "confie"}},
+		},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			checkQuotes(t, c.paras, FindWith(c.paras, &Options{Kinds: c.kinds}), c.want)

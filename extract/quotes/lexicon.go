@@ -176,7 +176,7 @@ var cueParticles = map[string]string{
 
 // cueNeedsQuote lists forms that report speech only when they introduce a
 // quotation directly (they are too common as ordinary verbs otherwise).
-var cueNeedsQuote = set("continue continues continued continuing agree agrees agreed agreeing begin begins began read reads call calls calling view viewing post posts posted posting remember remembers remembering introduce introduces introducing " +
+var cueNeedsQuote = set("called nannte nennt bezeichnete calificó califica calificado qualifié qualifie definisce definito parla continue continues continued continuing agree agrees agreed agreeing begin begins began read reads call calls calling view viewing post posts posted posting remember remembers remembering introduce introduces introducing " +
 	"estimate estimates estimated estimating advise advises advised recommend recommends recommended propose proposes proposed reason reasons reasoned reflect reflects reflected laugh laughs laughed laughing cry cries cried crying threaten threatens threatened swear swears swore text texts texted message messages messaged tease teases teased wonder wonders wondered")
 
 // nounLike lists cue forms that are more often nouns; they count as verbs
