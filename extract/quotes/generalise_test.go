@@ -83,6 +83,19 @@ func TestGeneralisation(t *testing.T) {
 			paras: []string{`Le ministère n’a pas réagi. « Rien n’est encore tranché à ce jour », confie-t-on dans l’entourage de la ministre.`},
 			want:  []want{{"Rien n’est encore tranché à ce jour", "l’entourage de la ministre", "confie"}},
 		},
+		{
+			name: "an unknown verb names its own source",
+			paras: []string{
+				`«La situazione è grave», ha detto il sindaco, Marco Bellini.`,
+				`Gli allevatori sono stanchi. «Abbiamo perso metà del raccolto», sospira Salvatore Lo Monaco, allevatore di Enna.`,
+				`“It was the worst night of my life,” Tom Reyes chortled.`,
+			},
+			want: []want{
+				{"La situazione è grave", "Marco Bellini", "ha detto"},
+				{"Abbiamo perso metà del raccolto", "Salvatore Lo Monaco", ""},
+				{"It was the worst night of my life,", "Tom Reyes", ""},
+			},
+		},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			checkQuotes(t, c.paras, FindWith(c.paras, &Options{Kinds: c.kinds}), c.want)

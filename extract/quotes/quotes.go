@@ -362,7 +362,11 @@ func (a *article) attributeAll() {
 				if at.found && cueNeedsQuote[strings.ToLower(at.cue)] && !sourceMention(parseNP(at.np, at.appos)) {
 					at = attribution{} // "a sample came in called “…”": a weak cue needs a source
 				}
-				c.drop = notQuotation(toks, i, lo, hi, partial, at.found) || !at.found && a.announcedBefore(pi, si)
+				var unk []token
+				if !at.found && !c.cont {
+					unk = unknownSource(toks, i, hi)
+				}
+				c.drop = notQuotation(toks, i, lo, hi, partial, at.found || unk != nil) || !at.found && a.announcedBefore(pi, si)
 				a.cands = append(a.cands, c)
 				if c.drop {
 					continue
@@ -392,6 +396,16 @@ func (a *article) attributeAll() {
 					} else if c.speaker == nil {
 						c.mention = m.text
 					}
+				case unk != nil:
+					// "«…», sospira Salvatore Lo Monaco": a verb the lists
+					// lack; the name at the attribution point, never the
+					// previous speaker
+					m := parseNP(unk, nil)
+					c.speaker = a.resolve(m, base+i, nil, pi)
+					c.attrib = c.speaker != nil
+					if c.speaker != nil && m.text != c.speaker.name {
+						c.mention = m.text
+					}
 				case c.cont && last != nil && last.para == pi-1:
 					c.speaker = last.speaker
 					c.prev = last
@@ -418,6 +432,46 @@ func (a *article) attributeAll() {
 			}
 		}
 	}
+}
+
+// unknownSource finds the source of a quotation at i followed by an
+// attribution whose verb is not a known cue: "«…», sospira Anna Neri",
+// "“…,” Tom Reyes chortled." It returns the name or pronoun, or nil.
+func unknownSource(toks []token, i, hi int) []token {
+	k := i + 1
+	for k < hi && (toks[k].isPunct(",") || toks[k].isPunct("—")) {
+		k++
+	}
+	if k == i+1 && !strings.HasSuffix(strings.TrimSpace(toks[i].text), ",") || k >= hi {
+		return nil
+	}
+	// verb first: one or two lower-case words, then a name closing the clause
+	v := k
+	for v < hi && v < k+2 && toks[v].kind == tWord && !toks[v].cap && !functionWords[toks[v].lower] && !clauseWords[toks[v].lower] && !prepositions[toks[v].lower] {
+		v++
+	}
+	if v > k {
+		if e := nameEnd(toks, v, hi); e > v {
+			return toks[v:e]
+		}
+		return nil
+	}
+	// name or pronoun first, then one lower-case verb closing the clause
+	e := k
+	for e < hi && e < k+4 && toks[e].kind == tWord && toks[e].cap {
+		e++
+	}
+	if e == k && toks[k].kind == tWord && pronouns[pronounOf(toks[k])] && !toks[k].cap {
+		e = k + 1
+	}
+	if e == k || e+1 >= hi || toks[e].kind != tWord || toks[e].cap || functionWords[toks[e].lower] || clauseWords[toks[e].lower] ||
+		!isBoundary(toks[e+1]) || !hasRun(toks[k:e]) && e-k == 1 && !pronouns[pronounOf(toks[k])] {
+		return nil
+	}
+	if !pureName(toks[k:e]) && !(e-k == 1 && pronouns[pronounOf(toks[k])]) {
+		return nil
+	}
+	return toks[k:e]
 }
 
 // alone reports whether the quotation at i is all its paragraph holds,
