@@ -489,7 +489,7 @@ func sentenceSubject(toks []token, lo, hi int) (np, appos []token) {
 		if isBoundary(t) || t.kind == tWord && !t.cap && (clauseWords[t.lower] || auxiliaries[t.lower] || isCueWord(t)) {
 			break
 		}
-		if t.kind == tWord && pronouns[pronounOf(t)] && e == s {
+		if t.kind == tWord && pronouns[pronounOf(t)] && e == s && !italianArticle(toks, e, hi) {
 			e++
 			break
 		}
@@ -499,7 +499,7 @@ func sentenceSubject(toks []token, lo, hi int) (np, appos []token) {
 		if t.kind == tWord && !t.cap && e > s && strings.HasSuffix(t.lower, "ed") && toks[e-1].kind == tWord && !articles[toks[e-1].lower] && !isAdverb(toks[e-1]) {
 			break // "The campaign video featured …"
 		}
-		if t.kind == tWord && t.cap && !(e == s && sentenceStarters[t.lower]) {
+		if t.kind == tWord && t.cap && !(e == s && (sentenceStarters[t.lower] || italianArticle(toks, e, hi))) {
 			sawRun = true
 		}
 		if t.possessive() {
@@ -535,6 +535,16 @@ func sentenceSubject(toks []token, lo, hi int) (np, appos []token) {
 	return np, appos
 }
 
+// italianArticle reports whether "il" at k is the Italian article before a
+// role or name ("Il ministro …"), not the French pronoun.
+func italianArticle(toks []token, k, hi int) bool {
+	if toks[k].lower != "il" || k+1 >= hi || toks[k+1].kind != tWord {
+		return false
+	}
+	n := toks[k+1]
+	return n.cap || isRole(n.bare()) || isNounHead(n.bare())
+}
+
 // after: the rest of the sentence after the quotation.
 func after(toks []token, q, hi int) attribution {
 	i := q + 1
@@ -563,6 +573,9 @@ func after(toks []token, q, hi int) attribution {
 			a.np, a.appos = walkRight(toks, cueEnd(toks, i+1), hi)
 			if len(a.np) > 0 || len(a.appos) > 0 {
 				return a
+			}
+			if e := cueEnd(toks, i+1); e >= hi || isHardStop(toks[e]) {
+				return a // "«…», ha dichiarato.": the subject is dropped
 			}
 			return attribution{}
 		}

@@ -446,7 +446,7 @@ func parseNP(np, appos []token) mention {
 	if len(appos) > 0 {
 		a := readNP(appos)
 		// prefer a name; a bare name in the appositive wins over a description
-		if len(a.name) > 0 && (len(m.name) == 0 || pureName(appos) && !np[0].cap) && m.pron == "" {
+		if len(a.name) > 0 && (len(m.name) == 0 || pureName(appos) && (!np[0].cap || determiners[np[0].lower] || foreignDets[np[0].lower])) && m.pron == "" {
 			return a
 		}
 		if m.empty() && !a.empty() && !startsWithPrep(appos) {

@@ -96,6 +96,17 @@ func TestGeneralisation(t *testing.T) {
 				{"It was the worst night of my life,", "Tom Reyes", ""},
 			},
 		},
+		{
+			name: "dropped subject: the person the previous sentence is about",
+			paras: []string{
+				`«Non vedevamo una crisi così da anni», ha detto il presidente della Regione, Carlo Ferri.`,
+				`Il ministro dell’Agricoltura, Paola Venturi, ha promesso nuovi fondi. «Nessuno resterà senza aiuti», ha dichiarato.`,
+			},
+			want: []want{
+				{"Non vedevamo una crisi così da anni", "Carlo Ferri", "ha detto"},
+				{"Nessuno resterà senza aiuti", "Paola Venturi", "ha dichiarato"},
+			},
+		},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			checkQuotes(t, c.paras, FindWith(c.paras, &Options{Kinds: c.kinds}), c.want)

@@ -385,6 +385,12 @@ func (a *article) attributeAll() {
 					}
 					if m.empty() {
 						c.speaker = a.lastSpeaker(pi, 2)
+						if at.cue != ":" && prevSubj != nil && i == lo {
+							// "… Nello Musumeci, ha assicurato …. «…», ha
+							// dichiarato.": a dropped subject is the person the
+							// previous sentence was about
+							c.speaker = prevSubj
+						}
 					}
 					if poll != "" && pollPara >= pi-1 && statistic(m) {
 						c.speaker = &ref{name: poll, kind: 'o'}
