@@ -201,7 +201,8 @@ func coreName(run []token) []token {
 		s = len(run) - 1
 	}
 	// "M. Dupont", "Frau Merkel": an honorific opening the run
-	if s < len(run)-1 && leadingHonorifics[run[s].lower] {
+	// ("Don" is an English given name too: "Don Feeney" keeps it)
+	if s < len(run)-1 && leadingHonorifics[run[s].lower] && !(run[s].lower == "don" && len(run)-s == 2) {
 		s++
 	}
 	return run[s:]

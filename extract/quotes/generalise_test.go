@@ -107,6 +107,31 @@ func TestGeneralisation(t *testing.T) {
 				{"Nessuno resterà senza aiuti", "Paola Venturi", "ha dichiarato"},
 			},
 		},
+		{
+			name: "block quotation with a footer paragraph",
+			paras: []string{
+				`In Harlow, a forum called Harlow Talks took over, though its moderator, Don Feeney, calls it “a rumour mill with a few good days.”`,
+				`We used to know what the council was spending. Now we find out when the tax bill arrives.`,
+				`— Marjorie Lane, former Gazette reporter`,
+			},
+			kinds: []Kind{Prose, Blockquote, Blockquote},
+			want: []want{
+				{"a rumour mill with a few good days.", "Don Feeney", "calls"},
+				{"We used to know what the council was spending. Now we find out when the tax bill arrives.", "Marjorie Lane", "—"},
+			},
+		},
+		{
+			name: "block quotation ending with its source after a dash",
+			paras: []string{
+				`“We will rebuild the pier,” said Mayor Ann Cole.`,
+				`The sea took everything we had, and it will take more if we wait. – Joan Pike, harbour master`,
+			},
+			kinds: []Kind{Prose, Blockquote},
+			want: []want{
+				{"We will rebuild the pier,", "Ann Cole", "said"},
+				{"The sea took everything we had, and it will take more if we wait.", "Joan Pike", "—"},
+			},
+		},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			checkQuotes(t, c.paras, FindWith(c.paras, &Options{Kinds: c.kinds}), c.want)

@@ -26,6 +26,7 @@ package quotes
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // Quote is one direct quotation. Its json tags are part of byline's output
@@ -91,6 +92,9 @@ func FindWith(paragraphs []string, opts *Options) []Quote {
 // article is the analysis of one call to Find.
 type article struct {
 	paras   []para
+	// footers maps a block quotation's paragraph to the source its "—
+	// Name, role" footer gives
+	footers map[int][]token
 	ents    entities
 	history []event
 	cands   []*cand
@@ -179,6 +183,56 @@ func applyKinds(paragraphs []string, kinds []Kind) (texts []string, whole []bool
 	return texts, whole
 }
 
+// isDash reports whether r is a dash that sets off a source.
+func isDash(r rune) bool { return r == '—' || r == '–' || r == '―' || r == '-' }
+
+// footerName reads a block quotation's footer ("— Marjorie Lane, former
+// Gazette reporter"): the name after the dash, or nil.
+func footerName(toks []token) []token {
+	if len(toks) < 2 || !toks[0].isPunct("—") || len(toks) > 25 {
+		return nil
+	}
+	e := 1
+	for e < len(toks) && e < 1+maxNP && toks[e].kind == tWord {
+		e++
+	}
+	if e == 1 || !hasRun(toks[1:e]) || !toks[e-1].cap || e < len(toks) && toks[e].kind != tPunct {
+		return nil
+	}
+	return toks[1:e]
+}
+
+// blockFooters finds the footers of block quotations: a paragraph of the
+// block that opens with a dash and names a source. The footer is no
+// quotation itself; the block's paragraphs before it take its source.
+func blockFooters(paras []para, whole []bool) map[int][]token {
+	var f map[int][]token
+	for i := range paras {
+		if i == 0 || !whole[i-1] {
+			continue // a footer follows a block quotation (inside it or not)
+		}
+		t := strings.TrimSpace(paras[i].text)
+		r, _ := utf8.DecodeRuneInString(t)
+		if !isDash(r) {
+			continue
+		}
+		toks := appendWords(nil, paras[i].text)
+		name := footerName(toks)
+		if name == nil {
+			continue
+		}
+		// the footer is prose, not a quotation
+		paras[i].spans, paras[i].toks, paras[i].sents = nil, toks, sentences(toks)
+		if f == nil {
+			f = map[int][]token{}
+		}
+		for k := i - 1; k >= 0 && whole[k] && k > i-20; k-- {
+			f[k] = name
+		}
+	}
+	return f
+}
+
 // wholeSpan is the span of a paragraph quoted as a whole, unless marks
 // already cover most of it.
 func wholeSpan(p string, spans []span) []span {
@@ -191,7 +245,15 @@ func wholeSpan(p string, spans []span) []span {
 		return spans
 	}
 	start := strings.Index(p, t)
-	return []span{{open: 0, start: start, end: start + len(t), close: len(p), fam: famDouble, closed: true}}
+	end := start + len(t)
+	// "… arrives. — Marjorie Lane, former reporter": a source after a dash
+	// closes the block and is no part of the quotation
+	if k := strings.LastIndex(t, " —"); k > 0 && footerName(appendWords(nil, t[k:])) != nil {
+		end = start + k
+	} else if k := strings.LastIndex(t, " –"); k > 0 && footerName(appendWords(nil, t[k:])) != nil {
+		end = start + k
+	}
+	return []span{{open: 0, start: start, end: end, close: end, fam: famDouble, closed: true}}
 }
 
 func newArticle(paragraphs []string, kinds []Kind) *article {
@@ -248,6 +310,7 @@ func newArticle(paragraphs []string, kinds []Kind) *article {
 		}
 		pr.sents = sentences(pr.toks)
 	}
+	a.footers = blockFooters(a.paras, whole)
 	a.markSentenceInitials()
 	for i := range a.paras {
 		pr := &a.paras[i]
@@ -358,6 +421,9 @@ func (a *article) attributeAll() {
 				}
 				if !at.found {
 					at = innerAttribution(t.text)
+				}
+				if f := a.footers[pi]; !at.found && f != nil {
+					at = attribution{cue: "—", np: f, found: true}
 				}
 				if at.found && cueNeedsQuote[strings.ToLower(at.cue)] && !sourceMention(parseNP(at.np, at.appos)) {
 					at = attribution{} // "a sample came in called “…”": a weak cue needs a source
