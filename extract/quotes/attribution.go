@@ -597,7 +597,7 @@ func after(toks []token, q, hi int) attribution {
 		if len(a.np) > 0 || len(a.appos) > 0 {
 			return a
 		}
-		return attribution{}
+		// “… the little deal” announced in October, said X: read on
 	}
 	// a quotation ending a sentence takes only a verb close after it, or
 	// after a name and its appositive
@@ -632,6 +632,9 @@ func after(toks []token, q, hi int) attribution {
 			return attribution{}
 		}
 		if isAccording(toks, j) {
+			if j > i+10 {
+				continue // "… según sus normas religiosas": too far to be the source
+			}
 			np, appos := accordingNP(toks, cueEnd(toks, j), hi)
 			return attribution{cue: cueText(toks, j), np: np, appos: appos, found: len(np) > 0}
 		}

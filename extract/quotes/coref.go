@@ -38,6 +38,9 @@ type mention struct {
 	indef  bool   // an indefinite description ("a company spokesperson") introduces a new source
 	owner  string // possessor of a description ("Trump" in "Trump's spokesman"), folded
 	gender byte   // the gender a role phrase gives ("la ministra"), or 0
+	// qualified: a Romance role phrase with words after the role ("el
+	// líder mapuche más radicalizado"), not a plain back-reference
+	qualified bool
 }
 
 func (m mention) empty() bool { return m.pron == "" && len(m.name) == 0 && m.head == "" }
@@ -237,9 +240,9 @@ func isInitial(t token) bool {
 
 func keyOf(toks []token) []string {
 	k := make([]string, 0, len(toks))
-	for _, t := range toks {
-		if t.lower == "the" {
-			continue
+	for i, t := range toks {
+		if t.lower == "the" || i == 0 && len(toks) > 1 && foreignArticles[t.lower] {
+			continue // "La Constitución"
 		}
 		k = append(k, strings.TrimSuffix(t.bare(), "."))
 	}
@@ -545,6 +548,10 @@ func readNP(np []token) mention {
 		if foreignDets[np[k-1].lower] && foreignRoles[np[k].bare()] {
 			head = np[k]
 			m.gender = roleGender(np[k-1].lower, np[k].bare())
+			// words after the role that single someone out describe a new
+			// source ("el líder mapuche más radicalizado"); one adjective
+			// refers back ("la presidenta madrileña")
+			m.qualified = end-1-k > 1
 			break
 		}
 	}
@@ -778,7 +785,7 @@ func (a *article) resolve(m mention, pos int, cur *ref, pi int) *ref {
 				return r
 			}
 		}
-		if personNouns[m.head] && !isRole(m.head) && !m.plural && m.owner == "" && strings.HasPrefix(m.desc, "the ") {
+		if personNouns[m.head] && !isRole(m.head) && !m.plural && m.owner == "" && strings.EqualFold(m.desc, "the "+m.head) && len(a.ents.descs[m.head]) <= len(m.desc) {
 			// "a person familiar with the matter … the person said"
 			if d := a.ents.indefs[m.head]; d != "" {
 				return &ref{name: d, kind: 'd', head: m.head}
@@ -789,12 +796,12 @@ func (a *article) resolve(m mention, pos int, cur *ref, pi int) *ref {
 				return &ref{name: d, kind: 'd', head: m.head}
 			}
 			person := func(r ref) bool {
-				return r.ent != nil && !r.ent.org && (m.gender == 0 || r.ent.gender == 0 || r.ent.gender == m.gender)
+				return r.ent != nil && !r.ent.org && personLike(r) && (m.gender == 0 || r.ent.gender == 0 || r.ent.gender == m.gender)
 			}
-			if r := a.recent(person, pi, true); r != nil {
+			if r := a.recent(person, pi, true); r != nil && !m.qualified {
 				return r
 			}
-			if r := a.recent(person, pi, false); r != nil {
+			if r := a.recent(person, pi, false); r != nil && !m.qualified {
 				return r
 			}
 		}

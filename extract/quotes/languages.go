@@ -102,7 +102,7 @@ func accordingText(toks []token, j int) string {
 }
 
 // foreignDets are the articles and possessives of other languages.
-var foreignDets = set("le la les l' un une son sa ses leur el los las una su sus il lo gli i uno o os as um uma seu sua der die das den dem des ein eine einen einem seine ihre")
+var foreignDets = set("le la les l' un une son sa ses leur el los las una su sus il lo gli uno o os um uma seu sua der die das den dem des ein eine einen einem seine ihre")
 
 // foreignStops end a noun phrase that follows its verb in other languages
 // ("dijo la ministra Raquel Sánchez ante los diputados").
@@ -212,3 +212,7 @@ func roleGender(det, role string) byte {
 
 // feminineRoles are role words only a woman holds.
 var feminineRoles = set("ministra presidenta diputada senadora directora secretaria alcaldesa jueza abogada présidente directrice sénatrice députée avocate procureure ministerin kanzlerin präsidentin sprecherin bürgermeisterin prefeita sindaca deputata diretora juíza cheffe jefa")
+
+// foreignArticles open a capitalised run without being part of a name's
+// key ("La Constitución", "Le Monde").
+var foreignArticles = set("la le les el los las il lo gli der die das")

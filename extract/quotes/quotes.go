@@ -91,7 +91,7 @@ func FindWith(paragraphs []string, opts *Options) []Quote {
 
 // article is the analysis of one call to Find.
 type article struct {
-	paras   []para
+	paras []para
 	// footers maps a block quotation's paragraph to the source its "—
 	// Name, role" footer gives
 	footers map[int][]token
@@ -425,8 +425,8 @@ func (a *article) attributeAll() {
 				if f := a.footers[pi]; !at.found && f != nil {
 					at = attribution{cue: "—", np: f, found: true}
 				}
-				if at.found && cueNeedsQuote[strings.ToLower(at.cue)] && !sourceMention(parseNP(at.np, at.appos)) {
-					at = attribution{} // "a sample came in called “…”": a weak cue needs a source
+				if at.found && namingCues[strings.ToLower(at.cue)] && !sourceMention(parseNP(at.np, at.appos)) {
+					at = attribution{} // "a sample came in called “…”": naming, unless a source calls
 				}
 				var unk []token
 				if !at.found && !c.cont {
@@ -746,6 +746,10 @@ func normText(s string) string {
 	return b.String()
 }
 
+// namingCues report speech only when their subject is a source: "a
+// sample came in called “…”" names a thing.
+var namingCues = set("call calls called calling")
+
 // sourceMention reports whether a mention can name a source: a name, a
 // pronoun, or a description whose head is a person, role, organisation or
 // document noun. A clause ("what the science of reading says") is none.
@@ -754,5 +758,5 @@ func sourceMention(m mention) bool {
 		return true
 	}
 	h := m.head
-	return isNounHead(h) || isRole(h) || personNouns[strings.TrimSuffix(h, "s")] || isRole(strings.TrimSuffix(h, "s")) || statistic(m)
+	return m.owner != "" || isTitle(h) || isNounHead(h) || isRole(h) || personNouns[strings.TrimSuffix(h, "s")] || isRole(strings.TrimSuffix(h, "s")) || statistic(m)
 }
