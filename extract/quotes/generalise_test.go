@@ -132,6 +132,19 @@ func TestGeneralisation(t *testing.T) {
 				{"The sea took everything we had, and it will take more if we wait.", "Joan Pike", "—"},
 			},
 		},
+		{
+			name: "single marks: a quotation reopened in the next paragraph",
+			paras: []string{
+				`Mary Dunn, 61, planted the garden after her husband died.`,
+				`'I sat there every morning,' she said. 'It was the only quiet place I had.`,
+				`'Then one day it was simply gone. Nobody told me anything.'`,
+			},
+			want: []want{
+				{"I sat there every morning,", "Mary Dunn", "said"},
+				{"It was the only quiet place I had.", "Mary Dunn", ""},
+				{"Then one day it was simply gone. Nobody told me anything.", "Mary Dunn", ""},
+			},
+		},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			checkQuotes(t, c.paras, FindWith(c.paras, &Options{Kinds: c.kinds}), c.want)

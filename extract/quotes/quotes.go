@@ -291,6 +291,15 @@ func newArticle(paragraphs []string, kinds []Kind) *article {
 		}
 	}
 	for i := range a.paras {
+		// a single mark left open is a quotation only when the next
+		// paragraph reopens it
+		pr := &a.paras[i]
+		if n := len(pr.spans); n > 0 && pr.spans[n-1].fam == famSingle && !pr.spans[n-1].closed &&
+			(i+1 >= len(a.paras) || !startsWithOpener(a.paras[i+1].text, famSingle)) {
+			pr.spans = pr.spans[:n-1]
+		}
+	}
+	for i := range a.paras {
 		pr := &a.paras[i]
 		// a quotation left open continues when the next paragraph reopens it
 		if n := len(pr.spans); n > 0 && !pr.spans[n-1].closed && i+1 < len(a.paras) {
