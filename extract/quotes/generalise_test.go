@@ -145,6 +145,14 @@ func TestGeneralisation(t *testing.T) {
 				{"Then one day it was simply gone. Nobody told me anything.", "Mary Dunn", ""},
 			},
 		},
+		{
+			name: "the alliance: the organisation named in full before",
+			paras: []string{
+				`The Pacific Shipping Alliance, which represents the carriers, said it was pleased with the deal.`,
+				`“This agreement lets our terminals reopen on Monday,” the alliance said.`,
+			},
+			want: []want{{"This agreement lets our terminals reopen on Monday,", "the Pacific Shipping Alliance", "said"}},
+		},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			checkQuotes(t, c.paras, FindWith(c.paras, &Options{Kinds: c.kinds}), c.want)
