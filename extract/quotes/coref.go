@@ -760,7 +760,8 @@ func (a *article) resolve(m mention, pos int, cur *ref, pi int) *ref {
 				return &ref{name: e.display, ent: e, kind: 'o'}
 			}
 			// "the company said": the organisation the story is about
-			if strings.HasPrefix(m.desc, "the ") && m.owner == "" && strings.ToLower(m.desc) == m.desc {
+			// ("the wireless trade association" is described, not named before)
+			if strings.HasPrefix(m.desc, "the ") && m.owner == "" && strings.ToLower(m.desc) == m.desc && strings.Count(m.desc, " ") <= 2 {
 				if r := a.recent(func(r ref) bool { return r.kind == 'o' && r.ent != nil }, pi, false); r != nil {
 					return r
 				}

@@ -153,6 +153,17 @@ func TestGeneralisation(t *testing.T) {
 			},
 			want: []want{{"This agreement lets our terminals reopen on Monday,", "the Pacific Shipping Alliance", "said"}},
 		},
+		{
+			name: "a described organisation is not the one named before",
+			paras: []string{
+				`The Senate Commerce Committee approved the bill on Thursday. “This bill puts the burden on the carriers,” said Councilmember Dana Whitfield.`,
+				`The wireless trade association said the fines could “punish companies for the crimes of fraudsters.”`,
+			},
+			want: []want{
+				{"This bill puts the burden on the carriers,", "Dana Whitfield", "said"},
+				{"punish companies for the crimes of fraudsters.", "the wireless trade association", "said"},
+			},
+		},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			checkQuotes(t, c.paras, FindWith(c.paras, &Options{Kinds: c.kinds}), c.want)
