@@ -589,6 +589,21 @@ func readNP(np []token) mention {
 		}
 		return m
 	}
+	// "contains the following statement": a verb before the determiner
+	// is no part of the source's description
+	for k := 1; k < end-1; k++ {
+		if t := np[k]; t.kind == tWord && !t.cap && determiners[t.lower] && !np[0].cap && !determiners[np[0].lower] && !foreignDets[np[0].lower] {
+			plain := true
+			for _, u := range np[:k] {
+				plain = plain && u.kind == tWord && !u.cap && !u.possessive() && !isNounHead(u.bare()) && !isTitle(u.bare())
+			}
+			if plain {
+				np, end = np[k:], end-k
+				m.text = joinTokens(np)
+			}
+			break
+		}
+	}
 	m.head = head.bare()
 	m.plural = strings.HasSuffix(m.head, "s") && !strings.HasSuffix(m.head, "ss") || irregularPlurals[m.head]
 	d := joinTokens(np)

@@ -450,6 +450,9 @@ func (a *article) attributeAll() {
 				switch {
 				case at.found:
 					m := parseNP(at.np, at.appos)
+					if len(m.name) == 0 && m.pron == "" && !sourceMention(m) && clauseLike(at.np) {
+						m = mention{} // "…,” familiarly drawing my chair …, said: no source named
+					}
 					var cur *ref
 					if subj != nil && subj.ent != nil && m.pron != "" && !sameNP(snp, at.np) {
 						cur = subj
@@ -768,4 +771,15 @@ func sourceMention(m mention) bool {
 	}
 	h := m.head
 	return m.owner != "" || isTitle(h) || isNounHead(h) || isRole(h) || personNouns[strings.TrimSuffix(h, "s")] || isRole(strings.TrimSuffix(h, "s")) || statistic(m)
+}
+
+// clauseLike reports whether a phrase at an attribution point opens as a
+// clause rather than a noun phrase: a participle or an adverb ("laying
+// his hand on my shoulder", "familiarly drawing my chair").
+func clauseLike(np []token) bool {
+	if len(np) == 0 || np[0].kind != tWord || np[0].cap {
+		return false
+	}
+	w := np[0].lower
+	return strings.HasSuffix(w, "ing") && len(w) > 5 || strings.HasSuffix(w, "ly") && len(w) > 4
 }
