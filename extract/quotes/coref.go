@@ -166,6 +166,12 @@ func findRuns(toks []token, lo, hi int) []nameRun {
 			break
 		}
 		r := nameRun{s: i, e: j, det: i-1 >= 0 && toks[i-1].lower == "the"}
+		// "Resident Mark Delgado said", "Урбанист Дмитрий Лаврентьев":
+		// a noun capitalised only because it opens the sentence, before a
+		// given name
+		if i == lo && j-i >= 3 && nameGender(toks[i+1].lower) != 0 && nameGender(toks[i].lower) == 0 && !containsOrg(toks[i:j]) {
+			r.s++
+		}
 		// "ambassador to Britain Liu Xiaming": a long run after a preposition
 		// starts with the preposition's object
 		if j-i >= 3 && i-1 >= lo && toks[i-1].is("to", "of", "from", "for", "in", "at", "with") && !containsOrg(toks[i:j]) {

@@ -164,6 +164,17 @@ func TestGeneralisation(t *testing.T) {
 				{"punish companies for the crimes of fraudsters.", "the wireless trade association", "said"},
 			},
 		},
+		{
+			name: "a noun opening the sentence before a given name",
+			paras: []string{
+				`Neighbour Laura Pine said she left within minutes. "You hear the sirens and you just grab the dog," she said.`,
+				`Экономист Сергей Волков отметил, что решение станет «серьёзным ударом по малому бизнесу».`,
+			},
+			want: []want{
+				{"You hear the sirens and you just grab the dog,", "Laura Pine", "said"},
+				{"серьёзным ударом по малому бизнесу", "Сергей Волков", "отметил"},
+			},
+		},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			checkQuotes(t, c.paras, FindWith(c.paras, &Options{Kinds: c.kinds}), c.want)
