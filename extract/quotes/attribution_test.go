@@ -273,6 +273,39 @@ func TestAttributionPatterns(t *testing.T) {
 			want: []want{{"The cause of the crash is under investigation,", "the Defence Ministry", "said"}},
 		},
 		{
+			name:  "French, inverted after an auxiliary, title stripped",
+			paras: []string{`« Nous allons étudier le dossier », a déclaré la ministre Élisabeth Borne devant les députés.`},
+			want:  []want{{"Nous allons étudier le dossier", "Élisabeth Borne", "a déclaré"}},
+		},
+		{
+			name: "French inverted pronoun resolved",
+			paras: []string{
+				`Le syndicat, dirigé par Philippe Martinez, a réagi mardi.`,
+				`« Nous appellerons à la grève », a-t-il ajouté.`,
+			},
+			want: []want{{"Nous appellerons à la grève", "Philippe Martinez", "ajouté"}},
+		},
+		{
+			name:  "Spanish, no prepositional phrase in the name",
+			paras: []string{`"Vamos a estudiar el expediente", dijo la ministra Raquel Sánchez ante los diputados.`},
+			want:  []want{{"Vamos a estudiar el expediente", "Raquel Sánchez", "dijo"}},
+		},
+		{
+			name:  "German compound title and so X",
+			paras: []string{`„Das ist ein schwarzer Tag für unsere Stadt“, so Innenministerin Petra Schmidt.`},
+			want:  []want{{"Das ist ein schwarzer Tag für unsere Stadt", "Petra Schmidt", "so"}},
+		},
+		{
+			name:  "Portuguese according to with a named appositive",
+			paras: []string{`Segundo o ministro da Fazenda, Fernando Haddad, o programa vai custar "cerca de 20 bilhões de reais por ano".`},
+			want:  []want{{"cerca de 20 bilhões de reais por ano", "Fernando Haddad", "Segundo"}},
+		},
+		{
+			name:  "Russian dash and verb",
+			paras: []string{`«Мы готовы к диалогу без предварительных условий», — сказал министр Сергей Лавров журналистам.`},
+			want:  []want{{"Мы готовы к диалогу без предварительных условий", "Сергей Лавров", "сказал"}},
+		},
+		{
 			name: "pronoun skips a person of the other gender",
 			paras: []string{
 				`Judge Helen Marsh questioned the defendant, Paul Wren, for an hour. She then read the verdict aloud.`,
