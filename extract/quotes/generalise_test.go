@@ -175,6 +175,18 @@ func TestGeneralisation(t *testing.T) {
 				{"серьёзным ударом по малому бизнесу", "Сергей Волков", "отметил"},
 			},
 		},
+		{
+			name: "a heading quoting the body is no second quotation",
+			paras: []string{
+				`Moreno: "We start work tomorrow"`,
+				`Ana Moreno spoke to supporters in the square after the result was declared.`,
+				`"You voted for change, and you will get it," she told the crowd. "We start work tomorrow."`,
+			},
+			want: []want{
+				{"You voted for change, and you will get it,", "Ana Moreno", "told"},
+				{"We start work tomorrow.", "Ana Moreno", ""},
+			},
+		},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			checkQuotes(t, c.paras, FindWith(c.paras, &Options{Kinds: c.kinds}), c.want)
