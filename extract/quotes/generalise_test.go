@@ -187,6 +187,19 @@ func TestGeneralisation(t *testing.T) {
 				{"We start work tomorrow.", "Ana Moreno", ""},
 			},
 		},
+		{
+			name: "an unknown verb with a description: never the previous speaker",
+			paras: []string{
+				`“We will rebuild the hall by spring,” said Mayor Ann Cole.`,
+				`“It was the worst night of my life,” sobbed one mother outside the hall.`,
+				`«Abbiamo perso metà del raccolto», sospira un allevatore di Enna.`,
+			},
+			want: []want{
+				{"We will rebuild the hall by spring,", "Ann Cole", "said"},
+				{"It was the worst night of my life,", "one mother", ""},
+				{"Abbiamo perso metà del raccolto", "un allevatore", ""},
+			},
+		},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			checkQuotes(t, c.paras, FindWith(c.paras, &Options{Kinds: c.kinds}), c.want)
