@@ -200,6 +200,17 @@ func TestGeneralisation(t *testing.T) {
 				{"Abbiamo perso metà del raccolto", "un allevatore", ""},
 			},
 		},
+		{
+			name: "a given name ending like a past tense opens the sentence",
+			paras: []string{
+				`“The ferries are late again,” said Gordon Shanks, a resident.`,
+				`Mohammed bin Rashid spoke on Tuesday. “We are doing everything we can,” he said.`,
+			},
+			want: []want{
+				{"The ferries are late again,", "Gordon Shanks", "said"},
+				{"We are doing everything we can,", "Mohammed bin Rashid", "said"},
+			},
+		},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			checkQuotes(t, c.paras, FindWith(c.paras, &Options{Kinds: c.kinds}), c.want)

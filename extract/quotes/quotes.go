@@ -372,6 +372,9 @@ func (a *article) markSentenceInitials() {
 				continue
 			}
 			next := s[0] + 1
+			if nameGender(t.lower) != 0 && next < s[1] && pr.toks[next].kind == tWord && (pr.toks[next].cap || particleJoins(pr.toks, next, s[1])) {
+				continue // a given name ("Ahmed Salman", "Mohammed bin Salman"), whatever its ending
+			}
 			if lower(t.lower) || (strings.Contains(t.lower, "-") || strings.HasSuffix(t.lower, "s")) && commonWordName(t.lower) || strings.HasSuffix(t.lower, "ing") || strings.HasSuffix(t.lower, "ly") ||
 				strings.HasSuffix(t.lower, "ed") || next < s[1] && pr.toks[next].kind == tWord && !pr.toks[next].cap && !particleJoins(pr.toks, next, s[1]) {
 				t.noName = true
