@@ -211,6 +211,12 @@ func TestGeneralisation(t *testing.T) {
 				{"We are doing everything we can,", "Mohammed bin Rashid", "said"},
 			},
 		},
+		{
+			name:  "block quotation footer after a horizontal bar",
+			paras: []string{`The river has never been this low in living memory.`, `― Ruth Okoro, ferry pilot`},
+			kinds: []Kind{Blockquote, Prose},
+			want:  []want{{"The river has never been this low in living memory.", "Ruth Okoro", "—"}},
+		},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			checkQuotes(t, c.paras, FindWith(c.paras, &Options{Kinds: c.kinds}), c.want)

@@ -157,8 +157,8 @@ func appendWords(toks []token, s string) []token {
 				t = "--"
 			}
 			i += len(t)
-			if strings.ContainsRune(",.;:!?()[]—–-…", r) || t == "--" {
-				if t == "-" || t == "–" || t == "--" {
+			if strings.ContainsRune(",.;:!?()[]—–―-…", r) || t == "--" {
+				if t == "-" || t == "–" || t == "―" || t == "--" {
 					t = "—"
 				}
 				toks = append(toks, token{kind: tPunct, text: t, lower: t})
