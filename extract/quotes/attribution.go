@@ -64,7 +64,20 @@ func isCue(toks []token, j int) bool {
 			return false // passive: "investors were promised", "he was told"
 		}
 	}
-	if nounLike[t.lower] || foreignNounLike[t.lower] {
+	if namingVerb[t.lower] && j+1 < len(toks) && toks[j+1].kind == tWord && toks[j+1].cap {
+		// "a group called Harlow Talks": naming, unless a quotation
+		// follows the object ("called Smith “a liar”")
+		quoteNear := false
+		for k := j + 2; k < len(toks) && k <= j+4; k++ {
+			quoteNear = quoteNear || toks[k].kind == tQuote && !toks[k].term
+		}
+		if !quoteNear {
+			return false
+		}
+	}
+	// "calls it “…”": the verb, with its object before the quotation
+	verbObj := j+2 < len(toks) && toks[j+1].is("it", "them", "this", "that", "him", "her") && toks[j+2].kind == tQuote && !toks[j+2].term
+	if (nounLike[t.lower] || foreignNounLike[t.lower]) && !verbObj {
 		if j == 0 {
 			return false
 		}
@@ -80,6 +93,13 @@ func isCue(toks []token, j int) bool {
 	}
 	return true
 }
+
+// namingVerb forms name things as well as quote their description.
+var namingVerb = set("call calls called calling")
+
+// objectClitics are the object pronouns of Romance languages, set before
+// their verb: "la calificó de “…”", "lo definisce".
+var objectClitics = set("la le lo les los las l' l’ gli lui les leur se me te nos")
 
 // cueText is the cue as written, with its particle ("weighed in").
 func cueText(toks []token, j int) string {
@@ -137,7 +157,7 @@ func isBoundary(t token) bool {
 func walkLeft(toks []token, v, lo int) (np, appos []token) {
 	j := v - 1
 	foreign := cueFormOf(toks[v]).foreign
-	for j >= lo && (isAdverb(toks[j]) || foreign && (foreignAux[toks[j].lower] || foreignAdverbs[toks[j].lower])) {
+	for j >= lo && (isAdverb(toks[j]) || foreign && (foreignAux[toks[j].lower] || foreignAdverbs[toks[j].lower] || objectClitics[toks[j].lower] && !toks[j].cap)) {
 		j--
 	}
 	// "Rep. Ann Lee (D-Calif.) said": skip a parenthesis before the verb
@@ -223,6 +243,10 @@ var rightStops = set("in on at during via to from with for after before by about
 // ("…,” said Hill, who …"), and an appositive after it when the phrase holds
 // no name ("said another witness, former adviser Fiona Hill").
 func walkRight(toks []token, from, hi int) (np, appos []token) {
+	// "assure-t-on dans l’entourage du ministre": the people around someone
+	if from+2 < hi && from > 0 && toks[from].lower == "on" && cueFormOf(toks[from-1]).foreign && toks[from+1].is("dans", "chez", "à", "au", "auprès") {
+		from += 2
+	}
 	if from < hi && toks[from].kind == tWord && prepositions[toks[from].lower] {
 		return nil, nil // "… announced in October"
 	}
@@ -244,7 +268,21 @@ func walkRight(toks []token, from, hi int) (np, appos []token) {
 	}
 	np = toks[from:j]
 	if hasRun(np) && (len(readNP(np).name) > 0 || j >= hi || !toks[j].isPunct(",")) {
+		// "sagte der Ehrenvorsitzende von Pro Bahn, Karl-Peter Naumann": a
+		// description, then the name set off after it
+		if j < hi && toks[j].isPunct(",") && !np[0].cap {
+			if e := nameEnd(toks, j+1, hi); e > j+1 {
+				return np, toks[j+1 : e]
+			}
+		}
 		return np, nil
+	}
+	if !hasRun(np) {
+		// "заявил на церемонии открытия заместитель мэра по вопросам …
+		// Андрей Бочкарёв": a role with phrases after it, then the name
+		if s, e := roleName(toks, j, hi); e > s {
+			return np, toks[s:e]
+		}
 	}
 	// skip to the next comma and take what follows it
 	k := j
@@ -260,6 +298,44 @@ func walkRight(toks []token, from, hi int) (np, appos []token) {
 		appos = toks[s:e]
 	}
 	return np, appos
+}
+
+// nameEnd is the end of a name of two or more words starting at s that
+// closes its clause, or s.
+func nameEnd(toks []token, s, hi int) int {
+	e := s
+	for e < hi && e-s < 6 && toks[e].kind == tWord && (toks[e].cap || e > s && nameParticles[toks[e].lower]) {
+		e++
+	}
+	if e-s < 2 || !toks[e-1].cap || e < hi && !isBoundary(toks[e]) || !pureName(toks[s:e]) || containsOrg(toks[s:e]) {
+		return s
+	}
+	return e
+}
+
+// roleName finds, from j, a person's name that closes the clause after the
+// role words and phrases of the source ("… мэра по вопросам
+// градостроительной политики Андрей Бочкарёв"). The word before the name
+// must be lower-case and no preposition ("in New York" is a place).
+func roleName(toks []token, j, hi int) (int, int) {
+	for k := j; k < hi && k < j+16; k++ {
+		t := toks[k]
+		if isBoundary(t) || isCue(toks, k) {
+			return 0, 0
+		}
+		if t.kind != tWord || !t.cap {
+			continue
+		}
+		p := toks[k-1]
+		if p.kind != tWord || p.cap || prepositions[p.lower] || rightStops[p.lower] || foreignStops[p.lower] || headStops[p.lower] || articles[p.lower] {
+			return 0, 0
+		}
+		if e := nameEnd(toks, k, hi); e > k {
+			return k, e
+		}
+		return 0, 0
+	}
+	return 0, 0
 }
 
 // attribute finds the cue and source for the quotation token at q in the
@@ -413,7 +489,7 @@ func sentenceSubject(toks []token, lo, hi int) (np, appos []token) {
 		if isBoundary(t) || t.kind == tWord && !t.cap && (clauseWords[t.lower] || auxiliaries[t.lower] || isCueWord(t)) {
 			break
 		}
-		if t.kind == tWord && pronouns[pronounOf(t)] && e == s {
+		if t.kind == tWord && pronouns[pronounOf(t)] && e == s && !italianArticle(toks, e, hi) {
 			e++
 			break
 		}
@@ -423,7 +499,7 @@ func sentenceSubject(toks []token, lo, hi int) (np, appos []token) {
 		if t.kind == tWord && !t.cap && e > s && strings.HasSuffix(t.lower, "ed") && toks[e-1].kind == tWord && !articles[toks[e-1].lower] && !isAdverb(toks[e-1]) {
 			break // "The campaign video featured …"
 		}
-		if t.kind == tWord && t.cap && !(e == s && sentenceStarters[t.lower]) {
+		if t.kind == tWord && t.cap && !(e == s && (sentenceStarters[t.lower] || italianArticle(toks, e, hi))) {
 			sawRun = true
 		}
 		if t.possessive() {
@@ -459,6 +535,16 @@ func sentenceSubject(toks []token, lo, hi int) (np, appos []token) {
 	return np, appos
 }
 
+// italianArticle reports whether "il" at k is the Italian article before a
+// role or name ("Il ministro …"), not the French pronoun.
+func italianArticle(toks []token, k, hi int) bool {
+	if toks[k].lower != "il" || k+1 >= hi || toks[k+1].kind != tWord {
+		return false
+	}
+	n := toks[k+1]
+	return n.cap || isRole(n.bare()) || isNounHead(n.bare())
+}
+
 // after: the rest of the sentence after the quotation.
 func after(toks []token, q, hi int) attribution {
 	i := q + 1
@@ -487,6 +573,9 @@ func after(toks []token, q, hi int) attribution {
 			a.np, a.appos = walkRight(toks, cueEnd(toks, i+1), hi)
 			if len(a.np) > 0 || len(a.appos) > 0 {
 				return a
+			}
+			if e := cueEnd(toks, i+1); e >= hi || isHardStop(toks[e]) {
+				return a // "«…», ha dichiarato.": the subject is dropped
 			}
 			return attribution{}
 		}

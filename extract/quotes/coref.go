@@ -142,9 +142,16 @@ func findRuns(toks []token, lo, hi int) []nameRun {
 				continue
 			}
 			t := toks[j]
-			if t.kind == tWord && !t.cap && nameParticles[t.lower] && j+1 < hi && isNameWord(toks, j+1, lo) {
-				j += 2
-				continue
+			if t.kind == tWord && !t.cap && nameParticles[t.lower] {
+				// "von Schuckmann", "van der Berg", "de la Cruz"
+				k := j + 1
+				if k < hi && k < j+3 && toks[k].kind == tWord && !toks[k].cap && nameParticles[toks[k].lower] {
+					k++
+				}
+				if k < hi && isNameWord(toks, k, lo) {
+					j = k + 1
+					continue
+				}
 			}
 			if t.kind == tWord && !t.cap && (t.lower == "of" || t.lower == "for" || t.lower == "and" || t.lower == "&" || t.lower == "on") && containsOrg(toks[i:j]) {
 				k := j + 1
@@ -159,6 +166,12 @@ func findRuns(toks []token, lo, hi int) []nameRun {
 			break
 		}
 		r := nameRun{s: i, e: j, det: i-1 >= 0 && toks[i-1].lower == "the"}
+		// "Resident Mark Delgado said", "Урбанист Дмитрий Лаврентьев":
+		// a noun capitalised only because it opens the sentence, before a
+		// given name
+		if i == lo && j-i >= 3 && nameGender(toks[i+1].lower) != 0 && nameGender(toks[i].lower) == 0 && !containsOrg(toks[i:j]) {
+			r.s++
+		}
 		// "ambassador to Britain Liu Xiaming": a long run after a preposition
 		// starts with the preposition's object
 		if j-i >= 3 && i-1 >= lo && toks[i-1].is("to", "of", "from", "for", "in", "at", "with") && !containsOrg(toks[i:j]) {
@@ -197,7 +210,8 @@ func coreName(run []token) []token {
 		s = len(run) - 1
 	}
 	// "M. Dupont", "Frau Merkel": an honorific opening the run
-	if s < len(run)-1 && leadingHonorifics[run[s].lower] {
+	// ("Don" is an English given name too: "Don Feeney" keeps it)
+	if s < len(run)-1 && leadingHonorifics[run[s].lower] && !(run[s].lower == "don" && len(run)-s == 2) {
 		s++
 	}
 	return run[s:]
@@ -442,7 +456,7 @@ func parseNP(np, appos []token) mention {
 	if len(appos) > 0 {
 		a := readNP(appos)
 		// prefer a name; a bare name in the appositive wins over a description
-		if len(a.name) > 0 && (len(m.name) == 0 || pureName(appos) && !np[0].cap) && m.pron == "" {
+		if len(a.name) > 0 && (len(m.name) == 0 || pureName(appos) && (!np[0].cap || determiners[np[0].lower] || foreignDets[np[0].lower])) && m.pron == "" {
 			return a
 		}
 		if m.empty() && !a.empty() && !startsWithPrep(appos) {
@@ -767,7 +781,8 @@ func (a *article) resolve(m mention, pos int, cur *ref, pi int) *ref {
 				return &ref{name: e.display, ent: e, kind: 'o'}
 			}
 			// "the company said": the organisation the story is about
-			if strings.HasPrefix(m.desc, "the ") && m.owner == "" && strings.ToLower(m.desc) == m.desc {
+			// ("the wireless trade association" is described, not named before)
+			if strings.HasPrefix(m.desc, "the ") && m.owner == "" && strings.ToLower(m.desc) == m.desc && strings.Count(m.desc, " ") <= 2 {
 				if r := a.recent(func(r ref) bool { return r.kind == 'o' && r.ent != nil }, pi, false); r != nil {
 					return r
 				}

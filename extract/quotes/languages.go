@@ -12,20 +12,21 @@ import "strings"
 var foreignCues = set(`
 déclaré dit affirmé estimé ajouté expliqué souligné indiqué précisé assuré confié insisté rappelé
 prévenu annoncé répondu poursuivi martelé jugé reconnu raconté écrit noté observé dénoncé averti
-regretté commenté plaidé lancé tranché résumé réagi
+regretté commenté plaidé lancé tranché résumé réagi relaté relate assure confie qualifié qualifie
 respondió respondieron risposto respondeu antwortete
 déclare affirme explique ajoute estime souligne indique précise confie insiste rappelle poursuit
 martèle raconte commente reconnaît dénonce avertit répond résume tranche écrit
 dijo afirmó explicó señaló aseguró añadió declaró indicó manifestó sostuvo advirtió agregó subrayó
-destacó insistió apuntó comentó reconoció precisó expresó relató recordó
+destacó insistió apuntó comentó reconoció precisó expresó relató recordó contó relata calificó califica calificado
 afirma explica señala asegura añade declara indica sostiene advierte agrega subraya destaca apunta comenta
 dicho afirmado explicado declarado asegurado señalado añadido indicado
 detto dichiarato spiegato aggiunto affermato sottolineato commentato precisato osservato ribadito
 spiega afferma dichiara aggiunge sottolinea osserva commenta ribadisce disse dichiarò spiegò affermò aggiunse
+racconta raccontato raccontò definisce definito parla
 disse diz afirmou explicou declarou acrescentou destacou ressaltou avaliou contou garantiu sublinhou
 comentou salientou frisou observou
 sagt sagte sagten erklärt erklärte erklärten betont betonte meint meinte schreibt schrieb warnte
-ergänzte ergänzt kritisierte berichtete gesagt
+ergänzte ergänzt kritisierte berichtete gesagt nannte nennt bezeichnete
 сказал сказала сказали заявил заявила заявили отметил отметила отметили добавил добавила добавили
 подчеркнул подчеркнула пояснил пояснила рассказал рассказала сообщил сообщила написал написала
 признал признала уточнил уточнила говорит считает пожаловался пожаловалась признался призналась
@@ -34,7 +35,7 @@ zegt zei`)
 
 // foreignNounLike are foreign cues that are also common English words; they
 // count only where a noun-like cue would (after a name, pronoun or quote).
-var foreignNounLike = set("dice dit")
+var foreignNounLike = set("dice dit relate cuenta")
 
 // foreignAux are the auxiliaries of compound past tenses: "a déclaré", "ha
 // detto", "hat gesagt". They count only before a foreign cue.
@@ -129,7 +130,8 @@ líder dirigente
 // "Innenminister", "Bürgermeister"), written with a capital like every noun.
 var germanTitleSuffixes = []string{"minister", "ministerin", "präsident", "präsidentin", "kanzler", "kanzlerin", "sprecher", "sprecherin",
 	"meister", "meisterin", "chef", "chefin", "direktor", "direktorin", "leiter", "leiterin", "vorsitzende", "vorsitzender", "trainer", "trainerin",
-	"sekretär", "sekretärin", "botschafter", "botschafterin", "richter", "richterin", "senator", "senatorin", "abgeordnete", "abgeordneter"}
+	"sekretär", "sekretärin", "botschafter", "botschafterin", "richter", "richterin", "senator", "senatorin", "abgeordnete", "abgeordneter",
+	"vorstand", "vorständin", "experte", "expertin", "analyst", "analystin", "ökonom", "ökonomin", "gründer", "gründerin", "forscher", "forscherin"}
 
 // leadingHonorifics open a name in French, Spanish, Italian, Portuguese and
 // German ("M. Macron", "Frau Merkel"); they are stripped from its front only,
@@ -168,7 +170,7 @@ func frenchClitic(w string) (verb, pron string, ok bool) {
 		return "", "", false
 	}
 	switch strings.ToLower(w[k+1:]) {
-	case "il", "elle", "ils", "elles":
+	case "il", "elle", "ils", "elles", "on":
 	default:
 		return "", "", false
 	}

@@ -113,7 +113,11 @@ func pairMarks(p string, singles bool) []span {
 	}
 	// A double or angle mark left open runs to the end of the paragraph.
 	for k, o := range stack {
-		if o.fam != famSingle && outermost(stack[:k], o.fam, singles) {
+		// a single mark left open counts only where single marks are the
+		// main ones and it opens a sentence ("she said. 'It was …"); the
+		// caller keeps it only when the next paragraph reopens it
+		openSingle := o.fam == famSingle && singles && k == 0 && opensSentence(p, o.pos)
+		if (o.fam != famSingle || openSingle) && outermost(stack[:k], o.fam, singles) {
 			s := makeSpan(p, o, len(p), len(p), false)
 			if s.end > s.start {
 				spans = appendSpan(spans, s)
@@ -295,10 +299,26 @@ func startsWithOpener(p string, f family) bool {
 			return r == '「'
 		case famWhiteCorner:
 			return r == '『'
+		case famSingle:
+			return r == '\'' || r == '‘'
 		}
 		return false
 	}
 	return false
+}
+
+// opensSentence reports whether the mark at pos starts p or follows the end
+// of a sentence.
+func opensSentence(p string, pos int) bool {
+	t := strings.TrimRightFunc(p[:pos], unicode.IsSpace)
+	if t == "" {
+		return true
+	}
+	if len(t) == pos {
+		return false // no space before the mark
+	}
+	r, _ := utf8.DecodeLastRuneInString(t)
+	return r == '.' || r == '!' || r == '?' || r == ':'
 }
 
 // isClosingPunct: punctuation that follows a closing mark, never an opening one.

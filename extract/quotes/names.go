@@ -18,6 +18,7 @@ valentina camila lucia sofia ana carmen rosa elena isabel marta laura paula silv
 anne marie sophie camille chloe lea manon ines sarah julie nathalie isabelle sylvie valerie celine
 anja petra sabine ursula monika claudia katrin birgit ingrid greta
 olga tatiana natalia svetlana irina yulia ekaterina anastasia elena
+ольга татьяна наталья наталия светлана ирина юлия екатерина анастасия елена галина анна мария марина людмила
 priya anjali sunita deepika aisha fatima leila yasmin amina zainab
 mei ling xiu yan keiko yuki sakura hana
 hillary kamala alexandria kirsten kristi nikki sheryl oprah
@@ -34,6 +35,7 @@ carlos luis miguel jorge javier pedro pablo diego rafael fernando alejandro manu
 jean-pierre jean-claude pierre jacques michel philippe alain francois nicolas emmanuel olivier laurent thierry
 hans klaus jurgen wolfgang dieter gerhard helmut horst uwe heinz olaf friedrich
 vladimir sergei sergey dmitry dmitri alexei alexey ivan mikhail nikolai andrei igor yuri boris gennady viktor
+владимир сергей дмитрий алексей иван михаил николай андрей игорь юрий борис геннадий виктор александр павел
 mohammed muhammad ahmed ali hassan hussein omar mahmoud ibrahim khalid abdul yusuf mustafa
 hiroshi takeshi kenji akira shinzo
 rahul raj amit sanjay vijay narendra arvind

@@ -26,6 +26,7 @@ package quotes
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // Quote is one direct quotation. Its json tags are part of byline's output
@@ -90,7 +91,10 @@ func FindWith(paragraphs []string, opts *Options) []Quote {
 
 // article is the analysis of one call to Find.
 type article struct {
-	paras   []para
+	paras []para
+	// footers maps a block quotation's paragraph to the source its "—
+	// Name, role" footer gives
+	footers map[int][]token
 	ents    entities
 	history []event
 	cands   []*cand
@@ -179,6 +183,56 @@ func applyKinds(paragraphs []string, kinds []Kind) (texts []string, whole []bool
 	return texts, whole
 }
 
+// isDash reports whether r is a dash that sets off a source.
+func isDash(r rune) bool { return r == '—' || r == '–' || r == '―' || r == '-' }
+
+// footerName reads a block quotation's footer ("— Marjorie Lane, former
+// Gazette reporter"): the name after the dash, or nil.
+func footerName(toks []token) []token {
+	if len(toks) < 2 || !toks[0].isPunct("—") || len(toks) > 25 {
+		return nil
+	}
+	e := 1
+	for e < len(toks) && e < 1+maxNP && toks[e].kind == tWord {
+		e++
+	}
+	if e == 1 || !hasRun(toks[1:e]) || !toks[e-1].cap || e < len(toks) && toks[e].kind != tPunct {
+		return nil
+	}
+	return toks[1:e]
+}
+
+// blockFooters finds the footers of block quotations: a paragraph of the
+// block that opens with a dash and names a source. The footer is no
+// quotation itself; the block's paragraphs before it take its source.
+func blockFooters(paras []para, whole []bool) map[int][]token {
+	var f map[int][]token
+	for i := range paras {
+		if i == 0 || !whole[i-1] {
+			continue // a footer follows a block quotation (inside it or not)
+		}
+		t := strings.TrimSpace(paras[i].text)
+		r, _ := utf8.DecodeRuneInString(t)
+		if !isDash(r) {
+			continue
+		}
+		toks := appendWords(nil, paras[i].text)
+		name := footerName(toks)
+		if name == nil {
+			continue
+		}
+		// the footer is prose, not a quotation
+		paras[i].spans, paras[i].toks, paras[i].sents = nil, toks, sentences(toks)
+		if f == nil {
+			f = map[int][]token{}
+		}
+		for k := i - 1; k >= 0 && whole[k] && k > i-20; k-- {
+			f[k] = name
+		}
+	}
+	return f
+}
+
 // wholeSpan is the span of a paragraph quoted as a whole, unless marks
 // already cover most of it.
 func wholeSpan(p string, spans []span) []span {
@@ -191,7 +245,15 @@ func wholeSpan(p string, spans []span) []span {
 		return spans
 	}
 	start := strings.Index(p, t)
-	return []span{{open: 0, start: start, end: start + len(t), close: len(p), fam: famDouble, closed: true}}
+	end := start + len(t)
+	// "… arrives. — Marjorie Lane, former reporter": a source after a dash
+	// closes the block and is no part of the quotation
+	if k := strings.LastIndex(t, " —"); k > 0 && footerName(appendWords(nil, t[k:])) != nil {
+		end = start + k
+	} else if k := strings.LastIndex(t, " –"); k > 0 && footerName(appendWords(nil, t[k:])) != nil {
+		end = start + k
+	}
+	return []span{{open: 0, start: start, end: end, close: end, fam: famDouble, closed: true}}
 }
 
 func newArticle(paragraphs []string, kinds []Kind) *article {
@@ -229,6 +291,15 @@ func newArticle(paragraphs []string, kinds []Kind) *article {
 		}
 	}
 	for i := range a.paras {
+		// a single mark left open is a quotation only when the next
+		// paragraph reopens it
+		pr := &a.paras[i]
+		if n := len(pr.spans); n > 0 && pr.spans[n-1].fam == famSingle && !pr.spans[n-1].closed &&
+			(i+1 >= len(a.paras) || !startsWithOpener(a.paras[i+1].text, famSingle)) {
+			pr.spans = pr.spans[:n-1]
+		}
+	}
+	for i := range a.paras {
 		pr := &a.paras[i]
 		// a quotation left open continues when the next paragraph reopens it
 		if n := len(pr.spans); n > 0 && !pr.spans[n-1].closed && i+1 < len(a.paras) {
@@ -248,6 +319,7 @@ func newArticle(paragraphs []string, kinds []Kind) *article {
 		}
 		pr.sents = sentences(pr.toks)
 	}
+	a.footers = blockFooters(a.paras, whole)
 	a.markSentenceInitials()
 	for i := range a.paras {
 		pr := &a.paras[i]
@@ -300,12 +372,24 @@ func (a *article) markSentenceInitials() {
 				continue
 			}
 			next := s[0] + 1
+			if nameGender(t.lower) != 0 && next < s[1] && pr.toks[next].kind == tWord && (pr.toks[next].cap || particleJoins(pr.toks, next, s[1])) {
+				continue // a given name ("Ahmed Salman", "Mohammed bin Salman"), whatever its ending
+			}
 			if lower(t.lower) || (strings.Contains(t.lower, "-") || strings.HasSuffix(t.lower, "s")) && commonWordName(t.lower) || strings.HasSuffix(t.lower, "ing") || strings.HasSuffix(t.lower, "ly") ||
-				strings.HasSuffix(t.lower, "ed") || next < s[1] && pr.toks[next].kind == tWord && !pr.toks[next].cap {
+				strings.HasSuffix(t.lower, "ed") || next < s[1] && pr.toks[next].kind == tWord && !pr.toks[next].cap && !particleJoins(pr.toks, next, s[1]) {
 				t.noName = true
 			}
 		}
 	}
+}
+
+// particleJoins reports whether the lower-case word at k is a name particle
+// inside a name ("Karina von Schuckmann", "Ana de la Cruz").
+func particleJoins(toks []token, k, hi int) bool {
+	for k < hi && toks[k].kind == tWord && !toks[k].cap && nameParticles[toks[k].lower] {
+		k++
+	}
+	return k < hi && toks[k].kind == tWord && toks[k].cap && (k == 0 || nameParticles[toks[k-1].lower])
 }
 
 func (a *article) attributeAll() {
@@ -350,10 +434,17 @@ func (a *article) attributeAll() {
 				if !at.found {
 					at = innerAttribution(t.text)
 				}
+				if f := a.footers[pi]; !at.found && f != nil {
+					at = attribution{cue: "—", np: f, found: true}
+				}
 				if at.found && namingCues[strings.ToLower(at.cue)] && !sourceMention(parseNP(at.np, at.appos)) {
 					at = attribution{} // "a sample came in called “…”": naming, unless a source calls
 				}
-				c.drop = notQuotation(toks, i, lo, hi, partial, at.found) || !at.found && a.announcedBefore(pi, si)
+				var unk []token
+				if !at.found && !c.cont {
+					unk = unknownSource(toks, i, hi)
+				}
+				c.drop = notQuotation(toks, i, lo, hi, partial, at.found || unk != nil) || !at.found && a.announcedBefore(pi, si)
 				a.cands = append(a.cands, c)
 				if c.drop {
 					continue
@@ -375,6 +466,12 @@ func (a *article) attributeAll() {
 					}
 					if m.empty() {
 						c.speaker = a.lastSpeaker(pi, 2)
+						if at.cue != ":" && prevSubj != nil && i == lo {
+							// "… Nello Musumeci, ha assicurato …. «…», ha
+							// dichiarato.": a dropped subject is the person the
+							// previous sentence was about
+							c.speaker = prevSubj
+						}
 					}
 					if poll != "" && pollPara >= pi-1 && statistic(m) {
 						c.speaker = &ref{name: poll, kind: 'o'}
@@ -384,6 +481,16 @@ func (a *article) attributeAll() {
 					if c.speaker != nil && m.text != c.speaker.name {
 						c.mention = m.text
 					} else if c.speaker == nil {
+						c.mention = m.text
+					}
+				case unk != nil:
+					// "«…», sospira Salvatore Lo Monaco": a verb the lists
+					// lack; the name at the attribution point, never the
+					// previous speaker
+					m := parseNP(unk, nil)
+					c.speaker = a.resolve(m, base+i, nil, pi)
+					c.attrib = c.speaker != nil
+					if c.speaker != nil && m.text != c.speaker.name {
 						c.mention = m.text
 					}
 				case c.cont && last != nil && last.para == pi-1:
@@ -412,6 +519,63 @@ func (a *article) attributeAll() {
 			}
 		}
 	}
+}
+
+// unknownSource finds the source of a quotation at i followed by an
+// attribution whose verb is not a known cue: "«…», sospira Anna Neri",
+// "“…,” Tom Reyes chortled." It returns the name or pronoun, or nil.
+func unknownSource(toks []token, i, hi int) []token {
+	k := i + 1
+	for k < hi && (toks[k].isPunct(",") || toks[k].isPunct("—")) {
+		k++
+	}
+	if k == i+1 && !strings.HasSuffix(strings.TrimSpace(toks[i].text), ",") || k >= hi {
+		return nil
+	}
+	// verb first: one or two lower-case words, then a name closing the clause
+	v := k
+	for v < hi && v < k+2 && toks[v].kind == tWord && !toks[v].cap && !functionWords[toks[v].lower] && !clauseWords[toks[v].lower] && !prepositions[toks[v].lower] &&
+		!(v > k && (determiners[toks[v].lower] || foreignDets[toks[v].lower] || toks[v].is("one", "another"))) {
+		v++
+	}
+	if v > k {
+		if e := nameEnd(toks, v, hi); e > v {
+			return toks[v:e]
+		}
+		// "«…», sospira un allevatore di Enna.": a description of a person
+		if v == k+1 && v+1 < hi && (determiners[toks[v].lower] || foreignDets[toks[v].lower] || toks[v].is("one", "another")) {
+			e, end := v+1, 0
+			for e < hi && e < v+10 && toks[e].kind == tWord && !toks[e].cap || e < hi && e < v+10 && end > 0 && toks[e].kind == tWord {
+				if end == 0 && (headStops[toks[e].lower] || rightStops[toks[e].lower] || foreignStops[toks[e].lower] || prepositions[toks[e].lower] || toks[e].is("outside", "inside")) {
+					end = e // "un allevatore di Enna": the noun phrase's head part
+				}
+				e++
+			}
+			if end == 0 {
+				end = e
+			}
+			if end > v+1 && (e == hi || isBoundary(toks[e])) {
+				return toks[v:end]
+			}
+		}
+		return nil
+	}
+	// name or pronoun first, then one lower-case verb closing the clause
+	e := k
+	for e < hi && e < k+4 && toks[e].kind == tWord && toks[e].cap {
+		e++
+	}
+	if e == k && toks[k].kind == tWord && pronouns[pronounOf(toks[k])] && !toks[k].cap {
+		e = k + 1
+	}
+	if e == k || e+1 >= hi || toks[e].kind != tWord || toks[e].cap || functionWords[toks[e].lower] || clauseWords[toks[e].lower] ||
+		!isBoundary(toks[e+1]) || !hasRun(toks[k:e]) && e-k == 1 && !pronouns[pronounOf(toks[k])] {
+		return nil
+	}
+	if !pureName(toks[k:e]) && !(e-k == 1 && pronouns[pronounOf(toks[k])]) {
+		return nil
+	}
+	return toks[k:e]
 }
 
 // alone reports whether the quotation at i is all its paragraph holds,
@@ -575,6 +739,24 @@ func (a *article) result() []Quote {
 			// attributed elsewhere: it takes their speaker
 			if strings.Contains(g, f) {
 				c.speaker = d.speaker
+				break
+			}
+		}
+	}
+	// a heading that quotes the body ('Starmer: "Change begins now"')
+	// repeats words attributed to the same speaker nearby
+	for k, c := range kept {
+		if c.drop || !c.attrib || c.cont || wordCount(a.paras[c.para].text) > 12 {
+			continue
+		}
+		f := norm[c]
+		for m := max(0, k-pullWindow); m < len(kept) && m <= k+pullWindow; m++ {
+			d := kept[m]
+			if d == c || d.drop || d.para == c.para || !strings.Contains(norm[d], f) || wordCount(a.paras[d.para].text) <= 12 {
+				continue
+			}
+			if c.speaker == nil || d.speaker != nil && d.speaker.name == c.speaker.name {
+				c.drop = true
 				break
 			}
 		}

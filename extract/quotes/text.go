@@ -108,6 +108,11 @@ func appendWords(toks []token, s string) []token {
 					j += size2
 					continue
 				}
+				// a thousands separator: "3,000 acres", "1,200,000"
+				if r2 == ',' && j+4 <= len(s) && isDigits(s[j+1:j+4]) && (j+4 == len(s) || !isWordCharAt(s, j+4)) && isDigits(s[j-1:j]) {
+					j += 4
+					continue
+				}
 				// inner punctuation joined to letters: U.S., don’t, co-author, 14th-ranked
 				if strings.ContainsRune("'’-.&_/@", r2) && j+size2 < len(s) {
 					r3, _ := utf8.DecodeRuneInString(s[j+size2:])
@@ -152,8 +157,8 @@ func appendWords(toks []token, s string) []token {
 				t = "--"
 			}
 			i += len(t)
-			if strings.ContainsRune(",.;:!?()[]—–-…", r) || t == "--" {
-				if t == "-" || t == "–" || t == "--" {
+			if strings.ContainsRune(",.;:!?()[]—–―-…", r) || t == "--" {
+				if t == "-" || t == "–" || t == "―" || t == "--" {
 					t = "—"
 				}
 				toks = append(toks, token{kind: tPunct, text: t, lower: t})
@@ -283,4 +288,20 @@ func appositiveCue(toks []token, i, hi int) int {
 		}
 	}
 	return -1
+}
+
+// isDigits reports whether s is ASCII digits only.
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// isWordCharAt reports whether the rune at s[i:] is a word character.
+func isWordCharAt(s string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return isWordChar(r)
 }
