@@ -83,11 +83,13 @@
 // elsewhere as the same instant with an offset takes that offset. A date
 // without a zone (a day such as "5 March 2024" or /2024/03/05/, or a time
 // of day with no zone) is read in the page's zone, the offset of the first
-// of its dates that names one (machine-readable values first), else in
-// UTC. A day without a time is midnight: RFC 3339 has no form for a bare
-// day, so "2024-03-05T00:00:00+01:00" (or "2024-03-05T00:00:00Z" when the
-// page names no zone) stands for the day, not for that minute; compare the
-// first ten characters when only the day matters.
+// of its dates that names one (machine-readable values first). A day
+// without a time is midnight: RFC 3339 has no form for a bare day, so
+// "2024-03-05T00:00:00+01:00" stands for the day, not for that minute.
+// When the page names no zone at all, a value without one keeps only its
+// day, as "2024-03-05T00:00:00Z": "6:45 p.m." given as 18:45 UTC would
+// claim an instant the page never gave, and the day is what stays right.
+// Compare the first ten characters when only the day matters.
 //
 // Site name: og:site_name (the JSON-LD publisher's form of the same name
 // when og:site_name is a slug, a domain or carries a legal suffix), the

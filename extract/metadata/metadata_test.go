@@ -225,6 +225,14 @@ func TestWhenIn(t *testing.T) {
 	if got := day.in(nil).Format(time.RFC3339); got != "2024-03-05T00:00:00Z" {
 		t.Errorf("a day with no zone known = %s", got)
 	}
+	clock := when{t: time.Date(2024, 4, 2, 18, 45, 0, 0, time.UTC), local: true}
+	if got := clock.in(paris).Format(time.RFC3339); got != "2024-04-02T18:45:00+01:00" {
+		t.Errorf("a wall clock in the page's zone = %s", got)
+	}
+	// "6:45 p.m." with no zone on the page is not 18:45 UTC: only the day.
+	if got := clock.in(nil).Format(time.RFC3339); got != "2024-04-02T00:00:00Z" {
+		t.Errorf("a wall clock with no zone known = %s", got)
+	}
 	zoned := when{t: time.Date(2024, 3, 5, 14, 30, 0, 0, time.UTC), zoned: true}
 	if got := zoned.in(paris).Format(time.RFC3339); got != "2024-03-05T14:30:00Z" {
 		t.Errorf("a zoned date is not moved: %s", got)
