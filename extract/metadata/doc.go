@@ -43,7 +43,7 @@
 // parsely-author, sailthru.author, citation_author, byl); microdata
 // itemprop=author; rel=author links; and only when none of these names an
 // author at all, byline elements of the page (by itemprop, rel, class or
-// id; inside the article first; never in comments, related lists,
+// id, or data-testid / data-component names; inside the article first; never in comments, related lists,
 // sidebars or footers). Each string is cleaned:
 // "By" and its equivalents, dates, times, e-mail addresses, links, handles,
 // job titles, desks and degrees ("MS", "Ph.D.") are dropped; "A and B",
@@ -63,8 +63,11 @@
 // lists; a date after a publication label, "Published on", "Publié le",
 // "publiziert am", "publicado el", "pubblicato il", "Опубликовано", also
 // when label and date are in separate elements, counts as marked); a
-// written date in the byline; a full date in the URL path (/2024/05/17/,
-// /2024-05-17/, /20240517/). Written dates are read in English, German,
+// written date in the byline; a written date in a short header line under
+// the first <h1> ("Staff report · October 4, 2024"; up to 80 characters,
+// so a standfirst that mentions a date does not count); a full date in the
+// URL path (/2024/05/17/, /2024-05-17/, /20240517/) of the page, else of
+// its rel=canonical or og:url. Written dates are read in English, German,
 // French, Spanish, Italian, Portuguese, Dutch and Russian, as "May 17,
 // 2024", "17 May 2024", "17. Mai 2024", "17 de mayo de 2024", "17.05.2024",
 // "2024-05-17" or "November 20 15:23 2019". Modified: JSON-LD

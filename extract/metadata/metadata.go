@@ -366,9 +366,26 @@ func chooseDates(p *page, ld *ldData, pageURL *url.URL, now time.Time) (publishe
 	if pub.t.IsZero() {
 		pub = timeElement(p, ok)
 	}
-	if pub.t.IsZero() && pageURL != nil {
-		if w, good := urlDate(pageURL.Path); good && ok(w) {
-			pub = w
+	if pub.t.IsZero() {
+		pub = headLineDate(p, ok)
+	}
+	if pub.t.IsZero() {
+		// The page's address, else the canonical or og:url one (a saved
+		// file, or a page fetched at a short or redirecting address).
+		paths := []string{}
+		if pageURL != nil {
+			paths = append(paths, pageURL.Path)
+		}
+		for _, v := range append(append([]string{}, p.links["canonical"]...), p.metaValues("og:url")...) {
+			if u, err := url.Parse(strings.TrimSpace(v)); err == nil {
+				paths = append(paths, u.Path)
+			}
+		}
+		for _, path := range paths {
+			if w, good := urlDate(path); good && ok(w) {
+				pub = w
+				break
+			}
 		}
 	}
 	mod := pick(ldMod...)
@@ -495,4 +512,18 @@ func timeElement(p *page, ok func(when) bool) when {
 func offset(t time.Time) int {
 	_, off := t.Zone()
 	return off
+}
+
+// headLineDate is a written date in a header line under the headline
+// ("Staff report · October 4, 2024"), before any "Updated".
+func headLineDate(p *page, ok func(when) bool) when {
+	for _, t := range p.headLines {
+		if loc := updatedRe.FindStringIndex(t); loc != nil {
+			t = t[:loc[0]]
+		}
+		if w, good := parseTextDate(t); good && ok(w) {
+			return w
+		}
+	}
+	return when{}
 }
