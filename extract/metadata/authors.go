@@ -31,6 +31,9 @@ var (
 	digitRe        = fastre.MustCompile(`\d`)
 	dateLeadRe     = fastre.MustCompile(`[\s,]+(?:le|am|on|el|em|il|den|vom|du|del|de|à|at|op)?[\s,]*$`)
 	innerSpaceRe   = fastre.MustCompile(`\s+`)
+	// forTailRe is a credit after a name: "ELLIE BROOKS FOR THE DAILY
+	// ECHO", "Jane Doe for MailOnline", "special to The Globe".
+	forTailRe = fastre.MustCompile(`(?i)\s+(?:for|pour|für|special\s+to)\s+\S.*$`)
 )
 
 // roleWords are words that make a byline part a job title, a desk or an
@@ -171,6 +174,7 @@ func splitByline(s string) []string {
 	for _, p := range splitRe.Split(s, -1) {
 		p = strings.Trim(cleanText(p), " .:-–—*•·,")
 		p = byPrefixRe.ReplaceAllString(p, "")
+		p = forTailRe.ReplaceAllString(p, "")
 		if p != "" {
 			out = append(out, p)
 		}
@@ -192,6 +196,7 @@ func cleanName(part string) (name, org string) {
 	if junkNames[lower] || credentialRe.MatchString(part) {
 		return "", ""
 	}
+	part = stripCredit(part)
 	words := strings.Fields(part)
 	if len(words) > 5 || utf8.RuneCountInString(part) > 60 {
 		return "", ""
@@ -285,4 +290,35 @@ func titleCase(s string) string {
 		start = r == ' ' || r == '-' || r == '\'' || r == '’'
 	}
 	return b.String()
+}
+
+// stripCredit removes what follows a name in a wire byline: an agency
+// ("MARK GILLISPIE Associated Press", "Jane Doe Reuters"), or a title-case
+// role after a name in capitals ("JOHN SEEWER Staff Writer"). The name
+// left has two words at least.
+func stripCredit(part string) string {
+	words := strings.Fields(part)
+	for k := 3; k >= 1; k-- {
+		if len(words)-k < 2 {
+			continue
+		}
+		if agencies[strings.ToLower(strings.Join(words[len(words)-k:], " "))] {
+			return strings.Join(words[:len(words)-k], " ")
+		}
+	}
+	caps := 0
+	for _, w := range words {
+		if !isAllUpper(w) || len(w) < 2 {
+			break
+		}
+		caps++
+	}
+	if caps >= 2 && caps < len(words) {
+		for _, w := range words[caps:] {
+			if roleWords[strings.ToLower(strings.Trim(w, ".,"))] {
+				return strings.Join(words[:caps], " ")
+			}
+		}
+	}
+	return part
 }

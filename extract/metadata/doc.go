@@ -46,7 +46,10 @@
 // id, or data-testid / data-component names; inside the article first; never in comments, related lists,
 // sidebars or footers). Each string is cleaned:
 // "By" and its equivalents, dates, times, e-mail addresses, links, handles,
-// job titles, desks and degrees ("MS", "Ph.D.") are dropped; "A and B",
+// job titles, desks and degrees ("MS", "Ph.D.") are dropped, and so is
+// a credit after a name: "for the X", "for X", "special to X", an agency
+// ("MARK GILLISPIE Associated Press") or a role after a name in capitals
+// ("JOHN SEEWER Staff Writer"); a name in capitals is title-cased; "A and B",
 // "A, B", "A & B" (and "und", "et", "y", "e") are split; a part with
 // lower-case words (other than particles such as "de", "van") or digits
 // is no name. A
