@@ -409,7 +409,7 @@ func (p *page) addByline(n *html.Node, ci classInfo, inArticle bool) {
 	case atom.Meta, atom.Link, atom.Img, atom.Script, atom.Body, atom.Html, atom.Article, atom.Main, atom.Section:
 		return
 	}
-	t := cleanText(textLimit(n, 400))
+	t := bylineText(n)
 	if t == "" || len([]rune(t)) > 120 {
 		return
 	}
@@ -530,6 +530,19 @@ func shortText(n *html.Node, limit int) (string, bool) {
 // them anyway) and a long text node is cut, so that nested candidates over
 // one long text cost the limit each, not the text's length.
 func textLimit(n *html.Node, limit int) string {
+	return textBlocks(n, limit, " ")
+}
+
+// bylineText is the text of a byline element, its blocks separated by
+// semicolons: "<div>By Kirsty Mac Donald</div><div>BBC Scotland transport
+// correspondent</div>" names a person, then her role, not one long name.
+func bylineText(n *html.Node) string {
+	return strings.Trim(cleanText(textBlocks(n, 400, " ; ")), "; ")
+}
+
+// textBlocks is textLimit with sep written where a block (p, div, li) or
+// a line break begins.
+func textBlocks(n *html.Node, limit int, sep string) string {
 	var sb strings.Builder
 	kept := 0 // bytes other than white space
 	var walk func(n *html.Node)
@@ -566,7 +579,7 @@ func textLimit(n *html.Node, limit int) string {
 			case atom.Script, atom.Style, atom.Noscript, atom.Template:
 				return
 			case atom.Br, atom.P, atom.Div, atom.Li:
-				sb.WriteByte(' ')
+				sb.WriteString(sep)
 			}
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {

@@ -41,10 +41,19 @@
 // Authors: JSON-LD author (persons) of the Article node; author metas
 // (author, article:author unless a URL, Dublin Core creator,
 // parsely-author, sailthru.author, citation_author, byl); microdata
-// itemprop=author; rel=author links; and only when none of these names an
-// author at all, byline elements of the page (by itemprop, rel, class or
-// id, or data-testid / data-component names; inside the article first; never in comments, related lists,
-// sidebars or footers). Each string is cleaned:
+// itemprop=author; rel=author links; and only when none of these names a
+// person, byline elements of the page (by itemprop, rel, class or id, or
+// data-testid / data-component names; inside the article first; never in
+// comments, related lists, sidebars or footers; when the metadata names
+// only an organisation, only a byline marked up as such in the article,
+// naming full names). Persons from any source outrank organisations: a
+// JSON-LD Organization author, or a meta author equal to the site's or the
+// publisher's name, is an organisation. When a byline element of the
+// article names every person the metadata gives and more ("By Natalie
+// Grover and Colleen Howe" where the meta says "Natalie Grover"), the
+// byline's list is taken. The blocks of a byline element are separate
+// parts ("<div>By Kirsty Mac Donald</div><div>transport
+// correspondent</div>"). Each string is cleaned:
 // "By" and its equivalents, dates, times, e-mail addresses, links, handles,
 // job titles, desks and degrees ("MS", "Ph.D.") are dropped, and so is
 // a credit after a name: "for the X", "for X", "special to X", an agency

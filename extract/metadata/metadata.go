@@ -197,13 +197,25 @@ func chooseAuthors(p *page, ld *ldData, site string) []string {
 		}
 	}
 	sources = append(sources, micro, p.relAuthors)
+	// The site and its publisher: as an author, an organisation.
+	houses := map[string]bool{}
+	for _, h := range []string{site, ld.publisher, p.meta("publisher", "dc.publisher", "dcterms.publisher")} {
+		if h != "" {
+			houses[normTitle(h)] = true
+		}
+	}
+	if ld.article != nil {
+		if h := ldString(ld.resolve(ld.article["publisher"])); h != "" {
+			houses[normTitle(h)] = true
+		}
+	}
 	structured := len(sources)
 	for i := 0; i < len(sources); i++ {
 		var raw []string
 		for _, r := range sources[i] {
-			// The site's own name as author is an organisation, whole
-			// ("Mac & i" is not two people).
-			if site != "" && normTitle(r) == normTitle(site) {
+			// The site's or publisher's own name as author is an
+			// organisation, whole ("Mac & i" is not two people).
+			if houses[normTitle(r)] {
 				orgs = append(orgs, cleanText(r))
 				continue
 			}
@@ -220,6 +232,11 @@ func chooseAuthors(p *page, ld *ldData, site string) []string {
 		}
 		orgs = append(orgs, o...)
 		if len(kept) > 0 {
+			if i < structured {
+				if more := bylineSuperset(p, kept, site); more != nil {
+					return more
+				}
+			}
 			return kept
 		}
 		if i == structured-1 {
@@ -300,6 +317,44 @@ func domBylines(p *page, strict bool) []string {
 			}
 			if len(people) > 0 {
 				return []string{b.text}
+			}
+		}
+	}
+	return nil
+}
+
+// bylineSuperset is the list of a byline element of the article that
+// names every one of names and more people ("By Natalie Grover and
+// Colleen Howe" where the metadata names only Natalie Grover); nil when
+// none does. Strong bylines (by markup) inside the article come first.
+func bylineSuperset(p *page, names []string, site string) []string {
+	want := map[string]bool{}
+	for _, n := range names {
+		want[strings.ToLower(n)] = true
+	}
+	for _, pass := range []func(b bylineNode) bool{
+		func(b bylineNode) bool { return b.strong && b.inArticle },
+		func(b bylineNode) bool { return b.strong },
+		func(b bylineNode) bool { return b.inArticle },
+	} {
+		for _, b := range p.bylines {
+			if !pass(b) {
+				continue
+			}
+			people, _ := cleanAuthors([]string{b.text})
+			var kept []string
+			found := 0
+			for _, n := range people {
+				if site != "" && namesSite(n, site, "") {
+					continue
+				}
+				if want[strings.ToLower(n)] {
+					found++
+				}
+				kept = append(kept, stripSiteSuffix(n, site))
+			}
+			if found == len(want) && len(kept) > len(want) && fullNames(kept) {
+				return kept
 			}
 		}
 	}
