@@ -292,6 +292,10 @@ func titleCase(s string) string {
 	return b.String()
 }
 
+// genericCreditRe is an agencies entry that names no agency ("staff",
+// "news desk"): "Science X staff" is one credit, not a name and a credit.
+var genericCreditRe = fastre.MustCompile(`staff|report|desk|service|wire`)
+
 // stripCredit removes what follows a name in a wire byline: an agency
 // ("MARK GILLISPIE Associated Press", "Jane Doe Reuters"), or a title-case
 // role after a name in capitals ("JOHN SEEWER Staff Writer"). The name
@@ -302,7 +306,8 @@ func stripCredit(part string) string {
 		if len(words)-k < 2 {
 			continue
 		}
-		if agencies[strings.ToLower(strings.Join(words[len(words)-k:], " "))] {
+		tail := strings.ToLower(strings.Join(words[len(words)-k:], " "))
+		if agencies[tail] && !genericCreditRe.MatchString(tail) {
 			return strings.Join(words[:len(words)-k], " ")
 		}
 	}

@@ -348,8 +348,13 @@ func bylineSuperset(p *page, names []string, site string) []string {
 				if site != "" && namesSite(n, site, "") {
 					continue
 				}
-				if want[strings.ToLower(n)] {
+				ln := strings.ToLower(n)
+				if want[ln] {
 					found++
+				} else if containsName(ln, want) {
+					// "About Victor Davis Hanson", "BiographySarah E.
+					// Needleman": a label run into a name already given.
+					continue
 				}
 				kept = append(kept, stripSiteSuffix(n, site))
 			}
@@ -581,4 +586,14 @@ func headLineDate(p *page, ok func(when) bool) when {
 		}
 	}
 	return when{}
+}
+
+// containsName reports whether s (lower-case) holds one of names.
+func containsName(s string, names map[string]bool) bool {
+	for n := range names {
+		if strings.Contains(s, n) {
+			return true
+		}
+	}
+	return false
 }

@@ -92,6 +92,7 @@ func TestCleanAuthors(t *testing.T) {
 		{[]string{"By Jane Doe for MailOnline"}, []string{"Jane Doe"}, nil},
 		{[]string{"By Kim Lee Reuters"}, []string{"Kim Lee"}, nil},
 		{[]string{"By PAUL WISEMAN Staff Writer"}, []string{"Paul Wiseman"}, nil},
+		{[]string{"JERUSALEM POST STAFF"}, nil, []string{"JERUSALEM POST STAFF"}},
 		{[]string{"John Smith, Senior Correspondent"}, []string{"John Smith"}, []string{"Senior Correspondent"}},
 		{[]string{"Jane Doe | Reporter"}, []string{"Jane Doe"}, nil},
 		{[]string{"Jane Doe Email the author"}, []string{"Jane Doe"}, nil},
@@ -441,6 +442,27 @@ func TestLabelDates(t *testing.T) {
 		}
 		if got != tt.want {
 			t.Errorf("%s: published %q, want %q", tt.body, got, tt.want)
+		}
+	}
+}
+
+// A byline of the article that names the meta's author and more people
+// gives the list; labels run into the same name are no second author.
+func TestBylineSuperset(t *testing.T) {
+	tests := []struct{ head, body, want string }{
+		{`<meta name="author" content="Natalie Grover">`, `<div data-testid="AuthorByline">By <a>Natalie Grover</a> and <a>Colleen Howe</a></div>`, "Natalie Grover|Colleen Howe"},
+		{`<meta name="author" content="Sarah E. Needleman">`, `<div class="byline"><span>By</span><div class="author"><span class="name">Sarah E. Needleman</span></div><div class="author">Biography<a>Sarah E. Needleman</a></div></div>`, "Sarah E. Needleman"},
+		{`<meta name="author" content="Victor Davis Hanson">`, `<p class="byline">By Victor Davis Hanson, About Victor Davis Hanson</p>`, "Victor Davis Hanson"},
+		{`<meta name="author" content="Ana Lima">`, `<p class="byline">By Bruno Costa and Carla Dias</p>`, "Ana Lima"},
+	}
+	u, _ := url.Parse(defaultURL)
+	for _, tt := range tests {
+		doc, err := html.Parse(strings.NewReader("<html><head>" + tt.head + "</head><body><article><h1>A headline here</h1>" + tt.body + "<p>Text of the story.</p></article></body></html>"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Join(ReadWith(doc, u, Options{Now: testNow}).Authors, "|"); got != tt.want {
+			t.Errorf("%s: authors %q, want %q", tt.body, got, tt.want)
 		}
 	}
 }
