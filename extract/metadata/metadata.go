@@ -294,7 +294,8 @@ func invertName(s string) string {
 
 // domBylines lists byline texts from the page, the strong candidates
 // (itemprop, rel=author, a class naming the byline) inside the article
-// first. With strict, only those strong candidates inside the article.
+// first. With strict, only those strong candidates (inside the article
+// first), naming full names.
 func domBylines(p *page, strict bool) []string {
 	passes := []func(b bylineNode) bool{
 		func(b bylineNode) bool { return b.strong && b.inArticle },
@@ -303,7 +304,7 @@ func domBylines(p *page, strict bool) []string {
 		func(b bylineNode) bool { return true },
 	}
 	if strict {
-		passes = passes[:1]
+		passes = passes[:2]
 	}
 	for _, pass := range passes {
 		for _, b := range p.bylines {

@@ -466,3 +466,23 @@ func TestBylineSuperset(t *testing.T) {
 		}
 	}
 }
+
+// A person in a byline marked up as such outranks an Organization author,
+// also on a page without <article> or <main>; a dateline does not.
+func TestPersonOverOrganisation(t *testing.T) {
+	ld := `<script type="application/ld+json">{"@type":"NewsArticle","headline":"A headline here","author":{"@type":"Organization","name":"Sky"}}</script>`
+	tests := []struct{ body, want string }{
+		{`<div class="article-author"><h3 class="article-author__name"><a href="/author/tom">Tom Gillespie</a></h3></div>`, "Tom Gillespie"},
+		{`<div class="article-author__name">Reuters, Washington</div>`, "Sky"},
+	}
+	u, _ := url.Parse(defaultURL)
+	for _, tt := range tests {
+		doc, err := html.Parse(strings.NewReader("<html><head>" + ld + "</head><body><div><h1>A headline here</h1>" + tt.body + "<p>Text of the story.</p></div></body></html>"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Join(ReadWith(doc, u, Options{Now: testNow}).Authors, "|"); got != tt.want {
+			t.Errorf("%s: authors %q, want %q", tt.body, got, tt.want)
+		}
+	}
+}
