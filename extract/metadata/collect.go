@@ -285,10 +285,11 @@ func (p *page) classInfo(cid string) classInfo {
 
 // pubLabelRe is a label that says the date after it is the publication
 // date, in the main news languages.
-var pubLabelRe = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:published|posted|publié|publiée|publiziert|veröffentlicht|erschienen|publicado|publicada|publicat|pubblicato|pubblicata|gepubliceerd|opublikowano|опубликовано|publicerad|publiceret|publisert)(?:\s+(?:on|le|am|el|em|il|op|в|the|at))?\s*:?`)
+var pubLabelRe = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:published|posted|publié|publiée|publiziert|veröffentlicht|erschienen|publicado|publicada|publicat|pubblicato|pubblicata|gepubliceerd|opublikowano|опубликовано|publicerad|publiceret|publisert|기사입력|입력일|发布时间|發布時間|发表于|發表於|発行日|公開日|投稿日|掲載日)(?:\s+(?:on|le|am|el|em|il|op|в|the|at))?\s*:?`)
 
 // pubLabelHints are substrings that pubLabelRe needs, tested first.
-var pubLabelHints = []string{"ubli", "UBLI", "ffentlicht", "rschienen", "osted", "OSTED", "ubbli", "публик", "ПУБЛИК"}
+var pubLabelHints = []string{"ubli", "UBLI", "ffentlicht", "rschienen", "osted", "OSTED", "ubbli", "публик", "ПУБЛИК",
+	"입력", "发布", "發布", "发表", "發表", "発行", "公開", "投稿", "掲載"}
 
 // addLabelDate records the date that follows a publication label ("Publié
 // le", "publiziert am", "publicado el"), in the same text or in the next
@@ -298,8 +299,9 @@ func (p *page) addLabelDate(n *html.Node, inArticle bool) {
 	if !pubLabelRe.MatchString(n.Data) {
 		return
 	}
-	a := n.Parent
-	for i := 0; a != nil && i < 3; i, a = i+1, a.Parent {
+	// The text itself, then up to three ancestors.
+	a := n
+	for i := 0; a != nil && i < 4; i, a = i+1, a.Parent {
 		t := cleanText(textLimit(a, 300))
 		if len(t) > 250 {
 			return

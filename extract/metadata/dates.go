@@ -56,12 +56,14 @@ var (
 	urlDateRe = fastre.MustCompile(`(?:^|[/_-])((?:19|20)\d{2})([/_-]?)(0[1-9]|1[0-2])([/_-]?)(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)`)
 	// textDateRe finds a written date: ISO, "May 17, 2024", "17 May 2024",
 	// "17. Mai 2024", "17 de mayo de 2024", "17.05.2024", "November 20
-	// 15:23 2019" (the time between day and year).
+	// 15:23 2019" (the time between day and year), "2024年5月17日",
+	// "2024년 5월 17일".
 	textDateRe = fastre.MustCompile(`(?i)\b((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})\b` +
 		`|\b(\p{L}{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{2})\b` +
 		`|(?:^|[^\p{L}\d])(\d{1,2})(?:st|nd|rd|th|er|\.|º|°|ª)?\s+(?:de\s+)?(\p{L}{3,10})\.?,?\s+(?:de\s+|del\s+)?((?:19|20)\d{2})\b` +
 		`|\b(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})\b` +
-		`|\b(\p{L}{3,10})\.?\s+(\d{1,2}),?\s+(\d{1,2}:\d{2}(?::\d{2})?)\s+((?:19|20)\d{2})\b`)
+		`|\b(\p{L}{3,10})\.?\s+(\d{1,2}),?\s+(\d{1,2}:\d{2}(?::\d{2})?)\s+((?:19|20)\d{2})\b` +
+		`|((?:19|20)\d{2})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]?`)
 	// clockAfterRe is a time of day right after a written date ("May 17,
 	// 2024 at 3:46 PM EDT", "30 avril 2015 à 07h19", "17.05.2024, 14:30
 	// Uhr", "2024-05-17T14:30"), with an optional zone.
@@ -314,6 +316,11 @@ func findTextDate(s string) (when, int, bool) {
 			n, _ := strconv.Atoi(g(11))
 			mo = time.Month(n)
 			y, _ = strconv.Atoi(g(12))
+		case g(17) != "":
+			y, _ = strconv.Atoi(g(17))
+			n, _ := strconv.Atoi(g(18))
+			mo = time.Month(n)
+			d, _ = strconv.Atoi(g(19))
 		case g(13) != "":
 			mo = months[strings.ToLower(g(13))]
 			d, _ = strconv.Atoi(g(14))

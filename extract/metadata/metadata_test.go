@@ -203,6 +203,8 @@ func TestParseDate(t *testing.T) {
 		{"5 сент. 2023", "2023-09-05T00:00:00 local"},
 		{"3. Mär. 2021", "2021-03-03T00:00:00 local"},
 		{"2024-05-17 at 25:61", "2024-05-17T00:00:00 local"},
+		{"2019年11月20日 15:23", "2019-11-20T15:23:00 local"},
+		{"2012년 11월 06일", "2012-11-06T00:00:00 local"},
 		{"1715938200", "2024-05-17T09:30:00Z"},
 		{"not a date", ""},
 		{"31.02.2024", ""},
@@ -427,6 +429,8 @@ func TestLabelDates(t *testing.T) {
 		{`<div><span>Опубликовано:</span> <span>17 мая 2024</span></div>`, "2024-05-17"},
 		{`<p>Posted on <a href="/2019/11">November 20 15:23 2019</a></p>`, "2019-11-20"},
 		{`<div class="comments"><span>Published</span> <span>1 May 2024</span></div>`, ""},
+		{`<div class="info">기사입력 :[ 2018-08-25 15:24 ]</div><div>[ 등록년월일 : 2012년 11월 06일 ]</div>`, "2018-08-25"},
+		{`<p><span>发布时间：</span><span>2019年11月20日</span></p>`, "2019-11-20"},
 		{`<p>The report was published in the spring.</p>`, ""},
 	}
 	u, _ := url.Parse(defaultURL)
