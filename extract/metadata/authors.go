@@ -32,8 +32,8 @@ var (
 	dateLeadRe     = fastre.MustCompile(`[\s,]+(?:le|am|on|el|em|il|den|vom|du|del|de|à|at|op)?[\s,]*$`)
 	innerSpaceRe   = fastre.MustCompile(`\s+`)
 	// forTailRe is a credit after a name: "ELLIE BROOKS FOR THE DAILY
-	// ECHO", "Jane Doe for MailOnline", "special to The Globe".
-	forTailRe = fastre.MustCompile(`(?i)\s+(?:for|pour|für|special\s+to)\s+\S.*$`)
+	// ECHO", "Jane Doe for the Times", "special to The Globe".
+	forTailRe = fastre.MustCompile(`(?i)\s+(for|pour|für|special\s+to)\s+(\S.*)$`)
 )
 
 // roleWords are words that make a byline part a job title, a desk or an
@@ -174,7 +174,7 @@ func splitByline(s string) []string {
 	for _, p := range splitRe.Split(s, -1) {
 		p = strings.Trim(cleanText(p), " .:-–—*•·,")
 		p = byPrefixRe.ReplaceAllString(p, "")
-		p = forTailRe.ReplaceAllString(p, "")
+		p = cutForTail(p)
 		if p != "" {
 			out = append(out, p)
 		}
@@ -326,4 +326,41 @@ func stripCredit(part string) string {
 		}
 	}
 	return part
+}
+
+// pubWords are words that name a publication in a "for the X" credit.
+var pubWords = map[string]bool{
+	"times": true, "post": true, "daily": true, "weekly": true, "news": true, "magazine": true,
+	"journal": true, "herald": true, "tribune": true, "gazette": true, "press": true, "online": true,
+	"mailonline": true, "media": true, "mail": true, "echo": true, "chronicle": true, "telegraph": true,
+	"guardian": true, "observer": true, "express": true, "standard": true, "independent": true,
+	"mirror": true, "star": true, "sun": true, "today": true, "review": true, "courier": true,
+	"globe": true, "examiner": true, "record": true, "register": true, "bulletin": true,
+	"zeitung": true, "monde": true, "figaro": true,
+}
+
+// cutForTail drops a "for the X" credit after a name of two words or more
+// ("ELLIE BROOKS FOR THE DAILY ECHO", "Jane Doe for the Sunday Times"):
+// when the credit is in capitals like a wire byline, names a publication,
+// or is "special to". "National Center for Health Statistics" stays
+// whole (and is no name).
+func cutForTail(p string) string {
+	m := forTailRe.FindStringSubmatchIndex(p)
+	if m == nil {
+		return p
+	}
+	head, word, tail := p[:m[0]], p[m[2]:m[3]], p[m[4]:m[5]]
+	if len(strings.Fields(head)) < 2 {
+		return p
+	}
+	credit := isAllUpper(word) && isAllUpper(tail) || strings.HasPrefix(strings.ToLower(word), "special")
+	for _, w := range strings.Fields(strings.ToLower(tail)) {
+		if pubWords[strings.Trim(w, ".,")] {
+			credit = true
+		}
+	}
+	if !credit {
+		return p
+	}
+	return head
 }

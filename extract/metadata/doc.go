@@ -56,7 +56,8 @@
 // correspondent</div>"). Each string is cleaned:
 // "By" and its equivalents, dates, times, e-mail addresses, links, handles,
 // job titles, desks and degrees ("MS", "Ph.D.") are dropped, and so is
-// a credit after a name: "for the X", "for X", "special to X", an agency
+// a credit after a name: "for the X" / "for X" naming a publication or in
+// capitals, "special to X", an agency
 // ("MARK GILLISPIE Associated Press") or a role after a name in capitals
 // ("JOHN SEEWER Staff Writer"); a name in capitals is title-cased; "A and B",
 // "A, B", "A & B" (and "und", "et", "y", "e") are split; a part with

@@ -90,6 +90,8 @@ func TestCleanAuthors(t *testing.T) {
 		{[]string{"By JOHN SEEWER and MARK GILLISPIE Associated Press"}, []string{"John Seewer", "Mark Gillispie"}, nil},
 		{[]string{"By ELLIE BROOKS FOR THE DAILY ECHO"}, []string{"Ellie Brooks"}, nil},
 		{[]string{"By Jane Doe for MailOnline"}, []string{"Jane Doe"}, nil},
+		{[]string{"National Center for Health Statistics"}, nil, []string{"National Center for Health Statistics"}},
+		{[]string{"National Society for the Prevention of Cruelty"}, nil, nil},
 		{[]string{"By Kim Lee Reuters"}, []string{"Kim Lee"}, nil},
 		{[]string{"By PAUL WISEMAN Staff Writer"}, []string{"Paul Wiseman"}, nil},
 		{[]string{"JERUSALEM POST STAFF"}, nil, []string{"JERUSALEM POST STAFF"}},
