@@ -14,35 +14,37 @@ import (
 
 // Rule names reported in Removal.Rule.
 const (
-	ruleAppeal     = "boilerplate:appeal"     // donation, subscription, newsletter, paywall
-	ruleReadMore   = "boilerplate:read-more"  // "Read more: …", "Related: …" lines
-	ruleRelated    = "boilerplate:related"    // related / more from / most read lists
-	ruleTeaser     = "boilerplate:teaser"     // teaser cards (a weak hint: some sites call the lede a teaser)
-	ruleShare      = "boilerplate:share"      // share rows
-	ruleAd         = "boilerplate:ad"         // advertisement labels and slots
-	ruleCookie     = "boilerplate:cookie"     // cookie and consent banners
-	ruleComments   = "boilerplate:comments"   // comment sections
-	ruleBio        = "boilerplate:bio"        // author bio boxes
-	ruleTags       = "boilerplate:tags"       // tag lists
-	ruleCopyright  = "boilerplate:copyright"  // copyright lines
-	ruleSidebar    = "boilerplate:sidebar"    // sidebars and widgets
-	rulePopup      = "boilerplate:popup"      // modals and overlays
-	ruleMeta       = "boilerplate:meta"       // article meta rows
-	ruleNotice     = "boilerplate:notice"     // "requires JavaScript", "Leave a comment", "Tags: …"
-	ruleByline     = "byline"                 // "By Jane Doe"
-	ruleDate       = "date"                   // a date line
-	ruleCaption    = "caption"                // figure captions and photo credits
-	ruleTitle      = "title-repeat"           // the headline repeated in the body
-	ruleLinks      = "link-density"           // mostly links
-	ruleLowScore   = "low-score"              // outside the main content
-	ruleHidden     = "hidden"                 // hidden elements
-	ruleNav        = "nav"                    // navigation
-	rulePageHeader = "page-header"            // the page's header
-	rulePageFooter = "page-footer"            // the page's footer
-	ruleAside      = "aside"                  // aside elements
-	ruleForm       = "form"                   // forms
-	ruleEdge       = "edge"                   // non-sentence text at the edges (plain text)
-	ruleTailAppeal = "boilerplate:appeal-run" // the rest of an appeal at the tail
+	ruleAppeal        = "boilerplate:appeal"     // donation, subscription, newsletter, paywall
+	ruleReadMore      = "boilerplate:read-more"  // "Read more: …", "Related: …" lines
+	ruleRelated       = "boilerplate:related"    // related / more from / most read lists
+	ruleTeaser        = "boilerplate:teaser"     // teaser cards (a weak hint: some sites call the lede a teaser)
+	ruleShare         = "boilerplate:share"      // share rows
+	ruleAd            = "boilerplate:ad"         // advertisement labels and slots
+	ruleCookie        = "boilerplate:cookie"     // cookie and consent banners
+	ruleComments      = "boilerplate:comments"   // comment sections
+	ruleBio           = "boilerplate:bio"        // author bio boxes
+	ruleTags          = "boilerplate:tags"       // tag lists
+	ruleCopyright     = "boilerplate:copyright"  // copyright lines
+	ruleSidebar       = "boilerplate:sidebar"    // sidebars and widgets
+	rulePopup         = "boilerplate:popup"      // modals and overlays
+	ruleMeta          = "boilerplate:meta"       // article meta rows
+	ruleNotice        = "boilerplate:notice"     // "requires JavaScript", "Leave a comment", "Tags: …"
+	ruleByline        = "byline"                 // "By Jane Doe"
+	ruleDate          = "date"                   // a date line
+	ruleCaption       = "caption"                // figure captions and photo credits
+	ruleTitle         = "title-repeat"           // the headline repeated in the body
+	ruleLinks         = "link-density"           // mostly links
+	ruleLowScore      = "low-score"              // outside the main content
+	ruleHidden        = "hidden"                 // hidden elements
+	ruleNav           = "nav"                    // navigation
+	rulePageHeader    = "page-header"            // the page's header
+	ruleArticleHeader = "article-header"         // the article's own header (headline, byline, date)
+	ruleHeadline      = "title"                  // the headline, outside the article's text
+	rulePageFooter    = "page-footer"            // the page's footer
+	ruleAside         = "aside"                  // aside elements
+	ruleForm          = "form"                   // forms
+	ruleEdge          = "edge"                   // non-sentence text at the edges (plain text)
+	ruleTailAppeal    = "boilerplate:appeal-run" // the rest of an appeal at the tail
 )
 
 // Wording rules. A rule applies to a whole block of text (a paragraph, a
@@ -74,7 +76,7 @@ const noticeLabels = `follow (?:us|him|her|them|me|the author)(?: on (?:twitter|
 const adLabels = `advertisement\s*[-–—:|]?\s*(?:continue reading below|continue reading the main story|scroll to continue(?: with content)?|story continues below)|advertisement|advertising|advert|ad|ads|sponsored|sponsored content|paid content|promoted|partner content|anzeige|werbung|publicité|publicite|publicidad|pubblicità|publicidade|реклама|story continues below(?: advertisement)?|article continues below(?: this ad| advertisement)?|continue reading (?:the main story|below)|scroll to continue(?: with content)?|skip advert(?:isement)?`
 
 // creditLabels start photo credits.
-const creditLabels = `photo|photograph|image|picture|video|graphic|illustration|photo credit|image credit|credit|credits|source|foto|bild|fotos|quelle|crédit|crédits|fuente|fonte|фото|источник`
+const creditLabels = `photo|photograph|image|picture|video|graphic|illustration|photo credit|image credit|credit|credits|source|foto|bild|fotos|quelle|bildquelle|grafik|crédit|crédits|crédit photo|crédits photo|crédito|créditos|credito|imagen|imagem|immagine|ilustración|ilustração|fuente|fonte|фото|источник`
 
 var (
 	reReadMoreLabel  = fastre.MustCompile(`^(?:` + readMoreLabels + `)\s*[:.…»›>\-–—|]*\s*$`)
@@ -92,7 +94,7 @@ var (
 			{"sign", `sign(?:ing)? up (?:for|to) (?:our|the|a|their)\b[^.]{0,60}(?:newsletter|briefing|digest|alert|email)`},
 			{"newsletter", `(?:subscribe|register|join|signup) (?:to|for) (?:our|the)\b[^.]{0,40}newsletter|newsletters?\b[^.]{0,40}(?:inbox|sign up|subscribe)`},
 			{"briefing", `(?:subscribe|register|join|signup) (?:to|for) (?:our|the)\b[^.]{0,40}briefing|briefings?\b[^.]{0,40}(?:inbox|sign up|subscribe)`},
-			{"your ", `(?:delivered|straight|direct(?:ly)?|right) (?:to|in|into|through) your (?:inbox|letterbox|mailbox|door)|in your inbox every|we need your (?:help|support)|your support,? (?:no matter how small|helps|makes|matters|is vital|is crucial)|you've reached your (?:free )?(?:article )?limit|start your (?:free )?trial|\bget\b[^.]{1,60}\bin(?:to)? your (?:inbox|mailbox|email)`},
+			{"your ", `(?:delivered|straight|direct(?:ly)?|right) (?:to|in|into|through) your (?:inbox|letterbox|mailbox|door)|in your inbox every|we need your (?:help|support)|your support,? (?:no matter how small|helps|makes|matters|is vital|is crucial)|you've reached your (?:free )?(?:article )?limit|start your (?:free )?trial`},
 			{"issues for", `\d+ issues for`},
 			{"journalism", `support (?:our|independent|quality|local|fearless|trusted|public.interest) journalism`},
 			{"support us", `support us (?:monthly|today|now|from)|please support us`},
@@ -112,7 +114,7 @@ var (
 			{"if you", `if you (?:enjoyed|liked|like|value|appreciate|found) (?:this|our|reading)\b[^.]{0,60}(?:please|consider|support|subscribe|donat|join|proposition)`},
 			{"abonn", `newsletter abonnieren|jetzt abonnieren|abonnez-vous`},
 			{"recev", `recev\w*\b[^.]{0,80}dans votre boîte (?:mail|e-mail|aux lettres|de réception)`},
-			{"postfach", `(?:erhalten|bekommen|direkt|bequem)\b[^.]{0,80}(?:in ihr(?:em)?|ins) (?:e-mail-)?postfach`},
+			{"postfach", `(?:newsletter|direkt|bequem|jeden (?:morgen|tag|abend))\b[^.]{0,80}(?:in ihr(?:em)?|ins) (?:e-mail-)?postfach`},
 			{"recib", `recib\w*\b[^.]{0,80}en tu (?:bandeja de entrada|correo)`},
 			{"ricev", `ricev\w*\b[^.]{0,80}nella tua (?:casella|email|posta)`},
 			{"receb", `receb\w*\b[^.]{0,80}(?:no seu e-mail|na sua caixa de entrada)`},
@@ -161,7 +163,7 @@ var (
 	reUILabel = fastre.MustCompile(`^(?:(?:(?:show|hide|view|toggle|open|close) )?caption|close|expand|collapse|enlarge(?: this)? image|enlarge|full ?screen|view (?:gallery|slideshow|all photos)|open gallery|previous|next|prev|zoom|play video|watch video|legende|légende|schließen|fermer|cerrar|chiudi|fechar|закрыть)$`)
 
 	// reCommentPolicy matches notes on how comments are moderated.
-	reCommentPolicy = fastre.MustCompile(`(?:comments?|comentários?|comentarios?|commentaires?|kommentare?|commenti|комментари\pL*)[^.]{0,120}(?:moderated|moderation|will (?:not )?be (?:approved|published|removed|deleted)|are reviewed|não serão (?:aprovados|publicados)|serão (?:moderados|removidos)|no serán (?:aprobados|publicados)|serán moderados|seront modérés|sont modérés|ne seront pas publiés|werden moderiert|werden nicht (?:freigeschaltet|veröffentlicht)|saranno moderati|non saranno pubblicati|модерир\pL*|не будут опубликованы)|comment(?:ing)? (?:policy|guidelines)|community (?:guidelines|standards)\b[^.]{0,60}comment|we reserve the right to (?:remove|delete|edit)[^.]{0,40}comments?`)
+	reCommentPolicy = fastre.MustCompile(`(?:comments?|comentários?|comentarios?|commentaires?|kommentare?|commenti|комментари\pL*)[^.]{0,120}(?:(?:are|is|will be) moderated|will (?:not )?be (?:approved|published|removed|deleted)|are reviewed before|não serão (?:aprovados|publicados)|serão (?:moderados|removidos)|no serán (?:aprobados|publicados)|serán moderados|seront modérés|sont modérés|ne seront pas publiés|werden moderiert|werden nicht (?:freigeschaltet|veröffentlicht)|saranno moderati|non saranno pubblicati|модерир\pL*|не будут опубликованы)|comment(?:ing)? (?:policy|guidelines)|community (?:guidelines|standards)\b[^.]{0,60}comment|we reserve the right to (?:remove|delete|edit)[^.]{0,40}comments?`)
 
 	// reCookie matches cookie and consent notices.
 	reCookie = fastre.MustCompile(`(?:we|this (?:site|website)|our (?:site|website)s?) uses? cookies|(?:use|accept|consent to) (?:the use of )?cookies|cookie (?:policy|settings|preferences)|utilise des cookies|verwendet cookies|utiliza cookies|utilizza(?:mo)? (?:i )?cookie|utiliza cookies|использует (?:файлы )?cookie`)
@@ -181,7 +183,7 @@ var (
 
 	// reCreditStart and reCreditEnd match photo credits and caption
 	// credits (on lower-case text; reCreditEnd on its last 100 bytes).
-	reCreditStart = fastre.MustCompile(`^(?:(?:` + creditLabels + `)\s*(?:[:|]|by\b|credit\b|courtesy\b)|image (?:copyright|caption)\b)`)
+	reCreditStart = fastre.MustCompile(`^(?:(?:` + creditLabels + `)\s*(?:[:|]|by\b|credit\b|courtesy\b)|(?:image|media|video) (?:copyright|caption|source)\b)`)
 	reCreditEnd   = fastre.MustCompile(`(?:\((?:[^()]{0,60}\b(?:photos?|images?|foto|picture|credit|getty|reuters|afp|ap|epa|shutterstock|istock)\b[^()]{0,60})\)|getty images|shutterstock|istockphoto|associated press|reuters|ap photo|epa-efe|dpa)\s*\)?\s*$`)
 
 	// reWireCredit matches the credit lines of wire copy: "(Reporting by
@@ -208,7 +210,7 @@ var (
 // that most blocks skip the label regexps after one map look-up.
 var labelFirstWords = func() map[string]bool {
 	m := map[string]bool{}
-	for _, alts := range []string{readMoreLabels, adLabels, creditLabels, "please|support|donate|subscribe|unterstützen|soutenez|apoya|sostieni|apoie|поддержите|image"} {
+	for _, alts := range []string{readMoreLabels, adLabels, creditLabels, "please|support|donate|subscribe|unterstützen|soutenez|apoya|sostieni|apoie|поддержите|image|media"} {
 		for alt := range strings.SplitSeq(alts, "|") {
 			if w := firstWord(alt); w != "" {
 				m[w] = true
@@ -271,8 +273,12 @@ func wordingRule(t string) string {
 	if n <= 30 && reUILabel.MatchString(strings.TrimRight(lower, " .:…")) {
 		return ruleNotice
 	}
-	if n <= 400 && isCommentPolicy(lower) {
+	if n <= 400 && isCommentPolicy(lower) && !isReported(lower) {
 		return ruleNotice
+	}
+	// "Get New York Today in your inbox": a one-line promotion.
+	if n <= 200 && strings.Contains(lower, "your ") && reInboxPromo.MatchString(lower) && !isReported(lower) {
+		return ruleAppeal
 	}
 	if strings.Contains(lower, "cookie") && reCookie.MatchString(lower) {
 		return ruleCookie
@@ -421,6 +427,9 @@ func isCredit(t string) bool {
 	if len(t) <= 100 && !endsSentence(t) && wordCount(t) <= 8 && reArchiveCredit.MatchString(lower) {
 		return true
 	}
+	if len(t) <= 80 && !endsSentence(t) && (strings.HasPrefix(lower, "courtesy of ") || strings.HasPrefix(lower, "photo courtesy")) {
+		return true
+	}
 	// A short line with a copyright sign, not a sentence: "Reuters ©".
 	if len(t) <= 100 && strings.Contains(t, "©") && !endsSentence(t) {
 		return true
@@ -441,6 +450,9 @@ func isCredit(t string) bool {
 	}
 	return reCreditEnd.MatchString(lower)
 }
+
+// reInboxPromo matches a newsletter promotion: "Get … in your inbox".
+var reInboxPromo = fastre.MustCompile(`(?:^|[\[(:.] ?)get\b[^.]{1,60}\bin(?:to)? your (?:inbox|mailbox|email)`)
 
 // reCreditTail matches a credit set after a caption on the same line:
 // "… He didn't get it.Credit...Doug Mills/The New York Times".

@@ -150,6 +150,9 @@ func (c *cleaner) walk(n *html.Node, inArticle bool) {
 			n.RemoveChild(ch)
 		case html.ElementNode:
 			if rule, report := c.verdict(ch, inArticle); rule != "" {
+				if rule == rulePageHeader && inArticleElement(ch) {
+					rule = ruleArticleHeader
+				}
 				if report {
 					c.rec.node(ch, rule)
 				}
@@ -161,13 +164,36 @@ func (c *cleaner) walk(n *html.Node, inArticle bool) {
 	}
 }
 
+// inArticleElement reports an element whose nearest sectioning ancestor
+// is an article: its header is the article's own (headline, byline, date),
+// not the page's.
+func inArticleElement(n *html.Node) bool {
+	for a := n.Parent; a != nil; a = a.Parent {
+		switch a.DataAtom {
+		case atom.Article:
+			return true
+		case atom.Body, atom.Main, atom.Aside, atom.Nav, atom.Section:
+			return false
+		}
+	}
+	return false
+}
+
 // protected reports an element that holds more than num/den of the page's
-// good text, or of its visible good text: too much to be boilerplate.
+// good text, or of its visible good text when that is an article's worth
+// (a consent dialog shown over a page hidden behind it is not): too much
+// to be boilerplate.
 func (c *cleaner) protected(n *html.Node, num, den int) bool {
 	s := c.stats[n]
-	return c.totalGood > 0 && s.good*den > c.totalGood*num ||
-		c.visibleGood > 0 && (s.good-s.hidden)*den > c.visibleGood*num
+	if c.totalGood > 0 && s.good*den > c.totalGood*num {
+		return true
+	}
+	visible := s.good - s.hidden
+	return visible >= minArticleText && visible*den > c.visibleGood*num
 }
+
+// minArticleText is the good text (non-space bytes) of a short article.
+const minArticleText = 1000
 
 func isHiddenClassAttr(n *html.Node) bool {
 	return n.Type == html.ElementNode && isHiddenClass(attrOf(n, "class"))

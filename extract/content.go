@@ -5,11 +5,13 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
 	"byline/extract/metadata"
+	"byline/internal/fastre"
 )
 
 // findContent finds the article's blocks of text in doc. With explain it
@@ -41,6 +43,9 @@ func findContent(doc *html.Node, meta *metadata.Metadata, explain bool) ([]block
 		b := &blocks[i]
 		if sel != nil && !inSelection(b.node, sel) {
 			rules[i] = ruleLowScore
+			if b.kind == blockHeading && (f.title != "" && sameTitle(normText(b.text), f.title) || b.node.DataAtom == atom.H1) {
+				rules[i] = ruleHeadline
+			}
 			continue
 		}
 		inContent[i] = true
@@ -145,6 +150,9 @@ func (f *filter) rule(b *block, figure bool) string {
 	if isCredit(t) {
 		return ruleCaption
 	}
+	if b.imgCaption && b.kind == blockParagraph && wordCount(t) <= 40 && !startsQuote(t) {
+		return ruleCaption
+	}
 	// A line that repeats an image's alt text is its caption.
 	if f.alts != nil && b.kind != blockHeading && wordCount(t) <= 30 && f.alts[normText(t)] {
 		return ruleCaption
@@ -162,7 +170,7 @@ func (f *filter) rule(b *block, figure bool) string {
 }
 
 // reMetaSep splits a line of article data: "Site | date • updated | By …".
-var reMetaSep = regexp.MustCompile(`\s+[|•·]\s+|\s+[|•·]|[|•·]\s+`)
+var reMetaSep = fastre.MustCompile(`\s+[|•·]\s+|\s+[|•·]|[|•·]\s+`)
 
 // isMetaLine reports a line of article data made of parts set apart by
 // bars or bullets, one of them a byline (an author of the metadata or
@@ -228,6 +236,13 @@ func keepLinkedHeadings(blocks []block, rules []string, inContent []bool) {
 			break
 		}
 	}
+}
+
+// startsQuote reports text that opens with a quotation mark: a pull quote
+// set under an image, not its caption.
+func startsQuote(t string) bool {
+	r, _ := utf8.DecodeRuneInString(t)
+	return strings.ContainsRune("\"“„«‘'", r)
 }
 
 // isBareURL reports a block that is one address written out: a source
@@ -419,11 +434,14 @@ func dropTailTeasers(blocks []block, rules []string, inContent []bool) {
 	// the end whose excerpts are their own.
 	heads, excerpts, first := 0, 0, -1
 	for k, u := range units {
+		// The wrapper of a card and its excerpts covers a run of the
+		// document: when it holds another card's headline, it holds a
+		// neighbouring one.
 		own := true
 		for _, e := range u.excerpts {
 			lca := commonAncestor(blocks[u.head].node, blocks[e].node)
-			for m, v := range units {
-				if m != k && isAncestor(lca, blocks[v.head].node) {
+			for _, m := range [2]int{k - 1, k + 1} {
+				if m >= 0 && m < len(units) && isAncestor(lca, blocks[units[m].head].node) {
 					own = false
 				}
 			}

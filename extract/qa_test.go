@@ -87,17 +87,29 @@ func TestQuoteMarkup(t *testing.T) {
 }
 
 func TestBlockquoteKinds(t *testing.T) {
-	page := `<html><body><article>` + para("Intro.") + `<blockquote><p>The budget is balanced and the reserves are intact, which is what the charter requires.</p></blockquote>` + para("End.") + `</article></body></html>`
-	a, err := Extract([]byte(page), nil)
-	if err != nil {
-		t.Fatal(err)
+	tests := []struct {
+		name, quote string
+		want        bool
+	}{
+		{"introduced by a colon", `<p>In a statement, the council president wrote:</p><blockquote><p>The budget is balanced and the reserves are intact, which is what the charter requires.</p></blockquote>`, true},
+		{"attributed in a footer", `<blockquote><p>The budget is balanced and the reserves are intact, which is what the charter requires.</p><footer>— Maria Gomez</footer></blockquote>`, true},
+		{"a summary box", `<blockquote><p>The budget is balanced and the reserves are intact, which is what the charter requires.</p></blockquote>`, false},
 	}
-	found := false
-	for _, q := range a.Quotes {
-		found = found || strings.HasPrefix(q.Text, "The budget is balanced")
-	}
-	if !found {
-		t.Errorf("blockquote not found as a quotation: %+v", a.Quotes)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			page := `<html><body><article>` + para("Intro.") + tt.quote + para("End.") + `</article></body></html>`
+			a, err := Extract([]byte(page), nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			found := false
+			for _, q := range a.Quotes {
+				found = found || strings.HasPrefix(q.Text, "The budget is balanced")
+			}
+			if found != tt.want {
+				t.Errorf("blockquote found as a quotation: %v, want %v (%+v)", found, tt.want, a.Quotes)
+			}
+		})
 	}
 }
 
@@ -136,7 +148,7 @@ func TestQALostText(t *testing.T) {
 		{
 			name: "the only article in a modal box",
 			page: `<body><div id="app" aria-hidden="true"><nav><a href="/">Home</a> <a href="/news">News</a></nav>` + para("Hidden copy one.") + para("Hidden copy two.") + para("Hidden copy three.") + `</div>` +
-				`<div id="render-target-modal" class="modal-open">` + `<h1>Space ship breaks up</h1>` + para("Intro.") + para("Body.") + `</div></body>`,
+				`<div id="render-target-modal" class="modal-open">` + `<h1>Space ship breaks up</h1>` + para("Intro.") + strings.Repeat(para("More."), 8) + para("Body.") + `</div></body>`,
 			want: []string{"Intro.", "Body."},
 			not:  []string{"Hidden copy"},
 		},
@@ -229,6 +241,9 @@ func TestAppealWording(t *testing.T) {
 		{"Get the best of the week in your inbox every Sunday", ruleAppeal},
 		{"Recevez chaque matin l'essentiel de l'actualité dans votre boîte mail.", ruleAppeal},
 		{"Scam emails that land in your inbox often look real, experts warn.", ""},
+		{"Here is how spammers get past the filters and into your inbox every day.", ""},
+		{"Zuckerberg's comments on content moderation drew criticism from lawmakers.", ""},
+		{"Kunden erhalten dann eine E-Mail in ihr Postfach, sagte der Sprecher.", ""},
 		{"Spam filters get better at keeping junk out of your inbox, the company said.", ""},
 	}
 	for _, tt := range tests {
@@ -250,6 +265,15 @@ func TestCaptionsAndNotices(t *testing.T) {
 		{"1 of 6", true},
 		{"1 - 5 of 36", true},
 		{"Photo 3 of 12", true},
+		{"Crédit photo : AFP", true},
+		{"Imagen: EFE", true},
+		{"Crédito: Divulgação", true},
+		{"Courtesy of NASA", true},
+		{"Image source, Getty Images", true},
+		{"Media caption, The prime minister spoke outside Downing Street", true},
+		{"Media coverage of the trial was intense, lawyers said.", false},
+		{"Courtesy of the new law, drivers can renew online.", false},
+		{"Imagine a city without cars, the mayor said.", false},
 		{"Личный архив писателя передали музею в 2015 году.", false},
 		{"The score was 1 of 6 attempts, the coach said.", false},
 	}
@@ -310,7 +334,7 @@ func TestStripSiteName(t *testing.T) {
 func TestExtractTextPageScrape(t *testing.T) {
 	long := "Americans have gone to the polls four times this month to vote in major statewide races, and in each case the president tied himself to the outcome, telling voters that a win would be a win for him and a loss a loss for the other side."
 	text := strings.Join([]string{
-		"Republicans Are Following Trump to Nowhere - The New York Times",
+		"Opinion | Republicans Are Following Trump to Nowhere - The New York Times",
 		"Sections", "SEARCHSkip to contentSkip to site index", "Log In", "Today’s Paper", "Subscribe",
 		"AdvertisementContinue reading the main story",
 		"Republicans Are Following Trump to Nowhere",
@@ -330,5 +354,67 @@ func TestExtractTextPageScrape(t *testing.T) {
 	want := []string{long, "“You gotta give me a big win please,” he said later. “Please.”", long}
 	if strings.Join(paras, "\n") != strings.Join(want, "\n") {
 		t.Errorf("body:\n%s", strings.Join(paras, "\n"))
+	}
+}
+
+func TestExplainLabels(t *testing.T) {
+	page := `<html><head><title>Council approves budget | Daily Planet</title></head><body><header><nav><a href="/">Home</a> <a href="/n">News</a></nav></header>
+<h1>Council approves budget</h1><main><article><header><h2>Council approves budget after a long debate</h2><p class="byline">By Lois Lane</p></header>` +
+		para("Intro.") + para("Body.") + `</article></main></body></html>`
+	a, err := Extract([]byte(page), &Options{Explain: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rules := map[string]string{}
+	for _, r := range a.Removed {
+		rules[r.Text] = r.Rule
+	}
+	for text, want := range map[string]string{
+		"Home News":               rulePageHeader,
+		"Council approves budget": ruleHeadline,
+		"Council approves budget after a long debate By Lois Lane": ruleArticleHeader,
+	} {
+		if rules[text] != want {
+			t.Errorf("%q removed as %q, want %q (all: %v)", text, rules[text], want, rules)
+		}
+	}
+}
+
+func TestConsentDialogOverHiddenPage(t *testing.T) {
+	page := `<body><div id="app" aria-hidden="true">` + para("Intro.") + para("Body.") + para("End.") + `</div>` +
+		`<div class="modal" role="dialog"><p>We and our partners use cookies to store and access information on your device for ads, measurement and personalisation.</p></div></body>`
+	got, _ := runContent(t, page, "")
+	body := strings.Join(got, "\n")
+	if strings.Contains(body, "cookies") || !strings.Contains(body, "Intro.") {
+		t.Errorf("body:\n%s", body)
+	}
+}
+
+func TestLiveBlogEntriesKept(t *testing.T) {
+	entry := func(s string) string { return `<article class="entry">` + para(s) + para(s+" Again.") + `</article>` }
+	page := `<body><div class="header"><h1>Election night live</h1><p>Follow the results as they come in across the country tonight, with reports from our correspondents in every state and analysis.</p></div>` +
+		`<div class="live">` + entry("First update.") + entry("Second update.") + entry("Third update.") + `</div></body>`
+	got, _ := runContent(t, page, "Election night live")
+	body := strings.Join(got, "\n")
+	for _, w := range []string{"First update.", "Second update.", "Third update."} {
+		if !strings.Contains(body, w) {
+			t.Errorf("missing %q:\n%s", w, body)
+		}
+	}
+}
+
+func TestItalicCaptionUnderImage(t *testing.T) {
+	page := `<body><article>` + para("Intro.") + `<p><img src="a.jpg" width="600"></p><p><em>The hand is protecting the slot from the robots.</em></p>` + para("Body.") +
+		`<p><img src="b.jpg"></p><p><em>“Why are we talking about leadership?”</em></p>` +
+		`<p><img src="icon.png" width="16"> <em>Note: the vote is on Tuesday.</em></p>` + para("End.") + `</article></body>`
+	got, _ := runContent(t, page, "")
+	body := strings.Join(got, "\n")
+	if strings.Contains(body, "The hand is protecting") {
+		t.Errorf("caption kept:\n%s", body)
+	}
+	for _, w := range []string{"Why are we talking", "Note: the vote", "Body.", "End."} {
+		if !strings.Contains(body, w) {
+			t.Errorf("missing %q:\n%s", w, body)
+		}
 	}
 }

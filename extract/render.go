@@ -1,13 +1,14 @@
 package extract
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"byline/internal/fastre"
 )
 
 // Rendering turns the cleaned tree into blocks of text in one walk: each
@@ -39,6 +40,8 @@ type block struct {
 	// quoted: the block is inside a <blockquote> that is a quotation, not
 	// an embedded social post (a tweet, an Instagram or TikTok post).
 	quoted bool
+	// imgCaption: the block is in italics and comes right after an image.
+	imgCaption bool
 }
 
 func (b *block) linkDensity() float64 {
@@ -63,6 +66,12 @@ type renderer struct {
 	sinceBr    int
 	// open and close are the quotation marks put around <q> text.
 	open, close string
+	// imgPending: an image was met and no text since; afterImg: the
+	// current block's text came right after an image.
+	imgPending, afterImg bool
+	// inItalic counts open em, i and small elements; italicLen the text
+	// inside them in the current block.
+	inItalic, italicLen int
 	// alts holds the normalised alt texts of the images (of 3 words or
 	// more): a block that repeats one is its caption.
 	alts map[string]bool
@@ -90,10 +99,16 @@ func (r *renderer) walk(n *html.Node) {
 				}
 				continue
 			}
+			if r.textLen == 0 {
+				r.afterImg, r.imgPending = r.imgPending, false
+			}
 			r.buf = append(r.buf, c.Data...)
 			r.textLen += k
 			if r.inLink > 0 {
 				r.linkLen += k
+			}
+			if r.inItalic > 0 {
+				r.italicLen += k
 			}
 			r.sinceBr += k
 		case html.ElementNode:
@@ -110,6 +125,7 @@ func (r *renderer) walk(n *html.Node) {
 					r.sinceBr = 0
 				}
 			case c.DataAtom == atom.Img:
+				r.imgPending = r.imgPending || !isTinyImage(c)
 				if alt := attrOf(c, "alt"); len(alt) >= 12 && strings.Count(alt, " ") >= 2 {
 					if r.alts == nil {
 						r.alts = make(map[string]bool)
@@ -124,7 +140,7 @@ func (r *renderer) walk(n *html.Node) {
 				real := false
 				if c.DataAtom == atom.Blockquote {
 					r.quoteDepth++
-					if real = !isSocialEmbed(c); real {
+					if real = r.isQuotation(c); real {
 						r.realQuotes++
 					}
 				}
@@ -150,6 +166,10 @@ func (r *renderer) walk(n *html.Node) {
 				r.inLink++
 				r.walk(c)
 				r.inLink--
+			case c.DataAtom == atom.Em || c.DataAtom == atom.I || c.DataAtom == atom.Small:
+				r.inItalic++
+				r.walk(c)
+				r.inItalic--
 			default:
 				r.walk(c)
 			}
@@ -161,13 +181,14 @@ func (r *renderer) flush() {
 	r.lastBr, r.sinceBr = false, 0
 	if r.textLen == 0 {
 		r.buf = r.buf[:0]
-		r.linkLen = 0
+		r.linkLen, r.italicLen = 0, 0
 		return
 	}
 	text := normalizeSpace(r.buf)
 	if text == "" { // only non-ASCII spaces (&nbsp;)
 		r.buf = r.buf[:0]
-		r.textLen, r.linkLen = 0, 0
+		r.textLen, r.linkLen, r.italicLen = 0, 0, 0
+		r.afterImg = false
 		return
 	}
 	b := block{
@@ -176,6 +197,9 @@ func (r *renderer) flush() {
 		textLen: r.textLen,
 		linkLen: r.linkLen,
 		quoted:  r.realQuotes > 0 && !isAttribution(r.owner, text),
+		// A caption without caption markup: a line in italics right
+		// under an image.
+		imgCaption: r.afterImg && r.italicLen*10 >= r.textLen*9,
 	}
 	switch r.owner.DataAtom {
 	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
@@ -191,7 +215,28 @@ func (r *renderer) flush() {
 	}
 	r.blocks = append(r.blocks, b)
 	r.buf = r.buf[:0]
-	r.textLen, r.linkLen = 0, 0
+	r.textLen, r.linkLen, r.italicLen = 0, 0, 0
+	r.afterImg = false
+}
+
+// isTinyImage reports an icon, an emoji or a tracking pixel: an image
+// declared under 50 pixels wide or high.
+func isTinyImage(n *html.Node) bool {
+	for _, k := range []string{"width", "height"} {
+		if v := attrOf(n, k); v != "" {
+			d := 0
+			for _, ch := range v {
+				if ch < '0' || ch > '9' {
+					break
+				}
+				d = d*10 + int(ch-'0')
+			}
+			if d > 0 && d < 50 {
+				return true
+			}
+		}
+	}
+	return strings.Contains(attrOf(n, "class"), "emoji")
 }
 
 // quoteMarks returns the quotation marks a browser shows around <q> text
@@ -213,6 +258,60 @@ func quoteMarks(lang string) (string, string) {
 		return "「", "」"
 	}
 	return "“", "”"
+}
+
+// isQuotation reports a blockquote that quotes someone: not a social
+// embed, and either attributed (a <footer>, <cite> or cite attribute, a
+// last line opening with a dash) or introduced by a paragraph that ends
+// with a colon. Blockquotes also serve to set off summaries, notes and
+// whole passages of the author's own text: those are not quotations.
+func (r *renderer) isQuotation(n *html.Node) bool {
+	if isSocialEmbed(n) {
+		return false
+	}
+	if len(r.blocks) > 0 {
+		prev := strings.TrimRight(r.blocks[len(r.blocks)-1].text, " ")
+		if strings.HasSuffix(prev, ":") {
+			return true
+		}
+	}
+	if attrOf(n, "cite") != "" {
+		return true
+	}
+	attributed := false
+	var walk func(*html.Node)
+	walk = func(m *html.Node) {
+		for c := m.FirstChild; c != nil && !attributed; c = c.NextSibling {
+			if c.Type == html.ElementNode {
+				if c.DataAtom == atom.Footer || c.DataAtom == atom.Cite {
+					attributed = true
+					return
+				}
+				walk(c)
+			}
+		}
+	}
+	walk(n)
+	if attributed {
+		return true
+	}
+	// A last line of its own: "— Maria Gomez".
+	var last string
+	var lastText func(*html.Node)
+	lastText = func(m *html.Node) {
+		for c := m.LastChild; c != nil && last == ""; c = c.PrevSibling {
+			switch c.Type {
+			case html.TextNode:
+				last = strings.TrimSpace(c.Data)
+			case html.ElementNode:
+				if !dropTags[c.DataAtom] {
+					lastText(c)
+				}
+			}
+		}
+	}
+	lastText(n)
+	return isAttribution(n, last) && last != ""
 }
 
 // isAttribution reports the line of a blockquote that names its source
@@ -288,7 +387,7 @@ var socialTokens = map[string]bool{
 }
 
 // reSocialPost matches the address of a post on a social network.
-var reSocialPost = regexp.MustCompile(`(?i)^(?:https?:)?//(?:www\.|mobile\.)?(?:twitter\.com|x\.com|instagram\.com|tiktok\.com|facebook\.com|threads\.net|bsky\.app|reddit\.com)/(?:[^/?#]+/)?(?:status|p|reel|video|posts|post|comments)/`)
+var reSocialPost = fastre.MustCompile(`(?i)^(?:https?:)?//(?:www\.|mobile\.)?(?:twitter\.com|x\.com|instagram\.com|tiktok\.com|facebook\.com|threads\.net|bsky\.app|reddit\.com)/(?:[^/?#]+/)?(?:status|p|reel|video|posts|post|comments)/`)
 
 // isLeafBlock reports the elements that hold paragraphs of text, as opposed
 // to containers of paragraphs.

@@ -142,8 +142,8 @@ func selectContent(root *html.Node, blocks []block) (map[*html.Node]bool, *score
 // headlineArticle returns the post under the page's h1 when the best
 // element is a list of other posts (it holds two or more article
 // elements) and the h1 lies outside it: a short post beside a long list of
-// related posts or quotations. The post is the nearest element around the
-// h1 with a paragraph of text in it. It returns nil otherwise.
+// related posts or quotations. The post is the nearest article element
+// around the h1, with a paragraph of text in it. It returns nil otherwise.
 func headlineArticle(blocks []block, top *html.Node, s *scorer) *html.Node {
 	var h1 *html.Node
 	for i := range blocks {
@@ -155,13 +155,19 @@ func headlineArticle(blocks []block, top *html.Node, s *scorer) *html.Node {
 	if h1 == nil || isAncestor(top, h1) || !holdsArticles(top) {
 		return nil
 	}
+	// The post must be marked up as one (an article element): a live blog's
+	// entries under a headline in a plain header stay the content.
 	for a := h1.Parent; a != nil && a != s.root; a = a.Parent {
 		if isAncestor(a, top) {
 			return nil
 		}
+		if a.DataAtom != atom.Article {
+			continue
+		}
 		if c := s.cands[a]; c != nil && c.text-c.link >= 150 && c.linkDensity() < 0.3 {
 			return a
 		}
+		return nil
 	}
 	return nil
 }

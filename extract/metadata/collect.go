@@ -1,7 +1,6 @@
 package metadata
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -285,7 +284,7 @@ func (p *page) classInfo(cid string) classInfo {
 
 // pubLabelRe is a label that says the date after it is the publication
 // date, in the main news languages.
-var pubLabelRe = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:published|posted|publié|publiée|publiziert|veröffentlicht|erschienen|publicado|publicada|publicat|pubblicato|pubblicata|gepubliceerd|opublikowano|опубликовано|publicerad|publiceret|publisert|기사입력|입력일|发布时间|發布時間|发表于|發表於|発行日|公開日|投稿日|掲載日)(?:\s+(?:on|le|am|el|em|il|op|в|the|at))?\s*:?`)
+var pubLabelRe = fastre.MustCompile(`(?i)(?:^|[^\p{L}])(?:published|posted|publié|publiée|publiziert|veröffentlicht|erschienen|publicado|publicada|publicat|pubblicato|pubblicata|gepubliceerd|opublikowano|опубликовано|publicerad|publiceret|publisert|기사입력|입력일|发布时间|發布時間|发表于|發表於|発行日|公開日|投稿日|掲載日)(?:\s+(?:on|le|am|el|em|il|op|в|the|at))?\s*:?`)
 
 // pubLabelHints are substrings that pubLabelRe needs, tested first.
 var pubLabelHints = []string{"ubli", "UBLI", "ffentlicht", "rschienen", "osted", "OSTED", "ubbli", "публик", "ПУБЛИК",

@@ -36,24 +36,30 @@
 // <h1>. Then a part that names the site (the site name or the host's name,
 // at the start or end, after " | ", " - ", " – ", " — ", " · ", " :: ",
 // "_") is removed; when an <h1> equals the longer part of a split title,
-// that part is the title.
+// that part is the title. A meta title that is only the site's name and a
+// tagline ("Yahoo News - Latest News & Headlines") loses to the <h1> when
+// the <title> is that heading.
 //
 // Authors: JSON-LD author (persons) of the Article node; author metas
 // (author, article:author unless a URL, Dublin Core creator,
 // parsely-author, sailthru.author, citation_author, byl); microdata
 // itemprop=author; rel=author links; and only when none of these names a
 // person, byline elements of the page (by itemprop, rel, class or id, or
-// data-testid / data-component names; inside the article first; never in
-// comments, related lists, sidebars or footers; when the metadata names
-// only an organisation, only a byline marked up as such in the article,
-// naming full names). Persons from any source outrank organisations: a
-// JSON-LD Organization author, or a meta author equal to the site's or the
-// publisher's name, is an organisation. When a byline element of the
-// article names every person the metadata gives and more ("By Natalie
-// Grover and Colleen Howe" where the meta says "Natalie Grover"), the
-// byline's list is taken. The blocks of a byline element are separate
-// parts ("<div>By Kirsty Mac Donald</div><div>transport
-// correspondent</div>"). Each string is cleaned:
+// data-testid / data-component names; inside the article first; then,
+// weakest, a line that opens with "By", "Par", "Von", "Por" and a name;
+// never in comments, related lists, sidebars or footers). When these
+// sources name only an organisation (an agency, the site), a byline
+// element marked up as such (in the article first) that names people with
+// given name and surname wins over it: persons from any source outrank
+// organisations, and a JSON-LD Organization author, or a meta author equal
+// to the site's or the publisher's name, is an organisation. When a byline
+// element of the article names every person the metadata gives and more
+// ("By Natalie Grover and Colleen Howe" where the meta says "Natalie
+// Grover"), the byline's list is taken. The blocks of a byline element are
+// separate parts ("<div>By Kirsty Mac Donald</div><div>transport
+// correspondent</div>"). In a meta key given both as property= and as
+// name= ("og:title", "dc:creator" and "DC.creator" are one key), the
+// property values count. Each string is cleaned:
 // "By" and its equivalents, dates, times, e-mail addresses, links, handles,
 // job titles, desks and degrees ("MS", "Ph.D.") are dropped, and so is
 // a credit after a name: "for the X" / "for X" naming a publication or in
