@@ -148,9 +148,11 @@ func splitByline(s string) []string {
 		s = t
 	}
 	cut := false
-	if _, i, ok := findTextDate(s); ok {
-		// A written date in any of the main languages ("le 12 mars 2024").
-		s, cut = s[:i], true
+	if strings.ContainsAny(s, "0123456789") {
+		if _, i, ok := findTextDate(s); ok {
+			// A written date in any of the main languages ("le 12 mars 2024").
+			s, cut = s[:i], true
+		}
 	}
 	if loc := bylineCutRe.FindStringIndex(s); loc != nil {
 		s, cut = s[:loc[0]], true

@@ -120,7 +120,7 @@ func collect(doc *html.Node) *page {
 	var walk func(n *html.Node, noise, inArticle bool, scope string)
 	walk = func(n *html.Node, noise, inArticle bool, scope string) {
 		if n.Type != html.ElementNode {
-			if n.Type == html.TextNode && !noise && len(n.Data) < 160 && containsAny(n.Data, pubLabelHints) {
+			if n.Type == html.TextNode && !noise && len(n.Data) < 160 && hasPubLabelHint(n.Data) {
 				p.addLabelDate(n, inArticle)
 			}
 			for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -289,6 +289,27 @@ var pubLabelRe = fastre.MustCompile(`(?i)(?:^|[^\p{L}])(?:published|posted|publi
 // pubLabelHints are substrings that pubLabelRe needs, tested first.
 var pubLabelHints = []string{"ubli", "UBLI", "ffentlicht", "rschienen", "osted", "OSTED", "ubbli", "публик", "ПУБЛИК",
 	"입력", "发布", "發布", "发表", "發表", "発行", "公開", "投稿", "掲載"}
+
+// hintsByFirst lists pubLabelHints by their first byte.
+var hintsByFirst = func() (t [256][]string) {
+	for _, h := range pubLabelHints {
+		t[h[0]] = append(t[h[0]], h)
+	}
+	return t
+}()
+
+// hasPubLabelHint reports whether s holds one of pubLabelHints, in one
+// pass over its bytes (it runs on every short text node).
+func hasPubLabelHint(s string) bool {
+	for i := 0; i < len(s); i++ {
+		for _, h := range hintsByFirst[s[i]] {
+			if strings.HasPrefix(s[i:], h) {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // addLabelDate records the date that follows a publication label ("Publié
 // le", "publiziert am", "publicado el"), in the same text or in the next
