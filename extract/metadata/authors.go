@@ -31,6 +31,9 @@ var (
 	digitRe        = fastre.MustCompile(`\d`)
 	dateLeadRe     = fastre.MustCompile(`[\s,]+(?:le|am|on|el|em|il|den|vom|du|del|de|à|at|op)?[\s,]*$`)
 	innerSpaceRe   = fastre.MustCompile(`\s+`)
+	// forTailRe is a credit after a name: "ELLIE BROOKS FOR THE DAILY
+	// ECHO", "Jane Doe for the Times", "special to The Globe".
+	forTailRe = fastre.MustCompile(`(?i)\s+(for|pour|für|special\s+to)\s+(\S.*)$`)
 )
 
 // roleWords are words that make a byline part a job title, a desk or an
@@ -173,6 +176,7 @@ func splitByline(s string) []string {
 	for _, p := range splitRe.Split(s, -1) {
 		p = strings.Trim(cleanText(p), " .:-–—*•·,")
 		p = byPrefixRe.ReplaceAllString(p, "")
+		p = cutForTail(p)
 		if p != "" {
 			out = append(out, p)
 		}
@@ -194,6 +198,7 @@ func cleanName(part string) (name, org string) {
 	if junkNames[lower] || credentialRe.MatchString(part) {
 		return "", ""
 	}
+	part = stripCredit(part)
 	words := strings.Fields(part)
 	if len(words) > 5 || utf8.RuneCountInString(part) > 60 {
 		return "", ""
@@ -287,4 +292,77 @@ func titleCase(s string) string {
 		start = r == ' ' || r == '-' || r == '\'' || r == '’'
 	}
 	return b.String()
+}
+
+// genericCreditRe is an agencies entry that names no agency ("staff",
+// "news desk"): "Science X staff" is one credit, not a name and a credit.
+var genericCreditRe = fastre.MustCompile(`staff|report|desk|service|wire`)
+
+// stripCredit removes what follows a name in a wire byline: an agency
+// ("MARK GILLISPIE Associated Press", "Jane Doe Reuters"), or a title-case
+// role after a name in capitals ("JOHN SEEWER Staff Writer"). The name
+// left has two words at least.
+func stripCredit(part string) string {
+	words := strings.Fields(part)
+	for k := 3; k >= 1; k-- {
+		if len(words)-k < 2 {
+			continue
+		}
+		tail := strings.ToLower(strings.Join(words[len(words)-k:], " "))
+		if agencies[tail] && !genericCreditRe.MatchString(tail) {
+			return strings.Join(words[:len(words)-k], " ")
+		}
+	}
+	caps := 0
+	for _, w := range words {
+		if !isAllUpper(w) || len(w) < 2 {
+			break
+		}
+		caps++
+	}
+	if caps >= 2 && caps < len(words) {
+		for _, w := range words[caps:] {
+			if roleWords[strings.ToLower(strings.Trim(w, ".,"))] {
+				return strings.Join(words[:caps], " ")
+			}
+		}
+	}
+	return part
+}
+
+// pubWords are words that name a publication in a "for the X" credit.
+var pubWords = map[string]bool{
+	"times": true, "post": true, "daily": true, "weekly": true, "news": true, "magazine": true,
+	"journal": true, "herald": true, "tribune": true, "gazette": true, "press": true, "online": true,
+	"mailonline": true, "media": true, "mail": true, "echo": true, "chronicle": true, "telegraph": true,
+	"guardian": true, "observer": true, "express": true, "standard": true, "independent": true,
+	"mirror": true, "star": true, "sun": true, "today": true, "review": true, "courier": true,
+	"globe": true, "examiner": true, "record": true, "register": true, "bulletin": true,
+	"zeitung": true, "monde": true, "figaro": true,
+}
+
+// cutForTail drops a "for the X" credit after a name of two words or more
+// ("ELLIE BROOKS FOR THE DAILY ECHO", "Jane Doe for the Sunday Times"):
+// when the credit is in capitals like a wire byline, names a publication,
+// or is "special to". "National Center for Health Statistics" stays
+// whole (and is no name).
+func cutForTail(p string) string {
+	m := forTailRe.FindStringSubmatchIndex(p)
+	if m == nil {
+		return p
+	}
+	head, word, tail := p[:m[0]], p[m[2]:m[3]], p[m[4]:m[5]]
+	if len(strings.Fields(head)) < 2 {
+		return p
+	}
+	credit := isAllUpper(word) && isAllUpper(tail) || strings.HasPrefix(strings.ToLower(word), "special")
+	for _, w := range strings.Fields(strings.ToLower(tail)) {
+		if pubWords[strings.Trim(w, ".,")] {
+			credit = true
+		}
+	}
+	if !credit {
+		return p
+	}
+	return head
 }

@@ -40,6 +40,10 @@ type page struct {
 	relAuthors []string
 	// headings are the texts of h1 and h2 elements (h1 first).
 	h1s, h2s []string
+	// headLines are the short texts that follow the first <h1> (its next
+	// siblings, or its header's): the article's header lines, such as
+	// "Staff report · October 4, 2024".
+	headLines []string
 
 	classes map[string]classInfo
 }
@@ -124,9 +128,7 @@ func collect(doc *html.Node) *page {
 			}
 			return
 		}
-		class, id := attr(n, "class"), attr(n, "id")
-		cid := class + " " + id
-		ci := p.classInfo(cid)
+		ci := p.classInfo(p.cid(n))
 		switch n.DataAtom {
 		case atom.Html:
 			p.htmlLang = strings.TrimSpace(attr(n, "lang"))
@@ -183,6 +185,9 @@ func collect(doc *html.Node) *page {
 			if !noise {
 				if t, ok := shortText(n, maxHeadingText); ok && t != "" {
 					if n.DataAtom == atom.H1 {
+						if len(p.h1s) == 0 {
+							p.headLines = p.headerLines(n)
+						}
 						p.h1s = append(p.h1s, t)
 					} else {
 						p.h2s = append(p.h2s, t)
@@ -426,7 +431,7 @@ func (p *page) addByline(n *html.Node, ci classInfo, inArticle bool) {
 	case atom.Meta, atom.Link, atom.Img, atom.Script, atom.Body, atom.Html, atom.Article, atom.Main, atom.Section:
 		return
 	}
-	t := cleanText(textLimit(n, 400))
+	t := bylineText(n)
 	if t == "" || len([]rune(t)) > 120 {
 		return
 	}
@@ -547,6 +552,19 @@ func shortText(n *html.Node, limit int) (string, bool) {
 // them anyway) and a long text node is cut, so that nested candidates over
 // one long text cost the limit each, not the text's length.
 func textLimit(n *html.Node, limit int) string {
+	return textBlocks(n, limit, " ")
+}
+
+// bylineText is the text of a byline element, its blocks separated by
+// semicolons: "<div>By Kirsty Mac Donald</div><div>BBC Scotland transport
+// correspondent</div>" names a person, then her role, not one long name.
+func bylineText(n *html.Node) string {
+	return strings.Trim(cleanText(textBlocks(n, 400, " ; ")), "; ")
+}
+
+// textBlocks is textLimit with sep written where a block (p, div, li) or
+// a line break begins.
+func textBlocks(n *html.Node, limit int, sep string) string {
 	var sb strings.Builder
 	kept := 0 // bytes other than white space
 	var walk func(n *html.Node)
@@ -583,7 +601,7 @@ func textLimit(n *html.Node, limit int) string {
 			case atom.Script, atom.Style, atom.Noscript, atom.Template:
 				return
 			case atom.Br, atom.P, atom.Div, atom.Li:
-				sb.WriteByte(' ')
+				sb.WriteString(sep)
 			}
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -610,4 +628,55 @@ func isSpace(r rune) bool {
 		return true
 	}
 	return r >= 0x2000 && r <= 0x200a
+}
+
+// maxHeadLine is the length of a header line that may hold the date: a
+// dateline or a byline with a date, not a standfirst that mentions one.
+const maxHeadLine = 80
+
+// headerLines are the short texts of the elements that follow h: its next
+// siblings, and when h sits in a header (or a small wrapper), the ones
+// that follow that. A long text is the body: it ends the header. Comments,
+// related lists and the like are skipped.
+func (p *page) headerLines(h *html.Node) []string {
+	var out []string
+	n := h
+	for level := 0; level < 2 && n != nil; level++ {
+		count := 0
+		for sib := n.NextSibling; sib != nil && count < 3; sib = sib.NextSibling {
+			if sib.Type != html.ElementNode {
+				continue
+			}
+			count++
+			if p.classInfo(p.cid(sib)).noise {
+				continue
+			}
+			t := cleanText(textLimit(sib, 2*maxHeadLine))
+			if utf8.RuneCountInString(t) > maxHeadLine {
+				return out
+			}
+			if t != "" {
+				out = append(out, t)
+			}
+		}
+		n = n.Parent
+		if n == nil || n.DataAtom == atom.Article || n.DataAtom == atom.Main || n.DataAtom == atom.Body {
+			break
+		}
+	}
+	return out
+}
+
+// cid is the string of an element's class and id, with the data-testid and
+// data-component names that component frameworks give instead
+// (data-testid="AuthorByline").
+func (p *page) cid(n *html.Node) string {
+	cid := attr(n, "class") + " " + attr(n, "id")
+	if v := attr(n, "data-testid"); v != "" {
+		cid += " " + v
+	}
+	if v := attr(n, "data-component"); v != "" {
+		cid += " " + v
+	}
+	return cid
 }

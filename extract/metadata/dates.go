@@ -131,13 +131,18 @@ type when struct {
 	zoned bool
 }
 
-// in is the date, a local one read in zone when zone is known, else as
-// UTC.
+// in is the date, a local one read in zone when zone is known. With no
+// zone known, a local value keeps only its day, at midnight UTC: a wall
+// clock time given as UTC would claim an instant the page never gave
+// (see "Time zones" in doc.go).
 func (w when) in(zone *time.Location) time.Time {
-	if !w.local || zone == nil || w.t.IsZero() {
+	if !w.local || w.t.IsZero() {
 		return w.t
 	}
 	t := w.t
+	if zone == nil {
+		return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+	}
 	return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), zone)
 }
 

@@ -43,17 +43,29 @@
 // Authors: JSON-LD author (persons) of the Article node; author metas
 // (author, article:author unless a URL, Dublin Core creator,
 // parsely-author, sailthru.author, citation_author, byl); microdata
-// itemprop=author; rel=author links; and only when none of these names an
-// author at all, byline elements of the page (by itemprop, rel, class or
-// id; inside the article first; then, weakest, a line that opens with
-// "By", "Par", "Von", "Por" and a name; never in comments, related lists,
-// sidebars or footers). When these sources name only an organisation (an
-// agency, the site), a byline element of the article that names people
-// with given name and surname wins over it. In a meta key given both as
-// property= and as name= ("og:title", "dc:creator" and "DC.creator" are
-// one key), the property values count. Each string is cleaned:
+// itemprop=author; rel=author links; and only when none of these names a
+// person, byline elements of the page (by itemprop, rel, class or id, or
+// data-testid / data-component names; inside the article first; then,
+// weakest, a line that opens with "By", "Par", "Von", "Por" and a name;
+// never in comments, related lists, sidebars or footers). When these
+// sources name only an organisation (an agency, the site), a byline
+// element marked up as such (in the article first) that names people with
+// given name and surname wins over it: persons from any source outrank
+// organisations, and a JSON-LD Organization author, or a meta author equal
+// to the site's or the publisher's name, is an organisation. When a byline
+// element of the article names every person the metadata gives and more
+// ("By Natalie Grover and Colleen Howe" where the meta says "Natalie
+// Grover"), the byline's list is taken. The blocks of a byline element are
+// separate parts ("<div>By Kirsty Mac Donald</div><div>transport
+// correspondent</div>"). In a meta key given both as property= and as
+// name= ("og:title", "dc:creator" and "DC.creator" are one key), the
+// property values count. Each string is cleaned:
 // "By" and its equivalents, dates, times, e-mail addresses, links, handles,
-// job titles, desks and degrees ("MS", "Ph.D.") are dropped; "A and B",
+// job titles, desks and degrees ("MS", "Ph.D.") are dropped, and so is
+// a credit after a name: "for the X" / "for X" naming a publication or in
+// capitals, "special to X", an agency
+// ("MARK GILLISPIE Associated Press") or a role after a name in capitals
+// ("JOHN SEEWER Staff Writer"); a name in capitals is title-cased; "A and B",
 // "A, B", "A & B" (and "und", "et", "y", "e") are split; a part with
 // lower-case words (other than particles such as "de", "van") or digits
 // is no name. A
@@ -70,8 +82,11 @@
 // lists; a date after a publication label, "Published on", "Publié le",
 // "publiziert am", "publicado el", "pubblicato il", "Опубликовано", also
 // when label and date are in separate elements, counts as marked); a
-// written date in the byline; a full date in the URL path (/2024/05/17/,
-// /2024-05-17/, /20240517/). Written dates are read in English, German,
+// written date in the byline; a written date in a short header line under
+// the first <h1> ("Staff report · October 4, 2024"; up to 80 characters,
+// so a standfirst that mentions a date does not count); a full date in the
+// URL path (/2024/05/17/, /2024-05-17/, /20240517/) of the page, else of
+// its rel=canonical or og:url. Written dates are read in English, German,
 // French, Spanish, Italian, Portuguese, Dutch and Russian, as "May 17,
 // 2024", "17 May 2024", "17. Mai 2024", "17 de mayo de 2024", "17.05.2024",
 // "2024-05-17" or "November 20 15:23 2019". Modified: JSON-LD
@@ -90,11 +105,13 @@
 // elsewhere as the same instant with an offset takes that offset. A date
 // without a zone (a day such as "5 March 2024" or /2024/03/05/, or a time
 // of day with no zone) is read in the page's zone, the offset of the first
-// of its dates that names one (machine-readable values first), else in
-// UTC. A day without a time is midnight: RFC 3339 has no form for a bare
-// day, so "2024-03-05T00:00:00+01:00" (or "2024-03-05T00:00:00Z" when the
-// page names no zone) stands for the day, not for that minute; compare the
-// first ten characters when only the day matters.
+// of its dates that names one (machine-readable values first). A day
+// without a time is midnight: RFC 3339 has no form for a bare day, so
+// "2024-03-05T00:00:00+01:00" stands for the day, not for that minute.
+// When the page names no zone at all, a value without one keeps only its
+// day, as "2024-03-05T00:00:00Z": "6:45 p.m." given as 18:45 UTC would
+// claim an instant the page never gave, and the day is what stays right.
+// Compare the first ten characters when only the day matters.
 //
 // Site name: og:site_name (the JSON-LD publisher's form of the same name
 // when og:site_name is a slug, a domain or carries a legal suffix), the

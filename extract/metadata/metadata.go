@@ -197,13 +197,25 @@ func chooseAuthors(p *page, ld *ldData, site string) []string {
 		}
 	}
 	sources = append(sources, micro, p.relAuthors)
+	// The site and its publisher: as an author, an organisation.
+	houses := map[string]bool{}
+	for _, h := range []string{site, ld.publisher, p.meta("publisher", "dc.publisher", "dcterms.publisher")} {
+		if h != "" {
+			houses[normTitle(h)] = true
+		}
+	}
+	if ld.article != nil {
+		if h := ldString(ld.resolve(ld.article["publisher"])); h != "" {
+			houses[normTitle(h)] = true
+		}
+	}
 	structured := len(sources)
 	for i := 0; i < len(sources); i++ {
 		var raw []string
 		for _, r := range sources[i] {
-			// The site's own name as author is an organisation, whole
-			// ("Mac & i" is not two people).
-			if site != "" && normTitle(r) == normTitle(site) {
+			// The site's or publisher's own name as author is an
+			// organisation, whole ("Mac & i" is not two people).
+			if houses[normTitle(r)] {
 				orgs = append(orgs, cleanText(r))
 				continue
 			}
@@ -220,6 +232,11 @@ func chooseAuthors(p *page, ld *ldData, site string) []string {
 		}
 		orgs = append(orgs, o...)
 		if len(kept) > 0 {
+			if i < structured {
+				if more := bylineSuperset(p, kept, site); more != nil {
+					return more
+				}
+			}
 			return kept
 		}
 		if i == structured-1 {
@@ -277,7 +294,8 @@ func invertName(s string) string {
 
 // domBylines lists byline texts from the page, the strong candidates
 // (itemprop, rel=author, a class naming the byline) inside the article
-// first. With strict, only those strong candidates inside the article.
+// first. With strict, only those strong candidates (inside the article
+// first), naming full names.
 func domBylines(p *page, strict bool) []string {
 	passes := []func(b bylineNode) bool{
 		func(b bylineNode) bool { return b.strong && b.inArticle },
@@ -286,7 +304,7 @@ func domBylines(p *page, strict bool) []string {
 		func(b bylineNode) bool { return true },
 	}
 	if strict {
-		passes = passes[:1]
+		passes = passes[:2]
 	}
 	for _, pass := range passes {
 		for _, b := range p.bylines {
@@ -300,6 +318,49 @@ func domBylines(p *page, strict bool) []string {
 			}
 			if len(people) > 0 {
 				return []string{b.text}
+			}
+		}
+	}
+	return nil
+}
+
+// bylineSuperset is the list of a byline element of the article that
+// names every one of names and more people ("By Natalie Grover and
+// Colleen Howe" where the metadata names only Natalie Grover); nil when
+// none does. Strong bylines (by markup) inside the article come first.
+func bylineSuperset(p *page, names []string, site string) []string {
+	want := map[string]bool{}
+	for _, n := range names {
+		want[strings.ToLower(n)] = true
+	}
+	for _, pass := range []func(b bylineNode) bool{
+		func(b bylineNode) bool { return b.strong && b.inArticle },
+		func(b bylineNode) bool { return b.strong },
+		func(b bylineNode) bool { return b.inArticle },
+	} {
+		for _, b := range p.bylines {
+			if !pass(b) {
+				continue
+			}
+			people, _ := cleanAuthors([]string{b.text})
+			var kept []string
+			found := 0
+			for _, n := range people {
+				if site != "" && namesSite(n, site, "") {
+					continue
+				}
+				ln := strings.ToLower(n)
+				if want[ln] {
+					found++
+				} else if containsName(ln, want) {
+					// "About Victor Davis Hanson", "BiographySarah E.
+					// Needleman": a label run into a name already given.
+					continue
+				}
+				kept = append(kept, stripSiteSuffix(n, site))
+			}
+			if found == len(want) && len(kept) > len(want) && fullNames(kept) {
+				return kept
 			}
 		}
 	}
@@ -366,9 +427,26 @@ func chooseDates(p *page, ld *ldData, pageURL *url.URL, now time.Time) (publishe
 	if pub.t.IsZero() {
 		pub = timeElement(p, ok)
 	}
-	if pub.t.IsZero() && pageURL != nil {
-		if w, good := urlDate(pageURL.Path); good && ok(w) {
-			pub = w
+	if pub.t.IsZero() {
+		pub = headLineDate(p, ok)
+	}
+	if pub.t.IsZero() {
+		// The page's address, else the canonical or og:url one (a saved
+		// file, or a page fetched at a short or redirecting address).
+		paths := []string{}
+		if pageURL != nil {
+			paths = append(paths, pageURL.Path)
+		}
+		for _, v := range append(append([]string{}, p.links["canonical"]...), p.metaValues("og:url")...) {
+			if u, err := url.Parse(strings.TrimSpace(v)); err == nil {
+				paths = append(paths, u.Path)
+			}
+		}
+		for _, path := range paths {
+			if w, good := urlDate(path); good && ok(w) {
+				pub = w
+				break
+			}
 		}
 	}
 	mod := pick(ldMod...)
@@ -495,4 +573,28 @@ func timeElement(p *page, ok func(when) bool) when {
 func offset(t time.Time) int {
 	_, off := t.Zone()
 	return off
+}
+
+// headLineDate is a written date in a header line under the headline
+// ("Staff report · October 4, 2024"), before any "Updated".
+func headLineDate(p *page, ok func(when) bool) when {
+	for _, t := range p.headLines {
+		if loc := updatedRe.FindStringIndex(t); loc != nil {
+			t = t[:loc[0]]
+		}
+		if w, good := parseTextDate(t); good && ok(w) {
+			return w
+		}
+	}
+	return when{}
+}
+
+// containsName reports whether s (lower-case) holds one of names.
+func containsName(s string, names map[string]bool) bool {
+	for n := range names {
+		if strings.Contains(s, n) {
+			return true
+		}
+	}
+	return false
 }

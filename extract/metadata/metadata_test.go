@@ -87,6 +87,14 @@ func TestCleanAuthors(t *testing.T) {
 		{[]string{"By GILLIAN MOHNEY March 11, 2015 3:46 PM"}, []string{"Gillian Mohney"}, nil},
 		{[]string{"By Nathan Willis March 25, 2015"}, []string{"Nathan Willis"}, nil},
 		{[]string{"Jane Doe, Staff Writer"}, []string{"Jane Doe"}, []string{"Staff Writer"}},
+		{[]string{"By JOHN SEEWER and MARK GILLISPIE Associated Press"}, []string{"John Seewer", "Mark Gillispie"}, nil},
+		{[]string{"By ELLIE BROOKS FOR THE DAILY ECHO"}, []string{"Ellie Brooks"}, nil},
+		{[]string{"By Jane Doe for MailOnline"}, []string{"Jane Doe"}, nil},
+		{[]string{"National Center for Health Statistics"}, nil, []string{"National Center for Health Statistics"}},
+		{[]string{"National Society for the Prevention of Cruelty"}, nil, nil},
+		{[]string{"By Kim Lee Reuters"}, []string{"Kim Lee"}, nil},
+		{[]string{"By PAUL WISEMAN Staff Writer"}, []string{"Paul Wiseman"}, nil},
+		{[]string{"JERUSALEM POST STAFF"}, nil, []string{"JERUSALEM POST STAFF"}},
 		{[]string{"John Smith, Senior Correspondent"}, []string{"John Smith"}, []string{"Senior Correspondent"}},
 		{[]string{"Jane Doe | Reporter"}, []string{"Jane Doe"}, nil},
 		{[]string{"Jane Doe Email the author"}, []string{"Jane Doe"}, nil},
@@ -226,6 +234,14 @@ func TestWhenIn(t *testing.T) {
 	}
 	if got := day.in(nil).Format(time.RFC3339); got != "2024-03-05T00:00:00Z" {
 		t.Errorf("a day with no zone known = %s", got)
+	}
+	clock := when{t: time.Date(2024, 4, 2, 18, 45, 0, 0, time.UTC), local: true}
+	if got := clock.in(paris).Format(time.RFC3339); got != "2024-04-02T18:45:00+01:00" {
+		t.Errorf("a wall clock in the page's zone = %s", got)
+	}
+	// "6:45 p.m." with no zone on the page is not 18:45 UTC: only the day.
+	if got := clock.in(nil).Format(time.RFC3339); got != "2024-04-02T00:00:00Z" {
+		t.Errorf("a wall clock with no zone known = %s", got)
 	}
 	zoned := when{t: time.Date(2024, 3, 5, 14, 30, 0, 0, time.UTC), zoned: true}
 	if got := zoned.in(paris).Format(time.RFC3339); got != "2024-03-05T14:30:00Z" {
@@ -432,6 +448,47 @@ func TestLabelDates(t *testing.T) {
 		}
 		if got != tt.want {
 			t.Errorf("%s: published %q, want %q", tt.body, got, tt.want)
+		}
+	}
+}
+
+// A byline of the article that names the meta's author and more people
+// gives the list; labels run into the same name are no second author.
+func TestBylineSuperset(t *testing.T) {
+	tests := []struct{ head, body, want string }{
+		{`<meta name="author" content="Natalie Grover">`, `<div data-testid="AuthorByline">By <a>Natalie Grover</a> and <a>Colleen Howe</a></div>`, "Natalie Grover|Colleen Howe"},
+		{`<meta name="author" content="Sarah E. Needleman">`, `<div class="byline"><span>By</span><div class="author"><span class="name">Sarah E. Needleman</span></div><div class="author">Biography<a>Sarah E. Needleman</a></div></div>`, "Sarah E. Needleman"},
+		{`<meta name="author" content="Victor Davis Hanson">`, `<p class="byline">By Victor Davis Hanson, About Victor Davis Hanson</p>`, "Victor Davis Hanson"},
+		{`<meta name="author" content="Ana Lima">`, `<p class="byline">By Bruno Costa and Carla Dias</p>`, "Ana Lima"},
+	}
+	u, _ := url.Parse(defaultURL)
+	for _, tt := range tests {
+		doc, err := html.Parse(strings.NewReader("<html><head>" + tt.head + "</head><body><article><h1>A headline here</h1>" + tt.body + "<p>Text of the story.</p></article></body></html>"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Join(ReadWith(doc, u, Options{Now: testNow}).Authors, "|"); got != tt.want {
+			t.Errorf("%s: authors %q, want %q", tt.body, got, tt.want)
+		}
+	}
+}
+
+// A person in a byline marked up as such outranks an Organization author,
+// also on a page without <article> or <main>; a dateline does not.
+func TestPersonOverOrganisation(t *testing.T) {
+	ld := `<script type="application/ld+json">{"@type":"NewsArticle","headline":"A headline here","author":{"@type":"Organization","name":"Sky"}}</script>`
+	tests := []struct{ body, want string }{
+		{`<div class="article-author"><h3 class="article-author__name"><a href="/author/tom">Tom Gillespie</a></h3></div>`, "Tom Gillespie"},
+		{`<div class="article-author__name">Reuters, Washington</div>`, "Sky"},
+	}
+	u, _ := url.Parse(defaultURL)
+	for _, tt := range tests {
+		doc, err := html.Parse(strings.NewReader("<html><head>" + ld + "</head><body><div><h1>A headline here</h1>" + tt.body + "<p>Text of the story.</p></div></body></html>"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Join(ReadWith(doc, u, Options{Now: testNow}).Authors, "|"); got != tt.want {
+			t.Errorf("%s: authors %q, want %q", tt.body, got, tt.want)
 		}
 	}
 }
