@@ -147,6 +147,9 @@ func (f *filter) rule(b *block, figure bool) string {
 	if b.kind == blockQuote || b.kind == blockPre {
 		return ""
 	}
+	if isBylineText(t, f.authors) {
+		return ruleByline
+	}
 	if isCredit(t) {
 		return ruleCaption
 	}
@@ -156,9 +159,6 @@ func (f *filter) rule(b *block, figure bool) string {
 	// A line that repeats an image's alt text is its caption.
 	if f.alts != nil && b.kind != blockHeading && wordCount(t) <= 30 && f.alts[normText(t)] {
 		return ruleCaption
-	}
-	if isBylineText(t, f.authors) {
-		return ruleByline
 	}
 	if isDateLine(t) {
 		return ruleDate

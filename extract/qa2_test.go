@@ -1,0 +1,131 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// Regression tests for the second QA report's body findings (pages laid
+// out as old CMS templates, blogs with embeds and live blogs).
+
+func ruleOf(removed []Removal, text string) string {
+	for _, r := range removed {
+		if r.Text == text {
+			return r.Rule
+		}
+	}
+	return ""
+}
+
+func TestOldCMSLines(t *testing.T) {
+	story := `<div class="text">COLUMBUS, Ohio (AP) &mdash; Severe thunderstorms tore through the Ohio Valley on Tuesday, knocking out power to more than 200,000 homes and businesses.<br><br>` +
+		`The National Weather Service confirmed at least two tornadoes touched down in southern Ohio, one near the town of Piketon.<br><br>` +
+		`Schools in several districts announced they would be closed on Wednesday, officials said late on Tuesday.<br><br>` +
+		`___<br><br>* * *<br><br>Associated Press writer Julie Carr Smyth contributed to this report.<br><br>Kim Lee contributed reporting from Cincinnati.</div>`
+	tests := []struct {
+		name    string
+		head    string
+		removed map[string]string // text → rule
+	}{
+		{
+			name: "styled spans",
+			head: `<span class="headline">Storm leaves thousands without power in Ohio Valley</span><br>` +
+				`<span class="byline">By JOHN SEEWER and MARK GILLISPIE Associated Press</span><br>` +
+				`<span class="dateline">Published: Tuesday, April 2, 2024 at 6:45 p.m.</span><br><br>`,
+			removed: map[string]string{
+				"Storm leaves thousands without power in Ohio Valley": ruleTitle,
+				"By JOHN SEEWER and MARK GILLISPIE Associated Press":  ruleByline,
+				"Published: Tuesday, April 2, 2024 at 6:45 p.m.":      ruleDate,
+			},
+		},
+		{
+			name: "plain byline and date lines under a bold headline",
+			head: `<b>Storm leaves thousands without power in Ohio Valley</b><br>By John Seewer<br>Updated 7:10 p.m. April 2, 2024<br><br>`,
+			removed: map[string]string{
+				"Storm leaves thousands without power in Ohio Valley": ruleTitle,
+				"By John Seewer":                  ruleByline,
+				"Updated 7:10 p.m. April 2, 2024": ruleDate,
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			page := `<body><table><tr><td class="storybody">` + tt.head + story + `</td></tr></table></body>`
+			got, removed := runContent(t, page, "Storm leaves thousands without power in Ohio Valley")
+			if len(got) != 3 || !strings.HasPrefix(got[0], "COLUMBUS, Ohio (AP)") || !strings.HasPrefix(got[2], "Schools in several") {
+				t.Errorf("body = %q, want the three paragraphs of the story", got)
+			}
+			for text, rule := range tt.removed {
+				if r := ruleOf(removed, text); r != rule {
+					t.Errorf("%q: rule %q, want %q", text, r, rule)
+				}
+			}
+			for text, rule := range map[string]string{
+				"___":   ruleSeparator,
+				"* * *": ruleSeparator,
+				"Associated Press writer Julie Carr Smyth contributed to this report.": ruleByline,
+				"Kim Lee contributed reporting from Cincinnati.":                       ruleByline,
+			} {
+				if r := ruleOf(removed, text); r != rule {
+					t.Errorf("%q: rule %q, want %q", text, r, rule)
+				}
+			}
+		})
+	}
+}
+
+func TestLinesKeptTogether(t *testing.T) {
+	// A schedule of dates, a poem-like run of plain lines, a bold element
+	// that spans two lines and a related list under a bold label are not
+	// split into lines of their own.
+	page := `<body><article>` + para("Intro.") +
+		`<p>Stage 1: 10 March – Interlagos<br>Stage 2: 8 April – Curitiba<br>Stage 3: 22 April – Velopark</p>` +
+		`<p>The river runs under the bridge<br>and the town sleeps beside it<br>until the bells ring out again.</p>` +
+		`<p><strong>We invite you to visit our stand at the fair. <br>Book a meeting with our team today.</strong></p>` +
+		`<p><strong>DON'T MISS</strong><br><strong><a href="/a">Council approves the new budget for schools</a></strong><br><strong><a href="/b">Mayor names a new chief of police</a></strong></p>` +
+		para("End.") + `</article></body>`
+	got, _ := runContent(t, page, "")
+	for _, w := range []string{
+		"Stage 1: 10 March – Interlagos Stage 2: 8 April – Curitiba Stage 3: 22 April – Velopark",
+		"The river runs under the bridge and the town sleeps beside it until the bells ring out again.",
+		"We invite you to visit our stand at the fair. Book a meeting with our team today.",
+	} {
+		if !slices.Contains(got, w) {
+			t.Errorf("paragraph %q missing from %q", w, got)
+		}
+	}
+	if body := strings.Join(got, "\n"); strings.Contains(body, "DON'T MISS") || strings.Contains(body, "Mayor names") {
+		t.Errorf("related list kept:\n%s", body)
+	}
+}
+
+func TestContributionAndSeparatorWording(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"Associated Press writer Julie Carr Smyth contributed to this report.", true},
+		{"Associated Press writers Alan Fram and Zeke Miller contributed.", true},
+		{"Keith Bradsher contributed reporting from Hong Kong.", true},
+		{"Fox News’ Jessica Napoli contributed to this report.", true},
+		{"Additional reporting was contributed by Ana Ruiz.", true},
+		{"Smith contributed $5,000 to the campaign, records show.", false},
+		{"“I contributed to this report,” the analyst said of the audit.", false},
+	} {
+		if got := isBylineText(tc.text, nil); got != tc.want {
+			t.Errorf("isBylineText(%q) = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"___", true}, {"* * *", true}, {"---", true}, {"•••", true}, {"…", true},
+		{"—", true}, {"1.", false}, {"A", false}, {"***Update***", false},
+	} {
+		if got := isSeparator(tc.text); got != tc.want {
+			t.Errorf("isSeparator(%q) = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
