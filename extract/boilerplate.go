@@ -77,7 +77,7 @@ const noticeLabels = `follow (?:us|him|her|them|me|the author)(?: on (?:twitter|
 const adLabels = `advertisement\s*[-–—:|]?\s*(?:continue reading below|continue reading the main story|scroll to continue(?: with content)?|story continues below)|advertisement|advertising|advert|ad|ads|sponsored|sponsored content|paid content|promoted|partner content|anzeige|werbung|publicité|publicite|publicidad|pubblicità|publicidade|реклама|story continues below(?: advertisement)?|article continues below(?: this ad| advertisement)?|continue reading (?:the main story|below)|scroll to continue(?: with content)?|skip advert(?:isement)?`
 
 // creditLabels start photo credits.
-const creditLabels = `photo|photograph|image|picture|video|graphic|illustration|photo credit|image credit|credit|credits|source|foto|bild|fotos|quelle|crédit|crédits|fuente|fonte|фото|источник`
+const creditLabels = `photo|photograph|image|picture|video|graphic|illustration|photo credit|image credit|credit|credits|source|foto|bild|fotos|quelle|bildquelle|grafik|crédit|crédits|crédit photo|crédits photo|crédito|créditos|credito|imagen|imagem|immagine|ilustración|ilustração|fuente|fonte|фото|источник`
 
 var (
 	reReadMoreLabel  = fastre.MustCompile(`^(?:` + readMoreLabels + `)\s*[:.…»›>\-–—|]*\s*$`)
@@ -184,7 +184,7 @@ var (
 
 	// reCreditStart and reCreditEnd match photo credits and caption
 	// credits (on lower-case text; reCreditEnd on its last 100 bytes).
-	reCreditStart = fastre.MustCompile(`^(?:(?:` + creditLabels + `)\s*(?:[:|]|by\b|credit\b|courtesy\b)|image (?:copyright|caption)\b)`)
+	reCreditStart = fastre.MustCompile(`^(?:(?:` + creditLabels + `)\s*(?:[:|]|by\b|credit\b|courtesy\b)|(?:image|media|video) (?:copyright|caption|source)\b)`)
 	reCreditEnd   = fastre.MustCompile(`(?:\((?:[^()]{0,60}\b(?:photos?|images?|foto|picture|credit|getty|reuters|afp|ap|epa|shutterstock|istock)\b[^()]{0,60})\)|getty images|shutterstock|istockphoto|associated press|reuters|ap photo|epa-efe|dpa)\s*\)?\s*$`)
 
 	// reWireCredit matches the credit lines of wire copy: "(Reporting by
@@ -217,7 +217,7 @@ var (
 // that most blocks skip the label regexps after one map look-up.
 var labelFirstWords = func() map[string]bool {
 	m := map[string]bool{}
-	for _, alts := range []string{readMoreLabels, adLabels, creditLabels, "please|support|donate|subscribe|unterstützen|soutenez|apoya|sostieni|apoie|поддержите|image"} {
+	for _, alts := range []string{readMoreLabels, adLabels, creditLabels, "please|support|donate|subscribe|unterstützen|soutenez|apoya|sostieni|apoie|поддержите|image|media"} {
 		for alt := range strings.SplitSeq(alts, "|") {
 			if w := firstWord(alt); w != "" {
 				m[w] = true
@@ -466,6 +466,9 @@ func isCredit(t string) bool {
 		return true
 	}
 	if len(t) <= 100 && !endsSentence(t) && wordCount(t) <= 8 && reArchiveCredit.MatchString(lower) {
+		return true
+	}
+	if len(t) <= 80 && !endsSentence(t) && (strings.HasPrefix(lower, "courtesy of ") || strings.HasPrefix(lower, "photo courtesy")) {
 		return true
 	}
 	// A short line with a copyright sign, not a sentence: "Reuters ©".

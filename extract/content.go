@@ -59,7 +59,7 @@ func findContent(doc *html.Node, meta *metadata.Metadata, explain bool) ([]block
 	dropTailTeasers(blocks, rules, inContent)
 	dropLabelledLists(blocks, rules, inContent, sel)
 	trimEdges(blocks, rules, inContent)
-	keepSomething(blocks, rules, inContent)
+	keepSomething(rules, inContent)
 
 	out := make([]block, 0, len(blocks))
 	for i := range blocks {
@@ -434,11 +434,14 @@ func dropTailTeasers(blocks []block, rules []string, inContent []bool) {
 	// the end whose excerpts are their own.
 	heads, excerpts, first := 0, 0, -1
 	for k, u := range units {
+		// The wrapper of a card and its excerpts covers a run of the
+		// document: when it holds another card's headline, it holds a
+		// neighbouring one.
 		own := true
 		for _, e := range u.excerpts {
 			lca := commonAncestor(blocks[u.head].node, blocks[e].node)
-			for m, v := range units {
-				if m != k && isAncestor(lca, blocks[v.head].node) {
+			for _, m := range [2]int{k - 1, k + 1} {
+				if m >= 0 && m < len(units) && isAncestor(lca, blocks[units[m].head].node) {
 					own = false
 				}
 			}
@@ -551,20 +554,12 @@ func trimEdges(blocks []block, rules []string, inContent []bool) {
 
 // keepSomething takes back the weakest drops (edges, link density) when
 // nothing of the content is left: a page of short texts or of links is
-// still better given than empty. A page of three or more linked headlines
-// and nothing else is a section page of teasers: it has no article.
-func keepSomething(blocks []block, rules []string, inContent []bool) {
-	heads := 0
+// still better given than empty.
+func keepSomething(rules []string, inContent []bool) {
 	for i := range rules {
 		if inContent[i] && rules[i] == "" {
 			return
 		}
-		if inContent[i] && isLinkHeadline(&blocks[i]) {
-			heads++
-		}
-	}
-	if heads >= 3 {
-		return
 	}
 	for i := range rules {
 		if inContent[i] && (rules[i] == ruleEdge || rules[i] == ruleLinks) {

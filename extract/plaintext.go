@@ -124,7 +124,7 @@ func textContent(paras []string, explain bool) (string, []block, []Removal) {
 		}
 	}
 
-	trimMenus(paras, rules, start, title)
+	title = trimMenus(paras, rules, start, title)
 
 	// The tail: an appeal in the second half runs to the end.
 	for i := start; i < len(paras); i++ {
@@ -167,7 +167,11 @@ func textContent(paras []string, explain bool) (string, []block, []Removal) {
 // are not sentences (menu entries, labels, headlines, the headline again)
 // and the very short ones; after the last one, a run of three or more such
 // lines (a footer menu, a list of headlines).
-func trimMenus(paras, rules []string, start int, title string) {
+//
+// It returns the title, or the headline line when the text repeats the
+// title without a label before it ("Opinion | Headline" in the title,
+// "Headline" in the text).
+func trimMenus(paras, rules []string, start int, title string) string {
 	firstLong, lastLong := -1, -1
 	for i := start; i < len(paras); i++ {
 		if rules[i] == "" && wordCount(paras[i]) >= 30 {
@@ -178,9 +182,10 @@ func trimMenus(paras, rules []string, start int, title string) {
 		}
 	}
 	if firstLong < 0 {
-		return
+		return title
 	}
 	nt := normText(title)
+	headline := title
 	for i := start; i < firstLong; i++ {
 		if rules[i] != "" {
 			continue
@@ -188,6 +193,9 @@ func trimMenus(paras, rules []string, start int, title string) {
 		switch {
 		case nt != "" && sameTitle(normText(paras[i]), nt):
 			rules[i] = ruleTitle
+			if p := paras[i]; len(p) < len(headline) && strings.HasSuffix(title, p) && isHeadline(p) {
+				headline = p
+			}
 		case isMenuLine(paras[i]) || wordCount(paras[i]) <= 4:
 			rules[i] = ruleEdge
 		}
@@ -208,13 +216,14 @@ func trimMenus(paras, rules []string, start int, title string) {
 		}
 	}
 	if run < 3 || menus < 2 {
-		return
+		return headline
 	}
 	for j := i + 1; j < len(paras); j++ {
 		if rules[j] == "" {
 			rules[j] = ruleEdge
 		}
 	}
+	return headline
 }
 
 // isMenuLine reports a line of a menu or a list of headlines: a few
