@@ -129,3 +129,23 @@ func TestContributionAndSeparatorWording(t *testing.T) {
 		}
 	}
 }
+
+func TestAdjacentLinksSpaced(t *testing.T) {
+	page := `<body><header><nav><a href="/">SPIEGEL</a><a href="/politik/">Politik</a><a href="/wirtschaft/">Wirtschaft</a></nav></header><article>` + para("Intro.") +
+		`<p>More details can be found in the <a href="/doc#data-model">D</a><a href="/doc#data-model">ata</a> <a href="/doc#data-model">Model</a> section below, the team said on Monday.</p>` +
+		`<div class="paywall-teaser"><p>Jetzt SPIEGEL+ testen: Ein Monat für 1 Euro. Danach für 19,99 Euro pro Monat, jederzeit kündbar.</p><a href="/abo">Jetzt testen</a></div>` +
+		para("End.") + `<div><a href="#">Feedback</a><a href="#share">Artikel teilen</a></div></article></body>`
+	got, removed := runContent(t, page, "")
+	if !slices.Contains(got, "More details can be found in the Data Model section below, the team said on Monday.") {
+		t.Errorf("a link split in two is no longer one word: %q", got)
+	}
+	for _, want := range []string{"SPIEGEL Politik Wirtschaft", "Jetzt SPIEGEL+ testen: Ein Monat für 1 Euro. Danach für 19,99 Euro pro Monat, jederzeit kündbar. Jetzt testen", "Feedback Artikel teilen"} {
+		found := false
+		for _, r := range removed {
+			found = found || r.Text == want
+		}
+		if !found {
+			t.Errorf("no removal %q in %+v", want, removed)
+		}
+	}
+}

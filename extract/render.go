@@ -84,6 +84,10 @@ type renderer struct {
 	alts map[string]bool
 	// lines marks the ends of the current block's lines (single <br>).
 	lines []lineMark
+	// linkEnd is the length of buf when the last link closed, linkHref
+	// its address.
+	linkEnd  int
+	linkHref string
 	// lineNo counts the line breaks met, to tell lines apart.
 	lineNo int
 	// styledEnd is the line's text (sinceBr) when its last styled inline
@@ -191,9 +195,18 @@ func (r *renderer) walk(n *html.Node) {
 					r.buf = append(r.buf, r.close...)
 				}
 			case c.DataAtom == atom.A:
+				// Links set side by side (a row of buttons or menu
+				// entries, spaced by style sheets) are parted by a space;
+				// one link split in two by an editor ("D" "ata", both to
+				// the same address) is not.
+				href := attrOf(c, "href")
+				if len(r.buf) > 0 && len(r.buf) == r.linkEnd && href != r.linkHref {
+					r.buf = append(r.buf, ' ')
+				}
 				r.inLink++
 				r.walk(c)
 				r.inLink--
+				r.linkEnd, r.linkHref = len(r.buf), href
 			case c.DataAtom == atom.Em || c.DataAtom == atom.I || c.DataAtom == atom.Small:
 				line := r.lineOpen()
 				r.inItalic++
