@@ -149,3 +149,46 @@ func TestAdjacentLinksSpaced(t *testing.T) {
 		}
 	}
 }
+
+func TestTimeLabelsJoined(t *testing.T) {
+	entry := func(time, head, text string) string {
+		return `<div class="block"><div class="block-time"><time>` + time + `</time></div><div class="block-elements">` + head + para(text) + `</div></div>`
+	}
+	page := `<body><article><h1>Election results live</h1>` + para("Intro.") +
+		entry("06:30 BST", `<h2>Starmer: "Change begins now"</h2>`, "Keir Starmer has addressed supporters.") +
+		entry("4:14 p.m.", "", "A transit chief says a man was stabbed.") +
+		`<p>18.05 Uhr</p>` + para("Die Polizei meldet einen Unfall.") +
+		`<p>1.50</p>` + para("End.") + `</article></body>`
+	got, removed := runContent(t, page, "Election results live")
+	for _, w := range []string{`06:30 BST — Starmer: "Change begins now"`, "4:14 p.m. — A transit chief says a man was stabbed.", "18.05 Uhr — Die Polizei meldet einen Unfall."} {
+		found := false
+		for _, g := range got {
+			found = found || strings.HasPrefix(g, w)
+		}
+		if !found {
+			t.Errorf("no paragraph starts with %q: %q", w, got)
+		}
+	}
+	if !slices.Contains(got, "1.50") {
+		t.Errorf("a number alone was taken for a time: %q", got)
+	}
+	for _, r := range removed {
+		if isBareTime(r.Text) {
+			t.Errorf("time label reported as removed: %+v", r)
+		}
+	}
+}
+
+func TestBareTime(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"06:30 BST", true}, {"4:14 p.m.", true}, {"6 pm", true}, {"11h30", true}, {"18.05 Uhr", true}, {"22:00", true},
+		{"1.50", false}, {"2019", false}, {"12", false}, {"25:00", false}, {"4:14 p.m. Tuesday", false},
+	} {
+		if got := isBareTime(tc.text); got != tc.want {
+			t.Errorf("isBareTime(%q) = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
