@@ -10,7 +10,7 @@ import (
 var (
 	// byPrefixRe is a leading "By" and its equivalents in the main news
 	// languages, with a following colon.
-	byPrefixRe = fastre.MustCompile(`(?i)^(?:(?:written|posted|reported|published|story|text|words|photos?|edited|compiled|interview|report)\s+(?:by|von|par)|by|from|par|por|von|di|door|av|af|przez|автор|author|authors|autor|autore|auteur|auteurs|text|texto|testo|redakce|reporter|reportage|posted)\b\s*[:\-–—]?\s*`)
+	byPrefixRe = fastre.MustCompile(`(?i)^(?:(?:written|posted|reported|published|story|text|words|photos?|edited|compiled|interview|report|analysis|opinion|commentary|review|column|essay|perspective|analyse|kommentar|ein kommentar|une analyse|un éditorial|une tribune|análisis|opinión|reportaje|reportage)\s+(?:by|von|par|de|por)|by|from|par|por|von|di|door|av|af|przez|автор|author|authors|autor|autore|auteur|auteurs|text|texto|testo|redakce|reporter|reportage|posted)\b\s*[:\-–—]?\s*`)
 	// cyrPrefixRe is a Cyrillic byline label ("Текст:", "Автор:"); \b
 	// only knows ASCII letters.
 	cyrPrefixRe = fastre.MustCompile(`(?i)^(?:текст|автор|авторы|фото|материал подготовил[аи]?|подготовил[аи]?)\s*[:\-–—]?\s+`)

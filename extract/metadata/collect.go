@@ -3,6 +3,8 @@ package metadata
 import (
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -63,6 +65,38 @@ type bylineNode struct {
 	text      string
 	inArticle bool
 	strong    bool // itemprop=author, rel=author or a class naming the byline itself
+	byText    bool // found by its wording ("By …"), not by its markup
+}
+
+// byWords are the words that open a byline line.
+var byWords = map[string]bool{"By": true, "BY": true, "By:": true, "Par": true, "PAR": true, "Von": true, "Por": true, "Door": true, "Written by": true}
+
+// startsWithBy reports a p, div or span whose first text is a byline
+// opener ("By", "Par", "Von", "Por") followed by a link or a capitalised
+// name.
+func startsWithBy(n *html.Node) bool {
+	if n.DataAtom != atom.P && n.DataAtom != atom.Div && n.DataAtom != atom.Span {
+		return false
+	}
+	c := n.FirstChild
+	for c != nil && (c.Type == html.CommentNode || c.Type == html.TextNode && strings.TrimSpace(c.Data) == "") {
+		c = c.NextSibling
+	}
+	if c == nil || c.Type != html.TextNode || len(c.Data) > 80 {
+		return false
+	}
+	t := strings.TrimSpace(c.Data)
+	if byWords[t] {
+		next := c.NextSibling
+		return next != nil && next.Type == html.ElementNode && (next.DataAtom == atom.A || next.DataAtom == atom.Span || next.DataAtom == atom.Strong || next.DataAtom == atom.B)
+	}
+	for w := range byWords {
+		if len(t) > len(w)+1 && strings.HasPrefix(t, w+" ") {
+			r, _ := utf8.DecodeRuneInString(t[len(w)+1:])
+			return unicode.IsUpper(r)
+		}
+	}
+	return false
 }
 
 var (
@@ -356,6 +390,14 @@ func (p *page) addByline(n *html.Node, ci classInfo, inArticle bool) {
 	isProp := strings.Contains(ip, "author") || strings.Contains(ip, "creator")
 	isClass := ci.byline
 	if !isRel && !isProp && !isClass {
+		// A line that reads as a byline whatever its class: "By <a>Jane
+		// Doe</a> on May 17, 2024". Weak: used only when nothing else
+		// names the author.
+		if startsWithBy(n) {
+			if t := cleanText(textLimit(n, 200)); t != "" && len(t) <= 150 {
+				p.bylines = append(p.bylines, bylineNode{text: t, inArticle: inArticle, byText: true})
+			}
+		}
 		return
 	}
 	switch n.DataAtom {

@@ -478,7 +478,7 @@ func timeElement(p *page, ok func(when) bool) when {
 	// A written date in the byline ("Von Moritz Bachmann publiziert am 30.
 	// Juli 2018"), before any "Updated".
 	for _, b := range p.bylines {
-		if !b.inArticle && !b.strong {
+		if !b.inArticle && !b.strong && !b.byText {
 			continue
 		}
 		text := b.text

@@ -120,6 +120,9 @@ func TestCleanAuthors(t *testing.T) {
 		{[]string{"Di Mario Rossi, 12 marzo 2024"}, []string{"Mario Rossi"}, nil},
 		{[]string{"Иван Петров 17 мая 2024"}, []string{"Иван Петров"}, nil},
 		{[]string{"By Tuan Le, March 5, 2024"}, []string{"Tuan Le"}, nil},
+		{[]string{"Analysis by Chris Cillizza, CNN Editor-at-large"}, []string{"Chris Cillizza"}, []string{"CNN Editor-at-large"}},
+		{[]string{"Ein Kommentar von Max Mustermann"}, []string{"Max Mustermann"}, nil},
+		{[]string{"Opinion by Jane Doe"}, []string{"Jane Doe"}, nil},
 	}
 	for _, tt := range tests {
 		got, orgs := cleanAuthors(tt.in)

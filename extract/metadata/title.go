@@ -46,7 +46,13 @@ func chooseTitle(p *page, ld *ldData, site, host string) string {
 		}
 	}
 	if title != "" {
-		return stripSiteName(title, site, host, p.h1s)
+		t := stripSiteName(title, site, host, p.h1s)
+		if t != title && title != ldHeadline {
+			if h := siteDefaultTitle(t, p, site, host); h != "" {
+				return h
+			}
+		}
+		return t
 	}
 	if p.titleTag == "" {
 		if len(p.h1s) == 1 {
@@ -58,6 +64,24 @@ func chooseTitle(p *page, ld *ldData, site, host string) string {
 		return t
 	}
 	return titleFromTag(p.titleTag, append(p.h1s, p.h2s...), p.h1s)
+}
+
+// siteDefaultTitle detects a meta title that is the site's default (its
+// name and tagline, "Yahoo News - Latest News & Headlines") on an article
+// page: what is left once the site's name is removed shares few words with
+// the <title>, and the <title> (without the site's name) is the page's
+// <h1>. It returns that heading, else "".
+func siteDefaultTitle(rest string, p *page, site, host string) string {
+	if p.titleTag == "" || similarity(rest, p.titleTag) >= 0.5 {
+		return ""
+	}
+	tag := normTitle(stripSiteName(p.titleTag, site, host, p.h1s))
+	for _, h := range p.h1s {
+		if normTitle(h) == tag && tag != "" {
+			return h
+		}
+	}
+	return ""
 }
 
 // ldHeadlineOf is the headline of a JSON-LD article: its headline, or its
