@@ -4,6 +4,10 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"golang.org/x/net/html"
+
+	"byline/extract/metadata"
 )
 
 // Regression tests for the second QA report's body findings (pages laid
@@ -189,6 +193,47 @@ func TestBareTime(t *testing.T) {
 	} {
 		if got := isBareTime(tc.text); got != tc.want {
 			t.Errorf("isBareTime(%q) = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
+
+func TestEmbeddedPostsKept(t *testing.T) {
+	// An embedded post is quoted content (often the news itself): its text
+	// and its signature stay, as prose, not as a quotation; the buttons of
+	// the embed go.
+	page := `<body><article>` + para("The union said in a statement that the contract would be put to a vote.") +
+		`<blockquote class="twitter-tweet"><p lang="en" dir="ltr">We have reached a tentative agreement on wages and will extend the master contract until January 15. <a href="https://t.co/x">pic.twitter.com/x</a></p>&mdash; ILA (@ILAunion) <a href="https://twitter.com/ILAunion/status/1">October 3, 2024</a></blockquote>` +
+		para("Harold Daggett had said before the strike that he was prepared to keep workers off the job.") +
+		`<blockquote class="instagram-media" data-instgrm-permalink="https://www.instagram.com/p/C1/"><div><a href="https://www.instagram.com/p/C1/">View this post on Instagram</a></div><p>Back at work at the port this morning after three long days on the picket line.</p><p><a href="https://www.instagram.com/p/C1/">A post shared by Port Workers (@portworkers)</a></p></blockquote>` +
+		para("End.") + `</article></body>`
+	doc, err := html.Parse(strings.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	blocks, removed := findContent(doc, &metadata.Metadata{}, true)
+	got := map[string]bool{}
+	for _, b := range blocks {
+		got[b.text] = b.quoted
+	}
+	for _, w := range []string{
+		"We have reached a tentative agreement on wages and will extend the master contract until January 15. pic.twitter.com/x",
+		"— ILA (@ILAunion) October 3, 2024",
+		"Back at work at the port this morning after three long days on the picket line.",
+	} {
+		q, ok := got[w]
+		if !ok {
+			t.Errorf("embedded post text %q missing from %q", w, texts(blocks))
+		}
+		if q {
+			t.Errorf("embedded post text %q taken for a quotation", w)
+		}
+	}
+	if _, ok := got["View this post on Instagram"]; ok || ruleOf(removed, "View this post on Instagram") == "" {
+		t.Errorf("the embed's button text kept: %q", texts(blocks))
+	}
+	for _, label := range []string{"View this post on Instagram", "View post on X", "Watch on YouTube"} {
+		if r := wordingRule(label); r != ruleNotice {
+			t.Errorf("wordingRule(%q) = %q, want %q", label, r, ruleNotice)
 		}
 	}
 }
