@@ -577,8 +577,9 @@ func isBareTime(t string) bool {
 }
 
 // joinTimeLabels joins the time label of a live blog or a timeline of
-// updates ("06:30 BST", "4:14 p.m.") to the entry that follows it: a
-// reader wants the time with its entry, not as a paragraph of its own.
+// updates ("06:30 BST", "4:14 p.m.") to the entry that follows it, as its
+// first sentence: a reader wants the time with its entry, not as a
+// paragraph of its own.
 func joinTimeLabels(blocks []block, rules []string, inContent []bool) {
 	for i := range blocks {
 		if !inContent[i] || rules[i] != "" || blocks[i].kind == blockQuote || blocks[i].kind == blockPre || !isBareTime(blocks[i].text) {
@@ -592,7 +593,15 @@ func joinTimeLabels(blocks []block, rules []string, inContent []bool) {
 			if isBareTime(b.text) || b.kind == blockQuote || b.kind == blockPre {
 				break
 			}
-			b.text = blocks[i].text + " — " + b.text
+			// "06:30 BST. Starmer: …", "4:14 p.m. A transit chief …": the
+			// time reads as the entry's first sentence, as a dateline
+			// does, and a name that opens the entry still opens a
+			// sentence (for the quote finder's speakers).
+			sep := ". "
+			if strings.HasSuffix(blocks[i].text, ".") {
+				sep = " "
+			}
+			b.text = blocks[i].text + sep + b.text
 			b.textLen += blocks[i].textLen
 			b.linkLen += blocks[i].linkLen
 			rules[i] = ruleJoined

@@ -164,7 +164,7 @@ func TestTimeLabelsJoined(t *testing.T) {
 		`<p>18.05 Uhr</p>` + para("Die Polizei meldet einen Unfall.") +
 		`<p>1.50</p>` + para("End.") + `</article></body>`
 	got, removed := runContent(t, page, "Election results live")
-	for _, w := range []string{`06:30 BST — Starmer: "Change begins now"`, "4:14 p.m. — A transit chief says a man was stabbed.", "18.05 Uhr — Die Polizei meldet einen Unfall."} {
+	for _, w := range []string{`06:30 BST. Starmer: "Change begins now"`, "4:14 p.m. A transit chief says a man was stabbed.", "18.05 Uhr. Die Polizei meldet einen Unfall."} {
 		found := false
 		for _, g := range got {
 			found = found || strings.HasPrefix(g, w)
@@ -236,4 +236,42 @@ func TestEmbeddedPostsKept(t *testing.T) {
 			t.Errorf("wordingRule(%q) = %q, want %q", label, r, ruleNotice)
 		}
 	}
+}
+
+func TestTimeLabelKeepsSpeaker(t *testing.T) {
+	// The joined time must not hide the name that opens the entry from
+	// the quote finder: "he" is the man the entry names.
+	entry := func(time, text string) string {
+		return `<div class="block"><div class="block-time">` + time + `</div><div class="block-elements"><p>` + text + `</p></div></div>`
+	}
+	page := `<html><head><title>Election results live</title></head><body><article><h1>Election results live</h1>` +
+		entry("04:40 BST", `Rishi Sunak has conceded that Labour has won the general election, speaking at his count in Richmond, where he held his seat.`) +
+		entry("01:15 BST", `Nigel Farage has won the Clacton seat for Reform UK, his first victory in eight attempts to enter parliament.</p><p>In his acceptance speech he described the result as "the first step of something that is going to stun all of you".`) +
+		`</article></body></html>`
+	a, err := Extract([]byte(page), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Body, "01:15 BST. Nigel Farage has won") {
+		t.Errorf("time not joined to its entry:\n%s", a.Body)
+	}
+	found := false
+	for _, q := range a.Quotes {
+		if strings.HasPrefix(q.Text, "the first step") {
+			found = true
+			if q.Speaker == nil || *q.Speaker != "Nigel Farage" {
+				t.Errorf("speaker %v, want Nigel Farage", speakerOf(q.Speaker))
+			}
+		}
+	}
+	if !found {
+		t.Errorf("quote missing: %+v", a.Quotes)
+	}
+}
+
+func speakerOf(s *string) string {
+	if s == nil {
+		return "<nil>"
+	}
+	return *s
 }
