@@ -84,8 +84,8 @@ type renderer struct {
 	alts map[string]bool
 	// lines marks the ends of the current block's lines (single <br>).
 	lines []lineMark
-	// linkEnd is the length of buf when the last link closed, linkHref
-	// its address.
+	// linkEnd is the length of buf when the last link closed (-1: no
+	// link in the current block), linkHref its address.
 	linkEnd  int
 	linkHref string
 	// lineNo counts the line breaks met, to tell lines apart.
@@ -108,7 +108,7 @@ type lineMark struct {
 // marks shown around <q> elements, as a browser does. It also returns the
 // normalised alt texts of the images.
 func renderBlocks(root *html.Node, lang string) ([]block, map[string]bool) {
-	r := &renderer{owner: root, buf: make([]byte, 0, 1024)}
+	r := &renderer{owner: root, buf: make([]byte, 0, 1024), linkEnd: -1}
 	r.open, r.close = quoteMarks(lang)
 	r.walk(root)
 	r.flush()
@@ -240,7 +240,7 @@ func (r *renderer) styledClose(line int) {
 }
 
 // styledLine reports a line that is wholly one styled inline element
-// (a span, b, strong, font, em…) and not mostly link text.
+// (a span, b, strong, font, em…).
 func (r *renderer) styledLine() bool {
 	return r.styledEnd > 0 && r.styledEnd == r.sinceBr
 }
@@ -254,6 +254,7 @@ func (r *renderer) flush() {
 	r.lines = r.lines[:0]
 	r.lastBr, r.sinceBr, r.styledEnd = false, 0, 0
 	r.lineNo++
+	r.linkEnd = -1
 	if r.textLen == 0 {
 		r.buf = r.buf[:0]
 		r.linkLen, r.italicLen = 0, 0
