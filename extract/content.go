@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
@@ -60,11 +61,15 @@ func findContent(doc *html.Node, meta *metadata.Metadata, explain bool) ([]block
 	dropLabelledLists(blocks, rules, inContent, sel)
 	trimEdges(blocks, rules, inContent)
 	keepSomething(rules, inContent)
+	joinTimeLabels(blocks, rules, inContent)
 
 	out := make([]block, 0, len(blocks))
 	for i := range blocks {
 		if rules[i] == "" {
 			out = append(out, blocks[i])
+			continue
+		}
+		if rules[i] == ruleJoined {
 			continue
 		}
 		if explain {
@@ -147,6 +152,9 @@ func (f *filter) rule(b *block, figure bool) string {
 	if b.kind == blockQuote || b.kind == blockPre {
 		return ""
 	}
+	if isBylineText(t, f.authors) {
+		return ruleByline
+	}
 	if isCredit(t) {
 		return ruleCaption
 	}
@@ -156,9 +164,6 @@ func (f *filter) rule(b *block, figure bool) string {
 	// A line that repeats an image's alt text is its caption.
 	if f.alts != nil && b.kind != blockHeading && wordCount(t) <= 30 && f.alts[normText(t)] {
 		return ruleCaption
-	}
-	if isBylineText(t, f.authors) {
-		return ruleByline
 	}
 	if isDateLine(t) {
 		return ruleDate
@@ -549,6 +554,59 @@ func trimEdges(blocks []block, rules []string, inContent []bool) {
 			continue
 		}
 		break
+	}
+}
+
+// ruleJoined marks a block whose text went into the next block: it is
+// not removed.
+const ruleJoined = "joined"
+
+// reBareTime matches a clock time on a line of its own, with an optional
+// zone: "06:30 BST", "4:14 p.m.", "11h30", "18.05 Uhr".
+var reBareTime = regexp.MustCompile(`^(?i:(?:[01]?\d|2[0-3])(?:[:.h][0-5]\d)?(?:\s*[ap]\.?m\.?)?(?:\s*(?:BST|GMT|UTC|CET|CEST|MEZ|MESZ|WET|WEST|EET|EEST|MSK|ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|AEST|AEDT|IST|JST|HKT|SGT|Uhr|h))?)$`)
+
+// isBareTime reports a time label: a clock time alone, with minutes or
+// with am/pm ("6:30", "6 p.m."; not a bare number, and "6.30" only with
+// a zone: "1.50" alone may be a price).
+func isBareTime(t string) bool {
+	if len(t) > 20 || !reBareTime.MatchString(t) {
+		return false
+	}
+	letters := strings.IndexFunc(t, unicode.IsLetter) >= 0
+	return letters || strings.Contains(t, ":")
+}
+
+// joinTimeLabels joins the time label of a live blog or a timeline of
+// updates ("06:30 BST", "4:14 p.m.") to the entry that follows it, as its
+// first sentence: a reader wants the time with its entry, not as a
+// paragraph of its own.
+func joinTimeLabels(blocks []block, rules []string, inContent []bool) {
+	for i := range blocks {
+		if !inContent[i] || rules[i] != "" || blocks[i].kind == blockQuote || blocks[i].kind == blockPre || !isBareTime(blocks[i].text) {
+			continue
+		}
+		for j := i + 1; j < len(blocks); j++ {
+			if !inContent[j] || rules[j] != "" {
+				continue
+			}
+			b := &blocks[j]
+			if isBareTime(b.text) || b.kind == blockQuote || b.kind == blockPre {
+				break
+			}
+			// "06:30 BST. Starmer: …", "4:14 p.m. A transit chief …": the
+			// time reads as the entry's first sentence, as a dateline
+			// does, and a name that opens the entry still opens a
+			// sentence (for the quote finder's speakers).
+			sep := ". "
+			if strings.HasSuffix(blocks[i].text, ".") {
+				sep = " "
+			}
+			b.text = blocks[i].text + sep + b.text
+			b.textLen += blocks[i].textLen
+			b.linkLen += blocks[i].linkLen
+			rules[i] = ruleJoined
+			break
+		}
 	}
 }
 

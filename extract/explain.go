@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // recorder collects the Removals for --explain. A nil or switched-off
@@ -61,8 +62,18 @@ func visibleText(n *html.Node) string {
 			if dropTags[n.DataAtom] {
 				return
 			}
-			if blockTags[n.DataAtom] || n.Data == "br" {
+			// Blocks, line breaks and links are set apart: the links of
+			// a menu or a button row are spaced by style sheets.
+			if blockTags[n.DataAtom] || n.DataAtom == atom.Br {
 				sb.WriteByte(' ')
+				defer sb.WriteByte(' ')
+			} else if n.DataAtom == atom.A {
+				if !sameLink(n.PrevSibling, n) {
+					sb.WriteByte(' ')
+				}
+				if !sameLink(n, n.NextSibling) {
+					defer sb.WriteByte(' ')
+				}
 			}
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -71,6 +82,13 @@ func visibleText(n *html.Node) string {
 	}
 	walk(n)
 	return sb.String()
+}
+
+// sameLink reports two links side by side to the same address: one link
+// split in two by an editor ("D", "ata").
+func sameLink(a, b *html.Node) bool {
+	return a != nil && b != nil && a.Type == html.ElementNode && b.Type == html.ElementNode &&
+		a.DataAtom == atom.A && b.DataAtom == atom.A && attrOf(a, "href") == attrOf(b, "href")
 }
 
 // pathOf gives a short CSS-like path of n: at most three elements, each

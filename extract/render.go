@@ -16,6 +16,13 @@ import (
 // inline text joined as a browser shows it, white space collapsed; two
 // <br> in a row end a block. Each block keeps its element, for scoring and
 // for --explain, and counts its text and link text.
+//
+// Pages built before CSS layout set a story's head as lines of styled
+// text parted by single <br>: "<span class=headline>…</span><br><span
+// class=byline>By …</span><br>Published: …<br><br>". A line that stands
+// apart (the whole line one styled element, or a byline or date line) is
+// a block of its own, so that the headline, byline and date rules apply
+// to it, not to the paragraph it was glued to.
 
 type blockKind int
 
@@ -75,13 +82,33 @@ type renderer struct {
 	// alts holds the normalised alt texts of the images (of 3 words or
 	// more): a block that repeats one is its caption.
 	alts map[string]bool
+	// lines marks the ends of the current block's lines (single <br>).
+	lines []lineMark
+	// linkEnd is the length of buf when the last link closed (-1: no
+	// link in the current block), linkHref its address.
+	linkEnd  int
+	linkHref string
+	// lineNo counts the line breaks met, to tell lines apart.
+	lineNo int
+	// styledEnd is the line's text (sinceBr) when its last styled inline
+	// element that opened the line closed; the line is wholly that
+	// element when no text follows. 0: none.
+	styledEnd int
+}
+
+// lineMark is the end of one line of a block: the offset in buf and the
+// block's text, link and italic counts up to it.
+type lineMark struct {
+	end                int
+	text, link, italic int
+	styled             bool
 }
 
 // renderBlocks renders root; lang (BCP 47, may be "") picks the quotation
 // marks shown around <q> elements, as a browser does. It also returns the
 // normalised alt texts of the images.
 func renderBlocks(root *html.Node, lang string) ([]block, map[string]bool) {
-	r := &renderer{owner: root, buf: make([]byte, 0, 1024)}
+	r := &renderer{owner: root, buf: make([]byte, 0, 1024), linkEnd: -1}
 	r.open, r.close = quoteMarks(lang)
 	r.walk(root)
 	r.flush()
@@ -120,9 +147,14 @@ func (r *renderer) walk(n *html.Node) {
 				if r.lastBr && r.sinceBr == 0 {
 					r.flush()
 				} else {
+					if r.sinceBr > 0 {
+						r.lines = append(r.lines, lineMark{end: len(r.buf), text: r.textLen, link: r.linkLen, italic: r.italicLen, styled: r.styledLine()})
+					}
 					r.buf = append(r.buf, ' ')
 					r.lastBr = true
 					r.sinceBr = 0
+					r.styledEnd = 0
+					r.lineNo++
 				}
 			case c.DataAtom == atom.Img:
 				r.imgPending = r.imgPending || !isTinyImage(c)
@@ -163,43 +195,139 @@ func (r *renderer) walk(n *html.Node) {
 					r.buf = append(r.buf, r.close...)
 				}
 			case c.DataAtom == atom.A:
+				// Links set side by side (a row of buttons or menu
+				// entries, spaced by style sheets) are parted by a space;
+				// one link split in two by an editor ("D" "ata", both to
+				// the same address) is not.
+				href := attrOf(c, "href")
+				if len(r.buf) > 0 && len(r.buf) == r.linkEnd && href != r.linkHref {
+					r.buf = append(r.buf, ' ')
+				}
 				r.inLink++
 				r.walk(c)
 				r.inLink--
+				r.linkEnd, r.linkHref = len(r.buf), href
 			case c.DataAtom == atom.Em || c.DataAtom == atom.I || c.DataAtom == atom.Small:
+				line := r.lineOpen()
 				r.inItalic++
 				r.walk(c)
 				r.inItalic--
+				r.styledClose(line)
 			default:
+				line := r.lineOpen()
 				r.walk(c)
+				r.styledClose(line)
 			}
 		}
 	}
 }
 
+// lineOpen returns the number of the line an inline element opens, or -1
+// when the line already has text.
+func (r *renderer) lineOpen() int {
+	if r.sinceBr > 0 {
+		return -1
+	}
+	return r.lineNo
+}
+
+// styledClose notes the close of an inline element that opened line
+// (from lineOpen) and ends on it.
+func (r *renderer) styledClose(line int) {
+	if line >= 0 && line == r.lineNo && r.sinceBr > 0 {
+		r.styledEnd = r.sinceBr
+	}
+}
+
+// styledLine reports a line that is wholly one styled inline element
+// (a span, b, strong, font, em…).
+func (r *renderer) styledLine() bool {
+	return r.styledEnd > 0 && r.styledEnd == r.sinceBr
+}
+
 func (r *renderer) flush() {
-	r.lastBr, r.sinceBr = false, 0
+	// A block mostly of links (a list of headlines under a label) stays
+	// whole: the link rules judge it as one.
+	if len(r.lines) > 0 && r.textLen > 0 && r.linkLen*2 < r.textLen {
+		r.flushLines()
+	}
+	r.lines = r.lines[:0]
+	r.lastBr, r.sinceBr, r.styledEnd = false, 0, 0
+	r.lineNo++
+	r.linkEnd = -1
 	if r.textLen == 0 {
 		r.buf = r.buf[:0]
 		r.linkLen, r.italicLen = 0, 0
 		return
 	}
-	text := normalizeSpace(r.buf)
+	r.emit(normalizeSpace(r.buf), r.textLen, r.linkLen, r.italicLen)
+	r.buf = r.buf[:0]
+	r.textLen, r.linkLen, r.italicLen = 0, 0, 0
+	r.afterImg = false
+}
+
+// flushLines emits the lines of the current block that stand apart as
+// blocks of their own, with the runs of lines between them, and leaves
+// the last run in the buffer for flush.
+func (r *renderer) flushLines() {
+	last := lineMark{end: len(r.buf), text: r.textLen, link: r.linkLen, italic: r.italicLen, styled: r.sinceBr > 0 && r.styledLine()}
+	marks := append(r.lines, last)
+	texts := make([]string, len(marks))
+	apart := make([]bool, len(marks))
+	start := 0
+	prev := lineMark{}
+	for i, m := range marks {
+		texts[i] = normalizeSpace(r.buf[start:m.end])
+		apart[i] = standsApart(texts[i], m.styled, m.text-prev.text, m.link-prev.link)
+		start, prev = m.end, m
+	}
+	// Cut before and after each line that stands apart.
+	from, fromMark := 0, lineMark{}
+	for i := 1; i < len(marks); i++ {
+		if !apart[i-1] && !apart[i] {
+			continue
+		}
+		m := marks[i-1]
+		if text := normalizeSpace(r.buf[from:m.end]); text != "" {
+			r.emit(text, m.text-fromMark.text, m.link-fromMark.link, m.italic-fromMark.italic)
+			r.afterImg = false
+		}
+		from, fromMark = m.end, m
+	}
+	if from == 0 {
+		return
+	}
+	r.buf = append(r.buf[:0], r.buf[from:]...)
+	r.textLen -= fromMark.text
+	r.linkLen -= fromMark.link
+	r.italicLen -= fromMark.italic
+}
+
+// standsApart reports a line of a block that is a block of its own: short,
+// not mostly links, and either wholly one styled element (a headline or a
+// byline set in a span or in bold) or worded as a byline or a dateline
+// ("Published: …"; a bare date may be a line of a schedule).
+func standsApart(t string, styled bool, text, link int) bool {
+	if t == "" || text == 0 || link*2 >= text || wordCount(t) > 25 {
+		return false
+	}
+	return styled || isBylineText(t, nil) || reDateLead.MatchString(strings.ToLower(t)) && isDateLine(t)
+}
+
+// emit appends a block of the current owner.
+func (r *renderer) emit(text string, textLen, linkLen, italicLen int) {
 	if text == "" { // only non-ASCII spaces (&nbsp;)
-		r.buf = r.buf[:0]
-		r.textLen, r.linkLen, r.italicLen = 0, 0, 0
-		r.afterImg = false
 		return
 	}
 	b := block{
 		text:    text,
 		node:    r.owner,
-		textLen: r.textLen,
-		linkLen: r.linkLen,
+		textLen: textLen,
+		linkLen: linkLen,
 		quoted:  r.realQuotes > 0 && !isAttribution(r.owner, text),
 		// A caption without caption markup: a line in italics right
 		// under an image.
-		imgCaption: r.afterImg && r.italicLen*10 >= r.textLen*9,
+		imgCaption: r.afterImg && italicLen*10 >= textLen*9,
 	}
 	switch r.owner.DataAtom {
 	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
@@ -214,9 +342,6 @@ func (r *renderer) flush() {
 		}
 	}
 	r.blocks = append(r.blocks, b)
-	r.buf = r.buf[:0]
-	r.textLen, r.linkLen, r.italicLen = 0, 0, 0
-	r.afterImg = false
 }
 
 // isTinyImage reports an icon, an emoji or a tracking pixel: an image
