@@ -11,9 +11,8 @@ import (
 // Accuracy floors on the vendored benchmarks, scored with the benchmarks'
 // own metrics (internal/score, checked against the Python reference
 // scorers). Each floor is the figure achieved when it was last raised minus
-// a margin of about one page (or one quote), so that a change that loses
-// ground fails here; the ScrapingHub body floors and the quote floors are
-// still the issues' acceptance levels, below the achieved figures. Reproduce the figures with
+// a small margin (about one page, or one or two quotes), so that a change
+// that loses ground fails here. Reproduce the figures with
 //
 //	go run ./cmd/byline-score --quotes testdata/bench/quotes/quotes-dev.jsonl testdata/bench/scrapinghub
 //	go run ./cmd/byline-score testdata/bench/readability
@@ -21,29 +20,32 @@ import (
 // and raise a floor when the achieved figure has moved up for good.
 const (
 	// ScrapingHub dev set (181 pages), body. Achieved 2026-11-27:
-	// F1 0.9750, precision 0.9747, recall 0.9752.
-	minScrapingHubF1        = 0.93
-	minScrapingHubPrecision = 0.90
-	minScrapingHubRecall    = 0.90
+	// F1 0.9892, precision 0.9915, recall 0.9868.
+	minScrapingHubF1        = 0.983
+	minScrapingHubPrecision = 0.985
+	minScrapingHubRecall    = 0.980
 
 	// Readability.js test pages (130): metadata, and the body, whose truth
-	// is Readability.js's own output. Achieved 2026-11-27: title exact 0.8898
-	// (n=127), author set 0.7500 (n=76), date 1.0 (n=33), site name 0.9355
-	// (n=62), body F1 0.9435. Site name was 0.9677 before metadata began to
-	// cut taglines ("Mozilla Hacks – the Web developer blog" is now "Mozilla
-	// Hacks"), which Readability.js's expected values keep.
-	minReadabilityTitle    = 0.88
-	minReadabilityAuthor   = 0.73
-	minReadabilityDate     = 0.96
+	// is Readability.js's own output. Achieved 2026-11-27: title exact 0.8976
+	// (n=127), author set 0.7632 (n=76), date 1.0 (n=33), site name 0.9355
+	// (n=62), body F1 0.9522. Most title misses are site-name suffixes that
+	// Readability.js keeps and byline's schema removes; most author misses
+	// are slips of Readability.js's expected bylines (dates, "Follow
+	// Author", a related story's author). Site name was 0.9677 before
+	// metadata began to cut taglines ("Mozilla Hacks – the Web developer
+	// blog" is now "Mozilla Hacks"), which the expected values keep.
+	minReadabilityTitle    = 0.89
+	minReadabilityAuthor   = 0.75
+	minReadabilityDate     = 0.97
 	minReadabilitySiteName = 0.92
-	minReadabilityF1       = 0.93
+	minReadabilityF1       = 0.945
 
 	// Quotes dev set (31 articles, 209 quotes) through the whole pipeline.
-	// Achieved 2026-11-27: span F1 0.9903, speaker accuracy 0.9805, end-to-end
-	// F1 0.9710. The floors are still issue 5's acceptance levels.
-	minQuoteSpanF1     = 0.97
-	minQuoteSpeakerAcc = 0.92
-	minQuoteE2EF1      = 0.90
+	// Achieved 2026-11-27: span F1 0.9952, speaker accuracy 0.9903, end-to-end
+	// F1 0.9856.
+	minQuoteSpanF1     = 0.985
+	minQuoteSpeakerAcc = 0.975
+	minQuoteE2EF1      = 0.97
 )
 
 const (
