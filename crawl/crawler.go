@@ -1,11 +1,9 @@
 package crawl
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
-	"net/http"
 	"net/url"
 	"regexp"
 	"runtime/debug"
@@ -14,7 +12,6 @@ import (
 
 	"github.com/gocolly/colly/v2"
 	"github.com/gocolly/colly/v2/queue"
-	"golang.org/x/net/html"
 	"golang.org/x/net/publicsuffix"
 
 	"byline/extract"
@@ -630,11 +627,7 @@ func (r *crawlRun) page(u string, depth int, seed string) {
 // process parses a fetched page once, follows its links, and emits it if
 // it is an article (or AllPages is set).
 func (r *crawlRun) process(p *Page, source, u, final string, depth int, isSeed bool) {
-	a, err := analyze(p, r.c.Extract, !r.c.AllPages)
-	if err != nil {
-		r.fail(source, depth, err)
-		return
-	}
+	a := analyze(p, r.c.Extract, !r.c.AllPages)
 	pl, art, xerr := a.links, a.art, a.err
 	if !pl.nofollow {
 		for _, l := range pl.links {
@@ -714,19 +707,21 @@ type analysis struct {
 
 // analyze parses a fetched page once: it collects the links and, when
 // judge is set, the declared type and teaser cards from the untouched tree,
-// then extracts the article from the same tree. The error is only for a
-// page that cannot be parsed.
-func analyze(p *Page, opts extract.Options, judge bool) (*analysis, error) {
+// then extracts the article from the same tree. A page that cannot be read
+// or parsed has its error in the analysis, as an extraction error.
+func analyze(p *Page, opts extract.Options, judge bool) *analysis {
 	opts.URL = p.URL
 	opts.ContentType = p.ContentType
 	a := &analysis{links: &pageLinks{}}
 	var teasers []string
-	if looksLikeHTML(p) {
-		text, _ := extract.Decode(p.Body, p.ContentType)
-		doc, err := html.Parse(bytes.NewReader(text))
-		if err != nil {
-			return nil, fmt.Errorf("parse HTML: %w", err)
-		}
+	doc, text, err := extract.Parse(p.Body, &opts)
+	switch {
+	case err != nil:
+		a.err = err
+	case doc == nil:
+		// Plain text: no links to follow.
+		a.art, a.err = extract.ExtractText(text, &opts)
+	default:
 		// Everything read from the tree is read before extraction, which
 		// changes it.
 		a.links = collectLinks(doc, p.URL)
@@ -734,31 +729,12 @@ func analyze(p *Page, opts extract.Options, judge bool) (*analysis, error) {
 			teasers = findTeasers(doc)
 		}
 		a.art, a.err = extract.ExtractDocument(doc, &opts)
-	} else {
-		// Plain text, or a gzip-compressed page: no links to follow.
-		a.art, a.err = extract.Extract(p.Body, &opts)
 	}
 	if judge && (a.err == nil || errors.Is(a.err, extract.ErrNoContent)) {
 		ok, typed := isArticle(a.art.PageType, a.art, a.links.anchors, teasers)
 		a.article = ok || typed && errors.Is(a.err, extract.ErrNoContent)
 	}
-	return a, nil
-}
-
-// looksLikeHTML tells pages to parse as HTML from plain text, from
-// gzip-compressed files and from octet-stream bodies that are not
-// HTML, which extract.Extract handles (it refuses binary data).
-func looksLikeHTML(p *Page) bool {
-	if len(p.Body) >= 2 && p.Body[0] == 0x1f && p.Body[1] == 0x8b {
-		return false
-	}
-	switch mediaType(p.ContentType) {
-	case "text/plain":
-		return false
-	case "application/octet-stream", "binary/octet-stream":
-		return strings.HasPrefix(http.DetectContentType(p.Body), "text/html")
-	}
-	return true
+	return a
 }
 
 // articleTypes are declared page types (og:type, schema.org @type,

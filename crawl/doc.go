@@ -53,9 +53,10 @@
 //   - robots.txt: see above.
 //   - Decoding and parsing: colly re-encodes bodies from the Content-Type
 //     charset alone (ignoring <meta charset>) and parses with goquery for
-//     its OnHTML callbacks. byline decodes once with extract.Decode, parses
-//     once with golang.org/x/net/html, collects the links from the tree and
-//     then gives the same tree to extract.ExtractDocument.
+//     its OnHTML callbacks. byline reads each page once with extract.Parse
+//     (the same sniffing, decoding and parsing as extract.Extract),
+//     collects the links from the tree and then gives the same tree to
+//     extract.ExtractDocument.
 //   - Cache: colly's cache keeps neither the final URL after redirects nor
 //     the Content-Type, which the article's url field and decoding need.
 //

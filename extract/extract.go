@@ -79,32 +79,49 @@ func (o *Options) pageURL() *url.URL {
 // Extract reads one page: HTML, gzip-compressed HTML (recognised by its
 // magic bytes), or plain text. It decodes the charset once and parses once.
 func Extract(data []byte, opts *Options) (*Article, error) {
-	data, err := gunzipIfNeeded(data, opts.maxSize())
+	doc, text, err := Parse(data, opts)
 	if err != nil {
 		return nil, err
 	}
+	if doc == nil {
+		return ExtractText(text, opts)
+	}
+	return ExtractDocument(doc, opts)
+}
+
+// Parse reads a page as [Extract] does (gzip, the size limit, binary and
+// JSON refused with [ErrNotHTML], the charset decoded once) and parses it,
+// for callers that read the tree themselves before handing it to
+// [ExtractDocument]. An HTML page gives its tree; plain text has none, and
+// gives a nil tree and its decoded text, for [ExtractText].
+func Parse(data []byte, opts *Options) (doc *html.Node, text string, err error) {
+	data, err = gunzipIfNeeded(data, opts.maxSize())
+	if err != nil {
+		return nil, "", err
+	}
 	if int64(len(data)) > opts.maxSize() {
-		return nil, fmt.Errorf("%w: %d bytes, limit %d", ErrTooLarge, len(data), opts.maxSize())
+		return nil, "", fmt.Errorf("%w: %d bytes, limit %d", ErrTooLarge, len(data), opts.maxSize())
 	}
 	ct := ""
 	if opts != nil {
 		ct = opts.ContentType
 	}
-	switch kind := sniff(data, ct); kind {
+	kind := sniff(data, ct)
+	switch kind {
 	case kindBinary:
-		return nil, fmt.Errorf("%w: content looks like binary data", ErrNotHTML)
+		return nil, "", fmt.Errorf("%w: content looks like binary data", ErrNotHTML)
 	case kindData:
-		return nil, fmt.Errorf("%w: content is JSON data", ErrNotHTML)
-	case kindText:
-		text, _ := Decode(data, ct)
-		return ExtractText(string(text), opts)
+		return nil, "", fmt.Errorf("%w: content is JSON data", ErrNotHTML)
 	}
-	text, _ := Decode(data, ct)
-	doc, err := parseHTML(text)
+	decoded, _ := Decode(data, ct)
+	if kind == kindText {
+		return nil, string(decoded), nil
+	}
+	doc, err = parseHTML(decoded)
 	if err != nil {
-		return nil, fmt.Errorf("parse HTML: %w", err)
+		return nil, "", fmt.Errorf("parse HTML: %w", err)
 	}
-	return ExtractDocument(doc, opts)
+	return doc, "", nil
 }
 
 // ExtractDocument extracts the article from a parsed page. It reads the
