@@ -193,23 +193,19 @@ func (a *Article) setBody(blocks []block) {
 	a.Language = metadata.ResolveLanguage(a.Language, a.Body)
 }
 
+// countWords counts the whitespace-separated tokens of s that hold a
+// letter or a digit.
 func countWords(s string) int {
 	n := 0
-	in := false
-	for _, r := range s {
-		word := unicode.IsLetter(r) || unicode.IsDigit(r)
-		if word && !in {
+	for _, f := range strings.Fields(s) {
+		if strings.IndexFunc(f, isWordRune) >= 0 {
 			n++
-		}
-		if !unicode.IsSpace(r) {
-			in = word || in
-		}
-		if unicode.IsSpace(r) {
-			in = false
 		}
 	}
 	return n
 }
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 func gunzipIfNeeded(data []byte, limit int64) ([]byte, error) {
 	if len(data) < 2 || data[0] != 0x1f || data[1] != 0x8b {
