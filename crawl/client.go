@@ -74,7 +74,8 @@ type Client struct {
 	// for its Sitemap lines when a crawl asks for them).
 	IgnoreRobots bool
 	// RobotsAgent is the product token looked for in robots.txt; "" means
-	// [RobotsAgent] ("byline").
+	// [RobotsAgent] ("byline"). [ProductToken] derives it from a
+	// User-Agent.
 	RobotsAgent string
 	// MaxCrawlDelay caps the Crawl-delay taken from robots.txt. 0 means
 	// DefaultMaxCrawlDelay (10s); a negative value ignores Crawl-delay.
@@ -226,6 +227,9 @@ func (c *Client) get(ctx context.Context, rawURL string, raw bool) (*Page, error
 		if err := c.CheckRobots(ctx, u); err != nil {
 			return nil, err
 		}
+		if !raw {
+			ctx = c.withRobotsOnRedirect(ctx)
+		}
 	}
 	if c.Cache != nil {
 		if p, ok := c.Cache.get(rawURL, raw); ok {
@@ -302,7 +306,7 @@ func retryable(err error) bool {
 	if errors.As(err, &se) {
 		return se.Status == http.StatusTooManyRequests || se.Status >= 500 && se.Status <= 599
 	}
-	if errors.Is(err, ErrTimeout) || errors.Is(err, ErrTooLarge) || errors.Is(err, ErrNotHTML) ||
+	if errors.Is(err, ErrTimeout) || errors.Is(err, ErrTooLarge) || errors.Is(err, ErrNotHTML) || errors.Is(err, ErrRobots) ||
 		errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 		return false
 	}
@@ -339,6 +343,23 @@ func (c *Client) CheckRobots(ctx context.Context, u *url.URL) error {
 		return nil
 	}
 	return &RobotsError{URL: u.Redacted(), Cause: e.cause}
+}
+
+// withRobotsOnRedirect returns ctx with a redirect check that asks
+// robots.txt of the target's host before a redirect is followed (after the
+// check already on ctx, if any): a page that redirects to another site,
+// or to a disallowed path of its own, must not fetch what robots.txt
+// refuses.
+func (c *Client) withRobotsOnRedirect(ctx context.Context) context.Context {
+	prev, _ := ctx.Value(redirectCheckKey{}).(func(*url.URL) error)
+	return withRedirectCheck(ctx, func(target *url.URL) error {
+		if prev != nil {
+			if err := prev(target); err != nil {
+				return err
+			}
+		}
+		return c.CheckRobots(ctx, target)
+	})
 }
 
 // robotsTarget is the part of u that robots.txt rules match: path and query.

@@ -143,3 +143,76 @@ func TestClientRetries(t *testing.T) {
 		t.Errorf("cancelled: %v", err)
 	}
 }
+
+// A redirect is followed only where robots.txt allows: to another site that
+// disallows the target, or to a disallowed path of the same site, the fetch
+// stops with ErrRobots before the target is requested, and is not retried.
+func TestClientRobotsOnRedirect(t *testing.T) {
+	var mu sync.Mutex
+	requested := map[string]int{}
+	other := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		requested["other"+r.URL.Path]++
+		mu.Unlock()
+		if r.URL.Path == "/robots.txt" {
+			w.Write([]byte("User-agent: *\nDisallow: /private/\n"))
+			return
+		}
+		w.Write([]byte("<p>other</p>"))
+	}))
+	defer other.Close()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		requested[r.URL.Path]++
+		mu.Unlock()
+		switch r.URL.Path {
+		case "/robots.txt":
+			w.Write([]byte("User-agent: *\nDisallow: /secret\n"))
+		case "/away":
+			http.Redirect(w, r, other.URL+"/private/page", http.StatusFound)
+		case "/away-ok":
+			http.Redirect(w, r, other.URL+"/public/page", http.StatusFound)
+		case "/inside":
+			http.Redirect(w, r, "/secret", http.StatusFound)
+		default:
+			w.Write([]byte("<p>page</p>"))
+		}
+	}))
+	defer srv.Close()
+	c := &Client{Retries: 2, Backoff: time.Millisecond}
+	for _, path := range []string{"/away", "/inside"} {
+		_, err := c.Get(context.Background(), srv.URL+path)
+		if !errors.Is(err, ErrRobots) {
+			t.Errorf("%s: err = %v, want ErrRobots", path, err)
+		}
+	}
+	if _, err := c.Get(context.Background(), srv.URL+"/away-ok"); err != nil {
+		t.Errorf("/away-ok: %v", err)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if requested["other/private/page"] != 0 || requested["/secret"] != 0 {
+		t.Errorf("disallowed redirect targets requested: %v", requested)
+	}
+	if requested["/away"] != 1 || requested["/inside"] != 1 {
+		t.Errorf("a robots refusal was retried: %v", requested)
+	}
+	if requested["other/public/page"] != 1 {
+		t.Errorf("allowed redirect target not fetched: %v", requested)
+	}
+}
+
+func TestProductToken(t *testing.T) {
+	for ua, want := range map[string]string{
+		"":                                       RobotsAgent,
+		"news-archiver/2.0":                      "news-archiver",
+		"  MyBot/1.0 (+https://example.org/bot)": "mybot",
+		"Mozilla/5.0 (compatible; byline/1.0)":   "mozilla",
+		"/1.0":                                   RobotsAgent,
+		"*":                                      RobotsAgent,
+	} {
+		if got := ProductToken(ua); got != want {
+			t.Errorf("ProductToken(%q) = %q, want %q", ua, got, want)
+		}
+	}
+}

@@ -125,6 +125,18 @@ func agentToken(v string) string {
 	return strings.ToLower(v[:end])
 }
 
+// ProductToken returns the robots.txt product token of a User-Agent
+// header (RFC 9309 2.2.1: the crawler's name, letters, '-' and '_'):
+// "news-archiver" for "news-archiver/2.0 (+https://example.org/bot)". It
+// returns [RobotsAgent] when userAgent is empty or starts with no such
+// name.
+func ProductToken(userAgent string) string {
+	if tok := agentToken(strings.TrimSpace(userAgent)); tok != "" && tok != "*" {
+		return tok
+	}
+	return RobotsAgent
+}
+
 // RobotsRules are the rules of a robots.txt that apply to one crawler.
 type RobotsRules struct {
 	rules       []robotsRule

@@ -117,7 +117,10 @@ func (o *batchOptions) client(ua string, timeout time.Duration, maxSize byteSize
 		PerHost:      o.PerHost,
 		Delay:        o.Delay,
 		IgnoreRobots: o.IgnoreRobots,
-		Retries:      o.Retries,
+		// robots.txt groups name the crawler the requests say they are:
+		// "byline" unless --user-agent names another.
+		RobotsAgent: crawl.ProductToken(ua),
+		Retries:     o.Retries,
 	}
 }
 

@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -376,4 +377,32 @@ func TestInputListBOM(t *testing.T) {
 	os.WriteFile(list, []byte("\uFEFF"+articleFile+"\n"), 0o644)
 	r := runByline(t, nil, "extract", "-i", list)
 	r.check(t, exitOK, articleFile)
+}
+
+// robots.txt is read for the crawler the requests name: the product token
+// of --user-agent, else "byline".
+func TestBatchRobotsAgentFromUserAgent(t *testing.T) {
+	var hits atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/robots.txt" {
+			w.Write([]byte("User-agent: news-archiver\nDisallow: /\n\nUser-agent: *\nAllow: /\n"))
+			return
+		}
+		hits.Add(1)
+		w.Write([]byte(newsPage(r.URL.Path, 1)))
+	}))
+	defer srv.Close()
+	page := srv.URL + "/p/1"
+	r := runByline(t, strings.NewReader(page+"\n"), "extract", "-i", "-", "--retries", "0")
+	if r.code != exitOK || len(r.records) != 1 || errorKindOf(r.records[0]) != "" {
+		t.Fatalf("default agent: exit %d, records %v; stderr:\n%s", r.code, r.records, r.stderr)
+	}
+	r = runByline(t, strings.NewReader(page+"\n"), "extract", "-i", "-", "--retries", "0",
+		"--user-agent", "news-archiver/2.0 (+https://example.org/bot)")
+	if len(r.records) != 1 || errorKindOf(r.records[0]) != kindRobots {
+		t.Fatalf("--user-agent news-archiver: records %v; stderr:\n%s", r.records, r.stderr)
+	}
+	if n := hits.Load(); n != 1 {
+		t.Errorf("%d page requests, want 1 (the disallowed agent must not fetch)", n)
+	}
 }
