@@ -85,6 +85,9 @@ func FindWith(paragraphs []string, opts *Options) []Quote {
 		kinds = opts.Kinds
 	}
 	a := newArticle(paragraphs, kinds)
+	if a == nil {
+		return []Quote{}
+	}
 	a.attributeAll()
 	return a.result()
 }
@@ -98,6 +101,9 @@ type article struct {
 	ents    entities
 	history []event
 	cands   []*cand
+	// lastQuote is the last paragraph that may hold a quotation: the
+	// discourse after it cannot change the result
+	lastQuote int
 }
 
 type para struct {
@@ -299,6 +305,21 @@ func newArticle(paragraphs []string, kinds []Kind) *article {
 			pr.spans = pr.spans[:n-1]
 		}
 	}
+	// Only quoted stretches of minWords words can become quotations: with
+	// none, the article quotes no one and the analysis of its prose (the
+	// bulk of the work) is skipped.
+	a.lastQuote = -1
+	for i, pr := range a.paras {
+		for _, s := range pr.spans {
+			if !s.minor && wordCount(pr.text[s.start:s.end]) >= minWords {
+				a.lastQuote = i
+				break
+			}
+		}
+	}
+	if a.lastQuote < 0 {
+		return nil
+	}
 	for i := range a.paras {
 		pr := &a.paras[i]
 		// a quotation left open continues when the next paragraph reopens it
@@ -400,7 +421,7 @@ func (a *article) attributeAll() {
 	// poll is the last survey the article reported, for the answers of its
 	// respondents ("Fifty-one percent say that “…”")
 	poll, pollPara := "", 0
-	for pi := range a.paras {
+	for pi := range a.paras[:a.lastQuote+1] {
 		pr := &a.paras[pi]
 		toks := pr.toks
 		for si, sr := range pr.sents {
