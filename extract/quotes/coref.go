@@ -1,6 +1,7 @@
 package quotes
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -21,8 +22,17 @@ type entity struct {
 	org     bool            // an organisation, place or body
 	person  bool            // known to be a person (title, pronoun)
 	gender  byte            // 'm', 'f' or 0
-	titles  map[string]bool // role words seen beside the name
+	titles  map[string]bool // role words seen beside the name (nil until one is)
 	pos     []int           // positions of its mentions
+	inits   string          // initials of an organisation's name ("DEA"), or ""
+}
+
+// addTitle records a role word seen beside the entity's name.
+func (e *entity) addTitle(w string) {
+	if e.titles == nil {
+		e.titles = map[string]bool{}
+	}
+	e.titles[w] = true
 }
 
 // mention is the parsed noun phrase at an attribution point.
@@ -55,18 +65,43 @@ type ref struct {
 }
 
 func joinTokens(toks []token) string {
+	if len(toks) == 1 && toks[0].kind != tQuote {
+		return toks[0].text
+	}
 	var b strings.Builder
+	b.Grow(joinedLen(toks))
+	writeTokens(&b, toks)
+	return b.String()
+}
+
+func writeTokens(b *strings.Builder, toks []token) {
 	for i, t := range toks {
 		if i > 0 && t.kind != tPunct {
 			b.WriteByte(' ')
 		}
 		if t.kind == tQuote {
-			b.WriteString("\"" + t.text + "\"")
+			b.WriteByte('"')
+			b.WriteString(t.text)
+			b.WriteByte('"')
 			continue
 		}
 		b.WriteString(t.text)
 	}
-	return b.String()
+}
+
+// joinedLen is the length of joinTokens(toks).
+func joinedLen(toks []token) int {
+	n := 0
+	for i, t := range toks {
+		if i > 0 && t.kind != tPunct {
+			n++
+		}
+		n += len(t.text)
+		if t.kind == tQuote {
+			n += 2
+		}
+	}
+	return n
 }
 
 func isAcronym(t token) bool {
@@ -245,7 +280,11 @@ func isInitial(t token) bool {
 }
 
 func keyOf(toks []token) []string {
-	k := make([]string, 0, len(toks))
+	return appendKey(make([]string, 0, len(toks)), toks)
+}
+
+// appendKey appends the key words of the name toks to k.
+func appendKey(k []string, toks []token) []string {
 	for i, t := range toks {
 		if t.lower == "the" || i == 0 && len(toks) > 1 && foreignArticles[t.lower] {
 			continue // "La Constitución"
@@ -255,8 +294,33 @@ func keyOf(toks []token) []string {
 	return k
 }
 
+// appendJoinedKey appends strings.Join(keyOf(toks), " ") to b, and returns
+// the number of key words: a map key built without allocating.
+func appendJoinedKey(b []byte, toks []token) ([]byte, int) {
+	n := 0
+	for i, t := range toks {
+		if t.lower == "the" || i == 0 && len(toks) > 1 && foreignArticles[t.lower] {
+			continue
+		}
+		if n > 0 {
+			b = append(b, ' ')
+		}
+		b = append(b, strings.TrimSuffix(t.bare(), ".")...)
+		n++
+	}
+	return b, n
+}
+
 // runName returns the display form and key of a name run.
 func runName(toks []token, r nameRun) (disp string, key []string, org bool, stripped []token) {
+	name, org, stripped := runParts(toks, r)
+	return runDisplay(name, org, r.det), keyOf(name), org, stripped
+}
+
+// runParts splits a name run into the words of the name (the display form
+// and key are made of) and the titles stripped from its front, and tells
+// whether it names an organisation.
+func runParts(toks []token, r nameRun) (name []token, org bool, stripped []token) {
 	run := toks[r.s:r.e]
 	org = containsOrg(run) || (len(run) == 1 && (isAcronym(run[0]) || r.det)) ||
 		len(run) > 1 && isTitle(run[len(run)-1].bare()) && !royalTitles[run[len(run)-2].bare()] // "the High Commissioner for …"
@@ -265,18 +329,23 @@ func runName(toks []token, r nameRun) (disp string, key []string, org bool, stri
 		// organisation's words and a person's name follows
 		core := coreName(run)
 		if n := len(run) - len(core); len(core) >= 2 && n > 0 && !containsOrg(core) && (isTitle(run[n-1].bare()) || isAcronym(run[n-1]) && !r.det) {
-			return joinTokens(core), keyOf(core), false, run[:n]
+			return core, false, run[:n]
 		}
 	}
 	if org {
-		disp = trimPossessive(joinTokens(run))
-		if r.det {
-			disp = "the " + disp
-		}
-		return disp, keyOf(run), true, nil
+		return run, true, nil
 	}
 	core := coreName(run)
-	return trimPossessive(joinTokens(core)), keyOf(core), false, run[:len(run)-len(core)]
+	return core, false, run[:len(run)-len(core)]
+}
+
+// runDisplay is the display form of the name runParts found.
+func runDisplay(name []token, org, det bool) string {
+	disp := trimPossessive(joinTokens(name))
+	if org && det {
+		disp = "the " + disp
+	}
+	return disp
 }
 
 // trimPossessive drops a trailing 's from a name ("Zach Parise’s").
@@ -291,61 +360,74 @@ func trimPossessive(s string) string {
 
 // entities collects every name in the article with the role words around it.
 type entities struct {
-	list        []*entity
 	byKey       map[string]*entity
 	byWord      map[string][]*entity // key word -> entities whose name holds it
 	byInits     map[string][]*entity // initials -> organisations ("DEA")
 	byTitleWord map[string][]*entity // role word -> entities introduced with it
 	descs       map[string]string    // head noun -> fullest descriptive phrase
 	indefs      map[string]string    // head noun -> first indefinite description ("one legal expert")
+	keyBuf      []byte               // scratch for byKey lookups
 }
 
-func (es *entities) add(disp string, key []string, org bool, pos int) *entity {
-	k := strings.Join(key, " ")
-	e := es.byKey[k]
+// add records a mention at pos of the name run r of toks; it returns nil
+// when the name has no key words.
+func (es *entities) add(toks []token, r nameRun, pos int) (e *entity, stripped []token) {
+	name, org, stripped := runParts(toks, r)
+	// most mentions repeat a name already seen: look it up before building
+	// its display form and key
+	var n int
+	es.keyBuf, n = appendJoinedKey(es.keyBuf[:0], name)
+	if n == 0 {
+		return nil, nil
+	}
+	e = es.byKey[string(es.keyBuf)]
 	if e == nil {
-		e = &entity{display: disp, key: key, org: org, titles: map[string]bool{}}
-		es.byKey[k] = e
-		es.list = append(es.list, e)
-		seen := map[string]bool{}
-		for _, w := range key {
-			if !seen[w] {
-				seen[w] = true
+		e = &entity{display: runDisplay(name, org, r.det), key: keyOf(name), org: org}
+		e.inits = initials(e)
+		es.byKey[string(es.keyBuf)] = e
+		for i, w := range e.key {
+			if !slices.Contains(e.key[:i], w) {
 				es.byWord[w] = append(es.byWord[w], e)
 			}
 		}
-		if in := initials(e); in != "" {
-			es.byInits[in] = append(es.byInits[in], e)
+		if e.inits != "" {
+			es.byInits[e.inits] = append(es.byInits[e.inits], e)
 		}
 	}
 	e.pos = append(e.pos, pos)
-	return e
+	return e, stripped
 }
 
 func (es *entities) title(e *entity, w string) {
 	if !e.titles[w] {
-		e.titles[w] = true
+		e.addTitle(w)
 		es.byTitleWord[w] = append(es.byTitleWord[w], e)
 	}
 }
 
-func (es *entities) addDesc(head, text string) {
+// addDesc records "the " and the words toks as a description of head, when
+// it is the fullest yet.
+func (es *entities) addDesc(head string, toks []token) {
 	if head == "" {
 		return
 	}
-	if len(text) > len(es.descs[head]) {
-		es.descs[head] = text
+	// the phrase is built only when it is kept
+	if n := len("the ") + joinedLen(toks); n > len(es.descs[head]) {
+		var b strings.Builder
+		b.Grow(n)
+		b.WriteString("the ")
+		writeTokens(&b, toks)
+		es.descs[head] = b.String()
 	}
 }
 
 // collect records the names of the sentence toks[lo:hi] at base position.
 func (es *entities) collect(toks []token, lo, hi, base int) {
 	for _, r := range findRuns(toks, lo, hi) {
-		disp, key, org, stripped := runName(toks, r)
-		if len(key) == 0 {
+		e, stripped := es.add(toks, r, base+r.s)
+		if e == nil {
 			continue
 		}
-		e := es.add(disp, key, org, base+r.s)
 		if !e.org && e.gender == 0 && len(e.key) >= 2 {
 			e.gender = nameGender(e.key[0])
 		}
@@ -390,7 +472,7 @@ func (es *entities) collect(toks []token, lo, hi, base int) {
 					if clauseWords[toks[j].lower] {
 						break
 					}
-					e.titles[toks[j].bare()] = true
+					e.addTitle(toks[j].bare())
 				}
 			}
 		}
@@ -403,7 +485,7 @@ func (es *entities) collect(toks []token, lo, hi, base int) {
 			if d := toks[j+1]; d.kind == tWord && determiners[d.lower] {
 				for k := j + 1; k < r.s-1; k++ {
 					if toks[k].kind == tWord && !toks[k].cap {
-						e.titles[toks[k].bare()] = true
+						e.addTitle(toks[k].bare())
 					}
 				}
 			}
@@ -444,7 +526,7 @@ func (es *entities) collect(toks []token, lo, hi, base int) {
 			if u.kind != tWord || u.cap || clauseWords[u.lower] || functionWords[u.lower] || isCueWord(u) {
 				break
 			}
-			es.addDesc(u.bare(), "the "+joinTokens(toks[i+1:j+1]))
+			es.addDesc(u.bare(), toks[i+1:j+1])
 		}
 	}
 }
@@ -631,10 +713,10 @@ func (es *entities) findEntity(key []string, org bool, pos int) *entity {
 		cands = append(cands[:len(cands):len(cands)], es.byInits[key[0]]...)
 	}
 	for _, e := range cands {
-		if !containsSeq(e.key, key) && !(len(key) == 1 && initials(e) == key[0]) {
+		if !containsSeq(e.key, key) && !(len(key) == 1 && e.inits == key[0]) {
 			continue
 		}
-		if e.org != org && len(e.key) > len(key) && !(len(key) == 1 && initials(e) == key[0]) {
+		if e.org != org && len(e.key) > len(key) && !(len(key) == 1 && e.inits == key[0]) {
 			continue
 		}
 		d := distance(e.pos, pos)

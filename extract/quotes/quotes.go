@@ -101,6 +101,7 @@ type article struct {
 	ents    entities
 	history []event
 	cands   []*cand
+	keyBuf  []string // scratch for name keys
 	// lastQuote is the last paragraph that may hold a quotation: the
 	// discourse after it cannot change the result
 	lastQuote int
@@ -642,11 +643,15 @@ func (a *article) narrative(toks []token, lo, hi, pi int) {
 // the subjects before them.
 func (a *article) mentions(toks []token, lo, hi, pi int) {
 	for _, r := range findRuns(toks, lo, hi) {
-		_, key, org, _ := runName(toks, r)
-		if org || len(key) == 0 {
+		name, org, _ := runParts(toks, r)
+		if org {
 			continue
 		}
-		if e := a.ents.findEntity(key, false, pi*posBase+r.s); e != nil && !e.org && len(e.key) >= 2 {
+		a.keyBuf = appendKey(a.keyBuf[:0], name)
+		if len(a.keyBuf) == 0 {
+			continue
+		}
+		if e := a.ents.findEntity(a.keyBuf, false, pi*posBase+r.s); e != nil && !e.org && len(e.key) >= 2 {
 			a.history = append(a.history, event{r: ref{name: e.display, ent: e, kind: 'p'}, para: pi, mention: true})
 		}
 	}
