@@ -52,13 +52,12 @@ var smallWords = set("a an the and or but nor for of on in at to by with from as
 // ("Takin’ It To the Streets", "Meth. We're On It."): every word but the
 // small ones capitalised. Text in capitals is shouting, not a title.
 func titleCase(text string) bool {
-	words := strings.Fields(text)
-	if len(words) > 12 {
-		return false
-	}
-	content, capped, letters, upper := 0, 0, 0, 0
-	for _, w := range words {
-		w = strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	content, capped, letters, upper, words := 0, 0, 0, 0, 0
+	for w := range strings.FieldsSeq(text) {
+		if words++; words > 12 {
+			return false
+		}
+		w = strings.TrimFunc(w, notWordRune)
 		if w == "" {
 			continue
 		}
@@ -74,7 +73,7 @@ func titleCase(text string) bool {
 		if !unicode.IsLetter(r) {
 			continue
 		}
-		if smallWords[fold(w)] {
+		if isSmallWord(w) {
 			continue
 		}
 		content++
@@ -86,6 +85,28 @@ func titleCase(text string) bool {
 		return false
 	}
 	return content >= 2 && capped == content
+}
+
+func notWordRune(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
+
+// isSmallWord reports whether w, folded, is one of smallWords, without
+// allocating for the usual short ASCII word.
+func isSmallWord(w string) bool {
+	var buf [16]byte
+	if len(w) > len(buf) {
+		return smallWords[fold(w)]
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return smallWords[fold(w)]
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return smallWords[string(buf[:len(w)])]
 }
 
 // isPartial reports whether the quotation at i is embedded in the reporter's

@@ -229,7 +229,7 @@ func blockFooters(paras []para, whole []bool) map[int][]token {
 			continue
 		}
 		// the footer is prose, not a quotation
-		paras[i].spans, paras[i].toks, paras[i].sents = nil, toks, sentences(toks)
+		paras[i].spans, paras[i].toks, paras[i].sents = nil, toks, appendSentences(nil, toks)
 		if f == nil {
 			f = map[int][]token{}
 		}
@@ -321,6 +321,17 @@ func newArticle(paragraphs []string, kinds []Kind) *article {
 	if a.lastQuote < 0 {
 		return nil
 	}
+	// the paragraphs' tokens and sentences are slices of article-wide
+	// buffers (about 5 bytes of text per token), and the lower-case forms
+	// of their words share one builder
+	size := 0
+	for _, p := range paragraphs {
+		size += len(p)
+	}
+	allToks := make([]token, 0, size/4+2*len(paragraphs))
+	var allSents [][2]int
+	var low lowerBuf
+	low.Grow(size / 8)
 	for i := range a.paras {
 		pr := &a.paras[i]
 		// a quotation left open continues when the next paragraph reopens it
@@ -331,7 +342,9 @@ func newArticle(paragraphs []string, kinds []Kind) *article {
 				next.spans[0].cont = true
 			}
 		}
-		pr.toks = tokenize(pr.text, pr.spans)
+		n := len(allToks)
+		allToks = tokenize(allToks, pr.text, pr.spans, &low)
+		pr.toks = allToks[n:len(allToks):len(allToks)]
 		for k := range pr.toks {
 			t := &pr.toks[k]
 			if t.kind != tQuote {
@@ -339,7 +352,9 @@ func newArticle(paragraphs []string, kinds []Kind) *article {
 			}
 			t.term = wordCount(t.text) < minWords || pr.spans[t.q].minor
 		}
-		pr.sents = sentences(pr.toks)
+		n = len(allSents)
+		allSents = appendSentences(allSents, pr.toks)
+		pr.sents = allSents[n:len(allSents):len(allSents)]
 	}
 	a.footers = blockFooters(a.paras, whole)
 	a.markSentenceInitials()

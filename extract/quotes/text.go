@@ -75,19 +75,51 @@ func fold(s string) string {
 	return s
 }
 
-// tokenize splits paragraph p into tokens; each span becomes a tQuote token.
-func tokenize(p string, spans []span) []token {
-	toks := make([]token, 0, len(p)/6+len(spans)+1)
+// lowerBuf holds the lower-case forms of an article's words, so that its
+// tokens do not allocate one string each. The strings taken from it stay
+// valid: a strings.Builder only ever appends.
+type lowerBuf struct{ strings.Builder }
+
+// fold is fold(s), written to the buffer when it is a new ASCII string.
+func (l *lowerBuf) fold(s string) string {
+	if l == nil {
+		return fold(s)
+	}
+	upper := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return fold(s)
+		}
+		upper = upper || 'A' <= c && c <= 'Z'
+	}
+	if !upper {
+		return s
+	}
+	start := l.Len()
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		l.WriteByte(c)
+	}
+	return l.String()[start:]
+}
+
+// tokenize appends the tokens of paragraph p to toks; each span becomes a
+// tQuote token.
+func tokenize(toks []token, p string, spans []span, low *lowerBuf) []token {
 	pos := 0
 	for qi, s := range spans {
 		if s.open < pos {
 			continue // overlapping spans are not produced; stay safe anyway
 		}
-		toks = appendWords(toks, p[pos:s.open])
+		toks = appendWordsFold(toks, p[pos:s.open], low)
 		toks = append(toks, token{kind: tQuote, q: int32(qi), text: p[s.start:s.end]})
 		pos = s.close
 	}
-	return appendWords(toks, p[pos:])
+	return appendWordsFold(toks, p[pos:], low)
 }
 
 func isWordChar(r rune) bool {
@@ -95,6 +127,11 @@ func isWordChar(r rune) bool {
 }
 
 func appendWords(toks []token, s string) []token {
+	return appendWordsFold(toks, s, nil)
+}
+
+// appendWordsFold is appendWords folding words with low (nil: allocate).
+func appendWordsFold(toks []token, s string, low *lowerBuf) []token {
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
@@ -144,12 +181,12 @@ func appendWords(toks []token, s string) []token {
 			first, _ := utf8.DecodeRuneInString(w)
 			if verb, pron, ok := frenchClitic(w); ok {
 				// "dit-il": the verb, then its subject
-				toks = append(toks, token{kind: tWord, text: verb, lower: fold(verb), cap: unicode.IsUpper(first)},
-					token{kind: tWord, text: pron, lower: fold(pron)})
+				toks = append(toks, token{kind: tWord, text: verb, lower: low.fold(verb), cap: unicode.IsUpper(first)},
+					token{kind: tWord, text: pron, lower: low.fold(pron)})
 				i = j
 				continue
 			}
-			toks = append(toks, token{kind: tWord, text: w, lower: fold(w), cap: unicode.IsUpper(first)})
+			toks = append(toks, token{kind: tWord, text: w, lower: low.fold(w), cap: unicode.IsUpper(first)})
 			i = j
 		default:
 			t := s[i : i+size]
@@ -191,9 +228,8 @@ func endsSentence(text string) bool {
 	return r == '.' || r == '!' || r == '?' || r == '…'
 }
 
-// sentences splits toks into sentence ranges [from, to).
-func sentences(toks []token) [][2]int {
-	var out [][2]int
+// appendSentences appends to out the sentence ranges [from, to) of toks.
+func appendSentences(out [][2]int, toks []token) [][2]int {
 	start := 0
 	for i, t := range toks {
 		end := false
@@ -246,10 +282,11 @@ func attributionFollows(toks []token, i int) bool {
 // one word for every two ideographs or kana.
 func wordCount(s string) int {
 	n, cjk := 0, 0
-	for _, w := range strings.Fields(s) {
+	for w := range strings.FieldsSeq(s) {
 		counted := false
 		for _, r := range w {
-			if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) {
+			// no ideograph or kana comes before U+2E80
+			if r >= 0x2E80 && unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) {
 				cjk++
 				continue
 			}
