@@ -62,7 +62,24 @@ func pairMarks(p string, singles bool) []span {
 	var stack []openMark
 	prev, lastSeen := rune(0), rune(0) // lastSeen: the last rune that is not a space
 	for i := 0; i < len(p); {
+		if c := p[i]; c < utf8.RuneSelf && c != '"' && c != '\'' && c != '`' {
+			// the common case, an ASCII character that is no mark
+			if !isSpaceRune(rune(c)) {
+				lastSeen = rune(c)
+			}
+			prev = rune(c)
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(p[i:])
+		if !isMark(r) {
+			if !isSpaceRune(r) {
+				lastSeen = r
+			}
+			prev = r
+			i += size
+			continue
+		}
 		next := rune(0)
 		if i+size < len(p) {
 			var nsize int
@@ -277,6 +294,16 @@ func classify(r, prev, next rune, stack []openMark) (fam family, opener bool, cl
 	return 0, false, -1
 }
 
+// isMark reports whether r can open or close a quotation, alone or doubled
+// (classify and doubled know no other rune).
+func isMark(r rune) bool {
+	switch r {
+	case '"', '\'', '`', '“', '”', '„', '«', '»', '‹', '›', '「', '」', '『', '』', '‚', '‘', '’':
+		return true
+	}
+	return false
+}
+
 var doubled = map[[2]rune]rune{
 	{'’', '’'}: '”', {'‘', '‘'}: '“', {'\'', '\''}: '"', {'`', '`'}: '“',
 }
@@ -329,7 +356,7 @@ func isClosingPunct(r rune) bool {
 // hasSingleOpener reports whether p holds a single mark that can open a
 // quotation (‘, ‚, or ' after a non-letter), not only apostrophes.
 func hasSingleOpener(p string) bool {
-	if strings.ContainsAny(p, "‘‚") {
+	if strings.Contains(p, "‘") || strings.Contains(p, "‚") {
 		return true
 	}
 	for i := strings.IndexByte(p, '\''); i >= 0; {
