@@ -64,7 +64,7 @@ func pairMarks(p string, singles bool) []span {
 	for i := 0; i < len(p); {
 		if c := p[i]; c < utf8.RuneSelf && c != '"' && c != '\'' && c != '`' {
 			// the common case, an ASCII character that is no mark
-			if !isSpaceRune(rune(c)) {
+			if c != ' ' && c != 0 && (c < '\t' || c > '\r') { // !isSpaceRune
 				lastSeen = rune(c)
 			}
 			prev = rune(c)
