@@ -149,11 +149,19 @@ func containsOrg(toks []token) bool {
 type nameRun struct {
 	s, e int
 	det  bool // preceded by "the"
+	// set by entities.collect: the run names an organisation, and its
+	// entity (nil when the name has no key words)
+	org bool
+	ent *entity
 }
 
 // findRuns returns the name runs of toks[lo:hi].
 func findRuns(toks []token, lo, hi int) []nameRun {
-	var runs []nameRun
+	return appendRuns(nil, toks, lo, hi)
+}
+
+// appendRuns appends the name runs of toks[lo:hi] to runs.
+func appendRuns(runs []nameRun, toks []token, lo, hi int) []nameRun {
 	for i := lo; i < hi; {
 		if !isNameWord(toks, i, lo) {
 			i++
@@ -280,11 +288,7 @@ func isInitial(t token) bool {
 }
 
 func keyOf(toks []token) []string {
-	return appendKey(make([]string, 0, len(toks)), toks)
-}
-
-// appendKey appends the key words of the name toks to k.
-func appendKey(k []string, toks []token) []string {
+	k := make([]string, 0, len(toks))
 	for i, t := range toks {
 		if t.lower == "the" || i == 0 && len(toks) > 1 && foreignArticles[t.lower] {
 			continue // "La Constitución"
@@ -369,10 +373,11 @@ type entities struct {
 	keyBuf      []byte               // scratch for byKey lookups
 }
 
-// add records a mention at pos of the name run r of toks; it returns nil
-// when the name has no key words.
-func (es *entities) add(toks []token, r nameRun, pos int) (e *entity, stripped []token) {
-	name, org, stripped := runParts(toks, r)
+// add records a mention at pos of the name run r of toks, and sets r.org
+// and r.ent; the entity is nil when the name has no key words.
+func (es *entities) add(toks []token, r *nameRun, pos int) (e *entity, stripped []token) {
+	name, org, stripped := runParts(toks, *r)
+	r.org = org
 	// most mentions repeat a name already seen: look it up before building
 	// its display form and key
 	var n int
@@ -395,6 +400,7 @@ func (es *entities) add(toks []token, r nameRun, pos int) (e *entity, stripped [
 		}
 	}
 	e.pos = append(e.pos, pos)
+	r.ent = e
 	return e, stripped
 }
 
@@ -422,9 +428,13 @@ func (es *entities) addDesc(head string, toks []token) {
 }
 
 // collect records the names of the sentence toks[lo:hi] at base position.
-func (es *entities) collect(toks []token, lo, hi, base int) {
-	for _, r := range findRuns(toks, lo, hi) {
-		e, stripped := es.add(toks, r, base+r.s)
+// It appends the sentence's name runs to runs, with their entities.
+func (es *entities) collect(toks []token, lo, hi, base int, runs []nameRun) []nameRun {
+	n := len(runs)
+	runs = appendRuns(runs, toks, lo, hi)
+	for k := n; k < len(runs); k++ {
+		r := runs[k]
+		e, stripped := es.add(toks, &runs[k], base+r.s)
 		if e == nil {
 			continue
 		}
@@ -529,6 +539,7 @@ func (es *entities) collect(toks []token, lo, hi, base int) {
 			es.addDesc(u.bare(), toks[i+1:j+1])
 		}
 	}
+	return runs
 }
 
 // parseNP reads a noun phrase (and an optional appositive) at an attribution

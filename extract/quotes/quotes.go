@@ -101,7 +101,6 @@ type article struct {
 	ents    entities
 	history []event
 	cands   []*cand
-	keyBuf  []string // scratch for name keys
 	// lastQuote is the last paragraph that may hold a quotation: the
 	// discourse after it cannot change the result
 	lastQuote int
@@ -112,6 +111,7 @@ type para struct {
 	spans []span
 	toks  []token
 	sents [][2]int
+	runs  []nameRun // the name runs of all its sentences, in order
 }
 
 // event is a source seen in the discourse: the subject of a sentence or the
@@ -358,11 +358,14 @@ func newArticle(paragraphs []string, kinds []Kind) *article {
 	}
 	a.footers = blockFooters(a.paras, whole)
 	a.markSentenceInitials()
+	var allRuns []nameRun
 	for i := range a.paras {
 		pr := &a.paras[i]
+		n := len(allRuns)
 		for _, s := range pr.sents {
-			a.ents.collect(pr.toks, s[0], s[1], i*posBase)
+			allRuns = a.ents.collect(pr.toks, s[0], s[1], i*posBase, allRuns)
 		}
+		pr.runs = allRuns[n:len(allRuns):len(allRuns)]
 	}
 	return a
 }
@@ -657,16 +660,12 @@ func (a *article) narrative(toks []token, lo, hi, pi int) {
 // ("… released by Dr. Jane Smith."), for pronouns whose gender rules out
 // the subjects before them.
 func (a *article) mentions(toks []token, lo, hi, pi int) {
-	for _, r := range findRuns(toks, lo, hi) {
-		name, org, _ := runParts(toks, r)
-		if org {
+	// the sentence's name runs, found when the names were collected
+	for _, r := range a.paras[pi].runs {
+		if r.s < lo || r.s >= hi || r.org || r.ent == nil {
 			continue
 		}
-		a.keyBuf = appendKey(a.keyBuf[:0], name)
-		if len(a.keyBuf) == 0 {
-			continue
-		}
-		if e := a.ents.findEntity(a.keyBuf, false, pi*posBase+r.s); e != nil && !e.org && len(e.key) >= 2 {
+		if e := a.ents.findEntity(r.ent.key, false, pi*posBase+r.s); e != nil && !e.org && len(e.key) >= 2 {
 			a.history = append(a.history, event{r: ref{name: e.display, ent: e, kind: 'p'}, para: pi, mention: true})
 		}
 	}
