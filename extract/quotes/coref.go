@@ -37,7 +37,7 @@ func (e *entity) addTitle(w string) {
 
 // mention is the parsed noun phrase at an attribution point.
 type mention struct {
-	text   string   // as written
+	words  []token  // the words as written: see text
 	pron   string   // a personal pronoun, lower-cased
 	name   []string // folded key of a name
 	disp   string   // the name as written (titles stripped)
@@ -52,6 +52,10 @@ type mention struct {
 	// líder mapuche más radicalizado"), not a plain back-reference
 	qualified bool
 }
+
+// text is the mention as written (built only for the few quotations'
+// mentions).
+func (m mention) text() string { return joinTokens(m.words) }
 
 func (m mention) empty() bool { return m.pron == "" && len(m.name) == 0 && m.head == "" }
 
@@ -368,7 +372,7 @@ type entities struct {
 	byWord      map[string][]*entity // key word -> entities whose name holds it
 	byInits     map[string][]*entity // initials -> organisations ("DEA")
 	byTitleWord map[string][]*entity // role word -> entities introduced with it
-	descs       map[string]string    // head noun -> fullest descriptive phrase
+	descs       map[string][]token   // head noun -> words after "the" of its fullest descriptive phrase: see desc
 	indefs      map[string]string    // head noun -> first indefinite description ("one legal expert")
 	keyBuf      []byte               // scratch for byKey lookups
 }
@@ -412,19 +416,25 @@ func (es *entities) title(e *entity, w string) {
 }
 
 // addDesc records "the " and the words toks as a description of head, when
-// it is the fullest yet.
+// it is the fullest yet. The phrase is built only when asked for (desc):
+// few heads are ever looked up.
 func (es *entities) addDesc(head string, toks []token) {
 	if head == "" {
 		return
 	}
-	// the phrase is built only when it is kept
-	if n := len("the ") + joinedLen(toks); n > len(es.descs[head]) {
-		var b strings.Builder
-		b.Grow(n)
-		b.WriteString("the ")
-		writeTokens(&b, toks)
-		es.descs[head] = b.String()
+	if old, ok := es.descs[head]; !ok || joinedLen(toks) > joinedLen(old) {
+		es.descs[head] = toks
 	}
+}
+
+// desc is the fullest descriptive phrase of head ("the 43-year-old man"),
+// or "".
+func (es *entities) desc(head string) string {
+	toks, ok := es.descs[head]
+	if !ok {
+		return ""
+	}
+	return "the " + joinTokens(toks)
 }
 
 // collect records the names of the sentence toks[lo:hi] at base position.
@@ -595,7 +605,7 @@ func readNP(np []token) mention {
 	if len(np) == 0 {
 		return mention{}
 	}
-	m := mention{text: joinTokens(np)}
+	m := mention{words: np}
 	if len(np) == 1 && np[0].kind == tWord {
 		if p := pronounOf(np[0]); pronouns[p] {
 			m.pron = p
@@ -684,7 +694,7 @@ func readNP(np []token) mention {
 		if k := last.s - 1; last.e == len(np) && k > 0 && np[k].kind == tWord && !np[k].cap && !np[k].possessive() &&
 			!isTitle(np[k].bare()) && !isNounHead(np[k].bare()) && !isRole(np[k].bare()) && !nameParticles[np[k].lower] &&
 			!headStops[np[k].lower] && !np[k].is("and", "&") && !strings.ContainsAny(np[k].lower, "'’") && (determiners[np[0].lower] || foreignDets[np[0].lower]) {
-			m.text = joinTokens(np[last.s:])
+			m.words = np[last.s:]
 		}
 		return m
 	}
@@ -698,7 +708,7 @@ func readNP(np []token) mention {
 			}
 			if plain {
 				np, end = np[k:], end-k
-				m.text = joinTokens(np)
+				m.words = np
 			}
 			break
 		}
@@ -900,7 +910,7 @@ func (a *article) resolve(m mention, pos int, cur *ref, pi int) *ref {
 				return r
 			}
 		}
-		if personNouns[m.head] && !isRole(m.head) && !m.plural && m.owner == "" && strings.EqualFold(m.desc, "the "+m.head) && len(a.ents.descs[m.head]) <= len(m.desc) {
+		if personNouns[m.head] && !isRole(m.head) && !m.plural && m.owner == "" && strings.EqualFold(m.desc, "the "+m.head) && len(a.ents.desc(m.head)) <= len(m.desc) {
 			// "a person familiar with the matter … the person said"
 			if d := a.ents.indefs[m.head]; d != "" {
 				return &ref{name: d, kind: 'd', head: m.head}
@@ -921,7 +931,7 @@ func (a *article) resolve(m mention, pos int, cur *ref, pi int) *ref {
 			}
 		}
 		d := m.desc
-		if full := a.ents.descs[m.head]; len(full) > len(d) && strings.HasPrefix(d, "the ") {
+		if full := a.ents.desc(m.head); len(full) > len(d) && strings.HasPrefix(d, "the ") {
 			d = full
 		}
 		return &ref{name: d, kind: 'd', plural: m.plural, head: m.head}

@@ -267,7 +267,7 @@ func newArticle(paragraphs []string, kinds []Kind) *article {
 	paragraphs, whole := applyKinds(paragraphs, kinds)
 	a := &article{paras: make([]para, len(paragraphs))}
 	a.ents = entities{byKey: map[string]*entity{}, byWord: map[string][]*entity{}, byInits: map[string][]*entity{}, byTitleWord: map[string][]*entity{},
-		descs: map[string]string{}, indefs: map[string]string{}}
+		descs: map[string][]token{}, indefs: map[string]string{}}
 	// single marks are the main quotation marks when they quote more than
 	// double and angle marks do (British style)
 	doubles, singles := 0, 0
@@ -518,10 +518,10 @@ func (a *article) attributeAll() {
 					}
 					c.cue = at.cue
 					c.attrib = !m.empty() // a bare colon names no one
-					if c.speaker != nil && m.text != c.speaker.name {
-						c.mention = m.text
+					if c.speaker != nil && m.text() != c.speaker.name {
+						c.mention = m.text()
 					} else if c.speaker == nil {
-						c.mention = m.text
+						c.mention = m.text()
 					}
 				case unk != nil:
 					// "«…», sospira Salvatore Lo Monaco": a verb the lists
@@ -530,8 +530,8 @@ func (a *article) attributeAll() {
 					m := parseNP(unk, nil)
 					c.speaker = a.resolve(m, base+i, nil, pi)
 					c.attrib = c.speaker != nil
-					if c.speaker != nil && m.text != c.speaker.name {
-						c.mention = m.text
+					if c.speaker != nil && m.text() != c.speaker.name {
+						c.mention = m.text()
 					}
 				case c.cont && last != nil && last.para == pi-1:
 					c.speaker = last.speaker
