@@ -26,6 +26,7 @@ package quotes
 import (
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -821,9 +822,12 @@ func (a *article) result() []Quote {
 // normText folds text for comparing quotations: letters and digits only.
 func normText(s string) string {
 	var b strings.Builder
+	b.Grow(len(s))
 	space := false
-	for _, r := range fold(s) {
-		if isWordChar(r) {
+	for _, r := range s {
+		// fold(s) rune by rune: its apostrophes are no word characters
+		// either way
+		if r = unicode.ToLower(r); isWordChar(r) {
 			if space && b.Len() > 0 {
 				b.WriteByte(' ')
 			}

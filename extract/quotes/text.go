@@ -80,32 +80,34 @@ func fold(s string) string {
 // valid: a strings.Builder only ever appends.
 type lowerBuf struct{ strings.Builder }
 
-// fold is fold(s), written to the buffer when it is a new ASCII string.
+// fold is fold(s), written to the buffer when it differs from s.
 func (l *lowerBuf) fold(s string) string {
 	if l == nil {
 		return fold(s)
 	}
-	upper := false
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= utf8.RuneSelf {
-			return fold(s)
+	same := true
+	for _, r := range s {
+		// strings.ToLower (strings.Map) writes an invalid byte as U+FFFD
+		if r == utf8.RuneError || isApostrophe(r) || unicode.ToLower(r) != r {
+			same = false
+			break
 		}
-		upper = upper || 'A' <= c && c <= 'Z'
 	}
-	if !upper {
+	if same {
 		return s
 	}
 	start := l.Len()
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
+	for _, r := range s {
+		if r = unicode.ToLower(r); isApostrophe(r) {
+			r = '\''
 		}
-		l.WriteByte(c)
+		l.WriteRune(r)
 	}
 	return l.String()[start:]
 }
+
+// isApostrophe reports whether r is one of the marks fold straightens.
+func isApostrophe(r rune) bool { return r == '’' || r == '‘' || r == 'ʼ' }
 
 // tokenize appends the tokens of paragraph p to toks; each span becomes a
 // tQuote token.
