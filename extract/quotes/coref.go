@@ -292,7 +292,11 @@ func isInitial(t token) bool {
 }
 
 func keyOf(toks []token) []string {
-	k := make([]string, 0, len(toks))
+	return appendKey(make([]string, 0, len(toks)), toks)
+}
+
+// appendKey appends the key words of the name toks to k.
+func appendKey(k []string, toks []token) []string {
 	for i, t := range toks {
 		if t.lower == "the" || i == 0 && len(toks) > 1 && foreignArticles[t.lower] {
 			continue // "La Constitución"
@@ -356,6 +360,17 @@ func runDisplay(name []token, org, det bool) string {
 	return disp
 }
 
+// display is runDisplay kept in the arena.
+func (es *entities) display(name []token, org, det bool) string {
+	start := es.arena.Len()
+	if org && det {
+		es.arena.WriteString("the ")
+	}
+	writeTokens(&es.arena.Builder, name)
+	// the possessive is at the end of the name, after any "the "
+	return trimPossessive(es.arena.String()[start:])
+}
+
 // trimPossessive drops a trailing 's from a name ("Zach Parise’s").
 func trimPossessive(s string) string {
 	for _, suf := range []string{"'s", "’s", "'", "’"} {
@@ -375,6 +390,8 @@ type entities struct {
 	descs       map[string][]token   // head noun -> words after "the" of its fullest descriptive phrase: see desc
 	indefs      map[string]string    // head noun -> first indefinite description ("one legal expert")
 	keyBuf      []byte               // scratch for byKey lookups
+	arena       *textArena           // keeps the keys and display forms of names
+	keyWords    []string             // backs the keys of the entities
 }
 
 // add records a mention at pos of the name run r of toks, and sets r.org
@@ -391,9 +408,11 @@ func (es *entities) add(toks []token, r *nameRun, pos int) (e *entity, stripped 
 	}
 	e = es.byKey[string(es.keyBuf)]
 	if e == nil {
-		e = &entity{display: runDisplay(name, org, r.det), key: keyOf(name), org: org}
+		k := len(es.keyWords)
+		es.keyWords = appendKey(es.keyWords, name)
+		e = &entity{display: es.display(name, org, r.det), key: es.keyWords[k:len(es.keyWords):len(es.keyWords)], org: org}
 		e.inits = initials(e)
-		es.byKey[string(es.keyBuf)] = e
+		es.byKey[es.arena.keep(es.keyBuf)] = e
 		for i, w := range e.key {
 			if !slices.Contains(e.key[:i], w) {
 				es.byWord[w] = append(es.byWord[w], e)

@@ -267,8 +267,6 @@ func wholeSpan(p string, spans []span) []span {
 func newArticle(paragraphs []string, kinds []Kind) *article {
 	paragraphs, whole := applyKinds(paragraphs, kinds)
 	a := &article{paras: make([]para, len(paragraphs))}
-	a.ents = entities{byKey: map[string]*entity{}, byWord: map[string][]*entity{}, byInits: map[string][]*entity{}, byTitleWord: map[string][]*entity{},
-		descs: map[string][]token{}, indefs: map[string]string{}}
 	// single marks are the main quotation marks when they quote more than
 	// double and angle marks do (British style)
 	doubles, singles := 0, 0
@@ -331,8 +329,10 @@ func newArticle(paragraphs []string, kinds []Kind) *article {
 	}
 	allToks := make([]token, 0, size/4+2*len(paragraphs))
 	var allSents [][2]int
-	var low lowerBuf
+	low := &textArena{}
 	low.Grow(size / 8)
+	a.ents = entities{byKey: map[string]*entity{}, byWord: map[string][]*entity{}, byInits: map[string][]*entity{}, byTitleWord: map[string][]*entity{},
+		descs: map[string][]token{}, indefs: map[string]string{}, arena: low}
 	for i := range a.paras {
 		pr := &a.paras[i]
 		// a quotation left open continues when the next paragraph reopens it
@@ -344,7 +344,7 @@ func newArticle(paragraphs []string, kinds []Kind) *article {
 			}
 		}
 		n := len(allToks)
-		allToks = tokenize(allToks, pr.text, pr.spans, &low)
+		allToks = tokenize(allToks, pr.text, pr.spans, low)
 		pr.toks = allToks[n:len(allToks):len(allToks)]
 		for k := range pr.toks {
 			t := &pr.toks[k]

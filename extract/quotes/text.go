@@ -75,13 +75,21 @@ func fold(s string) string {
 	return s
 }
 
-// lowerBuf holds the lower-case forms of an article's words, so that its
-// tokens do not allocate one string each. The strings taken from it stay
+// textArena holds the strings made for an article (the lower-case forms of
+// its words, the keys and display forms of its names) in one buffer, so
+// that they do not allocate one each. The strings taken from it stay
 // valid: a strings.Builder only ever appends.
-type lowerBuf struct{ strings.Builder }
+type textArena struct{ strings.Builder }
+
+// keep returns b as a string kept in the arena.
+func (l *textArena) keep(b []byte) string {
+	start := l.Len()
+	l.Write(b)
+	return l.String()[start:]
+}
 
 // fold is fold(s), written to the buffer when it differs from s.
-func (l *lowerBuf) fold(s string) string {
+func (l *textArena) fold(s string) string {
 	if l == nil {
 		return fold(s)
 	}
@@ -111,7 +119,7 @@ func isApostrophe(r rune) bool { return r == '’' || r == '‘' || r == 'ʼ' }
 
 // tokenize appends the tokens of paragraph p to toks; each span becomes a
 // tQuote token.
-func tokenize(toks []token, p string, spans []span, low *lowerBuf) []token {
+func tokenize(toks []token, p string, spans []span, low *textArena) []token {
 	pos := 0
 	for qi, s := range spans {
 		if s.open < pos {
@@ -136,7 +144,7 @@ func appendWords(toks []token, s string) []token {
 }
 
 // appendWordsFold is appendWords folding words with low (nil: allocate).
-func appendWordsFold(toks []token, s string, low *lowerBuf) []token {
+func appendWordsFold(toks []token, s string, low *textArena) []token {
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
