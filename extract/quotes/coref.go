@@ -456,6 +456,15 @@ func (es *entities) desc(head string) string {
 	return "the " + joinTokens(toks)
 }
 
+// descLen is len(es.desc(head)).
+func (es *entities) descLen(head string) int {
+	toks, ok := es.descs[head]
+	if !ok {
+		return 0
+	}
+	return len("the ") + joinedLen(toks)
+}
+
 // collect records the names of the sentence toks[lo:hi] at base position.
 // It appends the sentence's name runs to runs, with their entities.
 func (es *entities) collect(toks []token, lo, hi, base int, runs []nameRun) []nameRun {
@@ -929,7 +938,7 @@ func (a *article) resolve(m mention, pos int, cur *ref, pi int) *ref {
 				return r
 			}
 		}
-		if personNouns[m.head] && !isRole(m.head) && !m.plural && m.owner == "" && strings.EqualFold(m.desc, "the "+m.head) && len(a.ents.desc(m.head)) <= len(m.desc) {
+		if personNouns[m.head] && !isRole(m.head) && !m.plural && m.owner == "" && strings.EqualFold(m.desc, "the "+m.head) && a.ents.descLen(m.head) <= len(m.desc) {
 			// "a person familiar with the matter … the person said"
 			if d := a.ents.indefs[m.head]; d != "" {
 				return &ref{name: d, kind: 'd', head: m.head}
@@ -950,8 +959,8 @@ func (a *article) resolve(m mention, pos int, cur *ref, pi int) *ref {
 			}
 		}
 		d := m.desc
-		if full := a.ents.desc(m.head); len(full) > len(d) && strings.HasPrefix(d, "the ") {
-			d = full
+		if a.ents.descLen(m.head) > len(d) && strings.HasPrefix(d, "the ") {
+			d = a.ents.desc(m.head)
 		}
 		return &ref{name: d, kind: 'd', plural: m.plural, head: m.head}
 	}
