@@ -35,8 +35,8 @@ func cueFormOf(t token) cueForm { return cueForms[t.lower] }
 // isCue reports whether toks[j] is a reporting verb as used here.
 func isCue(toks []token, j int) bool {
 	t := toks[j]
-	if t.kind != tWord {
-		return false
+	if t.kind != tWord || !cueOrAccording[t.lower] {
+		return false // most words: one lookup
 	}
 	if _, ok := accordingWords[t.lower]; ok {
 		return isAccording(toks, j)
@@ -228,9 +228,25 @@ func npLeft(toks []token, e, lo int) ([]token, int) {
 }
 
 func isCueWord(t token) bool {
+	if t.kind != tWord || t.cap {
+		return false
+	}
 	_, ok := cueForms[t.lower]
-	return ok && t.kind == tWord && !t.cap
+	return ok
 }
+
+// cueOrAccording holds the words of cueForms and accordingWords, so that
+// isCue rejects other words with one lookup.
+var cueOrAccording = func() map[string]bool {
+	m := make(map[string]bool, len(cueForms)+len(accordingWords))
+	for w := range cueForms {
+		m[w] = true
+	}
+	for w := range accordingWords {
+		m[w] = true
+	}
+	return m
+}()
 
 func isHardStop(t token) bool {
 	return t.kind == tQuote && !t.term || t.kind == tPunct && (t.text == "." || t.text == ";" || t.text == ":" || t.text == "!" || t.text == "?")

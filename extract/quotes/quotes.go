@@ -359,7 +359,7 @@ func newArticle(paragraphs []string, kinds []Kind) *article {
 	}
 	a.footers = blockFooters(a.paras, whole)
 	a.markSentenceInitials()
-	var allRuns []nameRun
+	allRuns := make([]nameRun, 0, len(allToks)/8) // about one run in ten tokens
 	for i := range a.paras {
 		pr := &a.paras[i]
 		n := len(allRuns)

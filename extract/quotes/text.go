@@ -253,7 +253,7 @@ func appendSentences(out [][2]int, toks []token) [][2]int {
 				end = false
 			}
 		case tWord:
-			if sentenceFinalAbbr[t.lower] && i+1 < len(toks) && toks[i+1].kind == tWord && toks[i+1].cap {
+			if i+1 < len(toks) && toks[i+1].kind == tWord && toks[i+1].cap && sentenceFinalAbbr[t.lower] {
 				end = true
 			}
 		case tQuote:
