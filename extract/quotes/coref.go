@@ -555,7 +555,7 @@ func (es *entities) collect(toks []token, lo, hi, base int, runs []nameRun) []na
 		if t.kind != tWord {
 			continue
 		}
-		if t.is("a", "an", "one", "another") {
+		if t.indefinite() {
 			for j := i + 1; j < hi && j <= i+4; j++ {
 				u := toks[j]
 				if u.kind != tWord || u.cap || clauseWords[u.lower] || functionWords[u.lower] || isCueWord(u) {

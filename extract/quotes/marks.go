@@ -34,6 +34,7 @@ type span struct {
 	closed bool   // a closing mark was found in the paragraph
 	cont   bool   // reopens a quotation left open at the end of the previous paragraph
 	minor  bool   // single marks when they are not the main marks: a term, not a quotation
+	words  int    // wordCount of the inner text
 }
 
 type openMark struct {
@@ -187,7 +188,7 @@ func makeSpan(p string, o openMark, closeAt, after int, closed bool) span {
 		}
 		end -= size
 	}
-	return span{open: o.pos, start: start, end: end, close: after, fam: o.fam, closed: closed}
+	return span{open: o.pos, start: start, end: end, close: after, fam: o.fam, closed: closed, words: wordCount(p[start:end])}
 }
 
 // find returns the index of the topmost open mark that r can close, or -1.

@@ -261,7 +261,7 @@ func wholeSpan(p string, spans []span) []span {
 	} else if k := strings.LastIndex(t, " –"); k > 0 && footerName(appendWords(nil, t[k:])) != nil {
 		end = start + k
 	}
-	return []span{{open: 0, start: start, end: end, close: end, fam: famDouble, closed: true}}
+	return []span{{open: 0, start: start, end: end, close: end, fam: famDouble, closed: true, words: wordCount(p[start:end])}}
 }
 
 func newArticle(paragraphs []string, kinds []Kind) *article {
@@ -275,14 +275,14 @@ func newArticle(paragraphs []string, kinds []Kind) *article {
 		a.paras[i].text = p
 		a.paras[i].spans = pairMarks(p, false)
 		for _, s := range a.paras[i].spans {
-			if t := p[s.start:s.end]; !s.minor && wordCount(t) >= minWords && !titleCase(t) {
+			if !s.minor && s.words >= minWords && !titleCase(p[s.start:s.end]) {
 				doubles++
 			}
 		}
 		if hasSingleOpener(p) {
 			single[i] = pairMarks(p, true)
 			for _, s := range single[i] {
-				if t := p[s.start:s.end]; s.fam == famSingle && wordCount(t) >= minWords && !titleCase(t) {
+				if s.fam == famSingle && s.words >= minWords && !titleCase(p[s.start:s.end]) {
 					singles++
 				}
 			}
@@ -311,7 +311,7 @@ func newArticle(paragraphs []string, kinds []Kind) *article {
 	a.lastQuote = -1
 	for i, pr := range a.paras {
 		for _, s := range pr.spans {
-			if !s.minor && wordCount(pr.text[s.start:s.end]) >= minWords {
+			if !s.minor && s.words >= minWords {
 				a.lastQuote = i
 				break
 			}
@@ -351,7 +351,7 @@ func newArticle(paragraphs []string, kinds []Kind) *article {
 			if t.kind != tQuote {
 				continue
 			}
-			t.term = wordCount(t.text) < minWords || pr.spans[t.q].minor
+			t.term = pr.spans[t.q].words < minWords || pr.spans[t.q].minor // t.text is the span's
 		}
 		n = len(allSents)
 		allSents = appendSentences(allSents, pr.toks)
@@ -672,7 +672,7 @@ func (a *article) mentions(toks []token, lo, hi, pi int) {
 	}
 	// "one mother", "a woman": people introduced without a name
 	for i := lo; i < hi; i++ {
-		if !toks[i].is("a", "an", "one", "another") {
+		if !toks[i].indefinite() {
 			continue
 		}
 		for j := i + 1; j < hi && j <= i+4; j++ {

@@ -38,6 +38,16 @@ func (t token) is(words ...string) bool {
 	return false
 }
 
+// indefinite is t.is("a", "an", "one", "another"), for the loops over every
+// token.
+func (t *token) indefinite() bool {
+	switch t.lower {
+	case "a", "an", "one", "another":
+		return true
+	}
+	return false
+}
+
 func (t token) isPunct(s string) bool { return t.kind == tPunct && t.text == s }
 
 // bare is the lower-cased word without a possessive ending.
