@@ -25,6 +25,7 @@ type entity struct {
 	titles  map[string]bool // role words seen beside the name (nil until one is)
 	pos     []int           // positions of its mentions
 	inits   string          // initials of an organisation's name ("DEA"), or ""
+	pos2    [2]int          // backs pos for the first two mentions
 }
 
 // addTitle records a role word seen beside the entity's name.
@@ -392,6 +393,8 @@ type entities struct {
 	keyBuf      []byte               // scratch for byKey lookups
 	arena       *textArena           // keeps the keys and display forms of names
 	keyWords    []string             // backs the keys of the entities
+	block       []entity             // new entities, allocated several at a time
+	lists       []*entity            // backs the one-entity lists of the indexes
 }
 
 // add records a mention at pos of the name run r of toks, and sets r.org
@@ -410,16 +413,18 @@ func (es *entities) add(toks []token, r *nameRun, pos int) (e *entity, stripped 
 	if e == nil {
 		k := len(es.keyWords)
 		es.keyWords = appendKey(es.keyWords, name)
-		e = &entity{display: es.display(name, org, r.det), key: es.keyWords[k:len(es.keyWords):len(es.keyWords)], org: org}
+		e = es.newEntity()
+		e.display, e.key, e.org = es.display(name, org, r.det), es.keyWords[k:len(es.keyWords):len(es.keyWords)], org
+		e.pos = e.pos2[:0]
 		e.inits = initials(e)
 		es.byKey[es.arena.keep(es.keyBuf)] = e
 		for i, w := range e.key {
 			if !slices.Contains(e.key[:i], w) {
-				es.byWord[w] = append(es.byWord[w], e)
+				es.byWord[w] = es.appendTo(es.byWord[w], e)
 			}
 		}
 		if e.inits != "" {
-			es.byInits[e.inits] = append(es.byInits[e.inits], e)
+			es.byInits[e.inits] = es.appendTo(es.byInits[e.inits], e)
 		}
 	}
 	e.pos = append(e.pos, pos)
@@ -430,8 +435,33 @@ func (es *entities) add(toks []token, r *nameRun, pos int) (e *entity, stripped 
 func (es *entities) title(e *entity, w string) {
 	if !e.titles[w] {
 		e.addTitle(w)
-		es.byTitleWord[w] = append(es.byTitleWord[w], e)
+		es.byTitleWord[w] = es.appendTo(es.byTitleWord[w], e)
 	}
+}
+
+// newEntity returns a new entity from a block allocated for several.
+func (es *entities) newEntity() *entity {
+	if len(es.block) == 0 {
+		es.block = make([]entity, 16)
+	}
+	e := &es.block[0]
+	es.block = es.block[1:]
+	return e
+}
+
+// appendTo appends e to the list l of an index. Most words name a single
+// entity: a new list is carved from a shared block, with no room to grow
+// (appending to it again copies it out).
+func (es *entities) appendTo(l []*entity, e *entity) []*entity {
+	if l != nil {
+		return append(l, e)
+	}
+	if len(es.lists) == cap(es.lists) {
+		es.lists = make([]*entity, 0, 32)
+	}
+	es.lists = append(es.lists, e)
+	n := len(es.lists)
+	return es.lists[n-1 : n : n]
 }
 
 // addDesc records "the " and the words toks as a description of head, when
