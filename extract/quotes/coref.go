@@ -38,17 +38,20 @@ func (e *entity) addTitle(w string) {
 
 // mention is the parsed noun phrase at an attribution point.
 type mention struct {
-	words  []token  // the words as written: see text
-	pron   string   // a personal pronoun, lower-cased
-	name   []string // folded key of a name
-	disp   string   // the name as written (titles stripped)
-	org    bool     //
-	head   string   // head noun of a descriptive phrase
-	desc   string   // the descriptive phrase
-	plural bool
-	indef  bool   // an indefinite description ("a company spokesperson") introduces a new source
-	owner  string // possessor of a description ("Trump" in "Trump's spokesman"), folded
-	gender byte   // the gender a role phrase gives ("la ministra"), or 0
+	words []token  // the words as written: see text
+	pron  string   // a personal pronoun, lower-cased
+	name  []string // folded key of a name
+	// the name's words and its "the" (titles stripped), for its display
+	// form (runDisplay), built only when no entity has the name
+	nameWords []token
+	det       bool
+	org       bool
+	head      string // head noun of a descriptive phrase
+	desc      string // the descriptive phrase
+	plural    bool
+	indef     bool   // an indefinite description ("a company spokesperson") introduces a new source
+	owner     string // possessor of a description ("Trump" in "Trump's spokesman"), folded
+	gender    byte   // the gender a role phrase gives ("la ministra"), or 0
 	// qualified: a Romance role phrase with words after the role ("el
 	// líder mapuche más radicalizado"), not a plain back-reference
 	qualified bool
@@ -76,6 +79,18 @@ func joinTokens(toks []token) string {
 	var b strings.Builder
 	b.Grow(joinedLen(toks))
 	writeTokens(&b, toks)
+	return b.String()
+}
+
+// joinLowerFirst is joinTokens(toks) with the first word lower-cased.
+func joinLowerFirst(toks []token) string {
+	var b strings.Builder
+	b.Grow(joinedLen(toks) - len(toks[0].text) + len(toks[0].lower))
+	b.WriteString(toks[0].lower)
+	if len(toks) > 1 && toks[1].kind != tPunct {
+		b.WriteByte(' ')
+	}
+	writeTokens(&b, toks[1:])
 	return b.String()
 }
 
@@ -672,7 +687,8 @@ func readNP(np []token) mention {
 	}
 	// the head portion ends at a preposition or relative pronoun, except
 	// inside a name ("Office of the Inspector General")
-	runs := findRuns(np, 0, len(np))
+	var buf [8]nameRun
+	runs := appendRuns(buf[:0], np, 0, len(np))
 	inRun := func(i int) bool {
 		for _, r := range runs {
 			if i > r.s && i < r.e {
@@ -745,8 +761,8 @@ func readNP(np []token) mention {
 		}
 	}
 	if last != nil {
-		disp, key, org, _ := runName(np, *last)
-		m.name, m.disp, m.org = key, disp, org
+		name, org, _ := runParts(np, *last)
+		m.name, m.org, m.nameWords, m.det = keyOf(name), org, name, last.det
 		// "a project Mayor Jane Alvarez called …": a noun phrase before the
 		// name that is not its role is another constituent
 		if k := last.s - 1; last.e == len(np) && k > 0 && np[k].kind == tWord && !np[k].cap && !np[k].possessive() &&
@@ -773,10 +789,12 @@ func readNP(np []token) mention {
 	}
 	m.head = head.bare()
 	m.plural = strings.HasSuffix(m.head, "s") && !strings.HasSuffix(m.head, "ss") || irregularPlurals[m.head]
-	d := joinTokens(np)
+	var d string
 	if determiners[np[0].lower] || np[0].is("one", "another", "some") {
-		d = np[0].lower + d[len(np[0].text):]
+		d = joinLowerFirst(np)
 		m.indef = np[0].is("a", "an", "one", "another", "some")
+	} else {
+		d = joinTokens(np)
 	}
 	m.desc = d
 	return m
@@ -931,7 +949,7 @@ func (a *article) resolve(m mention, pos int, cur *ref, pi int) *ref {
 	case len(m.name) > 0:
 		e := a.ents.findEntity(m.name, m.org, pos)
 		if e == nil {
-			return &ref{name: m.disp, kind: kindOf(m.org, false)}
+			return &ref{name: runDisplay(m.nameWords, m.org, m.det), kind: kindOf(m.org, false)}
 		}
 		return &ref{name: e.display, ent: e, kind: kindOf(e.org, e.person)}
 	case m.head != "" && m.indef:
