@@ -943,76 +943,88 @@ func (a *article) lastSpeaker(pi, window int) *ref {
 // resolve turns a mention into a source. cur is the subject of the
 // quotation's own sentence, tried first for pronouns.
 func (a *article) resolve(m mention, pos int, cur *ref, pi int) *ref {
+	if r, ok := a.resolveRef(m, pos, cur, pi); ok {
+		return &r
+	}
+	return nil
+}
+
+// resolveRef is resolve returning the source by value (ok false for none),
+// for the subject of every sentence: most are not kept.
+func (a *article) resolveRef(m mention, pos int, cur *ref, pi int) (ref, bool) {
 	switch {
 	case m.pron != "":
-		return a.resolvePronoun(m.pron, cur, pi)
+		if r := a.resolvePronoun(m.pron, cur, pi); r != nil {
+			return *r, true
+		}
+		return ref{}, false
 	case len(m.name) > 0:
 		e := a.ents.findEntity(m.name, m.org, pos)
 		if e == nil {
-			return &ref{name: runDisplay(m.nameWords, m.org, m.det), kind: kindOf(m.org, false)}
+			return ref{name: runDisplay(m.nameWords, m.org, m.det), kind: kindOf(m.org, false)}, true
 		}
-		return &ref{name: e.display, ent: e, kind: kindOf(e.org, e.person)}
+		return ref{name: e.display, ent: e, kind: kindOf(e.org, e.person)}, true
 	case m.head != "" && m.indef:
-		return &ref{name: m.desc, kind: descKind(m.head), plural: m.plural, head: m.head}
+		return ref{name: m.desc, kind: descKind(m.head), plural: m.plural, head: m.head}, true
 	case m.head != "":
 		if orgNouns[m.head] {
 			if e := a.ents.byTitle(m.head, true, pos); e != nil {
-				return &ref{name: e.display, ent: e, kind: 'o'}
+				return ref{name: e.display, ent: e, kind: 'o'}, true
 			}
 			// "the company said": the organisation the story is about
 			// ("the wireless trade association" is described, not named before)
 			if strings.HasPrefix(m.desc, "the ") && m.owner == "" && strings.ToLower(m.desc) == m.desc && strings.Count(m.desc, " ") <= 2 {
 				if r := a.recent(func(r ref) bool { return r.kind == 'o' && r.ent != nil }, pi, false); r != nil {
-					return r
+					return *r, true
 				}
 			}
-			return &ref{name: m.desc, kind: 'o'}
+			return ref{name: m.desc, kind: 'o'}, true
 		}
 		if docNouns[m.head] && strings.HasPrefix(m.desc, "the ") && m.owner == "" {
 			// "the statement said": its author, the last source quoted
 			if r := a.recent(func(r ref) bool { return !docNouns[r.head] && (r.kind != 'd' || isPersonHead(r.head)) }, pi, true); r != nil {
-				return r
+				return *r, true
 			}
 		}
 		if isRole(m.head) && !m.plural {
 			if e := a.ents.byTitle(m.head, false, pos); e != nil && (m.owner == "" || e.titles[m.owner]) && (m.gender == 0 || e.gender == 0 || e.gender == m.gender) {
-				return &ref{name: e.display, ent: e, kind: kindOf(false, true)}
+				return ref{name: e.display, ent: e, kind: kindOf(false, true)}, true
 			}
 		}
 		if strings.HasSuffix(m.head, "-year-old") && strings.HasPrefix(m.desc, "the ") {
 			// "the 52-year-old said": the person the story is about
 			person := func(r ref) bool { return r.ent != nil && !r.ent.org && personLike(r) }
 			if r := a.recent(person, pi, false); r != nil {
-				return r
+				return *r, true
 			}
 		}
 		if personNouns[m.head] && !isRole(m.head) && !m.plural && m.owner == "" && strings.EqualFold(m.desc, "the "+m.head) && a.ents.descLen(m.head) <= len(m.desc) {
 			// "a person familiar with the matter … the person said"
 			if d := a.ents.indefs[m.head]; d != "" {
-				return &ref{name: d, kind: 'd', head: m.head}
+				return ref{name: d, kind: 'd', head: m.head}, true
 			}
 		}
 		if isRole(m.head) && !m.plural && m.owner == "" {
 			if d := a.ents.indefs[m.head]; d != "" {
-				return &ref{name: d, kind: 'd', head: m.head}
+				return ref{name: d, kind: 'd', head: m.head}, true
 			}
 			person := func(r ref) bool {
 				return r.ent != nil && !r.ent.org && personLike(r) && (m.gender == 0 || r.ent.gender == 0 || r.ent.gender == m.gender)
 			}
 			if r := a.recent(person, pi, true); r != nil && !m.qualified {
-				return r
+				return *r, true
 			}
 			if r := a.recent(person, pi, false); r != nil && !m.qualified {
-				return r
+				return *r, true
 			}
 		}
 		d := m.desc
 		if a.ents.descLen(m.head) > len(d) && strings.HasPrefix(d, "the ") {
 			d = a.ents.desc(m.head)
 		}
-		return &ref{name: d, kind: 'd', plural: m.plural, head: m.head}
+		return ref{name: d, kind: 'd', plural: m.plural, head: m.head}, true
 	}
-	return nil
+	return ref{}, false
 }
 
 func kindOf(org, person bool) byte {

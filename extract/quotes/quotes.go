@@ -452,9 +452,11 @@ func (a *article) attributeAll() {
 			if surveyNouns[sm.head] {
 				poll, pollPara = sm.desc, pi // "A new ABC News poll shows …"
 			}
-			subj := a.resolve(sm, base+lo, nil, pi)
-			if subj != nil && subj.kind == 'd' && !isPersonHead(subj.head) {
-				subj = nil
+			// the subject is kept (prevSubj) only for some sentences without
+			// quotations: it is resolved by value
+			var subj *ref
+			if sv, ok := a.resolveRef(sm, base+lo, nil, pi); ok && !(sv.kind == 'd' && !isPersonHead(sv.head)) {
+				subj = &sv
 			}
 			if subj != nil {
 				a.history = append(a.history, event{r: *subj, para: pi})
@@ -555,7 +557,8 @@ func (a *article) attributeAll() {
 			if !quoted {
 				a.narrative(toks, lo, hi, pi)
 				if subj != nil && subj.ent != nil && !subj.ent.org && (subj.kind == 'p' || subj.ent.person || subj.ent.gender != 0) {
-					prevSubj = subj
+					s := *subj // subj does not outlive the sentence
+					prevSubj = &s
 				}
 			}
 		}
