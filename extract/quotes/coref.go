@@ -283,7 +283,7 @@ func coreName(run []token) []token {
 // commonWordName reports whether a capitalised word is a role or common
 // noun rather than a name ("Singer-guitarists", "Prosecution").
 func commonWordName(w string) bool {
-	for _, part := range strings.Split(w, "-") {
+	for part := range strings.SplitSeq(w, "-") {
 		b := strings.TrimSuffix(part, "s")
 		if roleNouns[part] || isRole(b) || personNouns[part] || personNouns[b] {
 			return true

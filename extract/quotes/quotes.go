@@ -328,7 +328,7 @@ func newArticle(paragraphs []string, kinds []Kind) *article {
 		size += len(p)
 	}
 	allToks := make([]token, 0, size/4+2*len(paragraphs))
-	var allSents [][2]int
+	allSents := make([][2]int, 0, len(allToks)/16+len(paragraphs)) // sentences are rarely shorter
 	low := &textArena{}
 	low.Grow(size / 8)
 	a.ents = entities{byKey: map[string]*entity{}, byWord: map[string][]*entity{}, byInits: map[string][]*entity{}, byTitleWord: map[string][]*entity{},
