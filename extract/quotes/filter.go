@@ -93,20 +93,10 @@ func notWordRune(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(
 // allocating for the usual short ASCII word.
 func isSmallWord(w string) bool {
 	var buf [16]byte
-	if len(w) > len(buf) {
-		return smallWords[fold(w)]
+	if b, ok := asciiLower(buf[:0], w); ok {
+		return smallWords[string(b)] // fold(w) for ASCII
 	}
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if c >= utf8.RuneSelf {
-			return smallWords[fold(w)]
-		}
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		buf[i] = c
-	}
-	return smallWords[string(buf[:len(w)])]
+	return smallWords[fold(w)]
 }
 
 // isPartial reports whether the quotation at i is embedded in the reporter's

@@ -163,6 +163,10 @@ func appendWordsFold(toks []token, s string, low *textArena) []token {
 		case isWordChar(r) || r == '@' || r == '#' || r == '$':
 			j := i + size
 			for j < len(s) {
+				if c := s[j]; 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
+					j++ // isWordChar's ASCII case
+					continue
+				}
 				r2, size2 := utf8.DecodeRuneInString(s[j:])
 				if isWordChar(r2) {
 					j += size2
@@ -174,7 +178,7 @@ func appendWordsFold(toks []token, s string, low *textArena) []token {
 					continue
 				}
 				// inner punctuation joined to letters: U.S., don’t, co-author, 14th-ranked
-				if strings.ContainsRune("'’-.&_/@", r2) && j+size2 < len(s) {
+				if isInnerPunct(r2) && j+size2 < len(s) {
 					r3, _ := utf8.DecodeRuneInString(s[j+size2:])
 					if isWordChar(r3) {
 						j += size2
@@ -217,7 +221,7 @@ func appendWordsFold(toks []token, s string, low *textArena) []token {
 				t = "--"
 			}
 			i += len(t)
-			if strings.ContainsRune(",.;:!?()[]—–―-…", r) || t == "--" {
+			if isPunctToken(r) || t == "--" {
 				if t == "-" || t == "–" || t == "―" || t == "--" {
 					t = "—"
 				}
@@ -228,6 +232,26 @@ func appendWordsFold(toks []token, s string, low *textArena) []token {
 	return toks
 }
 
+// isInnerPunct is strings.ContainsRune("'’-.&_/@", r): punctuation that
+// joins letters into one word.
+func isInnerPunct(r rune) bool {
+	switch r {
+	case '\'', '’', '-', '.', '&', '_', '/', '@':
+		return true
+	}
+	return false
+}
+
+// isPunctToken is strings.ContainsRune(",.;:!?()[]—–―-…", r): the
+// punctuation kept as tokens.
+func isPunctToken(r rune) bool {
+	switch r {
+	case ',', '.', ';', ':', '!', '?', '(', ')', '[', ']', '—', '–', '―', '-', '…':
+		return true
+	}
+	return false
+}
+
 func isAbbrev(w string) bool {
 	if utf8.RuneCountInString(w) == 1 {
 		r, _ := utf8.DecodeRuneInString(w)
@@ -236,7 +260,31 @@ func isAbbrev(w string) bool {
 	if strings.Contains(w, ".") {
 		return true // U.S., p.m
 	}
+	var buf [16]byte
+	if b, ok := asciiLower(buf[:0], w); ok {
+		return abbreviations[string(b)]
+	}
 	return abbreviations[strings.ToLower(w)]
+}
+
+// asciiLower appends the lower-case form of w to b when w is ASCII and
+// fits in b's capacity, so that a word is looked up in a word list without
+// allocating its lower-case form; ok is false otherwise.
+func asciiLower(b []byte, w string) (lower []byte, ok bool) {
+	if len(w) > cap(b)-len(b) {
+		return nil, false
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return nil, false
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return b, true
 }
 
 // endsSentence reports whether quoted text ends with sentence punctuation.
