@@ -378,18 +378,20 @@ func (a *article) markSentenceInitials() {
 	// seen[w] is 1 when the sentence-initial word w is seen lower-case,
 	// 2 when seen capitalised inside a sentence
 	seen := map[string]byte{}
+	var keys wordFilter // most words are no key: skip their lookup
 	for _, pr := range a.paras {
 		for _, s := range pr.sents {
-			if t := pr.toks[s[0]]; t.kind == tWord && t.cap {
+			if t := &pr.toks[s[0]]; t.kind == tWord && t.cap {
 				seen[t.lower] = 0
+				keys.add(t.lower)
 			}
 		}
 	}
 	for _, pr := range a.paras {
 		for _, s := range pr.sents {
 			for k := s[0]; k < s[1]; k++ {
-				t := pr.toks[k]
-				if t.kind != tWord {
+				t := &pr.toks[k]
+				if t.kind != tWord || !keys.has(t.lower) {
 					continue
 				}
 				v, ok := seen[t.lower]
@@ -422,6 +424,27 @@ func (a *article) markSentenceInitials() {
 			}
 		}
 	}
+}
+
+// wordFilter is a small Bloom filter over a set of words: has is false for
+// a word never added, and true for most of the others only.
+type wordFilter [4]uint64
+
+func wordBit(w string) uint8 {
+	if w == "" {
+		return 0
+	}
+	return uint8(len(w)*7 + int(w[0])*31 + int(w[len(w)-1]))
+}
+
+func (f *wordFilter) add(w string) {
+	b := wordBit(w)
+	f[b>>6] |= 1 << (b & 63)
+}
+
+func (f *wordFilter) has(w string) bool {
+	b := wordBit(w)
+	return f[b>>6]&(1<<(b&63)) != 0
 }
 
 // particleJoins reports whether the lower-case word at k is a name particle
