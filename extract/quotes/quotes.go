@@ -26,6 +26,7 @@ package quotes
 import (
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -90,7 +91,28 @@ func FindWith(paragraphs []string, opts *Options) []Quote {
 		return []Quote{}
 	}
 	a.attributeAll()
-	return a.result()
+	q := a.result()
+	putTokens(a.toks) // the result holds no token
+	return q
+}
+
+// tokenBufs recycles the token buffers of finished calls: an article's
+// tokens take tens of kilobytes, and FindWith runs on every page.
+var tokenBufs sync.Pool // of *[]token
+
+// getTokens returns an empty token buffer of capacity n or more.
+func getTokens(n int) []token {
+	if p, _ := tokenBufs.Get().(*[]token); p != nil && cap(*p) >= n {
+		return (*p)[:0]
+	}
+	return make([]token, 0, n)
+}
+
+// putTokens recycles toks, once nothing refers to it.
+func putTokens(toks []token) {
+	clear(toks) // let the article's text go
+	toks = toks[:0]
+	tokenBufs.Put(&toks)
 }
 
 // article is the analysis of one call to Find.
@@ -102,6 +124,7 @@ type article struct {
 	ents    entities
 	history []event
 	cands   []*cand
+	toks    []token // the buffer the paragraphs' tokens are slices of
 	// lastQuote is the last paragraph that may hold a quotation: the
 	// discourse after it cannot change the result
 	lastQuote int
@@ -327,8 +350,8 @@ func newArticle(paragraphs []string, kinds []Kind) *article {
 	for _, p := range paragraphs {
 		size += len(p)
 	}
-	allToks := make([]token, 0, size/4+2*len(paragraphs))
-	allSents := make([][2]int, 0, len(allToks)/16+len(paragraphs)) // sentences are rarely shorter
+	allToks := getTokens(size/4 + 2*len(paragraphs))
+	allSents := make([][2]int, 0, cap(allToks)/20+len(paragraphs)) // a sentence every 25 tokens or so
 	low := &textArena{}
 	low.Grow(size / 8)
 	a.ents = entities{byKey: map[string]*entity{}, byWord: map[string][]*entity{}, byInits: map[string][]*entity{}, byTitleWord: map[string][]*entity{},
@@ -346,6 +369,7 @@ func newArticle(paragraphs []string, kinds []Kind) *article {
 		n := len(allToks)
 		allToks = tokenize(allToks, pr.text, pr.spans, low)
 		pr.toks = allToks[n:len(allToks):len(allToks)]
+		a.toks = allToks
 		for k := range pr.toks {
 			t := &pr.toks[k]
 			if t.kind != tQuote {
