@@ -63,13 +63,21 @@ func pairMarks(p string, singles bool) []span {
 	var stack []openMark
 	prev, lastSeen := rune(0), rune(0) // lastSeen: the last rune that is not a space
 	for i := 0; i < len(p); {
-		if c := p[i]; c < utf8.RuneSelf && c != '"' && c != '\'' && c != '`' {
-			// the common case, an ASCII character that is no mark
-			if c != ' ' && c != 0 && (c < '\t' || c > '\r') { // !isSpaceRune
-				lastSeen = rune(c)
+		if plainASCII[p[i]] {
+			// the common case, a run of ASCII characters that are no marks:
+			// only the last rune and the last one that is not a space matter
+			j := i + 1
+			for j < len(p) && plainASCII[p[j]] {
+				j++
 			}
-			prev = rune(c)
-			i++
+			prev = rune(p[j-1])
+			for k := j - 1; k >= i; k-- {
+				if c := p[k]; c != ' ' && c != 0 && (c < '\t' || c > '\r') { // !isSpaceRune
+					lastSeen = rune(c)
+					break
+				}
+			}
+			i = j
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(p[i:])
@@ -294,6 +302,14 @@ func classify(r, prev, next rune, stack []openMark) (fam family, opener bool, cl
 	}
 	return 0, false, -1
 }
+
+// plainASCII tells the ASCII characters that are no quotation marks.
+var plainASCII = func() (t [256]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = !isMark(rune(c))
+	}
+	return t
+}()
 
 // isMark reports whether r can open or close a quotation, alone or doubled
 // (classify and doubled know no other rune).

@@ -103,6 +103,25 @@ func (l *textArena) fold(s string) string {
 	if l == nil {
 		return fold(s)
 	}
+	ascii, upper := true, false
+	for i := 0; i < len(s) && ascii; i++ {
+		ascii = s[i] < utf8.RuneSelf
+		upper = upper || 'A' <= s[i] && s[i] <= 'Z'
+	}
+	if ascii {
+		if !upper {
+			return s
+		}
+		start := l.Len()
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			l.WriteByte(c)
+		}
+		return l.String()[start:]
+	}
 	same := true
 	for _, r := range s {
 		// strings.ToLower (strings.Map) writes an invalid byte as U+FFFD
