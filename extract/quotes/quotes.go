@@ -354,8 +354,7 @@ func newArticle(paragraphs []string, kinds []Kind) *article {
 	allSents := make([][2]int, 0, cap(allToks)/20+len(paragraphs)) // a sentence every 25 tokens or so
 	low := &textArena{}
 	low.Grow(size / 8)
-	a.ents = entities{byKey: map[string]*entity{}, byWord: map[string][]*entity{}, byInits: map[string][]*entity{}, byTitleWord: map[string][]*entity{},
-		descs: map[string][]token{}, indefs: map[string]string{}, arena: low}
+	caps := 0 // capitalised words
 	for i := range a.paras {
 		pr := &a.paras[i]
 		// a quotation left open continues when the next paragraph reopens it
@@ -372,6 +371,9 @@ func newArticle(paragraphs []string, kinds []Kind) *article {
 		a.toks = allToks
 		for k := range pr.toks {
 			t := &pr.toks[k]
+			if t.cap {
+				caps++
+			}
 			if t.kind != tQuote {
 				continue
 			}
@@ -382,6 +384,10 @@ func newArticle(paragraphs []string, kinds []Kind) *article {
 		pr.sents = allSents[n:len(allSents):len(allSents)]
 	}
 	a.footers = blockFooters(a.paras, whole)
+	// the indexes sized as news articles fill them: a name for three
+	// capitalised words, a description for ten tokens
+	a.ents = entities{byKey: make(map[string]*entity, caps/3), byWord: make(map[string][]*entity, caps/2), byInits: map[string][]*entity{},
+		byTitleWord: make(map[string][]*entity, caps/6), descs: make(map[string][]token, len(allToks)/10), indefs: map[string]string{}, arena: low}
 	a.markSentenceInitials()
 	allRuns := make([]nameRun, 0, len(allToks)/8) // about one run in ten tokens
 	for i := range a.paras {
