@@ -84,9 +84,9 @@ func isCue(toks []token, j int) bool {
 		p := toks[j-1]
 		switch {
 		case p.kind == tQuote && !p.term, p.isPunct(",") && j >= 2 && toks[j-2].kind == tQuote:
-		case p.kind == tWord && pronouns[pronounOf(p)] && !determiners[p.lower]:
-		case p.kind == tWord && p.cap && !determiners[p.lower] && !p.possessive() &&
-			(j < 2 || toks[j-2].kind != tWord || !(determiners[toks[j-2].lower] || toks[j-2].possessive() || prepositions[toks[j-2].lower])):
+		case p.kind == tWord && pronouns[pronounOf(p)] && !isDeterminer(p.lower):
+		case p.kind == tWord && p.cap && !isDeterminer(p.lower) && !p.possessive() &&
+			(j < 2 || toks[j-2].kind != tWord || !(isDeterminer(toks[j-2].lower) || toks[j-2].possessive() || prepositions[toks[j-2].lower])):
 		default:
 			return false
 		}
@@ -481,7 +481,7 @@ func sentenceSubject(toks []token, lo, hi int) (np, appos []token) {
 	s := lo
 	for round := 0; round < 3 && s < hi; round++ {
 		t := toks[s]
-		if t.kind != tWord || !(sentenceStarters[t.lower] || timeWords[t.lower]) || determiners[t.lower] || pronouns[pronounOf(t)] {
+		if t.kind != tWord || !(sentenceStarters[t.lower] || timeWords[t.lower]) || isDeterminer(t.lower) || pronouns[pronounOf(t)] {
 			break
 		}
 		// skip an opening adverbial up to its comma, or the single word

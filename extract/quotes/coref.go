@@ -144,7 +144,7 @@ func isNameWord(toks []token, i, lo int) bool {
 	if t.kind != tWord || !t.cap {
 		return false
 	}
-	if t.text == "I" || t.noName || determiners[t.lower] || pronouns[pronounOf(t)] {
+	if t.text == "I" || t.noName || isDeterminer(t.lower) || pronouns[pronounOf(t)] {
 		return false
 	}
 	if sentenceStarters[t.lower] || strings.Contains(t.lower, "-") && commonWordName(t.lower) {
@@ -542,7 +542,7 @@ func (es *entities) collect(toks []token, lo, hi, base int, runs []nameRun) []na
 		for j := r.s - 1; j >= lo && j >= r.s-6 && !toks[r.s-1].is("to", "of", "for", "in", "at", "from", "with", "by", "on"); j-- {
 			t := toks[j]
 			b := t.bare()
-			if t.kind != tWord || !(t.cap && !determiners[t.lower] || t.possessive() || isRole(b) || isTitle(b) || personNouns[b] || b == "to" || b == "of" || b == "for" || b == "and") {
+			if t.kind != tWord || !(t.cap && !isDeterminer(t.lower) || t.possessive() || isRole(b) || isTitle(b) || personNouns[b] || b == "to" || b == "of" || b == "for" || b == "and") {
 				if role != "" && t.kind == tWord {
 					e.learnGender(roleGender(t.lower, role))
 				}
@@ -559,7 +559,7 @@ func (es *entities) collect(toks []token, lo, hi, base int, runs []nameRun) []na
 		}
 		// an appositive after it: "Cheuk Hau-yip, the commander of …,"
 		if r.e+1 < hi && toks[r.e].isPunct(",") && toks[r.e+1].kind == tWord && !clauseWords[toks[r.e+1].lower] &&
-			(!toks[r.e+1].cap || determiners[toks[r.e+1].lower] || toks[r.e+1].possessive()) {
+			(!toks[r.e+1].cap || isDeterminer(toks[r.e+1].lower) || toks[r.e+1].possessive()) {
 			for j := r.e + 1; j < hi && j < r.e+16 && !isBoundary(toks[j]); j++ {
 				if toks[j].kind == tWord && !toks[j].cap {
 					if clauseWords[toks[j].lower] {
@@ -575,7 +575,7 @@ func (es *entities) collect(toks []token, lo, hi, base int, runs []nameRun) []na
 			for j >= lo && j > r.s-16 && !isBoundary(toks[j]) {
 				j--
 			}
-			if d := toks[j+1]; d.kind == tWord && determiners[d.lower] {
+			if d := toks[j+1]; d.kind == tWord && isDeterminer(d.lower) {
 				for k := j + 1; k < r.s-1; k++ {
 					if toks[k].kind == tWord && !toks[k].cap {
 						e.addTitle(toks[k].bare())
@@ -611,7 +611,7 @@ func (es *entities) collect(toks []token, lo, hi, base int, runs []nameRun) []na
 				}
 			}
 		}
-		if !determiners[t.lower] {
+		if !isDeterminer(t.lower) {
 			continue
 		}
 		for j := i + 1; j < hi && j <= i+4; j++ {
@@ -632,7 +632,7 @@ func parseNP(np, appos []token) mention {
 	if len(appos) > 0 {
 		a := readNP(appos)
 		// prefer a name; a bare name in the appositive wins over a description
-		if len(a.name) > 0 && (len(m.name) == 0 || pureName(appos) && (!np[0].cap || determiners[np[0].lower] || foreignDets[np[0].lower])) && m.pron == "" {
+		if len(a.name) > 0 && (len(m.name) == 0 || pureName(appos) && (!np[0].cap || isDeterminer(np[0].lower) || foreignDets[np[0].lower])) && m.pron == "" {
 			return a
 		}
 		if m.empty() && !a.empty() && !startsWithPrep(appos) {
@@ -767,7 +767,7 @@ func readNP(np []token) mention {
 		// name that is not its role is another constituent
 		if k := last.s - 1; last.e == len(np) && k > 0 && np[k].kind == tWord && !np[k].cap && !np[k].possessive() &&
 			!isTitle(np[k].bare()) && !isNounHead(np[k].bare()) && !isRole(np[k].bare()) && !nameParticles[np[k].lower] &&
-			!headStops[np[k].lower] && !np[k].is("and", "&") && !strings.ContainsAny(np[k].lower, "'’") && (determiners[np[0].lower] || foreignDets[np[0].lower]) {
+			!headStops[np[k].lower] && !np[k].is("and", "&") && !strings.ContainsAny(np[k].lower, "'’") && (isDeterminer(np[0].lower) || foreignDets[np[0].lower]) {
 			m.words = np[last.s:]
 		}
 		return m
@@ -775,7 +775,7 @@ func readNP(np []token) mention {
 	// "contains the following statement": a verb before the determiner
 	// is no part of the source's description
 	for k := 1; k < end-1; k++ {
-		if t := np[k]; t.kind == tWord && !t.cap && determiners[t.lower] && !np[0].cap && !determiners[np[0].lower] && !foreignDets[np[0].lower] {
+		if t := np[k]; t.kind == tWord && !t.cap && isDeterminer(t.lower) && !np[0].cap && !isDeterminer(np[0].lower) && !foreignDets[np[0].lower] {
 			plain := true
 			for _, u := range np[:k] {
 				plain = plain && u.kind == tWord && !u.cap && !u.possessive() && !isNounHead(u.bare()) && !isTitle(u.bare())
@@ -790,7 +790,7 @@ func readNP(np []token) mention {
 	m.head = head.bare()
 	m.plural = strings.HasSuffix(m.head, "s") && !strings.HasSuffix(m.head, "ss") || irregularPlurals[m.head]
 	var d string
-	if determiners[np[0].lower] || np[0].is("one", "another", "some") {
+	if isDeterminer(np[0].lower) || np[0].is("one", "another", "some") {
 		d = joinLowerFirst(np)
 		m.indef = np[0].is("a", "an", "one", "another", "some")
 	} else {

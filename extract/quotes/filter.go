@@ -147,10 +147,10 @@ func usedAsName(toks []token, i, lo, hi int) bool {
 		return false
 	}
 	p, n := toks[i-1], toks[i+1]
-	if endsClause(toks[i].text) || determiners[n.lower] || pronouns[pronounOf(n)] {
+	if endsClause(toks[i].text) || isDeterminer(n.lower) || pronouns[pronounOf(n)] {
 		return false
 	}
-	if p.kind != tWord || !(determiners[p.lower] || p.possessive()) {
+	if p.kind != tWord || !(isDeterminer(p.lower) || p.possessive()) {
 		return false
 	}
 	return n.kind == tWord && !n.cap && !functionWords[n.lower] && !isCue(toks, i+1)

@@ -632,7 +632,7 @@ func unknownSource(toks []token, i, hi int) []token {
 	// verb first: one or two lower-case words, then a name closing the clause
 	v := k
 	for v < hi && v < k+2 && toks[v].kind == tWord && !toks[v].cap && !functionWords[toks[v].lower] && !clauseWords[toks[v].lower] && !prepositions[toks[v].lower] &&
-		!(v > k && (determiners[toks[v].lower] || foreignDets[toks[v].lower] || toks[v].is("one", "another"))) {
+		!(v > k && (isDeterminer(toks[v].lower) || foreignDets[toks[v].lower] || toks[v].is("one", "another"))) {
 		v++
 	}
 	if v > k {
@@ -640,7 +640,7 @@ func unknownSource(toks []token, i, hi int) []token {
 			return toks[v:e]
 		}
 		// "«…», sospira un allevatore di Enna.": a description of a person
-		if v == k+1 && v+1 < hi && (determiners[toks[v].lower] || foreignDets[toks[v].lower] || toks[v].is("one", "another")) {
+		if v == k+1 && v+1 < hi && (isDeterminer(toks[v].lower) || foreignDets[toks[v].lower] || toks[v].is("one", "another")) {
 			e, end := v+1, 0
 			for e < hi && e < v+10 && toks[e].kind == tWord && !toks[e].cap || e < hi && e < v+10 && end > 0 && toks[e].kind == tWord {
 				if end == 0 && (headStops[toks[e].lower] || rightStops[toks[e].lower] || foreignStops[toks[e].lower] || prepositions[toks[e].lower] || toks[e].is("outside", "inside")) {
