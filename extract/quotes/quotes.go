@@ -456,8 +456,8 @@ func (a *article) markSentenceInitials() {
 	}
 }
 
-// wordFilter is a small Bloom filter over a set of words: has is false for
-// a word never added, and true for most of the others only.
+// wordFilter is a small Bloom filter over a set of words: has is true for
+// every word added, and false for most others.
 type wordFilter [4]uint64
 
 func wordBit(w string) uint8 {
