@@ -35,8 +35,8 @@ func cueFormOf(t token) cueForm { return cueForms[t.lower] }
 // isCue reports whether toks[j] is a reporting verb as used here.
 func isCue(toks []token, j int) bool {
 	t := toks[j]
-	if t.kind != tWord {
-		return false
+	if t.kind != tWord || !cueOrAccording[t.lower] {
+		return false // most words: one lookup
 	}
 	if _, ok := accordingWords[t.lower]; ok {
 		return isAccording(toks, j)
@@ -84,9 +84,9 @@ func isCue(toks []token, j int) bool {
 		p := toks[j-1]
 		switch {
 		case p.kind == tQuote && !p.term, p.isPunct(",") && j >= 2 && toks[j-2].kind == tQuote:
-		case p.kind == tWord && pronouns[pronounOf(p)] && !determiners[p.lower]:
-		case p.kind == tWord && p.cap && !determiners[p.lower] && !p.possessive() &&
-			(j < 2 || toks[j-2].kind != tWord || !(determiners[toks[j-2].lower] || toks[j-2].possessive() || prepositions[toks[j-2].lower])):
+		case p.kind == tWord && pronouns[pronounOf(p)] && !isDeterminer(p.lower):
+		case p.kind == tWord && p.cap && !isDeterminer(p.lower) && !p.possessive() &&
+			(j < 2 || toks[j-2].kind != tWord || !(isDeterminer(toks[j-2].lower) || toks[j-2].possessive() || prepositions[toks[j-2].lower])):
 		default:
 			return false
 		}
@@ -228,9 +228,25 @@ func npLeft(toks []token, e, lo int) ([]token, int) {
 }
 
 func isCueWord(t token) bool {
+	if t.kind != tWord || t.cap {
+		return false
+	}
 	_, ok := cueForms[t.lower]
-	return ok && t.kind == tWord && !t.cap
+	return ok
 }
+
+// cueOrAccording holds the words of cueForms and accordingWords, so that
+// isCue rejects other words with one lookup.
+var cueOrAccording = func() map[string]bool {
+	m := make(map[string]bool, len(cueForms)+len(accordingWords))
+	for w := range cueForms {
+		m[w] = true
+	}
+	for w := range accordingWords {
+		m[w] = true
+	}
+	return m
+}()
 
 func isHardStop(t token) bool {
 	return t.kind == tQuote && !t.term || t.kind == tPunct && (t.text == "." || t.text == ";" || t.text == ":" || t.text == "!" || t.text == "?")
@@ -465,7 +481,7 @@ func sentenceSubject(toks []token, lo, hi int) (np, appos []token) {
 	s := lo
 	for round := 0; round < 3 && s < hi; round++ {
 		t := toks[s]
-		if t.kind != tWord || !(sentenceStarters[t.lower] || timeWords[t.lower]) || determiners[t.lower] || pronouns[pronounOf(t)] {
+		if t.kind != tWord || !(sentenceStarters[t.lower] || timeWords[t.lower]) || isDeterminer(t.lower) || pronouns[pronounOf(t)] {
 			break
 		}
 		// skip an opening adverbial up to its comma, or the single word

@@ -1,6 +1,7 @@
 package quotes
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -21,27 +22,44 @@ type entity struct {
 	org     bool            // an organisation, place or body
 	person  bool            // known to be a person (title, pronoun)
 	gender  byte            // 'm', 'f' or 0
-	titles  map[string]bool // role words seen beside the name
+	titles  map[string]bool // role words seen beside the name (nil until one is)
 	pos     []int           // positions of its mentions
+	inits   string          // initials of an organisation's name ("DEA"), or ""
+	pos2    [2]int          // backs pos for the first two mentions
+}
+
+// addTitle records a role word seen beside the entity's name.
+func (e *entity) addTitle(w string) {
+	if e.titles == nil {
+		e.titles = map[string]bool{}
+	}
+	e.titles[w] = true
 }
 
 // mention is the parsed noun phrase at an attribution point.
 type mention struct {
-	text   string   // as written
-	pron   string   // a personal pronoun, lower-cased
-	name   []string // folded key of a name
-	disp   string   // the name as written (titles stripped)
-	org    bool     //
-	head   string   // head noun of a descriptive phrase
-	desc   string   // the descriptive phrase
-	plural bool
-	indef  bool   // an indefinite description ("a company spokesperson") introduces a new source
-	owner  string // possessor of a description ("Trump" in "Trump's spokesman"), folded
-	gender byte   // the gender a role phrase gives ("la ministra"), or 0
+	words []token  // the words as written: see text
+	pron  string   // a personal pronoun, lower-cased
+	name  []string // folded key of a name
+	// the name's words and its "the" (titles stripped), for its display
+	// form (runDisplay), built only when no entity has the name
+	nameWords []token
+	det       bool
+	org       bool
+	head      string // head noun of a descriptive phrase
+	desc      string // the descriptive phrase
+	plural    bool
+	indef     bool   // an indefinite description ("a company spokesperson") introduces a new source
+	owner     string // possessor of a description ("Trump" in "Trump's spokesman"), folded
+	gender    byte   // the gender a role phrase gives ("la ministra"), or 0
 	// qualified: a Romance role phrase with words after the role ("el
 	// líder mapuche más radicalizado"), not a plain back-reference
 	qualified bool
 }
+
+// text is the mention as written (built only for the few quotations'
+// mentions).
+func (m mention) text() string { return joinTokens(m.words) }
 
 func (m mention) empty() bool { return m.pron == "" && len(m.name) == 0 && m.head == "" }
 
@@ -55,18 +73,55 @@ type ref struct {
 }
 
 func joinTokens(toks []token) string {
+	if len(toks) == 1 && toks[0].kind != tQuote {
+		return toks[0].text
+	}
 	var b strings.Builder
+	b.Grow(joinedLen(toks))
+	writeTokens(&b, toks)
+	return b.String()
+}
+
+// joinLowerFirst is joinTokens(toks) with the first word lower-cased.
+func joinLowerFirst(toks []token) string {
+	var b strings.Builder
+	b.Grow(joinedLen(toks) - len(toks[0].text) + len(toks[0].lower))
+	b.WriteString(toks[0].lower)
+	if len(toks) > 1 && toks[1].kind != tPunct {
+		b.WriteByte(' ')
+	}
+	writeTokens(&b, toks[1:])
+	return b.String()
+}
+
+func writeTokens(b *strings.Builder, toks []token) {
 	for i, t := range toks {
 		if i > 0 && t.kind != tPunct {
 			b.WriteByte(' ')
 		}
 		if t.kind == tQuote {
-			b.WriteString("\"" + t.text + "\"")
+			b.WriteByte('"')
+			b.WriteString(t.text)
+			b.WriteByte('"')
 			continue
 		}
 		b.WriteString(t.text)
 	}
-	return b.String()
+}
+
+// joinedLen is the length of joinTokens(toks).
+func joinedLen(toks []token) int {
+	n := 0
+	for i, t := range toks {
+		if i > 0 && t.kind != tPunct {
+			n++
+		}
+		n += len(t.text)
+		if t.kind == tQuote {
+			n += 2
+		}
+	}
+	return n
 }
 
 func isAcronym(t token) bool {
@@ -89,7 +144,7 @@ func isNameWord(toks []token, i, lo int) bool {
 	if t.kind != tWord || !t.cap {
 		return false
 	}
-	if t.text == "I" || t.noName || determiners[t.lower] || pronouns[pronounOf(t)] {
+	if t.text == "I" || t.noName || isDeterminer(t.lower) || pronouns[pronounOf(t)] {
 		return false
 	}
 	if sentenceStarters[t.lower] || strings.Contains(t.lower, "-") && commonWordName(t.lower) {
@@ -114,11 +169,19 @@ func containsOrg(toks []token) bool {
 type nameRun struct {
 	s, e int
 	det  bool // preceded by "the"
+	// set by entities.collect: the run names an organisation, and its
+	// entity (nil when the name has no key words)
+	org bool
+	ent *entity
 }
 
 // findRuns returns the name runs of toks[lo:hi].
 func findRuns(toks []token, lo, hi int) []nameRun {
-	var runs []nameRun
+	return appendRuns(nil, toks, lo, hi)
+}
+
+// appendRuns appends the name runs of toks[lo:hi] to runs.
+func appendRuns(runs []nameRun, toks []token, lo, hi int) []nameRun {
 	for i := lo; i < hi; {
 		if !isNameWord(toks, i, lo) {
 			i++
@@ -220,7 +283,7 @@ func coreName(run []token) []token {
 // commonWordName reports whether a capitalised word is a role or common
 // noun rather than a name ("Singer-guitarists", "Prosecution").
 func commonWordName(w string) bool {
-	for _, part := range strings.Split(w, "-") {
+	for part := range strings.SplitSeq(w, "-") {
 		b := strings.TrimSuffix(part, "s")
 		if roleNouns[part] || isRole(b) || personNouns[part] || personNouns[b] {
 			return true
@@ -245,7 +308,11 @@ func isInitial(t token) bool {
 }
 
 func keyOf(toks []token) []string {
-	k := make([]string, 0, len(toks))
+	return appendKey(make([]string, 0, len(toks)), toks)
+}
+
+// appendKey appends the key words of the name toks to k.
+func appendKey(k []string, toks []token) []string {
 	for i, t := range toks {
 		if t.lower == "the" || i == 0 && len(toks) > 1 && foreignArticles[t.lower] {
 			continue // "La Constitución"
@@ -255,8 +322,33 @@ func keyOf(toks []token) []string {
 	return k
 }
 
+// appendJoinedKey appends strings.Join(keyOf(toks), " ") to b, and returns
+// the number of key words: a map key built without allocating.
+func appendJoinedKey(b []byte, toks []token) ([]byte, int) {
+	n := 0
+	for i, t := range toks {
+		if t.lower == "the" || i == 0 && len(toks) > 1 && foreignArticles[t.lower] {
+			continue
+		}
+		if n > 0 {
+			b = append(b, ' ')
+		}
+		b = append(b, strings.TrimSuffix(t.bare(), ".")...)
+		n++
+	}
+	return b, n
+}
+
 // runName returns the display form and key of a name run.
 func runName(toks []token, r nameRun) (disp string, key []string, org bool, stripped []token) {
+	name, org, stripped := runParts(toks, r)
+	return runDisplay(name, org, r.det), keyOf(name), org, stripped
+}
+
+// runParts splits a name run into the words of the name (the display form
+// and key are made of) and the titles stripped from its front, and tells
+// whether it names an organisation.
+func runParts(toks []token, r nameRun) (name []token, org bool, stripped []token) {
 	run := toks[r.s:r.e]
 	org = containsOrg(run) || (len(run) == 1 && (isAcronym(run[0]) || r.det)) ||
 		len(run) > 1 && isTitle(run[len(run)-1].bare()) && !royalTitles[run[len(run)-2].bare()] // "the High Commissioner for …"
@@ -265,18 +357,34 @@ func runName(toks []token, r nameRun) (disp string, key []string, org bool, stri
 		// organisation's words and a person's name follows
 		core := coreName(run)
 		if n := len(run) - len(core); len(core) >= 2 && n > 0 && !containsOrg(core) && (isTitle(run[n-1].bare()) || isAcronym(run[n-1]) && !r.det) {
-			return joinTokens(core), keyOf(core), false, run[:n]
+			return core, false, run[:n]
 		}
 	}
 	if org {
-		disp = trimPossessive(joinTokens(run))
-		if r.det {
-			disp = "the " + disp
-		}
-		return disp, keyOf(run), true, nil
+		return run, true, nil
 	}
 	core := coreName(run)
-	return trimPossessive(joinTokens(core)), keyOf(core), false, run[:len(run)-len(core)]
+	return core, false, run[:len(run)-len(core)]
+}
+
+// runDisplay is the display form of the name runParts found.
+func runDisplay(name []token, org, det bool) string {
+	disp := trimPossessive(joinTokens(name))
+	if org && det {
+		disp = "the " + disp
+	}
+	return disp
+}
+
+// display is runDisplay kept in the arena.
+func (es *entities) display(name []token, org, det bool) string {
+	start := es.arena.Len()
+	if org && det {
+		es.arena.WriteString("the ")
+	}
+	writeTokens(&es.arena.Builder, name)
+	// the possessive is at the end of the name, after any "the "
+	return trimPossessive(es.arena.String()[start:])
 }
 
 // trimPossessive drops a trailing 's from a name ("Zach Parise’s").
@@ -291,61 +399,128 @@ func trimPossessive(s string) string {
 
 // entities collects every name in the article with the role words around it.
 type entities struct {
-	list        []*entity
 	byKey       map[string]*entity
 	byWord      map[string][]*entity // key word -> entities whose name holds it
 	byInits     map[string][]*entity // initials -> organisations ("DEA")
 	byTitleWord map[string][]*entity // role word -> entities introduced with it
-	descs       map[string]string    // head noun -> fullest descriptive phrase
+	descs       map[string][]token   // head noun -> words after "the" of its fullest descriptive phrase: see desc
 	indefs      map[string]string    // head noun -> first indefinite description ("one legal expert")
+	keyBuf      []byte               // scratch for byKey lookups
+	arena       *textArena           // keeps the keys and display forms of names
+	keyWords    []string             // backs the keys of the entities
+	block       []entity             // new entities, allocated several at a time
+	lists       []*entity            // backs the one-entity lists of the indexes
 }
 
-func (es *entities) add(disp string, key []string, org bool, pos int) *entity {
-	k := strings.Join(key, " ")
-	e := es.byKey[k]
+// add records a mention at pos of the name run r of toks, and sets r.org
+// and r.ent; the entity is nil when the name has no key words.
+func (es *entities) add(toks []token, r *nameRun, pos int) (e *entity, stripped []token) {
+	name, org, stripped := runParts(toks, *r)
+	r.org = org
+	// most mentions repeat a name already seen: look it up before building
+	// its display form and key
+	var n int
+	es.keyBuf, n = appendJoinedKey(es.keyBuf[:0], name)
+	if n == 0 {
+		return nil, nil
+	}
+	e = es.byKey[string(es.keyBuf)]
 	if e == nil {
-		e = &entity{display: disp, key: key, org: org, titles: map[string]bool{}}
-		es.byKey[k] = e
-		es.list = append(es.list, e)
-		seen := map[string]bool{}
-		for _, w := range key {
-			if !seen[w] {
-				seen[w] = true
-				es.byWord[w] = append(es.byWord[w], e)
+		k := len(es.keyWords)
+		es.keyWords = appendKey(es.keyWords, name)
+		e = es.newEntity()
+		e.display, e.key, e.org = es.display(name, org, r.det), es.keyWords[k:len(es.keyWords):len(es.keyWords)], org
+		e.pos = e.pos2[:0]
+		e.inits = initials(e)
+		es.byKey[es.arena.keep(es.keyBuf)] = e
+		for i, w := range e.key {
+			if !slices.Contains(e.key[:i], w) {
+				es.byWord[w] = es.appendTo(es.byWord[w], e)
 			}
 		}
-		if in := initials(e); in != "" {
-			es.byInits[in] = append(es.byInits[in], e)
+		if e.inits != "" {
+			es.byInits[e.inits] = es.appendTo(es.byInits[e.inits], e)
 		}
 	}
 	e.pos = append(e.pos, pos)
-	return e
+	r.ent = e
+	return e, stripped
 }
 
 func (es *entities) title(e *entity, w string) {
 	if !e.titles[w] {
-		e.titles[w] = true
-		es.byTitleWord[w] = append(es.byTitleWord[w], e)
+		e.addTitle(w)
+		es.byTitleWord[w] = es.appendTo(es.byTitleWord[w], e)
 	}
 }
 
-func (es *entities) addDesc(head, text string) {
+// newEntity returns a new entity from a block allocated for several.
+func (es *entities) newEntity() *entity {
+	if len(es.block) == 0 {
+		es.block = make([]entity, 16)
+	}
+	e := &es.block[0]
+	es.block = es.block[1:]
+	return e
+}
+
+// appendTo appends e to the list l of an index. Most words name a single
+// entity: a new list is carved from a shared block, with no room to grow
+// (appending to it again copies it out).
+func (es *entities) appendTo(l []*entity, e *entity) []*entity {
+	if l != nil {
+		return append(l, e)
+	}
+	if len(es.lists) == cap(es.lists) {
+		es.lists = make([]*entity, 0, 32)
+	}
+	es.lists = append(es.lists, e)
+	n := len(es.lists)
+	return es.lists[n-1 : n : n]
+}
+
+// addDesc records "the " and the words toks as a description of head, when
+// it is the fullest yet. The phrase is built only when asked for (desc):
+// few heads are ever looked up.
+func (es *entities) addDesc(head string, toks []token) {
 	if head == "" {
 		return
 	}
-	if len(text) > len(es.descs[head]) {
-		es.descs[head] = text
+	if old, ok := es.descs[head]; !ok || joinedLen(toks) > joinedLen(old) {
+		es.descs[head] = toks
 	}
 }
 
+// desc is the fullest descriptive phrase of head ("the 43-year-old man"),
+// or "".
+func (es *entities) desc(head string) string {
+	toks, ok := es.descs[head]
+	if !ok {
+		return ""
+	}
+	return "the " + joinTokens(toks)
+}
+
+// descLen is len(es.desc(head)).
+func (es *entities) descLen(head string) int {
+	toks, ok := es.descs[head]
+	if !ok {
+		return 0
+	}
+	return len("the ") + joinedLen(toks)
+}
+
 // collect records the names of the sentence toks[lo:hi] at base position.
-func (es *entities) collect(toks []token, lo, hi, base int) {
-	for _, r := range findRuns(toks, lo, hi) {
-		disp, key, org, stripped := runName(toks, r)
-		if len(key) == 0 {
+// It appends the sentence's name runs to runs, with their entities.
+func (es *entities) collect(toks []token, lo, hi, base int, runs []nameRun) []nameRun {
+	n := len(runs)
+	runs = appendRuns(runs, toks, lo, hi)
+	for k := n; k < len(runs); k++ {
+		r := runs[k]
+		e, stripped := es.add(toks, &runs[k], base+r.s)
+		if e == nil {
 			continue
 		}
-		e := es.add(disp, key, org, base+r.s)
 		if !e.org && e.gender == 0 && len(e.key) >= 2 {
 			e.gender = nameGender(e.key[0])
 		}
@@ -367,7 +542,7 @@ func (es *entities) collect(toks []token, lo, hi, base int) {
 		for j := r.s - 1; j >= lo && j >= r.s-6 && !toks[r.s-1].is("to", "of", "for", "in", "at", "from", "with", "by", "on"); j-- {
 			t := toks[j]
 			b := t.bare()
-			if t.kind != tWord || !(t.cap && !determiners[t.lower] || t.possessive() || isRole(b) || isTitle(b) || personNouns[b] || b == "to" || b == "of" || b == "for" || b == "and") {
+			if t.kind != tWord || !(t.cap && !isDeterminer(t.lower) || t.possessive() || isRole(b) || isTitle(b) || personNouns[b] || b == "to" || b == "of" || b == "for" || b == "and") {
 				if role != "" && t.kind == tWord {
 					e.learnGender(roleGender(t.lower, role))
 				}
@@ -384,13 +559,13 @@ func (es *entities) collect(toks []token, lo, hi, base int) {
 		}
 		// an appositive after it: "Cheuk Hau-yip, the commander of …,"
 		if r.e+1 < hi && toks[r.e].isPunct(",") && toks[r.e+1].kind == tWord && !clauseWords[toks[r.e+1].lower] &&
-			(!toks[r.e+1].cap || determiners[toks[r.e+1].lower] || toks[r.e+1].possessive()) {
+			(!toks[r.e+1].cap || isDeterminer(toks[r.e+1].lower) || toks[r.e+1].possessive()) {
 			for j := r.e + 1; j < hi && j < r.e+16 && !isBoundary(toks[j]); j++ {
 				if toks[j].kind == tWord && !toks[j].cap {
 					if clauseWords[toks[j].lower] {
 						break
 					}
-					e.titles[toks[j].bare()] = true
+					e.addTitle(toks[j].bare())
 				}
 			}
 		}
@@ -400,10 +575,10 @@ func (es *entities) collect(toks []token, lo, hi, base int) {
 			for j >= lo && j > r.s-16 && !isBoundary(toks[j]) {
 				j--
 			}
-			if d := toks[j+1]; d.kind == tWord && determiners[d.lower] {
+			if d := toks[j+1]; d.kind == tWord && isDeterminer(d.lower) {
 				for k := j + 1; k < r.s-1; k++ {
 					if toks[k].kind == tWord && !toks[k].cap {
-						e.titles[toks[k].bare()] = true
+						e.addTitle(toks[k].bare())
 					}
 				}
 			}
@@ -425,7 +600,7 @@ func (es *entities) collect(toks []token, lo, hi, base int) {
 		if t.kind != tWord {
 			continue
 		}
-		if t.is("a", "an", "one", "another") {
+		if t.indefinite() {
 			for j := i + 1; j < hi && j <= i+4; j++ {
 				u := toks[j]
 				if u.kind != tWord || u.cap || clauseWords[u.lower] || functionWords[u.lower] || isCueWord(u) {
@@ -436,7 +611,7 @@ func (es *entities) collect(toks []token, lo, hi, base int) {
 				}
 			}
 		}
-		if !determiners[t.lower] {
+		if !isDeterminer(t.lower) {
 			continue
 		}
 		for j := i + 1; j < hi && j <= i+4; j++ {
@@ -444,9 +619,10 @@ func (es *entities) collect(toks []token, lo, hi, base int) {
 			if u.kind != tWord || u.cap || clauseWords[u.lower] || functionWords[u.lower] || isCueWord(u) {
 				break
 			}
-			es.addDesc(u.bare(), "the "+joinTokens(toks[i+1:j+1]))
+			es.addDesc(u.bare(), toks[i+1:j+1])
 		}
 	}
+	return runs
 }
 
 // parseNP reads a noun phrase (and an optional appositive) at an attribution
@@ -456,7 +632,7 @@ func parseNP(np, appos []token) mention {
 	if len(appos) > 0 {
 		a := readNP(appos)
 		// prefer a name; a bare name in the appositive wins over a description
-		if len(a.name) > 0 && (len(m.name) == 0 || pureName(appos) && (!np[0].cap || determiners[np[0].lower] || foreignDets[np[0].lower])) && m.pron == "" {
+		if len(a.name) > 0 && (len(m.name) == 0 || pureName(appos) && (!np[0].cap || isDeterminer(np[0].lower) || foreignDets[np[0].lower])) && m.pron == "" {
 			return a
 		}
 		if m.empty() && !a.empty() && !startsWithPrep(appos) {
@@ -502,7 +678,7 @@ func readNP(np []token) mention {
 	if len(np) == 0 {
 		return mention{}
 	}
-	m := mention{text: joinTokens(np)}
+	m := mention{words: np}
 	if len(np) == 1 && np[0].kind == tWord {
 		if p := pronounOf(np[0]); pronouns[p] {
 			m.pron = p
@@ -511,7 +687,8 @@ func readNP(np []token) mention {
 	}
 	// the head portion ends at a preposition or relative pronoun, except
 	// inside a name ("Office of the Inspector General")
-	runs := findRuns(np, 0, len(np))
+	var buf [8]nameRun
+	runs := appendRuns(buf[:0], np, 0, len(np))
 	inRun := func(i int) bool {
 		for _, r := range runs {
 			if i > r.s && i < r.e {
@@ -584,38 +761,40 @@ func readNP(np []token) mention {
 		}
 	}
 	if last != nil {
-		disp, key, org, _ := runName(np, *last)
-		m.name, m.disp, m.org = key, disp, org
+		name, org, _ := runParts(np, *last)
+		m.name, m.org, m.nameWords, m.det = keyOf(name), org, name, last.det
 		// "a project Mayor Jane Alvarez called …": a noun phrase before the
 		// name that is not its role is another constituent
 		if k := last.s - 1; last.e == len(np) && k > 0 && np[k].kind == tWord && !np[k].cap && !np[k].possessive() &&
 			!isTitle(np[k].bare()) && !isNounHead(np[k].bare()) && !isRole(np[k].bare()) && !nameParticles[np[k].lower] &&
-			!headStops[np[k].lower] && !np[k].is("and", "&") && !strings.ContainsAny(np[k].lower, "'’") && (determiners[np[0].lower] || foreignDets[np[0].lower]) {
-			m.text = joinTokens(np[last.s:])
+			!headStops[np[k].lower] && !np[k].is("and", "&") && !strings.ContainsAny(np[k].lower, "'’") && (isDeterminer(np[0].lower) || foreignDets[np[0].lower]) {
+			m.words = np[last.s:]
 		}
 		return m
 	}
 	// "contains the following statement": a verb before the determiner
 	// is no part of the source's description
 	for k := 1; k < end-1; k++ {
-		if t := np[k]; t.kind == tWord && !t.cap && determiners[t.lower] && !np[0].cap && !determiners[np[0].lower] && !foreignDets[np[0].lower] {
+		if t := np[k]; t.kind == tWord && !t.cap && isDeterminer(t.lower) && !np[0].cap && !isDeterminer(np[0].lower) && !foreignDets[np[0].lower] {
 			plain := true
 			for _, u := range np[:k] {
 				plain = plain && u.kind == tWord && !u.cap && !u.possessive() && !isNounHead(u.bare()) && !isTitle(u.bare())
 			}
 			if plain {
 				np, end = np[k:], end-k
-				m.text = joinTokens(np)
+				m.words = np
 			}
 			break
 		}
 	}
 	m.head = head.bare()
 	m.plural = strings.HasSuffix(m.head, "s") && !strings.HasSuffix(m.head, "ss") || irregularPlurals[m.head]
-	d := joinTokens(np)
-	if determiners[np[0].lower] || np[0].is("one", "another", "some") {
-		d = np[0].lower + d[len(np[0].text):]
+	var d string
+	if isDeterminer(np[0].lower) || np[0].is("one", "another", "some") {
+		d = joinLowerFirst(np)
 		m.indef = np[0].is("a", "an", "one", "another", "some")
+	} else {
+		d = joinTokens(np)
 	}
 	m.desc = d
 	return m
@@ -631,10 +810,10 @@ func (es *entities) findEntity(key []string, org bool, pos int) *entity {
 		cands = append(cands[:len(cands):len(cands)], es.byInits[key[0]]...)
 	}
 	for _, e := range cands {
-		if !containsSeq(e.key, key) && !(len(key) == 1 && initials(e) == key[0]) {
+		if !containsSeq(e.key, key) && !(len(key) == 1 && e.inits == key[0]) {
 			continue
 		}
-		if e.org != org && len(e.key) > len(key) && !(len(key) == 1 && initials(e) == key[0]) {
+		if e.org != org && len(e.key) > len(key) && !(len(key) == 1 && e.inits == key[0]) {
 			continue
 		}
 		d := distance(e.pos, pos)
@@ -764,76 +943,88 @@ func (a *article) lastSpeaker(pi, window int) *ref {
 // resolve turns a mention into a source. cur is the subject of the
 // quotation's own sentence, tried first for pronouns.
 func (a *article) resolve(m mention, pos int, cur *ref, pi int) *ref {
+	if r, ok := a.resolveRef(m, pos, cur, pi); ok {
+		return &r
+	}
+	return nil
+}
+
+// resolveRef is resolve returning the source by value (ok false for none),
+// for the subject of every sentence: most are not kept.
+func (a *article) resolveRef(m mention, pos int, cur *ref, pi int) (ref, bool) {
 	switch {
 	case m.pron != "":
-		return a.resolvePronoun(m.pron, cur, pi)
+		if r := a.resolvePronoun(m.pron, cur, pi); r != nil {
+			return *r, true
+		}
+		return ref{}, false
 	case len(m.name) > 0:
 		e := a.ents.findEntity(m.name, m.org, pos)
 		if e == nil {
-			return &ref{name: m.disp, kind: kindOf(m.org, false)}
+			return ref{name: runDisplay(m.nameWords, m.org, m.det), kind: kindOf(m.org, false)}, true
 		}
-		return &ref{name: e.display, ent: e, kind: kindOf(e.org, e.person)}
+		return ref{name: e.display, ent: e, kind: kindOf(e.org, e.person)}, true
 	case m.head != "" && m.indef:
-		return &ref{name: m.desc, kind: descKind(m.head), plural: m.plural, head: m.head}
+		return ref{name: m.desc, kind: descKind(m.head), plural: m.plural, head: m.head}, true
 	case m.head != "":
 		if orgNouns[m.head] {
 			if e := a.ents.byTitle(m.head, true, pos); e != nil {
-				return &ref{name: e.display, ent: e, kind: 'o'}
+				return ref{name: e.display, ent: e, kind: 'o'}, true
 			}
 			// "the company said": the organisation the story is about
 			// ("the wireless trade association" is described, not named before)
 			if strings.HasPrefix(m.desc, "the ") && m.owner == "" && strings.ToLower(m.desc) == m.desc && strings.Count(m.desc, " ") <= 2 {
 				if r := a.recent(func(r ref) bool { return r.kind == 'o' && r.ent != nil }, pi, false); r != nil {
-					return r
+					return *r, true
 				}
 			}
-			return &ref{name: m.desc, kind: 'o'}
+			return ref{name: m.desc, kind: 'o'}, true
 		}
 		if docNouns[m.head] && strings.HasPrefix(m.desc, "the ") && m.owner == "" {
 			// "the statement said": its author, the last source quoted
 			if r := a.recent(func(r ref) bool { return !docNouns[r.head] && (r.kind != 'd' || isPersonHead(r.head)) }, pi, true); r != nil {
-				return r
+				return *r, true
 			}
 		}
 		if isRole(m.head) && !m.plural {
 			if e := a.ents.byTitle(m.head, false, pos); e != nil && (m.owner == "" || e.titles[m.owner]) && (m.gender == 0 || e.gender == 0 || e.gender == m.gender) {
-				return &ref{name: e.display, ent: e, kind: kindOf(false, true)}
+				return ref{name: e.display, ent: e, kind: kindOf(false, true)}, true
 			}
 		}
 		if strings.HasSuffix(m.head, "-year-old") && strings.HasPrefix(m.desc, "the ") {
 			// "the 52-year-old said": the person the story is about
 			person := func(r ref) bool { return r.ent != nil && !r.ent.org && personLike(r) }
 			if r := a.recent(person, pi, false); r != nil {
-				return r
+				return *r, true
 			}
 		}
-		if personNouns[m.head] && !isRole(m.head) && !m.plural && m.owner == "" && strings.EqualFold(m.desc, "the "+m.head) && len(a.ents.descs[m.head]) <= len(m.desc) {
+		if personNouns[m.head] && !isRole(m.head) && !m.plural && m.owner == "" && strings.EqualFold(m.desc, "the "+m.head) && a.ents.descLen(m.head) <= len(m.desc) {
 			// "a person familiar with the matter … the person said"
 			if d := a.ents.indefs[m.head]; d != "" {
-				return &ref{name: d, kind: 'd', head: m.head}
+				return ref{name: d, kind: 'd', head: m.head}, true
 			}
 		}
 		if isRole(m.head) && !m.plural && m.owner == "" {
 			if d := a.ents.indefs[m.head]; d != "" {
-				return &ref{name: d, kind: 'd', head: m.head}
+				return ref{name: d, kind: 'd', head: m.head}, true
 			}
 			person := func(r ref) bool {
 				return r.ent != nil && !r.ent.org && personLike(r) && (m.gender == 0 || r.ent.gender == 0 || r.ent.gender == m.gender)
 			}
 			if r := a.recent(person, pi, true); r != nil && !m.qualified {
-				return r
+				return *r, true
 			}
 			if r := a.recent(person, pi, false); r != nil && !m.qualified {
-				return r
+				return *r, true
 			}
 		}
 		d := m.desc
-		if full := a.ents.descs[m.head]; len(full) > len(d) && strings.HasPrefix(d, "the ") {
-			d = full
+		if a.ents.descLen(m.head) > len(d) && strings.HasPrefix(d, "the ") {
+			d = a.ents.desc(m.head)
 		}
-		return &ref{name: d, kind: 'd', plural: m.plural, head: m.head}
+		return ref{name: d, kind: 'd', plural: m.plural, head: m.head}, true
 	}
-	return nil
+	return ref{}, false
 }
 
 func kindOf(org, person bool) byte {

@@ -52,13 +52,12 @@ var smallWords = set("a an the and or but nor for of on in at to by with from as
 // ("Takin’ It To the Streets", "Meth. We're On It."): every word but the
 // small ones capitalised. Text in capitals is shouting, not a title.
 func titleCase(text string) bool {
-	words := strings.Fields(text)
-	if len(words) > 12 {
-		return false
-	}
-	content, capped, letters, upper := 0, 0, 0, 0
-	for _, w := range words {
-		w = strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	content, capped, letters, upper, words := 0, 0, 0, 0, 0
+	for w := range strings.FieldsSeq(text) {
+		if words++; words > 12 {
+			return false
+		}
+		w = strings.TrimFunc(w, notWordRune)
 		if w == "" {
 			continue
 		}
@@ -74,7 +73,7 @@ func titleCase(text string) bool {
 		if !unicode.IsLetter(r) {
 			continue
 		}
-		if smallWords[fold(w)] {
+		if isSmallWord(w) {
 			continue
 		}
 		content++
@@ -86,6 +85,18 @@ func titleCase(text string) bool {
 		return false
 	}
 	return content >= 2 && capped == content
+}
+
+func notWordRune(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
+
+// isSmallWord reports whether w, folded, is one of smallWords, without
+// allocating for the usual short ASCII word.
+func isSmallWord(w string) bool {
+	var buf [16]byte
+	if b, ok := asciiLower(buf[:0], w); ok {
+		return smallWords[string(b)] // fold(w) for ASCII
+	}
+	return smallWords[fold(w)]
 }
 
 // isPartial reports whether the quotation at i is embedded in the reporter's
@@ -136,10 +147,10 @@ func usedAsName(toks []token, i, lo, hi int) bool {
 		return false
 	}
 	p, n := toks[i-1], toks[i+1]
-	if endsClause(toks[i].text) || determiners[n.lower] || pronouns[pronounOf(n)] {
+	if endsClause(toks[i].text) || isDeterminer(n.lower) || pronouns[pronounOf(n)] {
 		return false
 	}
-	if p.kind != tWord || !(determiners[p.lower] || p.possessive()) {
+	if p.kind != tWord || !(isDeterminer(p.lower) || p.possessive()) {
 		return false
 	}
 	return n.kind == tWord && !n.cap && !functionWords[n.lower] && !isCue(toks, i+1)

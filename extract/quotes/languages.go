@@ -133,6 +133,15 @@ var germanTitleSuffixes = []string{"minister", "ministerin", "präsident", "prä
 	"sekretär", "sekretärin", "botschafter", "botschafterin", "richter", "richterin", "senator", "senatorin", "abgeordnete", "abgeordneter",
 	"vorstand", "vorständin", "experte", "expertin", "analyst", "analystin", "ökonom", "ökonomin", "gründer", "gründerin", "forscher", "forscherin"}
 
+// minGermanTitleSuffix is the length of the shortest germanTitleSuffixes.
+var minGermanTitleSuffix = func() int {
+	n := len(germanTitleSuffixes[0])
+	for _, suf := range germanTitleSuffixes {
+		n = min(n, len(suf))
+	}
+	return n
+}()
+
 // leadingHonorifics open a name in French, Spanish, Italian, Portuguese and
 // German ("M. Macron", "Frau Merkel"); they are stripped from its front only,
 // because "M." inside a name is an initial.
@@ -143,6 +152,9 @@ var leadingHonorifics = set("m. mm. mme mme. mmes mlle sr. sra. srta. d. dña. d
 func isTitle(w string) bool {
 	if titleWords[w] || foreignRoles[w] {
 		return true
+	}
+	if len(w) <= minGermanTitleSuffix+2 {
+		return false // too short for any suffix below
 	}
 	for _, suf := range germanTitleSuffixes {
 		if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {

@@ -199,6 +199,24 @@ var functionWords = set("as for to of in on at and or but that which who whom fr
 
 var determiners = set("the a an its their his her our your my this that these those")
 
+// isDeterminer is determiners[w], ruling most words out by their first
+// byte before the lookup (it is asked of every word).
+func isDeterminer(w string) bool {
+	return w != "" && determinerFirst[w[0]] && determiners[w]
+}
+
+var determinerFirst = firstBytes(determiners)
+
+// firstBytes returns the table of the first bytes of the words of m.
+func firstBytes(m map[string]bool) (t [256]bool) {
+	for w := range m {
+		if w != "" {
+			t[w[0]] = true
+		}
+	}
+	return t
+}
+
 // sentenceStarters are capitalised only because they open a sentence; they
 // never begin a name.
 var sentenceStarters = set("the a an in on at but and or so if as when while after before during since though although because yet still however meanwhile then now also thus this that these those there here it its he she they we i you his her their our my your what which who whom why how where with without for from by to of into over under about among between earlier later later, last next first finally instead indeed moreover besides further furthermore according following given noting unlike like upon once despite even just only both either neither each every all some many most few several such no not nor one two three four five six seven eight nine ten maybe perhaps")

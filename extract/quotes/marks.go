@@ -34,6 +34,7 @@ type span struct {
 	closed bool   // a closing mark was found in the paragraph
 	cont   bool   // reopens a quotation left open at the end of the previous paragraph
 	minor  bool   // single marks when they are not the main marks: a term, not a quotation
+	words  int    // wordCount of the inner text
 }
 
 type openMark struct {
@@ -62,7 +63,32 @@ func pairMarks(p string, singles bool) []span {
 	var stack []openMark
 	prev, lastSeen := rune(0), rune(0) // lastSeen: the last rune that is not a space
 	for i := 0; i < len(p); {
+		if plainASCII[p[i]] {
+			// the common case, a run of ASCII characters that are no marks:
+			// only the last rune and the last one that is not a space matter
+			j := i + 1
+			for j < len(p) && plainASCII[p[j]] {
+				j++
+			}
+			prev = rune(p[j-1])
+			for k := j - 1; k >= i; k-- {
+				if c := p[k]; c != ' ' && c != 0 && (c < '\t' || c > '\r') { // !isSpaceRune
+					lastSeen = rune(c)
+					break
+				}
+			}
+			i = j
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(p[i:])
+		if !isMark(r) {
+			if !isSpaceRune(r) {
+				lastSeen = r
+			}
+			prev = r
+			i += size
+			continue
+		}
 		next := rune(0)
 		if i+size < len(p) {
 			var nsize int
@@ -170,7 +196,7 @@ func makeSpan(p string, o openMark, closeAt, after int, closed bool) span {
 		}
 		end -= size
 	}
-	return span{open: o.pos, start: start, end: end, close: after, fam: o.fam, closed: closed}
+	return span{open: o.pos, start: start, end: end, close: after, fam: o.fam, closed: closed, words: wordCount(p[start:end])}
 }
 
 // find returns the index of the topmost open mark that r can close, or -1.
@@ -277,6 +303,24 @@ func classify(r, prev, next rune, stack []openMark) (fam family, opener bool, cl
 	return 0, false, -1
 }
 
+// plainASCII tells the ASCII characters that are no quotation marks.
+var plainASCII = func() (t [256]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = !isMark(rune(c))
+	}
+	return t
+}()
+
+// isMark reports whether r can open or close a quotation, alone or doubled
+// (classify and doubled know no other rune).
+func isMark(r rune) bool {
+	switch r {
+	case '"', '\'', '`', '“', '”', '„', '«', '»', '‹', '›', '「', '」', '『', '』', '‚', '‘', '’':
+		return true
+	}
+	return false
+}
+
 var doubled = map[[2]rune]rune{
 	{'’', '’'}: '”', {'‘', '‘'}: '“', {'\'', '\''}: '"', {'`', '`'}: '“',
 }
@@ -329,7 +373,7 @@ func isClosingPunct(r rune) bool {
 // hasSingleOpener reports whether p holds a single mark that can open a
 // quotation (‘, ‚, or ' after a non-letter), not only apostrophes.
 func hasSingleOpener(p string) bool {
-	if strings.ContainsAny(p, "‘‚") {
+	if strings.Contains(p, "‘") || strings.Contains(p, "‚") {
 		return true
 	}
 	for i := strings.IndexByte(p, '\''); i >= 0; {

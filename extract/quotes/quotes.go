@@ -26,6 +26,8 @@ package quotes
 import (
 	"slices"
 	"strings"
+	"sync"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -85,8 +87,32 @@ func FindWith(paragraphs []string, opts *Options) []Quote {
 		kinds = opts.Kinds
 	}
 	a := newArticle(paragraphs, kinds)
+	if a == nil {
+		return []Quote{}
+	}
 	a.attributeAll()
-	return a.result()
+	q := a.result()
+	putTokens(a.toks) // the result holds no token
+	return q
+}
+
+// tokenBufs recycles the token buffers of finished calls: an article's
+// tokens take tens of kilobytes, and FindWith runs on every page.
+var tokenBufs sync.Pool // of *[]token
+
+// getTokens returns an empty token buffer of capacity n or more.
+func getTokens(n int) []token {
+	if p, _ := tokenBufs.Get().(*[]token); p != nil && cap(*p) >= n {
+		return (*p)[:0]
+	}
+	return make([]token, 0, n)
+}
+
+// putTokens recycles toks, once nothing refers to it.
+func putTokens(toks []token) {
+	clear(toks) // let the article's text go
+	toks = toks[:0]
+	tokenBufs.Put(&toks)
 }
 
 // article is the analysis of one call to Find.
@@ -98,6 +124,10 @@ type article struct {
 	ents    entities
 	history []event
 	cands   []*cand
+	toks    []token // the buffer the paragraphs' tokens are slices of
+	// lastQuote is the last paragraph that may hold a quotation: the
+	// discourse after it cannot change the result
+	lastQuote int
 }
 
 type para struct {
@@ -105,6 +135,7 @@ type para struct {
 	spans []span
 	toks  []token
 	sents [][2]int
+	runs  []nameRun // the name runs of all its sentences, in order
 }
 
 // event is a source seen in the discourse: the subject of a sentence or the
@@ -222,7 +253,7 @@ func blockFooters(paras []para, whole []bool) map[int][]token {
 			continue
 		}
 		// the footer is prose, not a quotation
-		paras[i].spans, paras[i].toks, paras[i].sents = nil, toks, sentences(toks)
+		paras[i].spans, paras[i].toks, paras[i].sents = nil, toks, appendSentences(nil, toks)
 		if f == nil {
 			f = map[int][]token{}
 		}
@@ -253,14 +284,12 @@ func wholeSpan(p string, spans []span) []span {
 	} else if k := strings.LastIndex(t, " –"); k > 0 && footerName(appendWords(nil, t[k:])) != nil {
 		end = start + k
 	}
-	return []span{{open: 0, start: start, end: end, close: end, fam: famDouble, closed: true}}
+	return []span{{open: 0, start: start, end: end, close: end, fam: famDouble, closed: true, words: wordCount(p[start:end])}}
 }
 
 func newArticle(paragraphs []string, kinds []Kind) *article {
 	paragraphs, whole := applyKinds(paragraphs, kinds)
 	a := &article{paras: make([]para, len(paragraphs))}
-	a.ents = entities{byKey: map[string]*entity{}, byWord: map[string][]*entity{}, byInits: map[string][]*entity{}, byTitleWord: map[string][]*entity{},
-		descs: map[string]string{}, indefs: map[string]string{}}
 	// single marks are the main quotation marks when they quote more than
 	// double and angle marks do (British style)
 	doubles, singles := 0, 0
@@ -269,14 +298,14 @@ func newArticle(paragraphs []string, kinds []Kind) *article {
 		a.paras[i].text = p
 		a.paras[i].spans = pairMarks(p, false)
 		for _, s := range a.paras[i].spans {
-			if t := p[s.start:s.end]; !s.minor && wordCount(t) >= minWords && !titleCase(t) {
+			if !s.minor && s.words >= minWords && !titleCase(p[s.start:s.end]) {
 				doubles++
 			}
 		}
 		if hasSingleOpener(p) {
 			single[i] = pairMarks(p, true)
 			for _, s := range single[i] {
-				if t := p[s.start:s.end]; s.fam == famSingle && wordCount(t) >= minWords && !titleCase(t) {
+				if s.fam == famSingle && s.words >= minWords && !titleCase(p[s.start:s.end]) {
 					singles++
 				}
 			}
@@ -299,6 +328,33 @@ func newArticle(paragraphs []string, kinds []Kind) *article {
 			pr.spans = pr.spans[:n-1]
 		}
 	}
+	// Only quoted stretches of minWords words can become quotations: with
+	// none, the article quotes no one and the analysis of its prose (the
+	// bulk of the work) is skipped.
+	a.lastQuote = -1
+	for i, pr := range a.paras {
+		for _, s := range pr.spans {
+			if !s.minor && s.words >= minWords {
+				a.lastQuote = i
+				break
+			}
+		}
+	}
+	if a.lastQuote < 0 {
+		return nil
+	}
+	// the paragraphs' tokens and sentences are slices of article-wide
+	// buffers (about 5 bytes of text per token), and the lower-case forms
+	// of their words share one builder
+	size := 0
+	for _, p := range paragraphs {
+		size += len(p)
+	}
+	allToks := getTokens(size/4 + 2*len(paragraphs))
+	allSents := make([][2]int, 0, cap(allToks)/20+len(paragraphs)) // a sentence every 25 tokens or so
+	low := &textArena{}
+	low.Grow(size / 8)
+	caps := 0 // capitalised words
 	for i := range a.paras {
 		pr := &a.paras[i]
 		// a quotation left open continues when the next paragraph reopens it
@@ -309,23 +365,38 @@ func newArticle(paragraphs []string, kinds []Kind) *article {
 				next.spans[0].cont = true
 			}
 		}
-		pr.toks = tokenize(pr.text, pr.spans)
+		n := len(allToks)
+		allToks = tokenize(allToks, pr.text, pr.spans, low)
+		pr.toks = allToks[n:len(allToks):len(allToks)]
+		a.toks = allToks
 		for k := range pr.toks {
 			t := &pr.toks[k]
+			if t.cap {
+				caps++
+			}
 			if t.kind != tQuote {
 				continue
 			}
-			t.term = wordCount(t.text) < minWords || pr.spans[t.q].minor
+			t.term = pr.spans[t.q].words < minWords || pr.spans[t.q].minor // t.text is the span's
 		}
-		pr.sents = sentences(pr.toks)
+		n = len(allSents)
+		allSents = appendSentences(allSents, pr.toks)
+		pr.sents = allSents[n:len(allSents):len(allSents)]
 	}
 	a.footers = blockFooters(a.paras, whole)
+	// the indexes sized as news articles fill them: a name for three
+	// capitalised words, a description for ten tokens
+	a.ents = entities{byKey: make(map[string]*entity, caps/3), byWord: make(map[string][]*entity, caps/2), byInits: map[string][]*entity{},
+		byTitleWord: make(map[string][]*entity, caps/6), descs: make(map[string][]token, len(allToks)/10), indefs: map[string]string{}, arena: low}
 	a.markSentenceInitials()
+	allRuns := make([]nameRun, 0, len(allToks)/8) // about one run in ten tokens
 	for i := range a.paras {
 		pr := &a.paras[i]
+		n := len(allRuns)
 		for _, s := range pr.sents {
-			a.ents.collect(pr.toks, s[0], s[1], i*posBase)
+			allRuns = a.ents.collect(pr.toks, s[0], s[1], i*posBase, allRuns)
 		}
+		pr.runs = allRuns[n:len(allRuns):len(allRuns)]
 	}
 	return a
 }
@@ -337,18 +408,20 @@ func (a *article) markSentenceInitials() {
 	// seen[w] is 1 when the sentence-initial word w is seen lower-case,
 	// 2 when seen capitalised inside a sentence
 	seen := map[string]byte{}
+	var keys wordFilter // most words are no key: skip their lookup
 	for _, pr := range a.paras {
 		for _, s := range pr.sents {
-			if t := pr.toks[s[0]]; t.kind == tWord && t.cap {
+			if t := &pr.toks[s[0]]; t.kind == tWord && t.cap {
 				seen[t.lower] = 0
+				keys.add(t.lower)
 			}
 		}
 	}
 	for _, pr := range a.paras {
 		for _, s := range pr.sents {
 			for k := s[0]; k < s[1]; k++ {
-				t := pr.toks[k]
-				if t.kind != tWord {
+				t := &pr.toks[k]
+				if t.kind != tWord || !keys.has(t.lower) {
 					continue
 				}
 				v, ok := seen[t.lower]
@@ -383,6 +456,27 @@ func (a *article) markSentenceInitials() {
 	}
 }
 
+// wordFilter is a small Bloom filter over a set of words: has is true for
+// every word added, and false for most others.
+type wordFilter [4]uint64
+
+func wordBit(w string) uint8 {
+	if w == "" {
+		return 0
+	}
+	return uint8(len(w)*7 + int(w[0])*31 + int(w[len(w)-1]))
+}
+
+func (f *wordFilter) add(w string) {
+	b := wordBit(w)
+	f[b>>6] |= 1 << (b & 63)
+}
+
+func (f *wordFilter) has(w string) bool {
+	b := wordBit(w)
+	return f[b>>6]&(1<<(b&63)) != 0
+}
+
 // particleJoins reports whether the lower-case word at k is a name particle
 // inside a name ("Karina von Schuckmann", "Ana de la Cruz").
 func particleJoins(toks []token, k, hi int) bool {
@@ -400,7 +494,7 @@ func (a *article) attributeAll() {
 	// poll is the last survey the article reported, for the answers of its
 	// respondents ("Fifty-one percent say that “…”")
 	poll, pollPara := "", 0
-	for pi := range a.paras {
+	for pi := range a.paras[:a.lastQuote+1] {
 		pr := &a.paras[pi]
 		toks := pr.toks
 		for si, sr := range pr.sents {
@@ -411,9 +505,11 @@ func (a *article) attributeAll() {
 			if surveyNouns[sm.head] {
 				poll, pollPara = sm.desc, pi // "A new ABC News poll shows …"
 			}
-			subj := a.resolve(sm, base+lo, nil, pi)
-			if subj != nil && subj.kind == 'd' && !isPersonHead(subj.head) {
-				subj = nil
+			// the subject is kept (prevSubj) only for some sentences without
+			// quotations: it is resolved by value
+			var subj *ref
+			if sv, ok := a.resolveRef(sm, base+lo, nil, pi); ok && !(sv.kind == 'd' && !isPersonHead(sv.head)) {
+				subj = &sv
 			}
 			if subj != nil {
 				a.history = append(a.history, event{r: *subj, para: pi})
@@ -478,10 +574,10 @@ func (a *article) attributeAll() {
 					}
 					c.cue = at.cue
 					c.attrib = !m.empty() // a bare colon names no one
-					if c.speaker != nil && m.text != c.speaker.name {
-						c.mention = m.text
+					if c.speaker != nil && m.text() != c.speaker.name {
+						c.mention = m.text()
 					} else if c.speaker == nil {
-						c.mention = m.text
+						c.mention = m.text()
 					}
 				case unk != nil:
 					// "«…», sospira Salvatore Lo Monaco": a verb the lists
@@ -490,8 +586,8 @@ func (a *article) attributeAll() {
 					m := parseNP(unk, nil)
 					c.speaker = a.resolve(m, base+i, nil, pi)
 					c.attrib = c.speaker != nil
-					if c.speaker != nil && m.text != c.speaker.name {
-						c.mention = m.text
+					if c.speaker != nil && m.text() != c.speaker.name {
+						c.mention = m.text()
 					}
 				case c.cont && last != nil && last.para == pi-1:
 					c.speaker = last.speaker
@@ -514,7 +610,8 @@ func (a *article) attributeAll() {
 			if !quoted {
 				a.narrative(toks, lo, hi, pi)
 				if subj != nil && subj.ent != nil && !subj.ent.org && (subj.kind == 'p' || subj.ent.person || subj.ent.gender != 0) {
-					prevSubj = subj
+					s := *subj // subj does not outlive the sentence
+					prevSubj = &s
 				}
 			}
 		}
@@ -535,7 +632,7 @@ func unknownSource(toks []token, i, hi int) []token {
 	// verb first: one or two lower-case words, then a name closing the clause
 	v := k
 	for v < hi && v < k+2 && toks[v].kind == tWord && !toks[v].cap && !functionWords[toks[v].lower] && !clauseWords[toks[v].lower] && !prepositions[toks[v].lower] &&
-		!(v > k && (determiners[toks[v].lower] || foreignDets[toks[v].lower] || toks[v].is("one", "another"))) {
+		!(v > k && (isDeterminer(toks[v].lower) || foreignDets[toks[v].lower] || toks[v].is("one", "another"))) {
 		v++
 	}
 	if v > k {
@@ -543,7 +640,7 @@ func unknownSource(toks []token, i, hi int) []token {
 			return toks[v:e]
 		}
 		// "«…», sospira un allevatore di Enna.": a description of a person
-		if v == k+1 && v+1 < hi && (determiners[toks[v].lower] || foreignDets[toks[v].lower] || toks[v].is("one", "another")) {
+		if v == k+1 && v+1 < hi && (isDeterminer(toks[v].lower) || foreignDets[toks[v].lower] || toks[v].is("one", "another")) {
 			e, end := v+1, 0
 			for e < hi && e < v+10 && toks[e].kind == tWord && !toks[e].cap || e < hi && e < v+10 && end > 0 && toks[e].kind == tWord {
 				if end == 0 && (headStops[toks[e].lower] || rightStops[toks[e].lower] || foreignStops[toks[e].lower] || prepositions[toks[e].lower] || toks[e].is("outside", "inside")) {
@@ -620,18 +717,18 @@ func (a *article) narrative(toks []token, lo, hi, pi int) {
 // ("… released by Dr. Jane Smith."), for pronouns whose gender rules out
 // the subjects before them.
 func (a *article) mentions(toks []token, lo, hi, pi int) {
-	for _, r := range findRuns(toks, lo, hi) {
-		_, key, org, _ := runName(toks, r)
-		if org || len(key) == 0 {
+	// the sentence's name runs, found when the names were collected
+	for _, r := range a.paras[pi].runs {
+		if r.s < lo || r.s >= hi || r.org || r.ent == nil {
 			continue
 		}
-		if e := a.ents.findEntity(key, false, pi*posBase+r.s); e != nil && !e.org && len(e.key) >= 2 {
+		if e := a.ents.findEntity(r.ent.key, false, pi*posBase+r.s); e != nil && !e.org && len(e.key) >= 2 {
 			a.history = append(a.history, event{r: ref{name: e.display, ent: e, kind: 'p'}, para: pi, mention: true})
 		}
 	}
 	// "one mother", "a woman": people introduced without a name
 	for i := lo; i < hi; i++ {
-		if !toks[i].is("a", "an", "one", "another") {
+		if !toks[i].indefinite() {
 			continue
 		}
 		for j := i + 1; j < hi && j <= i+4; j++ {
@@ -781,9 +878,12 @@ func (a *article) result() []Quote {
 // normText folds text for comparing quotations: letters and digits only.
 func normText(s string) string {
 	var b strings.Builder
+	b.Grow(len(s))
 	space := false
-	for _, r := range fold(s) {
-		if isWordChar(r) {
+	for _, r := range s {
+		// fold(s) rune by rune: its apostrophes are no word characters
+		// either way
+		if r = unicode.ToLower(r); isWordChar(r) {
 			if space && b.Len() > 0 {
 				b.WriteByte(' ')
 			}

@@ -38,6 +38,16 @@ func (t token) is(words ...string) bool {
 	return false
 }
 
+// indefinite is t.is("a", "an", "one", "another"), for the loops over every
+// token.
+func (t *token) indefinite() bool {
+	switch t.lower {
+	case "a", "an", "one", "another":
+		return true
+	}
+	return false
+}
+
 func (t token) isPunct(s string) bool { return t.kind == tPunct && t.text == s }
 
 // bare is the lower-cased word without a possessive ending.
@@ -75,26 +85,95 @@ func fold(s string) string {
 	return s
 }
 
-// tokenize splits paragraph p into tokens; each span becomes a tQuote token.
-func tokenize(p string, spans []span) []token {
-	toks := make([]token, 0, len(p)/6+len(spans)+1)
+// textArena holds the strings made for an article (the lower-case forms of
+// its words, the keys and display forms of its names) in one buffer, so
+// that they do not allocate one each. The strings taken from it stay
+// valid: a strings.Builder only ever appends.
+type textArena struct{ strings.Builder }
+
+// keep returns b as a string kept in the arena.
+func (l *textArena) keep(b []byte) string {
+	start := l.Len()
+	l.Write(b)
+	return l.String()[start:]
+}
+
+// fold is fold(s), written to the buffer when it differs from s.
+func (l *textArena) fold(s string) string {
+	if l == nil {
+		return fold(s)
+	}
+	ascii, upper := true, false
+	for i := 0; i < len(s) && ascii; i++ {
+		ascii = s[i] < utf8.RuneSelf
+		upper = upper || 'A' <= s[i] && s[i] <= 'Z'
+	}
+	if ascii {
+		if !upper {
+			return s
+		}
+		start := l.Len()
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			l.WriteByte(c)
+		}
+		return l.String()[start:]
+	}
+	same := true
+	for _, r := range s {
+		// strings.ToLower (strings.Map) writes an invalid byte as U+FFFD
+		if r == utf8.RuneError || isApostrophe(r) || unicode.ToLower(r) != r {
+			same = false
+			break
+		}
+	}
+	if same {
+		return s
+	}
+	start := l.Len()
+	for _, r := range s {
+		if r = unicode.ToLower(r); isApostrophe(r) {
+			r = '\''
+		}
+		l.WriteRune(r)
+	}
+	return l.String()[start:]
+}
+
+// isApostrophe reports whether r is one of the marks fold straightens.
+func isApostrophe(r rune) bool { return r == '’' || r == '‘' || r == 'ʼ' }
+
+// tokenize appends the tokens of paragraph p to toks; each span becomes a
+// tQuote token.
+func tokenize(toks []token, p string, spans []span, low *textArena) []token {
 	pos := 0
 	for qi, s := range spans {
 		if s.open < pos {
 			continue // overlapping spans are not produced; stay safe anyway
 		}
-		toks = appendWords(toks, p[pos:s.open])
+		toks = appendWordsFold(toks, p[pos:s.open], low)
 		toks = append(toks, token{kind: tQuote, q: int32(qi), text: p[s.start:s.end]})
 		pos = s.close
 	}
-	return appendWords(toks, p[pos:])
+	return appendWordsFold(toks, p[pos:], low)
 }
 
 func isWordChar(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
 func appendWords(toks []token, s string) []token {
+	return appendWordsFold(toks, s, nil)
+}
+
+// appendWordsFold is appendWords folding words with low (nil: allocate).
+func appendWordsFold(toks []token, s string, low *textArena) []token {
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
@@ -103,6 +182,10 @@ func appendWords(toks []token, s string) []token {
 		case isWordChar(r) || r == '@' || r == '#' || r == '$':
 			j := i + size
 			for j < len(s) {
+				if c := s[j]; 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
+					j++ // isWordChar's ASCII case
+					continue
+				}
 				r2, size2 := utf8.DecodeRuneInString(s[j:])
 				if isWordChar(r2) {
 					j += size2
@@ -114,7 +197,7 @@ func appendWords(toks []token, s string) []token {
 					continue
 				}
 				// inner punctuation joined to letters: U.S., don’t, co-author, 14th-ranked
-				if strings.ContainsRune("'’-.&_/@", r2) && j+size2 < len(s) {
+				if isInnerPunct(r2) && j+size2 < len(s) {
 					r3, _ := utf8.DecodeRuneInString(s[j+size2:])
 					if isWordChar(r3) {
 						j += size2
@@ -144,12 +227,12 @@ func appendWords(toks []token, s string) []token {
 			first, _ := utf8.DecodeRuneInString(w)
 			if verb, pron, ok := frenchClitic(w); ok {
 				// "dit-il": the verb, then its subject
-				toks = append(toks, token{kind: tWord, text: verb, lower: fold(verb), cap: unicode.IsUpper(first)},
-					token{kind: tWord, text: pron, lower: fold(pron)})
+				toks = append(toks, token{kind: tWord, text: verb, lower: low.fold(verb), cap: unicode.IsUpper(first)},
+					token{kind: tWord, text: pron, lower: low.fold(pron)})
 				i = j
 				continue
 			}
-			toks = append(toks, token{kind: tWord, text: w, lower: fold(w), cap: unicode.IsUpper(first)})
+			toks = append(toks, token{kind: tWord, text: w, lower: low.fold(w), cap: unicode.IsUpper(first)})
 			i = j
 		default:
 			t := s[i : i+size]
@@ -157,7 +240,7 @@ func appendWords(toks []token, s string) []token {
 				t = "--"
 			}
 			i += len(t)
-			if strings.ContainsRune(",.;:!?()[]—–―-…", r) || t == "--" {
+			if isPunctToken(r) || t == "--" {
 				if t == "-" || t == "–" || t == "―" || t == "--" {
 					t = "—"
 				}
@@ -168,6 +251,26 @@ func appendWords(toks []token, s string) []token {
 	return toks
 }
 
+// isInnerPunct is strings.ContainsRune("'’-.&_/@", r): punctuation that
+// joins letters into one word.
+func isInnerPunct(r rune) bool {
+	switch r {
+	case '\'', '’', '-', '.', '&', '_', '/', '@':
+		return true
+	}
+	return false
+}
+
+// isPunctToken is strings.ContainsRune(",.;:!?()[]—–―-…", r): the
+// punctuation kept as tokens.
+func isPunctToken(r rune) bool {
+	switch r {
+	case ',', '.', ';', ':', '!', '?', '(', ')', '[', ']', '—', '–', '―', '-', '…':
+		return true
+	}
+	return false
+}
+
 func isAbbrev(w string) bool {
 	if utf8.RuneCountInString(w) == 1 {
 		r, _ := utf8.DecodeRuneInString(w)
@@ -176,7 +279,31 @@ func isAbbrev(w string) bool {
 	if strings.Contains(w, ".") {
 		return true // U.S., p.m
 	}
+	var buf [16]byte
+	if b, ok := asciiLower(buf[:0], w); ok {
+		return abbreviations[string(b)]
+	}
 	return abbreviations[strings.ToLower(w)]
+}
+
+// asciiLower appends the lower-case form of w to b when w is ASCII and
+// fits in b's capacity, so that a word is looked up in a word list without
+// allocating its lower-case form; ok is false otherwise.
+func asciiLower(b []byte, w string) (lower []byte, ok bool) {
+	if len(w) > cap(b)-len(b) {
+		return nil, false
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return nil, false
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return b, true
 }
 
 // endsSentence reports whether quoted text ends with sentence punctuation.
@@ -191,9 +318,8 @@ func endsSentence(text string) bool {
 	return r == '.' || r == '!' || r == '?' || r == '…'
 }
 
-// sentences splits toks into sentence ranges [from, to).
-func sentences(toks []token) [][2]int {
-	var out [][2]int
+// appendSentences appends to out the sentence ranges [from, to) of toks.
+func appendSentences(out [][2]int, toks []token) [][2]int {
 	start := 0
 	for i, t := range toks {
 		end := false
@@ -204,7 +330,7 @@ func sentences(toks []token) [][2]int {
 				end = false
 			}
 		case tWord:
-			if sentenceFinalAbbr[t.lower] && i+1 < len(toks) && toks[i+1].kind == tWord && toks[i+1].cap {
+			if i+1 < len(toks) && toks[i+1].kind == tWord && toks[i+1].cap && sentenceFinalAbbr[t.lower] {
 				end = true
 			}
 		case tQuote:
@@ -246,10 +372,11 @@ func attributionFollows(toks []token, i int) bool {
 // one word for every two ideographs or kana.
 func wordCount(s string) int {
 	n, cjk := 0, 0
-	for _, w := range strings.Fields(s) {
+	for w := range strings.FieldsSeq(s) {
 		counted := false
 		for _, r := range w {
-			if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) {
+			// no ideograph or kana comes before U+2E80
+			if r >= 0x2E80 && unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) {
 				cjk++
 				continue
 			}

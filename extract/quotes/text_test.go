@@ -1,0 +1,19 @@
+package quotes
+
+import "testing"
+
+// TestLowerBufFold checks that the shared buffer folds words exactly as
+// fold does, for ASCII, other scripts, apostrophes and invalid UTF-8.
+func TestLowerBufFold(t *testing.T) {
+	var low textArena
+	for _, w := range []string{"", "said", "Said", "SAID", "U.S.", "don’t", "Don‘t", "Oʼneil", "O'Brien",
+		"Élysée", "élysée", "Gatilov’s", "Гатилов", "сказал", "İstanbul", "ΣΟΦΙΑ", "K\u212Aelvin", "\xffbad", "ok\xc3",
+		"\uFFFD", "日本語", "Straße"} {
+		if got, want := low.fold(w), fold(w); got != want {
+			t.Errorf("textArena.fold(%q) = %q, want %q", w, got, want)
+		}
+	}
+	if low.Len() == 0 {
+		t.Error("nothing written to the buffer")
+	}
+}
