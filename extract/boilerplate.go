@@ -722,28 +722,64 @@ var negativeTokens = map[string]bool{
 	"hidden": true, "banner": true, "combx": true, "contact": true, "foot": true, "footer": true, "footnote": true, "masthead": true, "media": true, "meta": true, "scroll": true, "shoutbox": true, "skyscraper": true, "shopping": true, "tool": true, "tools": true, "widget": true, "sidebar": true, "promo": true, "related": true, "share": true, "social": true, "comment": true, "comments": true, "tags": true, "ad": true, "ads": true, "sponsor": true, "outbrain": true, "nav": true, "menu": true, "teaser": true, "card": true, "list": true, "more": true,
 }
 
+// tokenHint is what one class or id word says: its entries in the maps
+// above, gathered so that each word is looked up once.
+type tokenHint struct {
+	rule                        string // boilerTokens
+	content, positive, negative bool
+}
+
+var tokenHints = func() map[string]tokenHint {
+	m := map[string]tokenHint{}
+	for w, r := range boilerTokens {
+		h := m[w]
+		h.rule = r
+		m[w] = h
+	}
+	for w := range contentTokens {
+		h := m[w]
+		h.content = true
+		m[w] = h
+	}
+	for w := range positiveTokens {
+		h := m[w]
+		h.positive = true
+		m[w] = h
+	}
+	for w := range negativeTokens {
+		h := m[w]
+		h.negative = true
+		m[w] = h
+	}
+	return m
+}()
+
 // hintOf classifies an element by its class, id and role.
 func hintOf(class, id string) hint {
 	var h hint
 	var rule string
-	scan := func(s string) {
-		forEachToken(s, func(tok string) {
-			if contentTokens[tok] {
-				h.content = true
-			}
-			if positiveTokens[tok] {
-				h.positive = true
-			}
-			if negativeTokens[tok] {
-				h.negative = true
-			}
+	if hasStateClass(class) {
+		class = dropStateClasses(class)
+	}
+	if isSlug(id) {
+		id = ""
+	}
+	var w classWords
+	for _, s := range [2]string{class, id} {
+		w.reset(s)
+		for tok, ok := w.next(); ok; tok, ok = w.next() {
+			th := tokenHints[string(tok)]
+			h.content = h.content || th.content
+			h.positive = h.positive || th.positive
+			h.negative = h.negative || th.negative
 			if rule != "" && !weakRules[rule] {
-				return
+				continue
 			}
-			r := boilerTokens[tok]
+			r := th.rule
 			if r == "" && len(tok) > 5 {
+				t := string(tok) // does not escape: no allocation for a short word
 				for _, s := range boilerStems {
-					if strings.Contains(tok, s.stem) && !(s.stem == "comment" && strings.Contains(tok, "commentar")) {
+					if strings.Contains(t, s.stem) && !(s.stem == "comment" && strings.Contains(t, "commentar")) {
 						r = s.rule
 						break
 					}
@@ -752,14 +788,7 @@ func hintOf(class, id string) hint {
 			if r != "" && (rule == "" || weakRules[rule] && !weakRules[r]) {
 				rule = r
 			}
-		})
-	}
-	if hasStateClass(class) {
-		class = dropStateClasses(class)
-	}
-	scan(class)
-	if !isSlug(id) {
-		scan(id)
+		}
 	}
 	if rule == ruleShare && embedded(class) {
 		// An embedded post (a tweet in a "social-embed" box) is quoted
@@ -780,18 +809,50 @@ var statePrefixes = []string{"has-", "no-", "is-", "with-", "without-", "enable-
 var stateSuffixes = []string{"-open", "-closed", "-enabled", "-disabled", "-count", "-active", "-on", "-off"}
 
 func isStateClass(c string) bool {
-	c = strings.ReplaceAll(strings.ToLower(c), "_", "-")
+	if !isASCII(c) {
+		c = strings.ReplaceAll(strings.ToLower(c), "_", "-")
+	}
 	for _, p := range statePrefixes {
-		if strings.HasPrefix(c, p) {
+		if len(c) >= len(p) && classWordEq(c[:len(p)], p) {
 			return true
 		}
 	}
 	for _, p := range stateSuffixes {
-		if strings.HasSuffix(c, p) {
+		if len(c) >= len(p) && classWordEq(c[len(c)-len(p):], p) {
 			return true
 		}
 	}
 	return false
+}
+
+// classWordEq reports whether s, lower-cased and with '_' read as '-', is
+// w (lower case), without building the lower-cased string. s is ASCII, or
+// already lower-cased.
+func classWordEq(s, w string) bool {
+	if len(s) != len(w) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		} else if c == '_' {
+			c = '-'
+		}
+		if c != w[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 func hasStateClass(class string) bool {
@@ -820,60 +881,154 @@ func isSlug(id string) bool {
 		return false
 	}
 	n, stop := 0, false
-	forEachToken(id, func(tok string) {
+	var w classWords
+	w.reset(id)
+	for tok, ok := w.next(); ok; tok, ok = w.next() {
 		n++
-		stop = stop || slugStopWords[tok]
-	})
+		stop = stop || slugStopWords[string(tok)]
+	}
 	return stop || n >= 6
 }
 
 var slugStopWords = map[string]bool{"a": true, "an": true, "the": true, "with": true, "of": true, "and": true, "to": true, "in": true, "for": true, "on": true, "is": true, "how": true, "what": true, "why": true, "your": true}
 
 func embedded(class string) bool {
-	found := false
-	forEachToken(class, func(tok string) {
-		found = found || tok == "embed" || tok == "embedded" || tok == "tweet"
-	})
-	return found
+	var w classWords
+	w.reset(class)
+	for tok, ok := w.next(); ok; tok, ok = w.next() {
+		if string(tok) == "embed" || string(tok) == "embedded" || string(tok) == "tweet" {
+			return true
+		}
+	}
+	return false
 }
 
-// forEachToken splits a class or id value into lower-case words at
-// non-letters and at camel-case boundaries, and calls f with each word and
-// with each whole class name (letters only) so that "article-body" also
-// gives "articlebody".
-func forEachToken(s string, f func(string)) {
-	var buf [64]byte
-	for _, cls := range strings.Fields(s) {
-		// the whole class name without separators
-		whole := buf[:0]
-		start := 0
-		prevLower := false
-		parts := 0
-		for i, r := range cls {
+// classWords reads the words of a class or id value: each class name split
+// into lower-case parts at non-letters and at camel-case boundaries, then,
+// for a name of two or more parts, the whole name (letters only), so that
+// "article-body" gives "article", "body" and "articlebody". This runs on
+// every class of a page: the words are lower-cased into the reader's own
+// buffers, not into new strings, and a word is valid until the next call.
+//
+//	var w classWords
+//	w.reset(class)
+//	for tok, ok := w.next(); ok; tok, ok = w.next() { … }
+type classWords struct {
+	rest      string // the class names not read yet
+	cls       string // the class name being read; "": none
+	i         int    // next byte of cls
+	start     int    // start of the current part
+	prevLower bool
+	parts     int
+	tailDone  bool // the last part of cls is read
+	// The whole name is wholeBuf[:wholeN], or big once it outgrew
+	// wholeBuf (it is then given only if it fits big's capacity).
+	wholeN   int
+	big      []byte
+	wholeBuf [64]byte
+	low      [64]byte
+}
+
+func (w *classWords) reset(s string) {
+	w.rest, w.cls = s, ""
+}
+
+// next returns the next word, or false at the end.
+func (w *classWords) next() ([]byte, bool) {
+	for {
+		if w.cls == "" {
+			w.cls, w.rest = nextField(w.rest)
+			if w.cls == "" {
+				return nil, false
+			}
+			w.i, w.start, w.prevLower, w.parts, w.tailDone = 0, 0, false, 0, false
+			w.wholeN, w.big = 0, nil
+		}
+		for w.i < len(w.cls) {
+			i := w.i
+			r, size := utf8.DecodeRuneInString(w.cls[i:])
+			w.i += size
 			letter := unicode.IsLetter(r) || unicode.IsDigit(r)
 			upper := unicode.IsUpper(r)
-			if !letter || (upper && prevLower) {
-				if i > start {
-					f(strings.ToLower(cls[start:i]))
-					parts++
+			var tok []byte
+			if !letter || (upper && w.prevLower) {
+				if i > w.start {
+					tok = w.lower(w.cls[w.start:i])
+					w.parts++
 				}
 				if letter {
-					start = i
+					w.start = i
 				} else {
-					start = i + utf8.RuneLen(r)
+					w.start = i + utf8.RuneLen(r)
 				}
 			}
-			if letter && len(whole) < cap(whole) {
-				whole = utf8.AppendRune(whole, unicode.ToLower(r))
+			if letter {
+				w.appendWhole(unicode.ToLower(r))
 			}
-			prevLower = letter && !upper
+			w.prevLower = letter && !upper
+			if tok != nil {
+				return tok, true
+			}
 		}
-		if start < len(cls) {
-			f(strings.ToLower(cls[start:]))
-			parts++
+		if !w.tailDone {
+			w.tailDone = true
+			if w.start < len(w.cls) {
+				w.parts++
+				return w.lower(w.cls[w.start:]), true
+			}
 		}
-		if parts > 1 && len(whole) > 0 && len(whole) < cap(whole) {
-			f(string(whole))
+		whole := w.whole()
+		w.cls = ""
+		if w.parts > 1 && len(whole) > 0 && len(whole) < cap(whole) {
+			return whole, true
 		}
 	}
 }
+
+// lower returns s lower-cased as strings.ToLower does, in w.low.
+func (w *classWords) lower(s string) []byte {
+	t := w.low[:0]
+	for _, r := range s {
+		t = utf8.AppendRune(t, unicode.ToLower(r))
+	}
+	return t
+}
+
+func (w *classWords) whole() []byte {
+	if w.big != nil {
+		return w.big
+	}
+	return w.wholeBuf[:w.wholeN]
+}
+
+// appendWhole adds r to the whole name while there is room; a rune that
+// does not fit moves the name to a larger buffer, as append would.
+func (w *classWords) appendWhole(r rune) {
+	whole := w.whole()
+	if len(whole) >= cap(whole) {
+		return
+	}
+	if w.big == nil && w.wholeN+utf8.RuneLen(r) <= len(w.wholeBuf) {
+		w.wholeN += utf8.EncodeRune(w.wholeBuf[w.wholeN:], r)
+		return
+	}
+	big := make([]byte, len(whole), cap(whole))
+	copy(big, whole)
+	w.big = utf8.AppendRune(big, r)
+}
+
+// nextField splits the first field off s, as strings.Fields would.
+func nextField(s string) (field, rest string) {
+	i := strings.IndexFunc(s, isNotSpace)
+	if i < 0 {
+		return "", ""
+	}
+	s = s[i:]
+	j := strings.IndexFunc(s, unicode.IsSpace)
+	if j < 0 {
+		return s, ""
+	}
+	return s[:j], s[j:]
+}
+
+func isNotSpace(r rune) bool { return !unicode.IsSpace(r) }

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"bytes"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -347,19 +348,58 @@ func (c *cleaner) isLinkCluster(n *html.Node) bool {
 }
 
 func isHiddenStyle(style string) bool {
-	s := strings.ToLower(strings.ReplaceAll(style, " ", ""))
-	return strings.Contains(s, "display:none") || strings.Contains(s, "visibility:hidden")
+	if !isASCII(style) {
+		s := strings.ToLower(strings.ReplaceAll(style, " ", ""))
+		return strings.Contains(s, "display:none") || strings.Contains(s, "visibility:hidden")
+	}
+	// The same on the bytes, without building the lower-cased string.
+	var buf [128]byte
+	s := buf[:0]
+	for i := 0; i < len(style); i++ {
+		c := style[i]
+		if c == ' ' {
+			continue
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		s = append(s, c)
+	}
+	return bytes.Contains(s, []byte("display:none")) || bytes.Contains(s, []byte("visibility:hidden"))
 }
 
-// isHiddenClass reports the class names that hide an element on every
-// screen (not the responsive "hidden-xs" kind).
+// hiddenClasses are the class names that hide an element on every screen
+// (not the responsive "hidden-xs" kind), lower case.
+var hiddenClasses = map[string]bool{
+	"hidden": true, "hide": true, "invisible": true, "sr-only": true, "visually-hidden": true, "visuallyhidden": true, "screen-reader-text": true, "screen-reader-only": true, "screenreader-only": true, "offscreen": true, "element-invisible": true, "u-hidden": true, "is-hidden": true, "a11y-hidden": true,
+}
+
+// isHiddenClass reports a class attribute with one of hiddenClasses in any
+// letter case. It runs on every element: ASCII names are lower-cased in a
+// buffer, not into a new string.
 func isHiddenClass(class string) bool {
 	if class == "" {
 		return false
 	}
-	for _, c := range strings.Fields(class) {
-		switch strings.ToLower(c) {
-		case "hidden", "hide", "invisible", "sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text", "screen-reader-only", "screenreader-only", "offscreen", "element-invisible", "u-hidden", "is-hidden", "a11y-hidden":
+	var buf [32]byte
+	for c := range strings.FieldsSeq(class) {
+		if !isASCII(c) {
+			if hiddenClasses[strings.ToLower(c)] {
+				return true
+			}
+			continue
+		}
+		if len(c) > len(buf) {
+			continue // longer than any of hiddenClasses
+		}
+		for i := 0; i < len(c); i++ {
+			b := c[i]
+			if 'A' <= b && b <= 'Z' {
+				b += 'a' - 'A'
+			}
+			buf[i] = b
+		}
+		if hiddenClasses[string(buf[:len(c)])] {
 			return true
 		}
 	}

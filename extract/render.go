@@ -475,12 +475,14 @@ func startsWithMark(n *html.Node) bool {
 func isSocialEmbed(n *html.Node) bool {
 	a := n
 	for depth := 0; a != nil && a.Type == html.ElementNode && depth < 3; depth++ {
-		social := false
-		forEachToken(attrOf(a, "class")+" "+attrOf(a, "id"), func(tok string) {
-			social = social || socialTokens[tok]
-		})
-		if social {
-			return true
+		var w classWords
+		for _, s := range [2]string{attrOf(a, "class"), attrOf(a, "id")} {
+			w.reset(s)
+			for tok, ok := w.next(); ok; tok, ok = w.next() {
+				if socialTokens[string(tok)] {
+					return true
+				}
+			}
 		}
 		a = a.Parent
 	}
