@@ -1,10 +1,12 @@
 package extract
 
 import (
-	"byline/internal/fastre"
+	"bytes"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"byline/internal/fastre"
 )
 
 // This file holds the wording of boilerplate, shared by the HTML and the
@@ -244,6 +246,15 @@ func firstWord(s string) string {
 // wordingRule returns the rule name when the block's wording marks it as
 // boilerplate, or "".
 func wordingRule(t string) string {
+	if len(t) > 600 {
+		return ""
+	}
+	return wordingRuleLower(t, strings.ToLower(t))
+}
+
+// wordingRuleLower is wordingRule for a caller that has lower, the text in
+// lower case, at hand (or "" for a text of over 600 bytes).
+func wordingRuleLower(t, lower string) string {
 	n := len(t)
 	if n == 0 || n > 600 {
 		return ""
@@ -251,7 +262,6 @@ func wordingRule(t string) string {
 	if n <= 120 && isSeparator(t) {
 		return ruleSeparator
 	}
-	lower := strings.ToLower(t)
 	// "AdvertisementContinue reading": labels glued together by a scrape.
 	label := labelFirstWords[firstWord(lower)] || strings.HasPrefix(lower, "advertisement")
 	if n <= 160 && !label {
@@ -346,13 +356,13 @@ var noticeFirstWords = map[string]bool{
 	"tag": true, "tags": true, "category": true, "categories": true, "categoria": true, "categorie": true, "categoría": true, "categorias": true, "categorías": true, "filed": true, "schlagwörter": true, "stichworte": true, "étiquettes": true, "etiquetas": true, "argomenti": true, "temas": true, "теги": true, "рубрика": true,
 }
 
-// appealIndex maps the first four bytes of each appeal key to its rules.
-var appealIndex = func() map[string][]int {
-	m := map[string][]int{}
+// appealIndex maps the first byte of each appeal key to its rules, in
+// order: a look-up at each word start costs an array index.
+var appealIndex = func() (idx [256][]int) {
 	for i, r := range appealRules {
-		m[r.key[:4]] = append(m[r.key[:4]], i)
+		idx[r.key[0]] = append(idx[r.key[0]], i)
 	}
-	return m
+	return idx
 }()
 
 // hasAppeal reports appeal wording in lower-case text. The keys are looked
@@ -364,7 +374,7 @@ func hasAppeal(lower string) bool {
 		if i > 0 && !wordBoundary(lower, i) {
 			continue
 		}
-		for _, k := range appealIndex[lower[i:i+4]] {
+		for _, k := range appealIndex[lower[i]] {
 			r := &appealRules[k]
 			if k < len(tried) && tried[k] || !strings.HasPrefix(lower[i:], r.key) {
 				continue
@@ -465,7 +475,14 @@ func isCredit(t string) bool {
 	if len(t) > 300 {
 		return false
 	}
-	lower := strings.ToLower(t)
+	return isCreditLower(t, strings.ToLower(t))
+}
+
+// isCreditLower is isCredit for a caller that has t in lower case at hand.
+func isCreditLower(t, lower string) bool {
+	if len(t) > 300 {
+		return false
+	}
 	if len(t) <= 40 && reGalleryLabel.MatchString(lower) {
 		return true
 	}
@@ -710,6 +727,37 @@ var boilerStems = []struct{ stem, rule string }{
 	{"comment", ruleComments}, {"share", ruleShare}, {"social", ruleShare}, {"related", ruleRelated}, {"newsletter", ruleAppeal}, {"subscri", ruleAppeal}, {"cookie", ruleCookie}, {"consent", ruleCookie}, {"sponsor", ruleAd}, {"advert", ruleAd}, {"breadcrumb", ruleNav}, {"sidebar", ruleSidebar}, {"outbrain", ruleRelated}, {"taboola", ruleRelated}, {"recommend", ruleRelated}, {"paywall", ruleAppeal}, {"signup", ruleAppeal}, {"mostread", ruleRelated}, {"mostpopular", ruleRelated}, {"readmore", ruleRelated}, {"donat", ruleAppeal}, {"authorbio", ruleBio}, {"byline", ruleByline}, {"promo", ruleAd},
 }
 
+// stemIndex maps the first byte of each of boilerStems to its entries,
+// in order.
+var stemIndex = func() (idx [256][]int) {
+	for i, s := range boilerStems {
+		idx[s.stem[0]] = append(idx[s.stem[0]], i)
+	}
+	return idx
+}()
+
+// stemRule returns the rule of the first of boilerStems that tok holds
+// ("comment" not in "commentary": "kommentar" is covered by the word), or
+// "". It looks for the stems in one pass over tok.
+func stemRule(tok []byte) string {
+	first := len(boilerStems)
+	for i := range tok {
+		for _, k := range stemIndex[tok[i]] {
+			stem := boilerStems[k].stem
+			if k < first && len(tok)-i >= len(stem) && string(tok[i:i+len(stem)]) == stem {
+				if stem == "comment" && bytes.Contains(tok, []byte("commentar")) {
+					continue
+				}
+				first = k
+			}
+		}
+	}
+	if first == len(boilerStems) {
+		return ""
+	}
+	return boilerStems[first].rule
+}
+
 var contentTokens = map[string]bool{
 	"article": true, "articlebody": true, "content": true, "entry": true, "post": true, "story": true, "storybody": true, "main": true, "body": true, "text": true, "blog": true, "prose": true, "richtext": true, "hentry": true, "page": true, "column": true, "news": true, "single": true,
 }
@@ -777,13 +825,7 @@ func hintOf(class, id string) hint {
 			}
 			r := th.rule
 			if r == "" && len(tok) > 5 {
-				t := string(tok) // does not escape: no allocation for a short word
-				for _, s := range boilerStems {
-					if strings.Contains(t, s.stem) && !(s.stem == "comment" && strings.Contains(t, "commentar")) {
-						r = s.rule
-						break
-					}
-				}
+				r = stemRule(tok)
 			}
 			if r != "" && (rule == "" || weakRules[rule] && !weakRules[r]) {
 				rule = r

@@ -146,7 +146,12 @@ func (f *filter) rule(b *block, figure bool) string {
 	if figure && b.kind != blockQuote {
 		return ruleCaption
 	}
-	if r := wordingRule(t); r != "" {
+	// The wording rules read the text in lower case: made once here.
+	lower := ""
+	if len(t) <= 600 {
+		lower = strings.ToLower(t)
+	}
+	if r := wordingRuleLower(t, lower); r != "" {
 		return r
 	}
 	if b.kind == blockQuote || b.kind == blockPre {
@@ -155,7 +160,7 @@ func (f *filter) rule(b *block, figure bool) string {
 	if isBylineText(t, f.authors) {
 		return ruleByline
 	}
-	if isCredit(t) {
+	if isCreditLower(t, lower) {
 		return ruleCaption
 	}
 	if b.imgCaption && b.kind == blockParagraph && wordCount(t) <= 40 && !startsQuote(t) {

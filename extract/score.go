@@ -37,12 +37,17 @@ type scorer struct {
 	cands map[*html.Node]*cand
 	order []*html.Node // candidates in the order first met: deterministic ties
 	root  *html.Node
+	free  []cand // cands allocated in batches, not one by one
 }
 
 func (s *scorer) get(n *html.Node) *cand {
 	c := s.cands[n]
 	if c == nil {
-		c = &cand{}
+		if len(s.free) == 0 {
+			s.free = make([]cand, 64)
+		}
+		c = &s.free[0]
+		s.free = s.free[1:]
 		s.cands[n] = c
 		s.order = append(s.order, n)
 	}
