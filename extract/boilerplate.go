@@ -371,10 +371,11 @@ var appealIndex = func() (idx [256][]int) {
 func hasAppeal(lower string) bool {
 	var tried [64]bool
 	for i := 0; i+4 <= len(lower); i++ {
-		if i > 0 && !wordBoundary(lower, i) {
+		keys := appealIndex[lower[i]]
+		if len(keys) == 0 || i > 0 && !wordBoundary(lower, i) {
 			continue
 		}
-		for _, k := range appealIndex[lower[i]] {
+		for _, k := range keys {
 			r := &appealRules[k]
 			if k < len(tried) && tried[k] || !strings.HasPrefix(lower[i:], r.key) {
 				continue
@@ -542,7 +543,7 @@ func isBylineText(t string, authors []string) bool {
 	if len(t) > 120 {
 		return false
 	}
-	words := len(strings.Fields(t))
+	words := countFields(t)
 	if words > 14 {
 		return false
 	}
@@ -550,11 +551,33 @@ func isBylineText(t string, authors []string) bool {
 		return true
 	}
 	for _, a := range authors {
-		if a != "" && len(a) >= 4 && strings.Contains(t, a) && words <= len(strings.Fields(a))+7 {
+		if a != "" && len(a) >= 4 && strings.Contains(t, a) && words <= countFields(a)+7 {
 			return true
 		}
 	}
 	return false
+}
+
+// countFields is len(strings.Fields(s)), without the slice.
+func countFields(s string) int {
+	n := 0
+	in := false
+	for i := 0; i < len(s); {
+		var space bool
+		if c := s[i]; c < utf8.RuneSelf {
+			space = asciiSpace[c]
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+			i += size
+		}
+		if !space && !in {
+			n++
+		}
+		in = !space
+	}
+	return n
 }
 
 // isDateLine reports a short line that is mostly a date: a date word or

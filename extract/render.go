@@ -528,6 +528,8 @@ func isLeafBlock(n *html.Node) bool {
 }
 
 // normalizeSpace collapses runs of white space to one space and trims.
+// Runs of ASCII text are copied whole; other runes one by one (an invalid
+// byte becomes U+FFFD).
 func normalizeSpace(b []byte) string {
 	var sb strings.Builder
 	sb.Grow(len(b))
@@ -535,16 +537,21 @@ func normalizeSpace(b []byte) string {
 	for i := 0; i < len(b); {
 		c := b[i]
 		if c < utf8.RuneSelf {
-			i++
-			if c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v' {
+			if asciiSpace[c] {
 				space = true
+				i++
 				continue
+			}
+			j := i + 1
+			for j < len(b) && b[j] < utf8.RuneSelf && !asciiSpace[b[j]] {
+				j++
 			}
 			if space && sb.Len() > 0 {
 				sb.WriteByte(' ')
 			}
 			space = false
-			sb.WriteByte(c)
+			sb.Write(b[i:j])
+			i = j
 			continue
 		}
 		r, size := utf8.DecodeRune(b[i:])
@@ -568,6 +575,7 @@ func normalizeSpace(b []byte) string {
 // only, single spaces.
 func normText(s string) string {
 	var sb strings.Builder
+	sb.Grow(len(s))
 	space := false
 	for _, r := range s {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
