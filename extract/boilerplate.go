@@ -422,14 +422,28 @@ func isShareRow(t string) bool {
 	if len(t) > 120 {
 		return false
 	}
+	// The words are the runs of letters and hyphens, read in place.
 	core := false
-	for _, w := range strings.FieldsFunc(t, func(r rune) bool {
-		return !unicode.IsLetter(r) && r != '-'
-	}) {
+	for i := 0; i < len(t); {
+		j := i
+		for j < len(t) {
+			r, size := utf8.DecodeRuneInString(t[j:])
+			if !unicode.IsLetter(r) && r != '-' {
+				break
+			}
+			j += size
+		}
+		if j == i { // not a word: skip the rune
+			_, size := utf8.DecodeRuneInString(t[i:])
+			i += size
+			continue
+		}
+		w := t[i:j]
 		if !shareWords[w] {
 			return false
 		}
 		core = core || shareCoreWords[w]
+		i = j
 	}
 	return core
 }

@@ -300,17 +300,28 @@ func sameTitle(t, title string) bool {
 		return false
 	}
 	// "Headline | Site" in the title, "Headline" in the body, or the reverse.
-	if strings.HasPrefix(title, t+" ") || strings.HasSuffix(title, " "+t) {
+	if hasWordPrefix(title, t) || hasWordSuffix(title, t) {
 		return len(t)*2 >= len(title)
 	}
-	if strings.HasPrefix(t, title+" ") {
+	if hasWordPrefix(t, title) {
 		return len(title)*2 >= len(t)
 	}
 	// A breadcrumb trail that ends with the headline.
-	if strings.HasSuffix(t, " "+title) {
+	if hasWordSuffix(t, title) {
 		return len(t)-len(title) <= 40
 	}
 	return false
+}
+
+// hasWordPrefix reports whether s starts with prefix and a space
+// (strings.HasPrefix(s, prefix+" ") without building the string).
+func hasWordPrefix(s, prefix string) bool {
+	return len(s) > len(prefix) && s[len(prefix)] == ' ' && strings.HasPrefix(s, prefix)
+}
+
+// hasWordSuffix reports whether s ends with a space and suffix.
+func hasWordSuffix(s, suffix string) bool {
+	return len(s) > len(suffix) && s[len(s)-len(suffix)-1] == ' ' && strings.HasSuffix(s, suffix)
 }
 
 // dropAppealBoxes drops the whole box around an appeal: when blocks of the
