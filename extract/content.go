@@ -187,7 +187,8 @@ var reMetaSep = fastre.MustCompile(`\s+[|•·]\s+|\s+[|•·]|[|•·]\s+`)
 // "By …") and another a date (a date line, or the published date's day
 // and year): "Le Monde | 04.05.2015 à 13h36 | Par Martin Untersinger".
 func isMetaLine(t string, authors []string, published time.Time) bool {
-	if len(t) > 250 || !strings.ContainsAny(t, "|•·") {
+	// strings.ContainsAny(t, "|•·"), without its rune-by-rune search.
+	if len(t) > 250 || strings.IndexByte(t, '|') < 0 && !strings.Contains(t, "•") && !strings.Contains(t, "·") {
 		return false
 	}
 	parts := reMetaSep.Split(t, -1)
