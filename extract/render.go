@@ -139,7 +139,7 @@ func (r *renderer) walk(n *html.Node) {
 			}
 			r.sinceBr += k
 		case html.ElementNode:
-			if dropTags[c.DataAtom] {
+			if isDropTag(c.DataAtom) {
 				continue
 			}
 			switch {
@@ -165,7 +165,7 @@ func (r *renderer) walk(n *html.Node) {
 					r.alts[normText(alt)] = true
 				}
 			case c.DataAtom == atom.Wbr:
-			case blockTags[c.DataAtom]:
+			case isBlockTag(c.DataAtom):
 				r.flush()
 				owner := r.owner
 				r.owner = c
@@ -429,7 +429,7 @@ func (r *renderer) isQuotation(n *html.Node) bool {
 			case html.TextNode:
 				last = strings.TrimSpace(c.Data)
 			case html.ElementNode:
-				if !dropTags[c.DataAtom] {
+				if !isDropTag(c.DataAtom) {
 					lastText(c)
 				}
 			}

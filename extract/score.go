@@ -390,7 +390,7 @@ func holdsArticles(n *html.Node) bool {
 
 func hasBlockChild(n *html.Node) bool {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type == html.ElementNode && blockTags[c.DataAtom] {
+		if c.Type == html.ElementNode && isBlockTag(c.DataAtom) {
 			return true
 		}
 	}
