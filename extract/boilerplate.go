@@ -935,6 +935,10 @@ func isASCII(s string) bool {
 }
 
 func hasStateClass(class string) bool {
+	// Every state class has a '-' or a '_' (lower-casing adds none).
+	if strings.IndexByte(class, '-') < 0 && strings.IndexByte(class, '_') < 0 {
+		return false
+	}
 	for c := range strings.FieldsSeq(class) {
 		if isStateClass(c) {
 			return true
