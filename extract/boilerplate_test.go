@@ -47,3 +47,13 @@ func TestHiddenMarkup(t *testing.T) {
 		}
 	}
 }
+
+func TestWordsOver(t *testing.T) {
+	for _, s := range []string{"", " ", "one", " one  two ", "a b c d e f g h i j k", "x\ty z"} {
+		for n := 0; n <= 12; n++ {
+			if got, want := wordsOver(s, n), wordCount(s) > n; got != want {
+				t.Errorf("wordsOver(%q, %d) = %v, want %v", s, n, got, want)
+			}
+		}
+	}
+}

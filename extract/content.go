@@ -140,7 +140,7 @@ func newFilter(meta *metadata.Metadata) *filter {
 // rule returns why a block of the content is dropped, or "".
 func (f *filter) rule(b *block, figure bool) string {
 	t := b.text
-	if ld := b.linkDensity(); ld > 0.5 && !(endsSentence(t) && (b.textLen-b.linkLen >= 60 || ld <= 0.8 && wordCount(t) >= 8)) && !isBareURL(t) {
+	if ld := b.linkDensity(); ld > 0.5 && !(endsSentence(t) && (b.textLen-b.linkLen >= 60 || ld <= 0.8 && wordsOver(t, 7))) && !isBareURL(t) {
 		return ruleLinks
 	}
 	if figure && b.kind != blockQuote {
@@ -163,11 +163,11 @@ func (f *filter) rule(b *block, figure bool) string {
 	if isCreditLower(t, lower) {
 		return ruleCaption
 	}
-	if b.imgCaption && b.kind == blockParagraph && wordCount(t) <= 40 && !startsQuote(t) {
+	if b.imgCaption && b.kind == blockParagraph && !wordsOver(t, 40) && !startsQuote(t) {
 		return ruleCaption
 	}
 	// A line that repeats an image's alt text is its caption.
-	if f.alts != nil && b.kind != blockHeading && wordCount(t) <= 30 && f.alts[normText(t)] {
+	if f.alts != nil && b.kind != blockHeading && !wordsOver(t, 30) && f.alts[normText(t)] {
 		return ruleCaption
 	}
 	if isDateLine(t) {
@@ -525,7 +525,7 @@ func dropLabelledLists(blocks []block, rules []string, inContent []bool, sel map
 
 // isLinkHeadline reports a block that is a link to another article.
 func isLinkHeadline(b *block) bool {
-	return b.linkLen*10 >= b.textLen*8 && b.textLen >= 15 && wordCount(b.text) <= 25
+	return b.linkLen*10 >= b.textLen*8 && b.textLen >= 15 && !wordsOver(b.text, 25)
 }
 
 // donationWords mark an appeal for money or membership, which may run on
@@ -647,7 +647,25 @@ func keepSomething(rules []string, inContent []bool) {
 var reDateline = regexp.MustCompile(`^\p{Lu}[\p{Lu} .'’-]+, \p{Lu}[\p{Lu} .'’-]+(?:\s*[-–—:]\s*)?$`)
 
 func isParagraphLike(t string) bool {
-	return wordCount(t) >= 8 || endsSentence(t)
+	return wordsOver(t, 7) || endsSentence(t)
+}
+
+// wordsOver reports whether t has more than n words (wordCount(t) > n),
+// reading t only as far as the word after the nth: the rules ask about
+// short counts of long paragraphs.
+func wordsOver(t string, n int) bool {
+	k := 0
+	in := false
+	for i := 0; i < len(t); i++ {
+		sp := t[i] == ' '
+		if !sp && !in {
+			if k++; k > n {
+				return true
+			}
+		}
+		in = !sp
+	}
+	return false
 }
 
 func wordCount(t string) int {

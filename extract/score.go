@@ -360,7 +360,7 @@ func initialScore(n *html.Node) float64 {
 
 // isProse reports a block of running text: sentences, few links.
 func isProse(b *block) bool {
-	return b.textLen >= 60 && b.linkLen*4 < b.textLen && endsSentence(b.text) && wordCount(b.text) >= 10
+	return b.textLen >= 60 && b.linkLen*4 < b.textLen && endsSentence(b.text) && wordsOver(b.text, 9)
 }
 
 // holdsArticles reports an element with two or more article elements in
