@@ -371,6 +371,9 @@ var appealIndex = func() (idx [256][]int) {
 func hasAppeal(lower string) bool {
 	var tried [64]bool
 	for i := 0; i+4 <= len(lower); i++ {
+		if i > 0 && asciiWordByte[lower[i-1]] {
+			continue // inside a word: the common case, settled at once
+		}
 		keys := appealIndex[lower[i]]
 		if len(keys) == 0 || i > 0 && !wordBoundary(lower, i) {
 			continue
@@ -390,6 +393,14 @@ func hasAppeal(lower string) bool {
 	}
 	return false
 }
+
+// asciiWordByte marks the ASCII letters and digits.
+var asciiWordByte = func() (t [256]bool) {
+	for c := '0'; c <= 'z'; c++ {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return t
+}()
 
 // wordBoundary reports whether a word can start at byte i of s (i > 0).
 func wordBoundary(s string, i int) bool {
