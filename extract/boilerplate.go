@@ -1,10 +1,12 @@
 package extract
 
 import (
-	"byline/internal/fastre"
+	"bytes"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"byline/internal/fastre"
 )
 
 // This file holds the wording of boilerplate, shared by the HTML and the
@@ -244,6 +246,15 @@ func firstWord(s string) string {
 // wordingRule returns the rule name when the block's wording marks it as
 // boilerplate, or "".
 func wordingRule(t string) string {
+	if len(t) > 600 {
+		return ""
+	}
+	return wordingRuleLower(t, strings.ToLower(t))
+}
+
+// wordingRuleLower is wordingRule for a caller that has lower, the text in
+// lower case, at hand (or "" for a text of over 600 bytes).
+func wordingRuleLower(t, lower string) string {
 	n := len(t)
 	if n == 0 || n > 600 {
 		return ""
@@ -251,7 +262,6 @@ func wordingRule(t string) string {
 	if n <= 120 && isSeparator(t) {
 		return ruleSeparator
 	}
-	lower := strings.ToLower(t)
 	// "AdvertisementContinue reading": labels glued together by a scrape.
 	label := labelFirstWords[firstWord(lower)] || strings.HasPrefix(lower, "advertisement")
 	if n <= 160 && !label {
@@ -346,13 +356,13 @@ var noticeFirstWords = map[string]bool{
 	"tag": true, "tags": true, "category": true, "categories": true, "categoria": true, "categorie": true, "categoría": true, "categorias": true, "categorías": true, "filed": true, "schlagwörter": true, "stichworte": true, "étiquettes": true, "etiquetas": true, "argomenti": true, "temas": true, "теги": true, "рубрика": true,
 }
 
-// appealIndex maps the first four bytes of each appeal key to its rules.
-var appealIndex = func() map[string][]int {
-	m := map[string][]int{}
+// appealIndex maps the first byte of each appeal key to its rules, in
+// order: a look-up at each word start costs an array index.
+var appealIndex = func() (idx [256][]int) {
 	for i, r := range appealRules {
-		m[r.key[:4]] = append(m[r.key[:4]], i)
+		idx[r.key[0]] = append(idx[r.key[0]], i)
 	}
-	return m
+	return idx
 }()
 
 // hasAppeal reports appeal wording in lower-case text. The keys are looked
@@ -361,10 +371,14 @@ var appealIndex = func() map[string][]int {
 func hasAppeal(lower string) bool {
 	var tried [64]bool
 	for i := 0; i+4 <= len(lower); i++ {
-		if i > 0 && !wordBoundary(lower, i) {
+		if i > 0 && asciiWordByte[lower[i-1]] {
+			continue // inside a word: the common case, settled at once
+		}
+		keys := appealIndex[lower[i]]
+		if len(keys) == 0 || i > 0 && !wordBoundary(lower, i) {
 			continue
 		}
-		for _, k := range appealIndex[lower[i:i+4]] {
+		for _, k := range keys {
 			r := &appealRules[k]
 			if k < len(tried) && tried[k] || !strings.HasPrefix(lower[i:], r.key) {
 				continue
@@ -379,6 +393,14 @@ func hasAppeal(lower string) bool {
 	}
 	return false
 }
+
+// asciiWordByte marks the ASCII letters and digits.
+var asciiWordByte = func() (t [256]bool) {
+	for c := '0'; c <= 'z'; c++ {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return t
+}()
 
 // wordBoundary reports whether a word can start at byte i of s (i > 0).
 func wordBoundary(s string, i int) bool {
@@ -411,14 +433,28 @@ func isShareRow(t string) bool {
 	if len(t) > 120 {
 		return false
 	}
+	// The words are the runs of letters and hyphens, read in place.
 	core := false
-	for _, w := range strings.FieldsFunc(t, func(r rune) bool {
-		return !unicode.IsLetter(r) && r != '-'
-	}) {
+	for i := 0; i < len(t); {
+		j := i
+		for j < len(t) {
+			r, size := utf8.DecodeRuneInString(t[j:])
+			if !unicode.IsLetter(r) && r != '-' {
+				break
+			}
+			j += size
+		}
+		if j == i { // not a word: skip the rune
+			_, size := utf8.DecodeRuneInString(t[i:])
+			i += size
+			continue
+		}
+		w := t[i:j]
 		if !shareWords[w] {
 			return false
 		}
 		core = core || shareCoreWords[w]
+		i = j
 	}
 	return core
 }
@@ -465,7 +501,14 @@ func isCredit(t string) bool {
 	if len(t) > 300 {
 		return false
 	}
-	lower := strings.ToLower(t)
+	return isCreditLower(t, strings.ToLower(t))
+}
+
+// isCreditLower is isCredit for a caller that has t in lower case at hand.
+func isCreditLower(t, lower string) bool {
+	if len(t) > 300 {
+		return false
+	}
 	if len(t) <= 40 && reGalleryLabel.MatchString(lower) {
 		return true
 	}
@@ -525,7 +568,7 @@ func isBylineText(t string, authors []string) bool {
 	if len(t) > 120 {
 		return false
 	}
-	words := len(strings.Fields(t))
+	words := countFields(t)
 	if words > 14 {
 		return false
 	}
@@ -533,11 +576,33 @@ func isBylineText(t string, authors []string) bool {
 		return true
 	}
 	for _, a := range authors {
-		if a != "" && len(a) >= 4 && strings.Contains(t, a) && words <= len(strings.Fields(a))+7 {
+		if a != "" && len(a) >= 4 && strings.Contains(t, a) && words <= countFields(a)+7 {
 			return true
 		}
 	}
 	return false
+}
+
+// countFields is len(strings.Fields(s)), without the slice.
+func countFields(s string) int {
+	n := 0
+	in := false
+	for i := 0; i < len(s); {
+		var space bool
+		if c := s[i]; c < utf8.RuneSelf {
+			space = asciiSpace[c]
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+			i += size
+		}
+		if !space && !in {
+			n++
+		}
+		in = !space
+	}
+	return n
 }
 
 // isDateLine reports a short line that is mostly a date: a date word or
@@ -710,6 +775,37 @@ var boilerStems = []struct{ stem, rule string }{
 	{"comment", ruleComments}, {"share", ruleShare}, {"social", ruleShare}, {"related", ruleRelated}, {"newsletter", ruleAppeal}, {"subscri", ruleAppeal}, {"cookie", ruleCookie}, {"consent", ruleCookie}, {"sponsor", ruleAd}, {"advert", ruleAd}, {"breadcrumb", ruleNav}, {"sidebar", ruleSidebar}, {"outbrain", ruleRelated}, {"taboola", ruleRelated}, {"recommend", ruleRelated}, {"paywall", ruleAppeal}, {"signup", ruleAppeal}, {"mostread", ruleRelated}, {"mostpopular", ruleRelated}, {"readmore", ruleRelated}, {"donat", ruleAppeal}, {"authorbio", ruleBio}, {"byline", ruleByline}, {"promo", ruleAd},
 }
 
+// stemIndex maps the first byte of each of boilerStems to its entries,
+// in order.
+var stemIndex = func() (idx [256][]int) {
+	for i, s := range boilerStems {
+		idx[s.stem[0]] = append(idx[s.stem[0]], i)
+	}
+	return idx
+}()
+
+// stemRule returns the rule of the first of boilerStems that tok holds
+// ("comment" not in "commentary": "kommentar" is covered by the word), or
+// "". It looks for the stems in one pass over tok.
+func stemRule(tok []byte) string {
+	first := len(boilerStems)
+	for i := range tok {
+		for _, k := range stemIndex[tok[i]] {
+			stem := boilerStems[k].stem
+			if k < first && len(tok)-i >= len(stem) && string(tok[i:i+len(stem)]) == stem {
+				if stem == "comment" && bytes.Contains(tok, []byte("commentar")) {
+					continue
+				}
+				first = k
+			}
+		}
+	}
+	if first == len(boilerStems) {
+		return ""
+	}
+	return boilerStems[first].rule
+}
+
 var contentTokens = map[string]bool{
 	"article": true, "articlebody": true, "content": true, "entry": true, "post": true, "story": true, "storybody": true, "main": true, "body": true, "text": true, "blog": true, "prose": true, "richtext": true, "hentry": true, "page": true, "column": true, "news": true, "single": true,
 }
@@ -722,44 +818,67 @@ var negativeTokens = map[string]bool{
 	"hidden": true, "banner": true, "combx": true, "contact": true, "foot": true, "footer": true, "footnote": true, "masthead": true, "media": true, "meta": true, "scroll": true, "shoutbox": true, "skyscraper": true, "shopping": true, "tool": true, "tools": true, "widget": true, "sidebar": true, "promo": true, "related": true, "share": true, "social": true, "comment": true, "comments": true, "tags": true, "ad": true, "ads": true, "sponsor": true, "outbrain": true, "nav": true, "menu": true, "teaser": true, "card": true, "list": true, "more": true,
 }
 
+// tokenHint is what one class or id word says: its entries in the maps
+// above, gathered so that each word is looked up once.
+type tokenHint struct {
+	rule                        string // boilerTokens
+	content, positive, negative bool
+}
+
+var tokenHints = func() map[string]tokenHint {
+	m := map[string]tokenHint{}
+	for w, r := range boilerTokens {
+		h := m[w]
+		h.rule = r
+		m[w] = h
+	}
+	for w := range contentTokens {
+		h := m[w]
+		h.content = true
+		m[w] = h
+	}
+	for w := range positiveTokens {
+		h := m[w]
+		h.positive = true
+		m[w] = h
+	}
+	for w := range negativeTokens {
+		h := m[w]
+		h.negative = true
+		m[w] = h
+	}
+	return m
+}()
+
 // hintOf classifies an element by its class, id and role.
 func hintOf(class, id string) hint {
 	var h hint
 	var rule string
-	scan := func(s string) {
-		forEachToken(s, func(tok string) {
-			if contentTokens[tok] {
-				h.content = true
-			}
-			if positiveTokens[tok] {
-				h.positive = true
-			}
-			if negativeTokens[tok] {
-				h.negative = true
-			}
+	if hasStateClass(class) {
+		class = dropStateClasses(class)
+	}
+	if isSlug(id) {
+		id = ""
+	}
+	var w classWords
+	for _, s := range [2]string{class, id} {
+		w.reset(s)
+		for tok, ok := w.next(); ok; tok, ok = w.next() {
+			th := tokenHints[string(tok)]
+			h.content = h.content || th.content
+			h.positive = h.positive || th.positive
+			h.negative = h.negative || th.negative
 			if rule != "" && !weakRules[rule] {
-				return
+				continue
 			}
-			r := boilerTokens[tok]
+			r := th.rule
 			if r == "" && len(tok) > 5 {
-				for _, s := range boilerStems {
-					if strings.Contains(tok, s.stem) && !(s.stem == "comment" && strings.Contains(tok, "commentar")) {
-						r = s.rule
-						break
-					}
-				}
+				r = stemRule(tok)
 			}
 			if r != "" && (rule == "" || weakRules[rule] && !weakRules[r]) {
 				rule = r
 			}
-		})
-	}
-	if hasStateClass(class) {
-		class = dropStateClasses(class)
-	}
-	scan(class)
-	if !isSlug(id) {
-		scan(id)
+		}
 	}
 	if rule == ruleShare && embedded(class) {
 		// An embedded post (a tweet in a "social-embed" box) is quoted
@@ -780,21 +899,57 @@ var statePrefixes = []string{"has-", "no-", "is-", "with-", "without-", "enable-
 var stateSuffixes = []string{"-open", "-closed", "-enabled", "-disabled", "-count", "-active", "-on", "-off"}
 
 func isStateClass(c string) bool {
-	c = strings.ReplaceAll(strings.ToLower(c), "_", "-")
+	if !isASCII(c) {
+		c = strings.ReplaceAll(strings.ToLower(c), "_", "-")
+	}
 	for _, p := range statePrefixes {
-		if strings.HasPrefix(c, p) {
+		if len(c) >= len(p) && classWordEq(c[:len(p)], p) {
 			return true
 		}
 	}
 	for _, p := range stateSuffixes {
-		if strings.HasSuffix(c, p) {
+		if len(c) >= len(p) && classWordEq(c[len(c)-len(p):], p) {
 			return true
 		}
 	}
 	return false
 }
 
+// classWordEq reports whether s, lower-cased and with '_' read as '-', is
+// w (lower case), without building the lower-cased string. s is ASCII, or
+// already lower-cased.
+func classWordEq(s, w string) bool {
+	if len(s) != len(w) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		} else if c == '_' {
+			c = '-'
+		}
+		if c != w[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
 func hasStateClass(class string) bool {
+	// Every state class has a '-' or a '_' (lower-casing adds none).
+	if strings.IndexByte(class, '-') < 0 && strings.IndexByte(class, '_') < 0 {
+		return false
+	}
 	for c := range strings.FieldsSeq(class) {
 		if isStateClass(c) {
 			return true
@@ -820,60 +975,154 @@ func isSlug(id string) bool {
 		return false
 	}
 	n, stop := 0, false
-	forEachToken(id, func(tok string) {
+	var w classWords
+	w.reset(id)
+	for tok, ok := w.next(); ok; tok, ok = w.next() {
 		n++
-		stop = stop || slugStopWords[tok]
-	})
+		stop = stop || slugStopWords[string(tok)]
+	}
 	return stop || n >= 6
 }
 
 var slugStopWords = map[string]bool{"a": true, "an": true, "the": true, "with": true, "of": true, "and": true, "to": true, "in": true, "for": true, "on": true, "is": true, "how": true, "what": true, "why": true, "your": true}
 
 func embedded(class string) bool {
-	found := false
-	forEachToken(class, func(tok string) {
-		found = found || tok == "embed" || tok == "embedded" || tok == "tweet"
-	})
-	return found
+	var w classWords
+	w.reset(class)
+	for tok, ok := w.next(); ok; tok, ok = w.next() {
+		if string(tok) == "embed" || string(tok) == "embedded" || string(tok) == "tweet" {
+			return true
+		}
+	}
+	return false
 }
 
-// forEachToken splits a class or id value into lower-case words at
-// non-letters and at camel-case boundaries, and calls f with each word and
-// with each whole class name (letters only) so that "article-body" also
-// gives "articlebody".
-func forEachToken(s string, f func(string)) {
-	var buf [64]byte
-	for _, cls := range strings.Fields(s) {
-		// the whole class name without separators
-		whole := buf[:0]
-		start := 0
-		prevLower := false
-		parts := 0
-		for i, r := range cls {
+// classWords reads the words of a class or id value: each class name split
+// into lower-case parts at non-letters and at camel-case boundaries, then,
+// for a name of two or more parts, the whole name (letters only), so that
+// "article-body" gives "article", "body" and "articlebody". This runs on
+// every class of a page: the words are lower-cased into the reader's own
+// buffers, not into new strings, and a word is valid until the next call.
+//
+//	var w classWords
+//	w.reset(class)
+//	for tok, ok := w.next(); ok; tok, ok = w.next() { … }
+type classWords struct {
+	rest      string // the class names not read yet
+	cls       string // the class name being read; "": none
+	i         int    // next byte of cls
+	start     int    // start of the current part
+	prevLower bool
+	parts     int
+	tailDone  bool // the last part of cls is read
+	// The whole name is wholeBuf[:wholeN], or big once it outgrew
+	// wholeBuf (it is then given only if it fits big's capacity).
+	wholeN   int
+	big      []byte
+	wholeBuf [64]byte
+	low      [64]byte
+}
+
+func (w *classWords) reset(s string) {
+	w.rest, w.cls = s, ""
+}
+
+// next returns the next word, or false at the end.
+func (w *classWords) next() ([]byte, bool) {
+	for {
+		if w.cls == "" {
+			w.cls, w.rest = nextField(w.rest)
+			if w.cls == "" {
+				return nil, false
+			}
+			w.i, w.start, w.prevLower, w.parts, w.tailDone = 0, 0, false, 0, false
+			w.wholeN, w.big = 0, nil
+		}
+		for w.i < len(w.cls) {
+			i := w.i
+			r, size := utf8.DecodeRuneInString(w.cls[i:])
+			w.i += size
 			letter := unicode.IsLetter(r) || unicode.IsDigit(r)
 			upper := unicode.IsUpper(r)
-			if !letter || (upper && prevLower) {
-				if i > start {
-					f(strings.ToLower(cls[start:i]))
-					parts++
+			var tok []byte
+			if !letter || (upper && w.prevLower) {
+				if i > w.start {
+					tok = w.lower(w.cls[w.start:i])
+					w.parts++
 				}
 				if letter {
-					start = i
+					w.start = i
 				} else {
-					start = i + utf8.RuneLen(r)
+					w.start = i + utf8.RuneLen(r)
 				}
 			}
-			if letter && len(whole) < cap(whole) {
-				whole = utf8.AppendRune(whole, unicode.ToLower(r))
+			if letter {
+				w.appendWhole(unicode.ToLower(r))
 			}
-			prevLower = letter && !upper
+			w.prevLower = letter && !upper
+			if tok != nil {
+				return tok, true
+			}
 		}
-		if start < len(cls) {
-			f(strings.ToLower(cls[start:]))
-			parts++
+		if !w.tailDone {
+			w.tailDone = true
+			if w.start < len(w.cls) {
+				w.parts++
+				return w.lower(w.cls[w.start:]), true
+			}
 		}
-		if parts > 1 && len(whole) > 0 && len(whole) < cap(whole) {
-			f(string(whole))
+		whole := w.whole()
+		w.cls = ""
+		if w.parts > 1 && len(whole) > 0 && len(whole) < cap(whole) {
+			return whole, true
 		}
 	}
 }
+
+// lower returns s lower-cased as strings.ToLower does, in w.low.
+func (w *classWords) lower(s string) []byte {
+	t := w.low[:0]
+	for _, r := range s {
+		t = utf8.AppendRune(t, unicode.ToLower(r))
+	}
+	return t
+}
+
+func (w *classWords) whole() []byte {
+	if w.big != nil {
+		return w.big
+	}
+	return w.wholeBuf[:w.wholeN]
+}
+
+// appendWhole adds r to the whole name while there is room; a rune that
+// does not fit moves the name to a larger buffer, as append would.
+func (w *classWords) appendWhole(r rune) {
+	whole := w.whole()
+	if len(whole) >= cap(whole) {
+		return
+	}
+	if w.big == nil && w.wholeN+utf8.RuneLen(r) <= len(w.wholeBuf) {
+		w.wholeN += utf8.EncodeRune(w.wholeBuf[w.wholeN:], r)
+		return
+	}
+	big := make([]byte, len(whole), cap(whole))
+	copy(big, whole)
+	w.big = utf8.AppendRune(big, r)
+}
+
+// nextField splits the first field off s, as strings.Fields would.
+func nextField(s string) (field, rest string) {
+	i := strings.IndexFunc(s, isNotSpace)
+	if i < 0 {
+		return "", ""
+	}
+	s = s[i:]
+	j := strings.IndexFunc(s, unicode.IsSpace)
+	if j < 0 {
+		return s, ""
+	}
+	return s[:j], s[j:]
+}
+
+func isNotSpace(r rune) bool { return !unicode.IsSpace(r) }

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"bytes"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -15,39 +16,60 @@ import (
 // banners…). A wrapper that holds most of the page's paragraph text is
 // never removed, whatever its names say.
 
-// dropTags are removed with their content and never reported: they hold no
-// visible text of the page.
-var dropTags = map[atom.Atom]bool{
-	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true, atom.Svg: true, atom.Math: true,
-	atom.Canvas: true, atom.Iframe: true, atom.Object: true, atom.Embed: true, atom.Button: true, atom.Input: true,
-	atom.Select: true, atom.Textarea: true, atom.Option: true, atom.Link: true, atom.Meta: true, atom.Head: true,
-	atom.Audio: true, atom.Video: true, atom.Map: true, atom.Area: true, atom.Frameset: true, atom.Frame: true,
-	atom.Title: true, atom.Base: true, atom.Source: true, atom.Track: true, atom.Param: true,
+// isDropTag reports the elements removed with their content and never
+// reported: they hold no visible text of the page. (A switch: the tag sets
+// are asked several times per element, and a switch is several times
+// faster than a map.)
+func isDropTag(a atom.Atom) bool {
+	switch a {
+	case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Svg, atom.Math,
+		atom.Canvas, atom.Iframe, atom.Object, atom.Embed, atom.Button, atom.Input,
+		atom.Select, atom.Textarea, atom.Option, atom.Link, atom.Meta, atom.Head,
+		atom.Audio, atom.Video, atom.Map, atom.Area, atom.Frameset, atom.Frame,
+		atom.Title, atom.Base, atom.Source, atom.Track, atom.Param:
+		return true
+	}
+	return false
 }
 
-// blockTags break inline text into blocks.
-var blockTags = map[atom.Atom]bool{
-	atom.Address: true, atom.Article: true, atom.Aside: true, atom.Blockquote: true, atom.Body: true, atom.Center: true,
-	atom.Dd: true, atom.Details: true, atom.Dialog: true, atom.Dir: true, atom.Div: true, atom.Dl: true, atom.Dt: true,
-	atom.Fieldset: true, atom.Figcaption: true, atom.Figure: true, atom.Footer: true, atom.Form: true, atom.H1: true,
-	atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true, atom.Header: true, atom.Hgroup: true,
-	atom.Hr: true, atom.Li: true, atom.Main: true, atom.Menu: true, atom.Nav: true, atom.Ol: true, atom.P: true,
-	atom.Pre: true, atom.Section: true, atom.Summary: true, atom.Table: true, atom.Tbody: true, atom.Td: true,
-	atom.Tfoot: true, atom.Th: true, atom.Thead: true, atom.Tr: true, atom.Ul: true, atom.Caption: true, atom.Html: true,
-	atom.Legend: true, atom.Option: true, atom.Optgroup: true,
+// isBlockTag reports the elements that break inline text into blocks.
+func isBlockTag(a atom.Atom) bool {
+	switch a {
+	case atom.Address, atom.Article, atom.Aside, atom.Blockquote, atom.Body, atom.Center,
+		atom.Dd, atom.Details, atom.Dialog, atom.Dir, atom.Div, atom.Dl, atom.Dt,
+		atom.Fieldset, atom.Figcaption, atom.Figure, atom.Footer, atom.Form, atom.H1,
+		atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Header, atom.Hgroup,
+		atom.Hr, atom.Li, atom.Main, atom.Menu, atom.Nav, atom.Ol, atom.P,
+		atom.Pre, atom.Section, atom.Summary, atom.Table, atom.Tbody, atom.Td,
+		atom.Tfoot, atom.Th, atom.Thead, atom.Tr, atom.Ul, atom.Caption, atom.Html,
+		atom.Legend, atom.Option, atom.Optgroup:
+		return true
+	}
+	return false
 }
 
 // nodeStat measures an element's text: non-space bytes of all text, of
 // link text, and of "good" text (paragraph-like blocks with few links).
 type nodeStat struct {
 	text, link, good int
-	links            int  // <a> elements
-	landmark         bool // holds an h1, article, main or articleBody: a page wrapper
-	hidden           int  // good text inside hidden elements
+	links            int // <a> elements
+	hidden           int // good text inside hidden elements
+	// size is the number of elements measured in the subtree, the
+	// element's own included: the next sibling's stats follow them.
+	size     int
+	landmark bool // holds an h1, article, main or articleBody: a page wrapper
+	// hiddenMarkup: the element itself is hidden by its attributes
+	// (hidden, aria-hidden, a style or a class that hides it).
+	hiddenMarkup bool
 }
 
+// The cleaner keeps the stats of the elements in document order, not in
+// a map from node to stats: walk meets the elements in the same order as
+// measure (minus the subtrees it removes, whose size it skips), so it
+// finds each one's stats by counting, and those of the block around it
+// and of its children by their positions.
 type cleaner struct {
-	stats     map[*html.Node]nodeStat
+	stats     []nodeStat // of the elements below the root, in document order
 	totalGood int
 	// visibleGood is the good text outside hidden elements: a page may
 	// keep a hidden copy of its article (a second layout, a template).
@@ -55,17 +77,23 @@ type cleaner struct {
 	rec         *recorder
 }
 
-// clean removes the never-content elements below root.
+// clean removes the never-content elements below root, the body or the
+// document.
 func clean(root *html.Node, rec *recorder) {
-	c := &cleaner{stats: make(map[*html.Node]nodeStat, 512), rec: rec}
+	c := &cleaner{stats: make([]nodeStat, 0, 512), rec: rec}
 	st, _ := c.measure(root, false)
 	c.totalGood = st.good
 	c.visibleGood = st.good - st.hidden
-	c.walk(root, false)
+	own := -1 // the document has no stats
+	if root.Type == html.ElementNode {
+		own = 0
+	}
+	c.walk(root, own, -1, false)
 }
 
-// measure computes the stats of n's subtree and stores those of elements.
-// It reports whether n holds a block element.
+// measure computes the stats of n's subtree and appends those of elements
+// (but markup without text, isDropTag) to c.stats in document order. It
+// reports whether n holds a block element.
 func (c *cleaner) measure(n *html.Node, inLink bool) (nodeStat, bool) {
 	var st nodeStat
 	hidden := false
@@ -78,7 +106,7 @@ func (c *cleaner) measure(n *html.Node, inLink bool) (nodeStat, bool) {
 		}
 		return st, false
 	case html.ElementNode:
-		if dropTags[n.DataAtom] {
+		if isDropTag(n.DataAtom) {
 			return st, false
 		}
 		switch n.DataAtom {
@@ -98,12 +126,19 @@ func (c *cleaner) measure(n *html.Node, inLink bool) (nodeStat, bool) {
 				hidden = hidden || a.Val == "true"
 			case "style":
 				hidden = hidden || isHiddenStyle(a.Val)
+			case "class":
+				hidden = hidden || isHiddenClass(a.Val)
 			}
 		}
 
 	case html.DocumentNode:
 	default:
 		return st, false
+	}
+	own := -1
+	if n.Type == html.ElementNode {
+		own = len(c.stats)
+		c.stats = append(c.stats, nodeStat{}) // filled in below
 	}
 	hasBlock := false
 	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
@@ -116,32 +151,51 @@ func (c *cleaner) measure(n *html.Node, inLink bool) (nodeStat, bool) {
 		st.hidden += s.hidden
 		hasBlock = hasBlock || b
 	}
-	isBlock := n.Type == html.ElementNode && blockTags[n.DataAtom]
+	isBlock := n.Type == html.ElementNode && isBlockTag(n.DataAtom)
 	if isBlock && !hasBlock && st.text >= 80 && st.link*10 < st.text*3 {
 		st.good = st.text
 	}
-	if hidden || isHiddenClassAttr(n) {
+	if hidden {
 		st.hidden = st.good
 	}
-	if n.Type == html.ElementNode {
-		c.stats[n] = st
+	if own >= 0 {
+		st.hiddenMarkup = hidden
+		st.size = len(c.stats) - own
+		c.stats[own] = st
 	}
 	return st, hasBlock || isBlock
 }
 
+// nonSpace counts the bytes of s other than the white space " \n\t\r\f".
+// It runs over all the text of a page, twice: a table look-up per byte,
+// without branches, is about twice as fast as a switch.
 func nonSpace(s string) int {
 	k := 0
 	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case ' ', '\n', '\t', '\r', '\f':
-		default:
-			k++
-		}
+		k += int(textByte[s[i]])
 	}
 	return k
 }
 
-func (c *cleaner) walk(n *html.Node, inArticle bool) {
+// textByte is 1 for the bytes nonSpace counts.
+var textByte = func() (t [256]uint8) {
+	for i := range t {
+		t[i] = 1
+	}
+	for _, c := range " \n\t\r\f" {
+		t[c] = 0
+	}
+	return t
+}()
+
+// walk removes the never-content elements below n. own is the index of
+// n's stats (-1: the document), block that of the nearest block element
+// around n (-1: none).
+func (c *cleaner) walk(n *html.Node, own, block int, inArticle bool) {
+	if n.Type == html.ElementNode && isBlockTag(n.DataAtom) {
+		block = own
+	}
+	i := own + 1 // the stats of n's first child element
 	var next *html.Node
 	for ch := n.FirstChild; ch != nil; ch = next {
 		next = ch.NextSibling
@@ -149,7 +203,15 @@ func (c *cleaner) walk(n *html.Node, inArticle bool) {
 		case html.CommentNode, html.DoctypeNode:
 			n.RemoveChild(ch)
 		case html.ElementNode:
-			if rule, report := c.verdict(ch, inArticle); rule != "" {
+			if isDropTag(ch.DataAtom) {
+				// Markup without text of the page: not measured, not
+				// reported.
+				n.RemoveChild(ch)
+				continue
+			}
+			k := i
+			i += c.stats[k].size
+			if rule, report := c.verdict(ch, k, block, inArticle); rule != "" {
 				if rule == rulePageHeader && inArticleElement(ch) {
 					rule = ruleArticleHeader
 				}
@@ -159,7 +221,7 @@ func (c *cleaner) walk(n *html.Node, inArticle bool) {
 				n.RemoveChild(ch)
 				continue
 			}
-			c.walk(ch, inArticle || ch.DataAtom == atom.Article || ch.DataAtom == atom.Main)
+			c.walk(ch, k, block, inArticle || ch.DataAtom == atom.Article || ch.DataAtom == atom.Main)
 		}
 	}
 }
@@ -183,8 +245,7 @@ func inArticleElement(n *html.Node) bool {
 // good text, or of its visible good text when that is an article's worth
 // (a consent dialog shown over a page hidden behind it is not): too much
 // to be boilerplate.
-func (c *cleaner) protected(n *html.Node, num, den int) bool {
-	s := c.stats[n]
+func (c *cleaner) protected(s *nodeStat, num, den int) bool {
 	if c.totalGood > 0 && s.good*den > c.totalGood*num {
 		return true
 	}
@@ -195,18 +256,12 @@ func (c *cleaner) protected(n *html.Node, num, den int) bool {
 // minArticleText is the good text (non-space bytes) of a short article.
 const minArticleText = 1000
 
-func isHiddenClassAttr(n *html.Node) bool {
-	return n.Type == html.ElementNode && isHiddenClass(attrOf(n, "class"))
-}
-
-// verdict says whether n is never content, and why. report is false for
-// markup that holds no text of the page.
-func (c *cleaner) verdict(n *html.Node, inArticle bool) (rule string, report bool) {
-	if dropTags[n.DataAtom] {
-		return "markup", false
-	}
-	var class, id, role, style, itemprop string
-	hidden := false
+// verdict says whether n, an element with stats c.stats[own] inside the
+// block element with stats c.stats[block] (-1: none), is never content,
+// and why.
+func (c *cleaner) verdict(n *html.Node, own, block int, inArticle bool) (rule string, report bool) {
+	st := &c.stats[own]
+	var class, id, role, itemprop string
 	for _, a := range n.Attr {
 		switch a.Key {
 		case "class":
@@ -215,21 +270,17 @@ func (c *cleaner) verdict(n *html.Node, inArticle bool) (rule string, report boo
 			id = a.Val
 		case "role":
 			role = a.Val
-		case "style":
-			style = a.Val
 		case "itemprop":
 			itemprop = a.Val
-		case "hidden":
-			hidden = true
-		case "aria-hidden":
-			hidden = hidden || a.Val == "true"
 		}
 	}
 	if itemprop == "articleBody" || itemprop == "text" {
 		return "", false
 	}
-	if hidden || style != "" && isHiddenStyle(style) || isHiddenClass(class) {
-		if !c.protected(n, 2, 3) {
+	// measure read the hiding attributes (the parser keeps one attribute
+	// of each name, so its reading is the same as this loop's).
+	if st.hiddenMarkup {
+		if !c.protected(st, 2, 3) {
 			return ruleHidden, true
 		}
 	}
@@ -267,12 +318,12 @@ func (c *cleaner) verdict(n *html.Node, inArticle bool) (rule string, report boo
 		rule = ruleForm
 	}
 	if rule != "" {
-		if c.protected(n, 1, 2) {
+		if c.protected(st, 1, 2) {
 			return "", false
 		}
 		return rule, true
 	}
-	if !blockTags[n.DataAtom] && n.DataAtom != atom.A && c.isLinkCluster(n) {
+	if !isBlockTag(n.DataAtom) && n.DataAtom != atom.A && c.isLinkCluster(n, own, block) {
 		return ruleLinks, true
 	}
 	if class == "" && id == "" {
@@ -285,61 +336,60 @@ func (c *cleaner) verdict(n *html.Node, inArticle bool) (rule string, report boo
 	if h.rule == "" {
 		return "", false
 	}
-	if !blockTags[n.DataAtom] && c.inRunningText(n) {
+	if !isBlockTag(n.DataAtom) && c.inRunningText(own, block) {
 		// A span in a sentence ("<span class=dateline>WASHINGTON</span> —")
 		// is part of the sentence, whatever its class says.
 		return "", false
 	}
 	semantic := n.DataAtom == atom.Article || n.DataAtom == atom.Main
-	if h.rule == ruleByline && c.stats[n].text >= 100 && c.stats[n].text < 1500 {
+	if h.rule == ruleByline && st.text >= 100 && st.text < 1500 {
 		// An "author" box with sentences in it is a bio box.
 		h.rule, h.weak = ruleBio, false
 	}
-	if h.weak && (h.content || semantic) && c.stats[n].good > 0 {
+	if h.weak && (h.content || semantic) && st.good > 0 {
 		return "", false
 	}
-	if semantic && c.stats[n].good > 0 && c.protected(n, 1, 4) {
+	if semantic && st.good > 0 && c.protected(st, 1, 4) {
 		return "", false
 	}
 	// Comment threads can outweigh the article: only a wrapper of the
 	// whole page is safe from their rule.
-	if c.protected(n, 1, 2) && (h.rule != ruleComments || c.stats[n].landmark) {
+	if c.protected(st, 1, 2) && (h.rule != ruleComments || st.landmark) {
 		return "", false
 	}
 	return h.rule, true
 }
 
-// inRunningText reports an inline element that is a small part of the
-// text of the block around it.
-func (c *cleaner) inRunningText(n *html.Node) bool {
-	block := n.Parent
-	for block != nil && block.Type == html.ElementNode && !blockTags[block.DataAtom] {
-		block = block.Parent
-	}
-	if block == nil || block.Type != html.ElementNode {
+// inRunningText reports an inline element (stats c.stats[own]) that is a
+// small part of the text of the block around it (c.stats[block]; -1: none).
+func (c *cleaner) inRunningText(own, block int) bool {
+	if block < 0 {
 		return false
 	}
-	return c.stats[n].text*5 < c.stats[block].text*4
+	return c.stats[own].text*5 < c.stats[block].text*4
 }
 
 // isLinkCluster reports an inline element inside a paragraph that is a
 // cluster of links (a pop-over card of related headlines, a link row): three
-// or more links and nothing else, beside the paragraph's own text.
-func (c *cleaner) isLinkCluster(n *html.Node) bool {
-	st := c.stats[n]
+// or more links and nothing else, beside the paragraph's own text. own and
+// block are the indexes of the stats of n and of the block around it.
+func (c *cleaner) isLinkCluster(n *html.Node, own, block int) bool {
+	st := &c.stats[own]
 	if st.links < 3 || st.text < 100 || st.link*10 < st.text*9 {
 		return false
 	}
-	block := n.Parent
-	for block != nil && block.Type == html.ElementNode && !blockTags[block.DataAtom] {
-		block = block.Parent
-	}
-	if block == nil || c.stats[block].text < st.text+40 {
+	if block < 0 || c.stats[block].text < st.text+40 {
 		return false
 	}
 	// Let a child that is most of the cluster be the one removed.
+	i := own + 1
 	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
-		if ch.Type == html.ElementNode && c.stats[ch].text*5 >= st.text*4 && ch.DataAtom != atom.A {
+		if ch.Type != html.ElementNode || isDropTag(ch.DataAtom) {
+			continue
+		}
+		cs := &c.stats[i]
+		i += cs.size
+		if cs.text*5 >= st.text*4 && ch.DataAtom != atom.A {
 			return false
 		}
 	}
@@ -347,21 +397,72 @@ func (c *cleaner) isLinkCluster(n *html.Node) bool {
 }
 
 func isHiddenStyle(style string) bool {
-	s := strings.ToLower(strings.ReplaceAll(style, " ", ""))
-	return strings.Contains(s, "display:none") || strings.Contains(s, "visibility:hidden")
+	if !isASCII(style) {
+		s := strings.ToLower(strings.ReplaceAll(style, " ", ""))
+		return strings.Contains(s, "display:none") || strings.Contains(s, "visibility:hidden")
+	}
+	// The same on the bytes, without building the lower-cased string.
+	var buf [128]byte
+	s := buf[:0]
+	for i := 0; i < len(style); i++ {
+		c := style[i]
+		if c == ' ' {
+			continue
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		s = append(s, c)
+	}
+	return bytes.Contains(s, []byte("display:none")) || bytes.Contains(s, []byte("visibility:hidden"))
 }
 
-// isHiddenClass reports the class names that hide an element on every
-// screen (not the responsive "hidden-xs" kind).
+// hiddenClasses are the class names that hide an element on every screen
+// (not the responsive "hidden-xs" kind), lower case.
+var hiddenClasses = map[string]bool{
+	"hidden": true, "hide": true, "invisible": true, "sr-only": true, "visually-hidden": true, "visuallyhidden": true, "screen-reader-text": true, "screen-reader-only": true, "screenreader-only": true, "offscreen": true, "element-invisible": true, "u-hidden": true, "is-hidden": true, "a11y-hidden": true,
+}
+
+// isHiddenClass reports a class attribute with one of hiddenClasses in any
+// letter case. It runs on every element, twice: an ASCII value (the usual
+// one) is split and lower-cased on its bytes, not into new strings.
 func isHiddenClass(class string) bool {
 	if class == "" {
 		return false
 	}
-	for _, c := range strings.Fields(class) {
-		switch strings.ToLower(c) {
-		case "hidden", "hide", "invisible", "sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text", "screen-reader-only", "screenreader-only", "offscreen", "element-invisible", "u-hidden", "is-hidden", "a11y-hidden":
-			return true
+	if !isASCII(class) {
+		for c := range strings.FieldsSeq(class) {
+			if hiddenClasses[strings.ToLower(c)] {
+				return true
+			}
 		}
+		return false
+	}
+	var buf [maxHiddenClass]byte
+	start := 0
+	for i := 0; i <= len(class); i++ {
+		if i < len(class) && !asciiSpace[class[i]] {
+			continue
+		}
+		if n := i - start; n > 0 && n <= len(buf) {
+			for j := 0; j < n; j++ {
+				b := class[start+j]
+				if 'A' <= b && b <= 'Z' {
+					b += 'a' - 'A'
+				}
+				buf[j] = b
+			}
+			if hiddenClasses[string(buf[:n])] {
+				return true
+			}
+		}
+		start = i + 1
 	}
 	return false
 }
+
+// maxHiddenClass is the length of the longest of hiddenClasses.
+const maxHiddenClass = len("screen-reader-text")
+
+// asciiSpace marks the ASCII white space that strings.Fields splits at.
+var asciiSpace = [256]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}

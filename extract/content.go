@@ -140,13 +140,18 @@ func newFilter(meta *metadata.Metadata) *filter {
 // rule returns why a block of the content is dropped, or "".
 func (f *filter) rule(b *block, figure bool) string {
 	t := b.text
-	if ld := b.linkDensity(); ld > 0.5 && !(endsSentence(t) && (b.textLen-b.linkLen >= 60 || ld <= 0.8 && wordCount(t) >= 8)) && !isBareURL(t) {
+	if ld := b.linkDensity(); ld > 0.5 && !(endsSentence(t) && (b.textLen-b.linkLen >= 60 || ld <= 0.8 && wordsOver(t, 7))) && !isBareURL(t) {
 		return ruleLinks
 	}
 	if figure && b.kind != blockQuote {
 		return ruleCaption
 	}
-	if r := wordingRule(t); r != "" {
+	// The wording rules read the text in lower case: made once here.
+	lower := ""
+	if len(t) <= 600 {
+		lower = strings.ToLower(t)
+	}
+	if r := wordingRuleLower(t, lower); r != "" {
 		return r
 	}
 	if b.kind == blockQuote || b.kind == blockPre {
@@ -155,14 +160,14 @@ func (f *filter) rule(b *block, figure bool) string {
 	if isBylineText(t, f.authors) {
 		return ruleByline
 	}
-	if isCredit(t) {
+	if isCreditLower(t, lower) {
 		return ruleCaption
 	}
-	if b.imgCaption && b.kind == blockParagraph && wordCount(t) <= 40 && !startsQuote(t) {
+	if b.imgCaption && b.kind == blockParagraph && !wordsOver(t, 40) && !startsQuote(t) {
 		return ruleCaption
 	}
 	// A line that repeats an image's alt text is its caption.
-	if f.alts != nil && b.kind != blockHeading && wordCount(t) <= 30 && f.alts[normText(t)] {
+	if f.alts != nil && b.kind != blockHeading && !wordsOver(t, 30) && f.alts[normText(t)] {
 		return ruleCaption
 	}
 	if isDateLine(t) {
@@ -182,7 +187,8 @@ var reMetaSep = fastre.MustCompile(`\s+[|•·]\s+|\s+[|•·]|[|•·]\s+`)
 // "By …") and another a date (a date line, or the published date's day
 // and year): "Le Monde | 04.05.2015 à 13h36 | Par Martin Untersinger".
 func isMetaLine(t string, authors []string, published time.Time) bool {
-	if len(t) > 250 || !strings.ContainsAny(t, "|•·") {
+	// strings.ContainsAny(t, "|•·"), without its rune-by-rune search.
+	if len(t) > 250 || strings.IndexByte(t, '|') < 0 && !strings.Contains(t, "•") && !strings.Contains(t, "·") {
 		return false
 	}
 	parts := reMetaSep.Split(t, -1)
@@ -295,17 +301,28 @@ func sameTitle(t, title string) bool {
 		return false
 	}
 	// "Headline | Site" in the title, "Headline" in the body, or the reverse.
-	if strings.HasPrefix(title, t+" ") || strings.HasSuffix(title, " "+t) {
+	if hasWordPrefix(title, t) || hasWordSuffix(title, t) {
 		return len(t)*2 >= len(title)
 	}
-	if strings.HasPrefix(t, title+" ") {
+	if hasWordPrefix(t, title) {
 		return len(title)*2 >= len(t)
 	}
 	// A breadcrumb trail that ends with the headline.
-	if strings.HasSuffix(t, " "+title) {
+	if hasWordSuffix(t, title) {
 		return len(t)-len(title) <= 40
 	}
 	return false
+}
+
+// hasWordPrefix reports whether s starts with prefix and a space
+// (strings.HasPrefix(s, prefix+" ") without building the string).
+func hasWordPrefix(s, prefix string) bool {
+	return len(s) > len(prefix) && s[len(prefix)] == ' ' && strings.HasPrefix(s, prefix)
+}
+
+// hasWordSuffix reports whether s ends with a space and suffix.
+func hasWordSuffix(s, suffix string) bool {
+	return len(s) > len(suffix) && s[len(s)-len(suffix)-1] == ' ' && strings.HasSuffix(s, suffix)
 }
 
 // dropAppealBoxes drops the whole box around an appeal: when blocks of the
@@ -508,7 +525,7 @@ func dropLabelledLists(blocks []block, rules []string, inContent []bool, sel map
 
 // isLinkHeadline reports a block that is a link to another article.
 func isLinkHeadline(b *block) bool {
-	return b.linkLen*10 >= b.textLen*8 && b.textLen >= 15 && wordCount(b.text) <= 25
+	return b.linkLen*10 >= b.textLen*8 && b.textLen >= 15 && !wordsOver(b.text, 25)
 }
 
 // donationWords mark an appeal for money or membership, which may run on
@@ -630,7 +647,25 @@ func keepSomething(rules []string, inContent []bool) {
 var reDateline = regexp.MustCompile(`^\p{Lu}[\p{Lu} .'’-]+, \p{Lu}[\p{Lu} .'’-]+(?:\s*[-–—:]\s*)?$`)
 
 func isParagraphLike(t string) bool {
-	return wordCount(t) >= 8 || endsSentence(t)
+	return wordsOver(t, 7) || endsSentence(t)
+}
+
+// wordsOver reports whether t has more than n words (wordCount(t) > n),
+// reading t only as far as the word after the nth: the rules ask about
+// short counts of long paragraphs.
+func wordsOver(t string, n int) bool {
+	k := 0
+	in := false
+	for i := 0; i < len(t); i++ {
+		sp := t[i] == ' '
+		if !sp && !in {
+			if k++; k > n {
+				return true
+			}
+		}
+		in = !sp
+	}
+	return false
 }
 
 func wordCount(t string) int {

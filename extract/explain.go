@@ -59,12 +59,12 @@ func visibleText(n *html.Node) string {
 			sb.WriteString(n.Data)
 			return
 		case html.ElementNode:
-			if dropTags[n.DataAtom] {
+			if isDropTag(n.DataAtom) {
 				return
 			}
 			// Blocks, line breaks and links are set apart: the links of
 			// a menu or a button row are spaced by style sheets.
-			if blockTags[n.DataAtom] || n.DataAtom == atom.Br {
+			if isBlockTag(n.DataAtom) || n.DataAtom == atom.Br {
 				sb.WriteByte(' ')
 				defer sb.WriteByte(' ')
 			} else if n.DataAtom == atom.A {

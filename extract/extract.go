@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 
@@ -194,12 +195,34 @@ func (a *Article) setBody(blocks []block) {
 }
 
 // countWords counts the whitespace-separated tokens of s that hold a
-// letter or a digit.
+// letter or a digit. It reads s once, without splitting it into a slice of
+// fields (the body is the longest text of a page): ASCII bytes directly,
+// other runes decoded.
 func countWords(s string) int {
 	n := 0
-	for _, f := range strings.Fields(s) {
-		if strings.IndexFunc(f, isWordRune) >= 0 {
+	inField, counted := false, false
+	for i := 0; i < len(s); {
+		var space, word bool
+		if c := s[i]; c < utf8.RuneSelf {
+			i++
+			space = asciiSpace[c]
+			word = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			i += size
+			space = unicode.IsSpace(r)
+			word = isWordRune(r)
+		}
+		if space {
+			inField = false
+			continue
+		}
+		if !inField {
+			inField, counted = true, false
+		}
+		if word && !counted {
 			n++
+			counted = true
 		}
 	}
 	return n

@@ -139,7 +139,7 @@ func (r *renderer) walk(n *html.Node) {
 			}
 			r.sinceBr += k
 		case html.ElementNode:
-			if dropTags[c.DataAtom] {
+			if isDropTag(c.DataAtom) {
 				continue
 			}
 			switch {
@@ -165,7 +165,7 @@ func (r *renderer) walk(n *html.Node) {
 					r.alts[normText(alt)] = true
 				}
 			case c.DataAtom == atom.Wbr:
-			case blockTags[c.DataAtom]:
+			case isBlockTag(c.DataAtom):
 				r.flush()
 				owner := r.owner
 				r.owner = c
@@ -429,7 +429,7 @@ func (r *renderer) isQuotation(n *html.Node) bool {
 			case html.TextNode:
 				last = strings.TrimSpace(c.Data)
 			case html.ElementNode:
-				if !dropTags[c.DataAtom] {
+				if !isDropTag(c.DataAtom) {
 					lastText(c)
 				}
 			}
@@ -475,12 +475,14 @@ func startsWithMark(n *html.Node) bool {
 func isSocialEmbed(n *html.Node) bool {
 	a := n
 	for depth := 0; a != nil && a.Type == html.ElementNode && depth < 3; depth++ {
-		social := false
-		forEachToken(attrOf(a, "class")+" "+attrOf(a, "id"), func(tok string) {
-			social = social || socialTokens[tok]
-		})
-		if social {
-			return true
+		var w classWords
+		for _, s := range [2]string{attrOf(a, "class"), attrOf(a, "id")} {
+			w.reset(s)
+			for tok, ok := w.next(); ok; tok, ok = w.next() {
+				if socialTokens[string(tok)] {
+					return true
+				}
+			}
 		}
 		a = a.Parent
 	}
@@ -526,6 +528,8 @@ func isLeafBlock(n *html.Node) bool {
 }
 
 // normalizeSpace collapses runs of white space to one space and trims.
+// Runs of ASCII text are copied whole; other runes one by one (an invalid
+// byte becomes U+FFFD).
 func normalizeSpace(b []byte) string {
 	var sb strings.Builder
 	sb.Grow(len(b))
@@ -533,16 +537,21 @@ func normalizeSpace(b []byte) string {
 	for i := 0; i < len(b); {
 		c := b[i]
 		if c < utf8.RuneSelf {
-			i++
-			if c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v' {
+			if asciiSpace[c] {
 				space = true
+				i++
 				continue
+			}
+			j := i + 1
+			for j < len(b) && b[j] < utf8.RuneSelf && !asciiSpace[b[j]] {
+				j++
 			}
 			if space && sb.Len() > 0 {
 				sb.WriteByte(' ')
 			}
 			space = false
-			sb.WriteByte(c)
+			sb.Write(b[i:j])
+			i = j
 			continue
 		}
 		r, size := utf8.DecodeRune(b[i:])
@@ -566,6 +575,7 @@ func normalizeSpace(b []byte) string {
 // only, single spaces.
 func normText(s string) string {
 	var sb strings.Builder
+	sb.Grow(len(s))
 	space := false
 	for _, r := range s {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {

@@ -37,12 +37,17 @@ type scorer struct {
 	cands map[*html.Node]*cand
 	order []*html.Node // candidates in the order first met: deterministic ties
 	root  *html.Node
+	free  []cand // cands allocated in batches, not one by one
 }
 
 func (s *scorer) get(n *html.Node) *cand {
 	c := s.cands[n]
 	if c == nil {
-		c = &cand{}
+		if len(s.free) == 0 {
+			s.free = make([]cand, 64)
+		}
+		c = &s.free[0]
+		s.free = s.free[1:]
 		s.cands[n] = c
 		s.order = append(s.order, n)
 	}
@@ -355,7 +360,7 @@ func initialScore(n *html.Node) float64 {
 
 // isProse reports a block of running text: sentences, few links.
 func isProse(b *block) bool {
-	return b.textLen >= 60 && b.linkLen*4 < b.textLen && endsSentence(b.text) && wordCount(b.text) >= 10
+	return b.textLen >= 60 && b.linkLen*4 < b.textLen && endsSentence(b.text) && wordsOver(b.text, 9)
 }
 
 // holdsArticles reports an element with two or more article elements in
@@ -385,7 +390,7 @@ func holdsArticles(n *html.Node) bool {
 
 func hasBlockChild(n *html.Node) bool {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type == html.ElementNode && blockTags[c.DataAtom] {
+		if c.Type == html.ElementNode && isBlockTag(c.DataAtom) {
 			return true
 		}
 	}

@@ -10,6 +10,12 @@
 // search methods answer "no match" at once when no literal occurs; results
 // are otherwise those of regexp.
 //
+// Two kinds of pattern skip the literal scan, which would cost more than it
+// saves: one anchored at the start of the text ("^…") is checked only for
+// the bytes a match can start with (the regexp then tries one position),
+// and one with a literal prefix is left to regexp, which looks for the
+// prefix with strings.Index.
+//
 // Compilation is deferred to the first use: a command that loads dozens of
 // large patterns (word lists in many languages) would otherwise spend
 // several milliseconds of its start-up compiling patterns that one run may
@@ -34,7 +40,12 @@ type Regexp struct {
 	expr string
 	once sync.Once
 	re   *regexp.Regexp
-	lits [][]byte // canonically folded; nil: no prefilter
+	lits [][]byte // canonically folded; nil: no such set
+	// first holds the first bytes of the matches of a pattern anchored at
+	// the start of the text (with U+FFFD's for invalid UTF-8); nil: none.
+	first *[256]bool
+	// scan: the literal prefilter is used.
+	scan bool
 }
 
 // MustCompile returns expr as a Regexp, to be compiled on first use (where
@@ -46,13 +57,25 @@ func MustCompile(expr string) *Regexp {
 func (r *Regexp) init() {
 	r.once.Do(func() {
 		r.re = regexp.MustCompile(r.expr)
-		if tree, err := syntax.Parse(r.expr, syntax.Perl); err == nil {
-			if lits, ok := required(tree.Simplify()); ok {
-				for _, l := range lits {
-					r.lits = append(r.lits, []byte(l))
-				}
+		tree, err := syntax.Parse(r.expr, syntax.Perl)
+		if err != nil {
+			return
+		}
+		tree = tree.Simplify()
+		if lits, ok := required(tree); ok {
+			for _, l := range lits {
+				r.lits = append(r.lits, []byte(l))
 			}
 		}
+		if anchored(tree) {
+			var set [256]bool
+			if nullable := firstBytes(tree, &set); !nullable {
+				r.first = &set
+				return
+			}
+		}
+		prefix, _ := r.re.LiteralPrefix()
+		r.scan = r.lits != nil && prefix == ""
 	})
 }
 
@@ -86,10 +109,22 @@ func (r *Regexp) Literals() []string {
 	return out
 }
 
-// mayMatch reports whether s contains one of the required literals.
+// mayMatch reports whether s may hold a match: it starts with a byte a
+// match of an anchored pattern starts with, or it contains one of the
+// required literals.
 func (r *Regexp) mayMatch(s string) bool {
 	r.init()
-	if r.lits == nil {
+	if r.first != nil {
+		if s == "" {
+			return false
+		}
+		b := s[0]
+		if c, n := utf8.DecodeRuneInString(s); c == utf8.RuneError && n == 1 {
+			b = "\uFFFD"[0] // the regexp reads an invalid byte as U+FFFD
+		}
+		return r.first[b]
+	}
+	if !r.scan {
 		return true
 	}
 	var buf [256]byte
@@ -212,6 +247,92 @@ func (r *Regexp) Split(s string, n int) []string {
 		return []string{s}
 	}
 	return r.re.Split(s, n)
+}
+
+// anchored reports a pattern whose every match starts at the start of the
+// text.
+func anchored(re *syntax.Regexp) bool {
+	switch re.Op {
+	case syntax.OpBeginText:
+		return true
+	case syntax.OpCapture:
+		return anchored(re.Sub[0])
+	case syntax.OpConcat:
+		return len(re.Sub) > 0 && anchored(re.Sub[0])
+	case syntax.OpAlternate:
+		for _, sub := range re.Sub {
+			if !anchored(sub) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// firstBytes adds to set the first bytes of the UTF-8 strings re matches,
+// and reports whether re matches the empty string (then a match may start
+// with anything that follows it). A set of runes adds the leading bytes of
+// its range: more than needed, never less.
+func firstBytes(re *syntax.Regexp, set *[256]bool) (nullable bool) {
+	switch re.Op {
+	case syntax.OpNoMatch:
+		return false
+	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText,
+		syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return true
+	case syntax.OpLiteral:
+		r := re.Rune[0]
+		addRunes(set, r, r)
+		if re.Flags&syntax.FoldCase != 0 {
+			for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+				addRunes(set, f, f)
+			}
+		}
+		return false
+	case syntax.OpCharClass:
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			addRunes(set, re.Rune[i], re.Rune[i+1])
+		}
+		return false
+	case syntax.OpCapture, syntax.OpPlus:
+		return firstBytes(re.Sub[0], set)
+	case syntax.OpStar, syntax.OpQuest:
+		firstBytes(re.Sub[0], set)
+		return true
+	case syntax.OpRepeat:
+		return firstBytes(re.Sub[0], set) || re.Min == 0
+	case syntax.OpConcat:
+		for _, sub := range re.Sub {
+			if !firstBytes(sub, set) {
+				return false
+			}
+		}
+		return true
+	case syntax.OpAlternate:
+		for _, sub := range re.Sub {
+			if firstBytes(sub, set) {
+				nullable = true
+			}
+		}
+		return nullable
+	}
+	// OpAnyChar, OpAnyCharNotNL and any other: anything.
+	for b := range set {
+		set[b] = true
+	}
+	return true
+}
+
+// addRunes adds the leading bytes of the runes lo to hi to set (leading
+// bytes grow with the runes).
+func addRunes(set *[256]bool, lo, hi rune) {
+	var a, b [utf8.UTFMax]byte
+	utf8.EncodeRune(a[:], lo)
+	utf8.EncodeRune(b[:], hi)
+	for c := int(a[0]); c <= int(b[0]); c++ {
+		set[c] = true
+	}
 }
 
 // required returns literals one of which occurs in every string matched by

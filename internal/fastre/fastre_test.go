@@ -32,6 +32,20 @@ var testPatterns = []string{
 	`(?s).`,
 	"\uFFFD",
 	`(?i)ǅ`,
+	// Anchored patterns: checked by their first byte.
+	`^(?:(?:By|BY|by):?\s+\p{Lu}|Di \p{Lu})`,
+	`(?i)^(?:ſtop|kelvin|straße)`,
+	`^\x{FFFD}`,
+	`^[^a-z]`,
+	`^(?:ab|)c`,
+	`^$`,
+	`(?m)^c`,
+	`^.`,
+	`^x|y`,
+	`^(?i:k)`,
+	`\A(?:é|ǅ)+`,
+	// A literal prefix: left to regexp.
+	`straße\s*\d`,
 }
 
 func TestMatchesAsRegexp(t *testing.T) {

@@ -1,0 +1,59 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestClassWords(t *testing.T) {
+	long := strings.Repeat("a", 70)
+	for _, tt := range []struct {
+		in   string
+		want []string
+	}{
+		{"", nil},
+		{"article-body", []string{"article", "body", "articlebody"}},
+		{"  relatedArticles\tSHARE ", []string{"related", "articles", "relatedarticles", "share"}},
+		{"col-md-8 Hidden", []string{"col", "md", "8", "colmd8", "hidden"}},
+		{"Überschrift_Haupt", []string{"überschrift", "haupt", "überschrifthaupt"}},
+		{"x-" + long, []string{"x", long}}, // the whole name is too long to be a word
+	} {
+		var got []string
+		var w classWords
+		w.reset(tt.in)
+		for tok, ok := w.next(); ok; tok, ok = w.next() {
+			got = append(got, string(tok))
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("classWords(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestHiddenMarkup(t *testing.T) {
+	for _, tt := range []struct {
+		class, style string
+		want         bool
+	}{
+		{"a SR-Only", "", true},
+		{"hidden-xs", "", false},
+		{"", "color: red; DISPLAY : None", true},
+		{"", "visibility: hidden", true},
+		{"", "display: block", false},
+	} {
+		if got := isHiddenClass(tt.class) || isHiddenStyle(tt.style); got != tt.want {
+			t.Errorf("hidden(class %q, style %q) = %v, want %v", tt.class, tt.style, got, tt.want)
+		}
+	}
+}
+
+func TestWordsOver(t *testing.T) {
+	for _, s := range []string{"", " ", "one", " one  two ", "a b c d e f g h i j k", "x\ty z"} {
+		for n := 0; n <= 12; n++ {
+			if got, want := wordsOver(s, n), wordCount(s) > n; got != want {
+				t.Errorf("wordsOver(%q, %d) = %v, want %v", s, n, got, want)
+			}
+		}
+	}
+}
