@@ -198,6 +198,25 @@ func benchCorpusPass(b *testing.B, f func(benchPage)) {
 // BenchmarkParseOnly: Decode + golang.org/x/net/html Parse.
 func BenchmarkParseOnly(b *testing.B) { benchCorpusPass(b, parseOnly) }
 
+// BenchmarkParse: byline's own read-decode-parse ([Parse]), which parses a
+// copy of the page with the text of scripts and style sheets left out
+// (blankRawText), against BenchmarkParseOnly's floor.
+func BenchmarkParse(b *testing.B) {
+	benchCorpusPass(b, func(p benchPage) {
+		if _, _, err := Parse(p.data, p.opts); err != nil {
+			panic(p.name + ": " + err.Error())
+		}
+	})
+}
+
+// BenchmarkBlankRawText: the scan alone.
+func BenchmarkBlankRawText(b *testing.B) {
+	benchCorpusPass(b, func(p benchPage) {
+		text, _ := Decode(p.data, "")
+		blankRawText(text, nil)
+	})
+}
+
 // BenchmarkExtract: the full extract.Extract with metadata and quotes.
 func BenchmarkExtract(b *testing.B) { benchCorpusPass(b, extractPage) }
 
