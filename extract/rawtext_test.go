@@ -282,3 +282,35 @@ func TestDiffBlanked(t *testing.T) {
 		}
 	}
 }
+
+// TestParseHTMLDeepBlanked: a page too deep for the parser falls back to
+// its flattened copy, which keeps the scripts the first parse left out.
+func TestParseHTMLDeepBlanked(t *testing.T) {
+	var b bytes.Buffer
+	b.WriteString(`<html><head><script type="application/ld+json">{"headline":"x"}</script><style>p{}</style></head><body>`)
+	for i := range 700 {
+		fmt.Fprintf(&b, "<div><!-- %d --><script>var i = %d;</script>", i, i)
+	}
+	b.WriteString("<p>deep text</p>")
+	page := b.Bytes()
+	if _, err := html.Parse(bytes.NewReader(page)); err == nil {
+		t.Fatal("the page parses: not deep enough for the test")
+	}
+	doc, err := parseHTML(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := html.Parse(bytes.NewReader(flattenDeep(page, 200)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got, exp bytes.Buffer
+	html.Render(&got, doc)
+	html.Render(&exp, want)
+	if got.String() != exp.String() {
+		t.Error("the fallback parse differs from the flattened page's")
+	}
+	if !strings.Contains(got.String(), "deep text") || !strings.Contains(got.String(), `{"headline":"x"}`) {
+		t.Error("text lost")
+	}
+}
