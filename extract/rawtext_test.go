@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"fmt"
 	"io"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
@@ -190,13 +191,13 @@ func TestBlankRawTextCases(t *testing.T) {
 
 func TestBlankRawTextExamples(t *testing.T) {
 	for in, want := range map[string]string{
-		"<script src=x>code</script>":                          "<script src=x></script>",
-		"<!-- x -->":                                           "<!---->",
-		"<style>p{}</style><noscript><img></noscript>":         "<style></style><noscript></noscript>",
-		`<script type="application/ld+json">{}</script>`:       `<script type="application/ld+json">{}</script>`,
+		"<script src=x>code</script>":                         "<script src=x></script>",
+		"<!-- x -->":                                          "<!---->",
+		"<style>p{}</style><noscript><img></noscript>":        "<style></style><noscript></noscript>",
+		`<script type="application/ld+json">{}</script>`:      `<script type="application/ld+json">{}</script>`,
 		"<svg><style>a</style><!--c--></svg><style>b</style>": "<svg><style>a</style><!----></svg><style></style>",
-		"<p>nothing</p>":                                       "<p>nothing</p>",
-		"<frameset><style>x</style>":                           "<frameset><style>x</style>",
+		"<p>nothing</p>":                                      "<p>nothing</p>",
+		"<frameset><style>x</style>":                          "<frameset><style>x</style>",
 	} {
 		if got, _ := blankRawText([]byte(in), nil); string(got) != want {
 			t.Errorf("blankRawText(%q) = %q, want %q", in, got, want)
@@ -312,5 +313,48 @@ func TestParseHTMLDeepBlanked(t *testing.T) {
 	}
 	if !strings.Contains(got.String(), "deep text") || !strings.Contains(got.String(), `{"headline":"x"}`) {
 		t.Error("text lost")
+	}
+}
+
+// blankFragments are the pieces TestBlankRawTextRandom strings together:
+// the constructs where the scanner and the tokenizer could disagree.
+var blankFragments = []string{
+	"<svg>", "</svg>", "<math>", "</math>", "<svg/>", "<svg a=x/>", "<g>", "</g>", "<path d=x/>",
+	"<style>", "</style>", "<script>", "</script>", "<script type=application/ld+json>", "</script ",
+	"<noscript>", "</noscript>", "<title>", "</title>", "<desc>", "</desc>", "<foreignObject>",
+	"</foreignObject>", "<mi>", "</mi>", "<mtext>", "<annotation-xml encoding=text/html>", "</annotation-xml>",
+	"<textarea>", "</textarea>", "<xmp>", "</xmp>", "<iframe>", "</iframe>", "<plaintext>", "<frameset>",
+	"<template>", "</template>", "<select>", "</select>", "<option>", "<table>", "</table>", "<tr>", "<td>",
+	"<p>", "</p>", "<div>", "</div>", "<b>", "</b>", "<font color=red>", "<font>", "<a href=/>", "</a>",
+	"<br>", "<img src=x>", "<!--", "-->", "--!>", "<!---->", "<!-->", "<!", "<?", "</", "</>", "<![CDATA[",
+	"]]>", "<", ">", "/", "=", "\"", "'", " ", "\n", "-", "!", "x", "a>b", "</SCRIPT>", "<ScRiPt>", "</sTyLe>",
+	"<!DOCTYPE html>", "<head>", "</head>", "<body>", "</body>", "\x00", "&amp;", "<math><mi>", "<svg><title>",
+	`<g a=">">`, `<style a='<'>`, `<svg a="/">`, `</svg a=">">`, "<svg a=1 a=x/>", "<script><!--", "<!--<script>",
+	"</script>-->", "<SVG>", "</SVG >", "<mglyph>", "<image>", "<input>", "<keygen>", "<caption>", "<colgroup>",
+}
+
+// TestBlankRawTextRandom checks pages strung together from blankFragments
+// (BLANK_RANDOM=n runs n of them instead of 20,000; BLANK_SEED=s draws
+// others).
+func TestBlankRawTextRandom(t *testing.T) {
+	n := 20_000
+	if testing.Short() {
+		n = 2_000
+	}
+	if s := os.Getenv("BLANK_RANDOM"); s != "" {
+		fmt.Sscan(s, &n)
+	}
+	var seed uint64 = 1
+	if s := os.Getenv("BLANK_SEED"); s != "" {
+		fmt.Sscan(s, &seed)
+	}
+	r := rand.New(rand.NewPCG(seed, 2))
+	var b []byte
+	for range n {
+		b = b[:0]
+		for range 1 + r.IntN(30) {
+			b = append(b, blankFragments[r.IntN(len(blankFragments))]...)
+		}
+		checkBlanked(t, b)
 	}
 }
