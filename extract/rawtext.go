@@ -37,6 +37,8 @@ import (
 // unchanged, which parses as the page does whatever the parser's state.
 func blankRawText(in, buf []byte) (out []byte, copied bool) {
 	s := rawScanner{in: in, out: buf}
+	var stack [16][]byte
+	s.foreign = stack[:0]
 	s.scan()
 	return s.result()
 }
@@ -58,8 +60,9 @@ type rawScanner struct {
 	last    int // in[last:] is not yet copied to out
 
 	// foreign holds the names of the open svg and math elements and of
-	// the elements inside them, outermost first; empty in HTML content.
-	foreign []string
+	// the elements inside them, outermost first, as written in the page;
+	// empty in HTML content.
+	foreign [][]byte
 
 	// stopped tells why the scan gave up before the end (for tests).
 	stopped string
@@ -158,7 +161,7 @@ func (s *rawScanner) startTag(i int) int {
 		s.stop("frameset")
 	case "svg", "math":
 		if !t.selfClosing {
-			s.foreign = append(s.foreign, string(name))
+			s.foreign = append(s.foreign, t.name)
 		}
 	}
 	return t.end
@@ -208,7 +211,7 @@ func (s *rawScanner) foreignStartTag(t tag) int {
 		}
 	}
 	if !t.selfClosing {
-		s.foreign = append(s.foreign, string(lowerCopy(t.name)))
+		s.foreign = append(s.foreign, t.name)
 	}
 	return t.end
 }
@@ -242,7 +245,7 @@ func (s *rawScanner) endTag(i int) int {
 	if n := len(s.foreign); n > 0 {
 		// Inside foreign content only the end tag of the current element
 		// surely closes what the parser closes.
-		if !equalLower(t.name, s.foreign[n-1]) {
+		if !equalFoldASCII(t.name, s.foreign[n-1]) {
 			s.stop("foreign end tag")
 			return t.end
 		}
@@ -717,8 +720,23 @@ func lowerASCII(b []byte) {
 	}
 }
 
-func lowerCopy(b []byte) []byte {
-	c := bytes.Clone(b)
-	lowerASCII(c)
-	return c
+// equalFoldASCII reports whether a and b are equal but for the case of
+// ASCII letters, as the tokenizer's lower-cased names are.
+func equalFoldASCII(a, b []byte) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i, c := range a {
+		d := b[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if 'A' <= d && d <= 'Z' {
+			d += 'a' - 'A'
+		}
+		if c != d {
+			return false
+		}
+	}
+	return true
 }
