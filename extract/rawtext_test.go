@@ -261,6 +261,14 @@ func FuzzBlankRawText(f *testing.F) {
 	for _, s := range fuzzHTMLSeeds {
 		f.Add([]byte(s))
 	}
+	r := rand.New(rand.NewPCG(3, 4))
+	for range 50 {
+		var b []byte
+		for range 1 + r.IntN(20) {
+			b = append(b, blankFragments[r.IntN(len(blankFragments))]...)
+		}
+		f.Add(b)
+	}
 	f.Fuzz(func(t *testing.T, page []byte) {
 		checkBlanked(t, page)
 	})
