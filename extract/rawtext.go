@@ -29,12 +29,14 @@ import (
 // not the tokenizer, decides how bytes are read (inside <svg> and <math>,
 // where a <style> or <title> holds elements and CDATA sections exist) it
 // empties nothing but comments, and it follows the foreign elements only
-// as long as they cannot differ from the parser's: at anything it cannot
+// as long as they cannot differ from the parser's. At anything it cannot
 // be sure of (an HTML element breaking out of the foreign content, an end
 // tag that does not close the current element, an integration point or
-// raw text element holding more than text, a frameset, <plaintext>, the
-// end of the input inside a token) it copies the rest of the page
-// unchanged, which parses as the page does whatever the parser's state.
+// raw text element holding more than text, <plaintext>, the end of the
+// input inside a token, a frameset or a <col> after a <template>, where
+// the parser ignores <script> and <style> but keeps the white space of
+// their text) it copies the rest of the page unchanged, which parses as
+// the page does whatever the parser's state.
 func blankRawText(in, buf []byte) (out []byte, copied bool) {
 	s := rawScanner{in: in, out: buf}
 	var stack [16][]byte
@@ -63,6 +65,8 @@ type rawScanner struct {
 	// the elements inside them, outermost first, as written in the page;
 	// empty in HTML content.
 	foreign [][]byte
+
+	sawTemplate bool // a <template> start tag was read
 
 	// stopped tells why the scan gave up before the end (for tests).
 	stopped string
@@ -123,11 +127,23 @@ func (s *rawScanner) startTag(i int) int {
 	if !ok {
 		return -1
 	}
-	if len(s.foreign) > 0 {
-		return s.foreignStartTag(t)
-	}
 	var buf [maxName]byte
 	name := lowName(&buf, t.name)
+	switch string(name) {
+	case "template":
+		s.sawTemplate = true
+	case "col":
+		// A <col> directly in a template puts the parser in the column
+		// group insertion mode, which ignores <script> and <style> there
+		// and keeps the white space of their text.
+		if s.sawTemplate {
+			s.stop("col in template")
+			return t.end
+		}
+	}
+	if len(s.foreign) > 0 {
+		return s.foreignStartTag(t, name)
+	}
 	switch string(name) {
 	case "script":
 		end, ok := scriptEnd(s.in, t.end)
@@ -187,9 +203,7 @@ func lowName(buf *[maxName]byte, name []byte) []byte {
 // sits in an integration point (where it is HTML); the tokenizer reads
 // what follows a <style> or <title> as text or as tags depending on which.
 // The scanner goes on only where both readings give the same tokens.
-func (s *rawScanner) foreignStartTag(t tag) int {
-	var buf [maxName]byte
-	name := lowName(&buf, t.name)
+func (s *rawScanner) foreignStartTag(t tag, name []byte) int {
 	switch string(name) {
 	case "plaintext", "frameset", "font":
 		s.stop("foreign " + string(name))

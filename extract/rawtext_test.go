@@ -181,6 +181,12 @@ var blankCases = []string{
 	"<table><svg><style>x</style></svg></table><style>y</style>",
 	"<svg><title>a<b>c</b></title></svg><style>x</style>",
 	"<svg><style/>x</style><style>y</style>",
+	"<template><col><style> x </style>",
+	"<template><col><script> x </script>",
+	"<template><col><noscript> x </noscript>",
+	"<table><colgroup><style> x </style>",
+	"<template><tr><style> x </style><td><noscript> y </noscript>",
+	"<template><caption><style> x </style>",
 }
 
 func TestBlankRawTextCases(t *testing.T) {
@@ -339,6 +345,10 @@ var blankFragments = []string{
 	"<!DOCTYPE html>", "<head>", "</head>", "<body>", "</body>", "\x00", "&amp;", "<math><mi>", "<svg><title>",
 	`<g a=">">`, `<style a='<'>`, `<svg a="/">`, `</svg a=">">`, "<svg a=1 a=x/>", "<script><!--", "<!--<script>",
 	"</script>-->", "<SVG>", "</SVG >", "<mglyph>", "<image>", "<input>", "<keygen>", "<caption>", "<colgroup>",
+	"<col>", "</colgroup>", "<tbody>", "<thead>", "</tr>", "</td>", "<th>", "<frame>", "<html>", "</html>",
+	"<optgroup>", "<hr>", "<a>", "<button>", "<form>", "</form>", "<li>", "<dd>", "<h1>", "<ruby>", "<rt>",
+	"<marquee>", "<object>", "<base>", "<link>", "<meta>", "<basefont>", "<nobr>", "<isindex>", "<search>",
+	"<math><annotation-xml>", "<svg><desc>", "<svg><foreignObject>", "<malignmark>",
 }
 
 // TestBlankRawTextRandom checks pages strung together from blankFragments
@@ -358,11 +368,29 @@ func TestBlankRawTextRandom(t *testing.T) {
 	}
 	r := rand.New(rand.NewPCG(seed, 2))
 	var b []byte
-	for range n {
+	for i := range n {
 		b = b[:0]
-		for range 1 + r.IntN(30) {
-			b = append(b, blankFragments[r.IntN(len(blankFragments))]...)
+		if i%2 == 0 {
+			for range 1 + r.IntN(30) {
+				b = append(b, blankFragments[r.IntN(len(blankFragments))]...)
+			}
+		} else {
+			// Whole elements emptied by the scanner, holding text or white
+			// space, in the contexts the other fragments make.
+			for range 1 + r.IntN(12) {
+				if r.IntN(3) == 0 {
+					e := blankedElements[r.IntN(len(blankedElements))]
+					b = append(b, "<"+e+">"+blankTexts[r.IntN(len(blankTexts))]+"</"+e+">"...)
+				} else {
+					b = append(b, blankFragments[r.IntN(len(blankFragments))]...)
+				}
+			}
 		}
 		checkBlanked(t, b)
 	}
 }
+
+var (
+	blankedElements = []string{"script", "style", "noscript"}
+	blankTexts      = []string{" ", "\n", "x", " x ", "<p>", "<!--", "a<b"}
+)
