@@ -176,7 +176,9 @@ func getAttr(n *html.Node, key string) string {
 }
 
 // nodeText returns the text of n, its runs of white space made one space,
-// trimmed.
+// trimmed. The text of scripts, style sheets and noscript elements is not
+// the page's (a link's noscript holds image markup as text) and is left
+// out, as extract.Parse leaves it out of the tree.
 func nodeText(n *html.Node) string {
 	var sb strings.Builder
 	var walk func(n *html.Node)
@@ -184,6 +186,12 @@ func nodeText(n *html.Node) string {
 		if n.Type == html.TextNode {
 			sb.WriteString(n.Data)
 			sb.WriteByte(' ')
+		}
+		if n.Type == html.ElementNode {
+			switch n.DataAtom {
+			case atom.Script, atom.Style, atom.Noscript:
+				return
+			}
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			walk(c)

@@ -198,6 +198,29 @@ func benchCorpusPass(b *testing.B, f func(benchPage)) {
 // BenchmarkParseOnly: Decode + golang.org/x/net/html Parse.
 func BenchmarkParseOnly(b *testing.B) { benchCorpusPass(b, parseOnly) }
 
+// BenchmarkParse: byline's own read-decode-parse ([Parse]), which parses a
+// copy of the page with the text of scripts and style sheets left out
+// (blankRawText), against BenchmarkParseOnly's floor.
+func BenchmarkParse(b *testing.B) {
+	benchCorpusPass(b, func(p benchPage) {
+		if _, _, err := Parse(p.data, p.opts); err != nil {
+			panic(p.name + ": " + err.Error())
+		}
+	})
+}
+
+// BenchmarkBlankRawText: decode and the scan alone, its copy reused as
+// parseHTML reuses it.
+func BenchmarkBlankRawText(b *testing.B) {
+	var buf []byte
+	benchCorpusPass(b, func(p benchPage) {
+		text, _ := Decode(p.data, "")
+		if out, copied := blankRawText(text, buf[:0]); copied {
+			buf = out
+		}
+	})
+}
+
 // BenchmarkExtract: the full extract.Extract with metadata and quotes.
 func BenchmarkExtract(b *testing.B) { benchCorpusPass(b, extractPage) }
 

@@ -21,8 +21,18 @@ var errTooDeep = errors.New("elements nested too deeply")
 // parser refuses a page, its deepest start tags are dropped (their text is
 // kept, under the nearest kept ancestor) and it is parsed again: the cost
 // of a second parse falls on those pages only.
+//
+// The tree has the text of scripts (but JSON-LD), style sheets, noscript
+// elements and comments left out (see blankRawText); the flattened copy of
+// a page too deep to parse keeps them, as before.
 func parseHTML(text []byte) (*html.Node, error) {
-	doc, err := html.Parse(bytes.NewReader(text))
+	buf := blankBufs.Get().(*[]byte)
+	blanked, copied := blankRawText(text, (*buf)[:0])
+	doc, err := html.Parse(bytes.NewReader(blanked))
+	if copied && cap(blanked) <= 4<<20 {
+		*buf = blanked[:0]
+	}
+	blankBufs.Put(buf)
 	if err == nil || !strings.Contains(err.Error(), "open stack of elements") {
 		return doc, err
 	}
