@@ -2,7 +2,6 @@ package metadata
 
 import (
 	"bytes"
-	"compress/gzip"
 	"encoding/json"
 	"flag"
 	"net/url"
@@ -383,43 +382,6 @@ func TestFromURL(t *testing.T) {
 	if m := FromURL(nil, Options{}); m.SiteName != "" || !m.Published.IsZero() {
 		t.Errorf("FromURL(nil) = %+v, want empty", m)
 	}
-}
-
-// BenchmarkReadCorpus reads the metadata of every page of the ScrapingHub
-// dev set (parsed once, outside the timer) and reports the mean time per
-// page:
-//
-//	go test ./extract/metadata -run '^$' -bench ReadCorpus -benchtime 5x
-func BenchmarkReadCorpus(b *testing.B) {
-	files, err := filepath.Glob("../../testdata/bench/scrapinghub/html/*.html.gz")
-	if err != nil || len(files) == 0 {
-		b.Skip("no corpus")
-	}
-	var docs []*html.Node
-	for _, f := range files {
-		raw, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		zr, err := gzip.NewReader(bytes.NewReader(raw))
-		if err != nil {
-			b.Fatal(err)
-		}
-		doc, err := html.Parse(zr)
-		if err != nil {
-			b.Fatal(err)
-		}
-		docs = append(docs, doc)
-	}
-	u, _ := url.Parse(defaultURL)
-	b.ReportAllocs()
-	b.ResetTimer()
-	for b.Loop() {
-		for _, d := range docs {
-			ReadWith(d, u, Options{Now: testNow})
-		}
-	}
-	b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(b.N*len(docs)), "ms/page")
 }
 
 // A publication label in an element of its own, the date in the next.
