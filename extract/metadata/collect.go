@@ -45,7 +45,10 @@ type page struct {
 	// "Staff report · October 4, 2024".
 	headLines []string
 
+	// classes caches classInfo by class-and-id string; cidBuf is where
+	// that string is built for the lookup, without allocating.
 	classes map[string]classInfo
+	cidBuf  []byte
 }
 
 // item is one microdata property with the itemtype of its scope.
@@ -128,7 +131,8 @@ func collect(doc *html.Node) *page {
 			}
 			return
 		}
-		ci := p.classInfo(p.cid(n))
+		ea := readAttrs(n)
+		ci := p.classInfo(&ea)
 		switch n.DataAtom {
 		case atom.Html:
 			p.htmlLang = strings.TrimSpace(attr(n, "lang"))
@@ -202,8 +206,8 @@ func collect(doc *html.Node) *page {
 				} else {
 					dn.value, _ = shortText(n, maxDateText)
 				}
-				dn.updated = ci.updated || updatedRe.MatchString(attr(n, "itemprop"))
-				dn.published = dn.published || ci.published || attr(n, "itemprop") == "datePublished"
+				dn.updated = ci.updated || updatedRe.MatchString(ea.itemprop)
+				dn.published = dn.published || ci.published || ea.itemprop == "datePublished"
 				if dn.value != "" {
 					p.times = append(p.times, dn)
 				}
@@ -213,25 +217,25 @@ func collect(doc *html.Node) *page {
 		if !noise && !structural && ci.noise && !ci.bylineStrong {
 			noise = true
 		}
-		if strings.EqualFold(attr(n, "role"), "complementary") || strings.EqualFold(attr(n, "role"), "contentinfo") {
+		if strings.EqualFold(ea.role, "complementary") || strings.EqualFold(ea.role, "contentinfo") {
 			noise = true
 		}
-		if strings.Contains(strings.ToLower(attr(n, "itemprop")), "articlebody") {
+		if ea.itemprop != "" && strings.Contains(strings.ToLower(ea.itemprop), "articlebody") {
 			inArticle = true
 		}
-		if hasAttr(n, "itemscope") {
+		if ea.itemscope {
 			scope = strings.ToLower(lastSegment(attr(n, "itemtype")))
 			if strings.Contains(scope, "comment") {
 				noise = true
 			}
 		}
-		if ip := strings.TrimSpace(attr(n, "itemprop")); ip != "" && !noise {
+		if ip := strings.TrimSpace(ea.itemprop); ip != "" && !noise {
 			for _, prop := range strings.Fields(ip) {
 				p.items = append(p.items, item{prop: strings.ToLower(prop), scopeType: scope, node: n, value: itemValue(n)})
 			}
 		}
 		if !noise {
-			p.addByline(n, ci, inArticle)
+			p.addByline(n, &ea, ci, inArticle)
 			if n.DataAtom != atom.Time && ci.date && !hasChildElement(n, atom.Time) {
 				if t := cleanText(textLimit(n, 400)); t != "" && len(t) < 120 {
 					p.times = append(p.times, dateNode{value: t, inArticle: inArticle,
@@ -253,15 +257,70 @@ type classInfo struct {
 	noise, byline, bylineStrong, date, updated, published bool
 }
 
+// elemAttrs are the attributes that collect reads on every element, found
+// in one pass over them. As attr does, the first of a repeated key counts.
+type elemAttrs struct {
+	class, id, testid, component string
+	role, itemprop, rel          string
+	itemscope                    bool
+}
+
+func readAttrs(n *html.Node) elemAttrs {
+	var ea elemAttrs
+	var seen uint8
+	set := func(bit uint8, dst *string, v string) {
+		if seen&bit == 0 {
+			seen |= bit
+			*dst = v
+		}
+	}
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "class":
+			set(1, &ea.class, a.Val)
+		case "id":
+			set(2, &ea.id, a.Val)
+		case "data-testid":
+			set(4, &ea.testid, a.Val)
+		case "data-component":
+			set(8, &ea.component, a.Val)
+		case "role":
+			set(16, &ea.role, a.Val)
+		case "itemprop":
+			set(32, &ea.itemprop, a.Val)
+		case "rel":
+			set(64, &ea.rel, a.Val)
+		case "itemscope":
+			ea.itemscope = true
+		}
+	}
+	return ea
+}
+
 // classInfo matches the regexps once per distinct class-and-id string:
-// pages repeat the same classes on many elements.
-func (p *page) classInfo(cid string) classInfo {
-	if cid == " " {
+// pages repeat the same classes on many elements. That string is the
+// class and the id, with the data-testid and data-component names that
+// component frameworks give instead (data-testid="AuthorByline"), joined
+// by spaces; it is built in a buffer for the lookup, and copied only when
+// new.
+func (p *page) classInfo(ea *elemAttrs) classInfo {
+	if ea.class == "" && ea.id == "" && ea.testid == "" && ea.component == "" {
 		return classInfo{}
 	}
-	if ci, ok := p.classes[cid]; ok {
+	b := append(p.cidBuf[:0], ea.class...)
+	b = append(b, ' ')
+	b = append(b, ea.id...)
+	if ea.testid != "" {
+		b = append(append(b, ' '), ea.testid...)
+	}
+	if ea.component != "" {
+		b = append(append(b, ' '), ea.component...)
+	}
+	p.cidBuf = b
+	if ci, ok := p.classes[string(b)]; ok {
 		return ci
 	}
+	cid := string(b)
 	// Cheap substring tests first: most class strings hold none of the
 	// words, and the regexps are slow on long class lists.
 	l := strings.ToLower(cid)
@@ -410,9 +469,9 @@ func metaKey(key string) string {
 	return key
 }
 
-func (p *page) addByline(n *html.Node, ci classInfo, inArticle bool) {
-	rel := strings.ToLower(attr(n, "rel"))
-	ip := strings.ToLower(attr(n, "itemprop"))
+func (p *page) addByline(n *html.Node, ea *elemAttrs, ci classInfo, inArticle bool) {
+	rel := strings.ToLower(ea.rel)
+	ip := strings.ToLower(ea.itemprop)
 	isRel := n.DataAtom == atom.A && strings.Contains(" "+rel+" ", " author ")
 	isProp := strings.Contains(ip, "author") || strings.Contains(ip, "creator")
 	isClass := ci.byline
@@ -648,7 +707,7 @@ func (p *page) headerLines(h *html.Node) []string {
 				continue
 			}
 			count++
-			if p.classInfo(p.cid(sib)).noise {
+			if ea := readAttrs(sib); p.classInfo(&ea).noise {
 				continue
 			}
 			t := cleanText(textLimit(sib, 2*maxHeadLine))
@@ -665,18 +724,4 @@ func (p *page) headerLines(h *html.Node) []string {
 		}
 	}
 	return out
-}
-
-// cid is the string of an element's class and id, with the data-testid and
-// data-component names that component frameworks give instead
-// (data-testid="AuthorByline").
-func (p *page) cid(n *html.Node) string {
-	cid := attr(n, "class") + " " + attr(n, "id")
-	if v := attr(n, "data-testid"); v != "" {
-		cid += " " + v
-	}
-	if v := attr(n, "data-component"); v != "" {
-		cid += " " + v
-	}
-	return cid
 }
