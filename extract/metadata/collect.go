@@ -301,10 +301,15 @@ func readAttrs(n *html.Node) elemAttrs {
 // pages repeat the same classes on many elements. That string is the
 // class and the id, with the data-testid and data-component names that
 // component frameworks give instead (data-testid="AuthorByline"), joined
-// by spaces; it is built in a buffer for the lookup, and copied only when
-// new.
+// by spaces. Most elements hold none of the words the regexps need
+// (classWordGroups), and are done without building it; for the others it
+// is built in a buffer for the lookup, and copied only when new.
 func (p *page) classInfo(ea *elemAttrs) classInfo {
-	if ea.class == "" && ea.id == "" && ea.testid == "" && ea.component == "" {
+	// No word spans the spaces that join the parts, so the parts can be
+	// tested one by one.
+	groups := classWordGroups(ea.class) | classWordGroups(ea.id) |
+		classWordGroups(ea.testid) | classWordGroups(ea.component)
+	if groups == 0 {
 		return classInfo{}
 	}
 	b := append(p.cidBuf[:0], ea.class...)
@@ -321,18 +326,15 @@ func (p *page) classInfo(ea *elemAttrs) classInfo {
 		return ci
 	}
 	cid := string(b)
-	// Cheap substring tests first: most class strings hold none of the
-	// words, and the regexps are slow on long class lists.
-	l := strings.ToLower(cid)
 	var ci classInfo
-	if containsAny(l, noiseWords) {
+	if groups&noiseGroup != 0 {
 		ci.noise = noiseRe.MatchString(cid)
 	}
-	if containsAny(l, bylineWords) {
+	if groups&bylineGroup != 0 {
 		ci.bylineStrong = bylineStrong.MatchString(cid)
 		ci.byline = bylineClassRe.MatchString(cid) && !notBylineRe.MatchString(cid)
 	}
-	if containsAny(l, dateWords) {
+	if groups&dateGroup != 0 {
 		ci.date = dateClassRe.MatchString(cid)
 		ci.updated = updatedRe.MatchString(cid)
 		ci.published = publishedRe.MatchString(cid)
@@ -397,12 +399,106 @@ func (p *page) addLabelDate(n *html.Node, inArticle bool) {
 	}
 }
 
-// Words that one of the class regexps needs to match (lower-case).
+// Words that one of the class regexps needs to match (lower-case): a
+// class string without them cannot match, and the regexps are slow on
+// long class lists.
 var (
 	noiseWords  = []string{"comment", "disqus", "repl", "related", "recommend", "more", "read", "popular", "trending", "sidebar", "widget", "footer", "outbrain", "taboola", "teaser", "promo", "newsletter"}
 	bylineWords = []string{"byline", "author", "writ", "dateline", "contributor", "reporter", "journalist"}
 	dateWords   = []string{"date", "time", "publish", "posted", "updat", "modif", "edited", "created"}
 )
+
+// The groups of regexps that a class string may match, by the words above.
+const (
+	noiseGroup = 1 << iota
+	bylineGroup
+	dateGroup
+)
+
+type classWord struct {
+	word  string
+	group uint8
+}
+
+// classWordsByFirst lists the class words by their first byte, and
+// classBigrams has a bit for each of their first two bytes.
+var (
+	classWordsByFirst [256][]classWord
+	classBigrams      [1 << 16 / 64]uint64
+)
+
+func init() {
+	for g, words := range [...][]string{noiseWords, bylineWords, dateWords} {
+		for _, w := range words {
+			classWordsByFirst[w[0]] = append(classWordsByFirst[w[0]], classWord{w, 1 << g})
+			k := uint16(w[0])<<8 | uint16(w[1])
+			classBigrams[k/64] |= 1 << (k % 64)
+		}
+	}
+}
+
+// minClassWord is the length of the shortest class word.
+const minClassWord = 4
+
+// classWordGroups gives the groups whose words s holds, ignoring case. It
+// runs on every class and id, so it is one pass over the bytes that
+// compares words only where their first two letters are. Outside ASCII
+// it lower-cases s as strings.ToLower does (which maps the Kelvin sign
+// to "k").
+func classWordGroups(s string) uint8 {
+	if len(s) < minClassWord {
+		return 0
+	}
+	var groups uint8
+	prev := lowerASCII(s[0])
+	for i := 1; i < len(s); i++ {
+		c := lowerASCII(s[i])
+		if c >= utf8.RuneSelf || prev >= utf8.RuneSelf {
+			return classWordGroupsSlow(s)
+		}
+		if k := uint16(prev)<<8 | uint16(c); classBigrams[k/64]&(1<<(k%64)) != 0 {
+			for _, w := range classWordsByFirst[prev] {
+				if groups&w.group == 0 && hasPrefixLowerASCII(s[i-1:], w.word) {
+					groups |= w.group
+				}
+			}
+		}
+		prev = c
+	}
+	return groups
+}
+
+func classWordGroupsSlow(s string) uint8 {
+	l := strings.ToLower(s)
+	var groups uint8
+	for g, words := range [...][]string{noiseWords, bylineWords, dateWords} {
+		if containsAny(l, words) {
+			groups |= 1 << g
+		}
+	}
+	return groups
+}
+
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+// hasPrefixLowerASCII reports whether s starts with the lower-case word w,
+// ignoring the case of ASCII letters in s.
+func hasPrefixLowerASCII(s, w string) bool {
+	if len(s) < len(w) {
+		return false
+	}
+	for j := 0; j < len(w); j++ {
+		if lowerASCII(s[j]) != w[j] {
+			return false
+		}
+	}
+	return true
+}
 
 func containsAny(s string, words []string) bool {
 	for _, w := range words {

@@ -454,3 +454,19 @@ func TestPersonOverOrganisation(t *testing.T) {
 		}
 	}
 }
+
+// classWordGroups is the fast form of lower-casing and looking for each
+// class word; the two must agree.
+func TestClassWordGroups(t *testing.T) {
+	for _, s := range []string{
+		"", "a", "bio", "date", "DATE", "xDaTe", "post-Author", "comment", "Commentlist", "sidebar-widget",
+		"c-byline__name", "article-header", "timeline", "ReadMore", "publishedAt", "wRiTer",
+		"mod", "modif", "upDated", "creat", "created", "teaser", "entry-title h-entry", "js-trending",
+		"ſidebar", "\u212Aomment", "Datum Zeit", "自动 date", "é-comment", "\xffdate", "dat\xffe",
+		"fb-more date", "au", "aut", "auth", "author",
+	} {
+		if got, want := classWordGroups(s), classWordGroupsSlow(s); got != want {
+			t.Errorf("classWordGroups(%q) = %b, want %b", s, got, want)
+		}
+	}
+}
