@@ -49,6 +49,9 @@ type page struct {
 	// that string is built for the lookup, without allocating.
 	classes map[string]classInfo
 	cidBuf  []byte
+
+	// bylineCache holds bylinePeople's results by byline text.
+	bylineCache map[string][]string
 }
 
 // item is one microdata property with the itemtype of its scope.
