@@ -45,10 +45,9 @@ type page struct {
 	// "Staff report · October 4, 2024".
 	headLines []string
 
-	// classes caches classInfo by class-and-id string; cidBuf is where
-	// that string is built for the lookup, without allocating.
-	classes map[string]classInfo
-	cidBuf  []byte
+	// classes caches classPart by class (data-testid, data-component)
+	// value.
+	classes map[string]classMatch
 
 	// bylineCache holds bylinePeople's results by byline text.
 	bylineCache map[string][]string
@@ -122,7 +121,7 @@ var (
 )
 
 func collect(doc *html.Node) *page {
-	p := &page{metas: map[string][]string{}, propCount: map[string]int{}, links: map[string][]string{}, classes: map[string]classInfo{}}
+	p := &page{metas: map[string][]string{}, propCount: map[string]int{}, links: map[string][]string{}, classes: map[string]classMatch{}}
 	var walk func(n *html.Node, noise, inArticle bool, scope string)
 	walk = func(n *html.Node, noise, inArticle bool, scope string) {
 		if n.Type != html.ElementNode {
@@ -300,50 +299,105 @@ func readAttrs(n *html.Node) elemAttrs {
 	return ea
 }
 
-// classInfo matches the regexps once per distinct class-and-id string:
-// pages repeat the same classes on many elements. That string is the
-// class and the id, with the data-testid and data-component names that
-// component frameworks give instead (data-testid="AuthorByline"), joined
-// by spaces. Most elements hold none of the words the regexps need
-// (classWordGroups), and are done without building it; for the others it
-// is built in a buffer for the lookup, and copied only when new.
+// classInfo tells what the class, id, data-testid and data-component
+// (the names that component frameworks give instead of a class, as
+// data-testid="AuthorByline") of an element say: the regexps above
+// matched against them joined by spaces, gated by the cheap test for
+// their words (classWordGroups). As no regexp matches across a space
+// except at a word's edge (where a space and the end of a value are
+// alike), each value is matched on its own and the results are or-ed.
+// In ASCII a regexp matches only a value that holds one of its group's
+// words, so most values need no regexp at all; the results for class
+// values, which repeat across elements, are cached.
 func (p *page) classInfo(ea *elemAttrs) classInfo {
-	// No word spans the spaces that join the parts, so the parts can be
-	// tested one by one.
-	groups := classWordGroups(ea.class) | classWordGroups(ea.id) |
-		classWordGroups(ea.testid) | classWordGroups(ea.component)
-	if groups == 0 {
+	var m classMatch
+	for i, v := range [...]string{ea.class, ea.id, ea.testid, ea.component} {
+		if v == "" {
+			continue
+		}
+		groups, ascii := classWordGroups(v)
+		if groups == 0 && ascii {
+			continue
+		}
+		var vm classMatch
+		if i == 1 {
+			vm = classPart(v, groups, ascii) // ids are unique: not worth caching
+		} else if c, ok := p.classes[v]; ok {
+			vm = c
+		} else {
+			vm = classPart(v, groups, ascii)
+			p.classes[v] = vm
+		}
+		m.groups |= vm.groups
+		m.re |= vm.re
+	}
+	if m.groups == 0 {
 		return classInfo{}
 	}
-	b := append(p.cidBuf[:0], ea.class...)
-	b = append(b, ' ')
-	b = append(b, ea.id...)
-	if ea.testid != "" {
-		b = append(append(b, ' '), ea.testid...)
+	has := func(group uint8, re uint8) bool { return m.groups&group != 0 && m.re&re != 0 }
+	ci := classInfo{
+		noise:        has(noiseGroup, noiseRx),
+		bylineStrong: has(bylineGroup, bylineStrongRx),
+		byline:       has(bylineGroup, bylineClassRx),
+		date:         has(dateGroup, dateClassRx),
+		updated:      has(dateGroup, updatedRx),
+		published:    has(dateGroup, publishedRx),
 	}
-	if ea.component != "" {
-		b = append(append(b, ' '), ea.component...)
+	if ci.byline {
+		for _, v := range [...]string{ea.class, ea.id, ea.testid, ea.component} {
+			if notBylineRe.MatchString(v) {
+				ci.byline = false
+				break
+			}
+		}
 	}
-	p.cidBuf = b
-	if ci, ok := p.classes[string(b)]; ok {
-		return ci
-	}
-	cid := string(b)
-	var ci classInfo
-	if groups&noiseGroup != 0 {
-		ci.noise = noiseRe.MatchString(cid)
-	}
-	if groups&bylineGroup != 0 {
-		ci.bylineStrong = bylineStrong.MatchString(cid)
-		ci.byline = bylineClassRe.MatchString(cid) && !notBylineRe.MatchString(cid)
-	}
-	if groups&dateGroup != 0 {
-		ci.date = dateClassRe.MatchString(cid)
-		ci.updated = updatedRe.MatchString(cid)
-		ci.published = publishedRe.MatchString(cid)
-	}
-	p.classes[cid] = ci
 	return ci
+}
+
+// classMatch is what one class (or id) value holds: the groups of class
+// words, and the regexps it matches.
+type classMatch struct {
+	groups, re uint8
+}
+
+// The regexps of classMatch.re.
+const (
+	noiseRx = 1 << iota
+	bylineClassRx
+	bylineStrongRx
+	dateClassRx
+	updatedRx
+	publishedRx
+)
+
+// classPart matches the class regexps against one value, given its word
+// groups: in ASCII only the regexps of those groups can match; outside
+// ASCII, where the regexps' case folding may differ from
+// strings.ToLower's, all are run.
+func classPart(v string, groups uint8, ascii bool) classMatch {
+	m := classMatch{groups: groups}
+	run := groups
+	if !ascii {
+		run = noiseGroup | bylineGroup | dateGroup
+	}
+	match := func(re *fastre.Regexp, bit uint8) {
+		if re.MatchString(v) {
+			m.re |= bit
+		}
+	}
+	if run&noiseGroup != 0 {
+		match(noiseRe, noiseRx)
+	}
+	if run&bylineGroup != 0 {
+		match(bylineClassRe, bylineClassRx)
+		match(bylineStrong, bylineStrongRx)
+	}
+	if run&dateGroup != 0 {
+		match(dateClassRe, dateClassRx)
+		match(updatedRe, updatedRx)
+		match(publishedRe, publishedRx)
+	}
+	return m
 }
 
 // pubLabelRe is a label that says the date after it is the publication
@@ -448,16 +502,15 @@ const minClassWord = 4
 // compares words only where their first two letters are. Outside ASCII
 // it lower-cases s as strings.ToLower does (which maps the Kelvin sign
 // to "k").
-func classWordGroups(s string) uint8 {
+func classWordGroups(s string) (groups uint8, ascii bool) {
 	if len(s) < minClassWord {
-		return 0
+		return 0, isASCII(s)
 	}
-	var groups uint8
 	prev := lowerASCII(s[0])
 	for i := 1; i < len(s); i++ {
 		c := lowerASCII(s[i])
 		if c >= utf8.RuneSelf || prev >= utf8.RuneSelf {
-			return classWordGroupsSlow(s)
+			return classWordGroupsSlow(s), false
 		}
 		if k := uint16(prev)<<8 | uint16(c); classBigrams[k/64]&(1<<(k%64)) != 0 {
 			for _, w := range classWordsByFirst[prev] {
@@ -468,7 +521,16 @@ func classWordGroups(s string) uint8 {
 		}
 		prev = c
 	}
-	return groups
+	return groups, true
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 func classWordGroupsSlow(s string) uint8 {

@@ -456,17 +456,56 @@ func TestPersonOverOrganisation(t *testing.T) {
 }
 
 // classWordGroups is the fast form of lower-casing and looking for each
-// class word; the two must agree.
-func TestClassWordGroups(t *testing.T) {
-	for _, s := range []string{
+// class word, and classInfo matches the values of an element one by one:
+// they must agree with the plain forms, the words looked for in the
+// lower-cased string and the regexps run on the values joined.
+func TestClassInfo(t *testing.T) {
+	values := []string{
 		"", "a", "bio", "date", "DATE", "xDaTe", "post-Author", "comment", "Commentlist", "sidebar-widget",
 		"c-byline__name", "article-header", "timeline", "ReadMore", "publishedAt", "wRiTer",
 		"mod", "modif", "upDated", "creat", "created", "teaser", "entry-title h-entry", "js-trending",
 		"ſidebar", "\u212Aomment", "Datum Zeit", "自动 date", "é-comment", "\xffdate", "dat\xffe",
-		"fb-more date", "au", "aut", "auth", "author",
-	} {
-		if got, want := classWordGroups(s), classWordGroupsSlow(s); got != want {
-			t.Errorf("classWordGroups(%q) = %b, want %b", s, got, want)
+		"fb-more date", "au", "aut", "auth", "author", "authors", "author-avatar", "byline", "photo",
+		"related", "more-by", "more", "ſ", "post", "Author", "comments", "widget-area", "ſocial",
+	}
+	joined := func(ea elemAttrs) classInfo {
+		cid := ea.class + " " + ea.id
+		if ea.testid != "" {
+			cid += " " + ea.testid
+		}
+		if ea.component != "" {
+			cid += " " + ea.component
+		}
+		var ci classInfo
+		if cid == " " {
+			return ci
+		}
+		l := strings.ToLower(cid)
+		if containsAny(l, noiseWords) {
+			ci.noise = noiseRe.MatchString(cid)
+		}
+		if containsAny(l, bylineWords) {
+			ci.bylineStrong = bylineStrong.MatchString(cid)
+			ci.byline = bylineClassRe.MatchString(cid) && !notBylineRe.MatchString(cid)
+		}
+		if containsAny(l, dateWords) {
+			ci.date = dateClassRe.MatchString(cid)
+			ci.updated = updatedRe.MatchString(cid)
+			ci.published = publishedRe.MatchString(cid)
+		}
+		return ci
+	}
+	p := &page{classes: map[string]classMatch{}}
+	for _, a := range values {
+		if got, _ := classWordGroups(a); got != classWordGroupsSlow(a) {
+			t.Errorf("classWordGroups(%q) = %b, want %b", a, got, classWordGroupsSlow(a))
+		}
+		for _, b := range values {
+			for _, ea := range []elemAttrs{{class: a, id: b}, {class: a, testid: b}, {id: a, component: b}, {class: a + " " + b}} {
+				if got, want := p.classInfo(&ea), joined(ea); got != want {
+					t.Errorf("classInfo(%+v) = %+v, want %+v", ea, got, want)
+				}
+			}
 		}
 	}
 }
