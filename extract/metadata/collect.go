@@ -1,6 +1,7 @@
 package metadata
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -108,17 +109,68 @@ func startsWithBy(n *html.Node) bool {
 }
 
 var (
-	// noiseRe matches class/id values of containers whose dates and names
-	// belong to something other than the article: comments, related and
-	// recommended lists, sidebars, footers.
-	noiseRe       = fastre.MustCompile(`(?i)(^|[-_ ])(comments?|comment-list|commentlist|disqus|replies|reply|related|recommend(ed|ations)?|more-stories|more-from|read-more|readmore|most-read|most-popular|popular|trending|sidebar|widget|footer|outbrain|taboola|teaser|teasers|promo|newsletter)($|[-_ ])|comment`)
-	bylineClassRe = fastre.MustCompile(`(?i)byline|writtenby|dateline|author(s|name)?($|[^a-z])|writer|contributor|reporter|journalist`)
-	bylineStrong  = fastre.MustCompile(`(?i)byline|(^|[-_ ])(author|authors|author-name|authorname|writer|p-author)($|[-_ ])`)
-	notBylineRe   = fastre.MustCompile(`(?i)(avatar|image|img|photo|picture|thumb|bio|description|about|social|share|follow|twitter|facebook|more-by|other|related)`)
-	dateClassRe   = fastre.MustCompile(`(?i)(^|[-_ ])(date|time|timestamp|published|pubdate|posted|post-date|postdate|entry-date|publish|dateline|updated|article-date|meta-date)($|[-_ ])|datetime|publishdate|datepublished`)
-	updatedRe     = fastre.MustCompile(`(?i)updat|modif|edited`)
-	publishedRe   = fastre.MustCompile(`(?i)publish|pubdate|posted|created|entry-date`)
+	// noiseClass matches class/id values of containers whose dates and
+	// names belong to something other than the article: comments, related
+	// and recommended lists, sidebars, footers.
+	noiseClass = newClassPattern("disqus replies reply related recommend recommended recommendations more-stories more-from read-more readmore most-read most-popular popular trending sidebar widget footer outbrain taboola teaser teasers promo newsletter",
+		"comment")
+	bylineClassRe     = fastre.MustCompile(`(?i)byline|writtenby|dateline|author(s|name)?($|[^a-z])|writer|contributor|reporter|journalist`)
+	bylineStrongClass = newClassPattern("author authors author-name authorname writer p-author", "byline")
+	notBylineRe       = fastre.MustCompile(`(?i)(avatar|image|img|photo|picture|thumb|bio|description|about|social|share|follow|twitter|facebook|more-by|other|related)`)
+	dateClass         = newClassPattern("date time timestamp published pubdate posted post-date postdate entry-date publish dateline updated article-date meta-date",
+		"datetime publishdate datepublished")
+	updatedRe   = fastre.MustCompile(`(?i)updat|modif|edited`)
+	publishedRe = fastre.MustCompile(`(?i)publish|pubdate|posted|created|entry-date`)
 )
+
+// A classPattern matches a class value that holds, ignoring case, one of
+// its names as a whole word (between "-", "_", " " or the ends of the
+// value), or one of its parts anywhere. It runs on many class values: in
+// ASCII it compares bytes, outside it runs the same as a regexp.
+type classPattern struct {
+	names, parts []string
+	re           *fastre.Regexp
+}
+
+func newClassPattern(names, parts string) *classPattern {
+	c := &classPattern{names: strings.Fields(names), parts: strings.Fields(parts)}
+	alts := make([]string, len(c.names))
+	for i, w := range c.names {
+		alts[i] = regexp.QuoteMeta(w)
+	}
+	expr := `(?i)(^|[-_ ])(` + strings.Join(alts, "|") + `)($|[-_ ])`
+	for _, w := range c.parts {
+		expr += "|" + regexp.QuoteMeta(w)
+	}
+	c.re = fastre.MustCompile(expr)
+	return c
+}
+
+func (c *classPattern) MatchString(v string) bool {
+	if !isASCII(v) {
+		return c.re.MatchString(v)
+	}
+	for _, w := range c.parts {
+		for i := 0; i+len(w) <= len(v); i++ {
+			if hasPrefixLowerASCII(v[i:], w) {
+				return true
+			}
+		}
+	}
+	for i := 0; i < len(v); i++ {
+		if i > 0 && !isClassSep(v[i-1]) {
+			continue
+		}
+		for _, w := range c.names {
+			if hasPrefixLowerASCII(v[i:], w) && (i+len(w) == len(v) || isClassSep(v[i+len(w)])) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func isClassSep(c byte) bool { return c == '-' || c == '_' || c == ' ' }
 
 func collect(doc *html.Node) *page {
 	p := &page{metas: map[string][]string{}, propCount: map[string]int{}, links: map[string][]string{}, classes: map[string]classMatch{}}
@@ -380,20 +432,20 @@ func classPart(v string, groups uint8, ascii bool) classMatch {
 	if !ascii {
 		run = noiseGroup | bylineGroup | dateGroup
 	}
-	match := func(re *fastre.Regexp, bit uint8) {
+	match := func(re interface{ MatchString(string) bool }, bit uint8) {
 		if re.MatchString(v) {
 			m.re |= bit
 		}
 	}
 	if run&noiseGroup != 0 {
-		match(noiseRe, noiseRx)
+		match(noiseClass, noiseRx)
 	}
 	if run&bylineGroup != 0 {
 		match(bylineClassRe, bylineClassRx)
-		match(bylineStrong, bylineStrongRx)
+		match(bylineStrongClass, bylineStrongRx)
 	}
 	if run&dateGroup != 0 {
-		match(dateClassRe, dateClassRx)
+		match(dateClass, dateClassRx)
 		match(updatedRe, updatedRx)
 		match(publishedRe, publishedRx)
 	}

@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -467,7 +468,18 @@ func TestClassInfo(t *testing.T) {
 		"ſidebar", "\u212Aomment", "Datum Zeit", "自动 date", "é-comment", "\xffdate", "dat\xffe",
 		"fb-more date", "au", "aut", "auth", "author", "authors", "author-avatar", "byline", "photo",
 		"related", "more-by", "more", "ſ", "post", "Author", "comments", "widget-area", "ſocial",
+		"most-read", "Read-More", "x_sidebar", "sidebarx", "teasers_", "recommendations", "recommends",
+		"FOOTER", "site-footer main", "post-date", "time-stamp", "timestamp", "datetime-x", "xdatetime",
+		"p-author", "author_name", "authorname", "co-author", "bylines", "meta-date", "date-", "-date",
+		"entry-date_", "updated-at", "dateline", "post-", "promo_box", "newsletter", "Comment", "disqus_thread",
+		"ſidebar-ſ", "more-ſtories", "readmore x", "most-popular", "popularity", "trending-now",
 	}
+	// The class regexps as they were before classPattern.
+	var (
+		noiseRe      = regexp.MustCompile(`(?i)(^|[-_ ])(comments?|comment-list|commentlist|disqus|replies|reply|related|recommend(ed|ations)?|more-stories|more-from|read-more|readmore|most-read|most-popular|popular|trending|sidebar|widget|footer|outbrain|taboola|teaser|teasers|promo|newsletter)($|[-_ ])|comment`)
+		bylineStrong = regexp.MustCompile(`(?i)byline|(^|[-_ ])(author|authors|author-name|authorname|writer|p-author)($|[-_ ])`)
+		dateClassRe  = regexp.MustCompile(`(?i)(^|[-_ ])(date|time|timestamp|published|pubdate|posted|post-date|postdate|entry-date|publish|dateline|updated|article-date|meta-date)($|[-_ ])|datetime|publishdate|datepublished`)
+	)
 	joined := func(ea elemAttrs) classInfo {
 		cid := ea.class + " " + ea.id
 		if ea.testid != "" {
@@ -497,6 +509,14 @@ func TestClassInfo(t *testing.T) {
 	}
 	p := &page{classes: map[string]classMatch{}}
 	for _, a := range values {
+		for _, c := range []struct {
+			pattern *classPattern
+			re      *regexp.Regexp
+		}{{noiseClass, noiseRe}, {bylineStrongClass, bylineStrong}, {dateClass, dateClassRe}} {
+			if got, want := c.pattern.MatchString(a), c.re.MatchString(a); got != want {
+				t.Errorf("%v.MatchString(%q) = %v, want %v", c.pattern.names, a, got, want)
+			}
+		}
 		if got, _ := classWordGroups(a); got != classWordGroupsSlow(a) {
 			t.Errorf("classWordGroups(%q) = %b, want %b", a, got, classWordGroupsSlow(a))
 		}
