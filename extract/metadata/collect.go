@@ -530,7 +530,7 @@ type classWord struct {
 }
 
 // classWordsByFirst lists the class words by their first byte, and
-// classBigrams has a bit for each of their first two bytes.
+// classBigrams has a bit for each of their first two bytes in any case.
 var (
 	classWordsByFirst [256][]classWord
 	classBigrams      [1 << 16 / 64]uint64
@@ -540,8 +540,12 @@ func init() {
 	for g, words := range [...][]string{noiseWords, bylineWords, dateWords} {
 		for _, w := range words {
 			classWordsByFirst[w[0]] = append(classWordsByFirst[w[0]], classWord{w, 1 << g})
-			k := uint16(w[0])<<8 | uint16(w[1])
-			classBigrams[k/64] |= 1 << (k % 64)
+			for _, a := range [...]byte{w[0], w[0] - 'a' + 'A'} {
+				for _, b := range [...]byte{w[1], w[1] - 'a' + 'A'} {
+					k := uint16(a)<<8 | uint16(b)
+					classBigrams[k/64] |= 1 << (k % 64)
+				}
+			}
 		}
 	}
 }
@@ -558,20 +562,21 @@ func classWordGroups(s string) (groups uint8, ascii bool) {
 	if len(s) < minClassWord {
 		return 0, isASCII(s)
 	}
-	prev := lowerASCII(s[0])
+	prev, all := s[0], s[0]
 	for i := 1; i < len(s); i++ {
-		c := lowerASCII(s[i])
-		if c >= utf8.RuneSelf || prev >= utf8.RuneSelf {
-			return classWordGroupsSlow(s), false
-		}
+		c := s[i]
+		all |= c
 		if k := uint16(prev)<<8 | uint16(c); classBigrams[k/64]&(1<<(k%64)) != 0 {
-			for _, w := range classWordsByFirst[prev] {
+			for _, w := range classWordsByFirst[lowerASCII(prev)] {
 				if groups&w.group == 0 && hasPrefixLowerASCII(s[i-1:], w.word) {
 					groups |= w.group
 				}
 			}
 		}
 		prev = c
+	}
+	if all >= utf8.RuneSelf {
+		return classWordGroupsSlow(s), false
 	}
 	return groups, true
 }
