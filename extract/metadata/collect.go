@@ -2,6 +2,7 @@ package metadata
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -78,7 +79,7 @@ type bylineNode struct {
 }
 
 // byWords are the words that open a byline line.
-var byWords = map[string]bool{"By": true, "BY": true, "By:": true, "Par": true, "PAR": true, "Von": true, "Por": true, "Door": true, "Written by": true}
+var byWords = []string{"By", "BY", "By:", "Par", "PAR", "Von", "Por", "Door", "Written by"}
 
 // startsWithBy reports a p, div or span whose first text is a byline
 // opener ("By", "Par", "Von", "Por") followed by a link or a capitalised
@@ -95,12 +96,12 @@ func startsWithBy(n *html.Node) bool {
 		return false
 	}
 	t := strings.TrimSpace(c.Data)
-	if byWords[t] {
+	if slices.Contains(byWords, t) {
 		next := c.NextSibling
 		return next != nil && next.Type == html.ElementNode && (next.DataAtom == atom.A || next.DataAtom == atom.Span || next.DataAtom == atom.Strong || next.DataAtom == atom.B)
 	}
-	for w := range byWords {
-		if len(t) > len(w)+1 && strings.HasPrefix(t, w+" ") {
+	for _, w := range byWords {
+		if len(t) > len(w)+1 && strings.HasPrefix(t, w) && t[len(w)] == ' ' {
 			r, _ := utf8.DecodeRuneInString(t[len(w)+1:])
 			return unicode.IsUpper(r)
 		}
@@ -643,14 +644,15 @@ func (p *page) addMeta(n *html.Node) {
 		}
 		return
 	}
-	seen := map[string]bool{}
+	var seenKeys [4]string
+	seen := seenKeys[:0] // the keys of this meta: a few at most
 	for _, k := range []string{"property", "name", "itemprop", "http-equiv"} {
-		for _, key := range strings.Fields(strings.ToLower(attr(n, k))) {
+		for key := range strings.FieldsSeq(strings.ToLower(attr(n, k))) {
 			key = metaKey(key)
-			if seen[key] {
+			if slices.Contains(seen, key) {
 				continue
 			}
-			seen[key] = true
+			seen = append(seen, key)
 			vals := p.metas[key]
 			if k != "property" {
 				p.metas[key] = append(vals, content)
