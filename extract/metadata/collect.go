@@ -898,7 +898,36 @@ func cleanText(s string) string {
 	if strings.IndexByte(s, '&') >= 0 && strings.IndexByte(s, ';') >= 0 {
 		s = html.UnescapeString(s)
 	}
-	return strings.Join(strings.FieldsFunc(s, isSpace), " ")
+	if isClean(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for f := range strings.FieldsFuncSeq(s, isSpace) {
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(f)
+	}
+	return b.String()
+}
+
+// isClean reports whether s is its own cleanText (without references):
+// no space but single ' ' between words. Most texts read are, and need
+// no copy.
+func isClean(s string) bool {
+	space := true // at the start, a space is one too many
+	for _, r := range s {
+		if !isSpace(r) {
+			space = false
+			continue
+		}
+		if r != ' ' || space {
+			return false
+		}
+		space = true
+	}
+	return !space || s == ""
 }
 
 func isSpace(r rune) bool {

@@ -172,6 +172,17 @@ func TestCleanTextEntities(t *testing.T) {
 	}
 }
 
+// cleanText copies only what needs cleaning; the result is the fields
+// joined by single spaces either way.
+func TestCleanTextSpaces(t *testing.T) {
+	for _, s := range []string{"", " ", "a", "a b", " a", "a ", "a  b", "a\tb", "a\u00a0b", "a\u2009b", "\u3000",
+		"Jane Doe", "Jane Doe ", "\xff b", "a \xff", "a\nb", "x\u200b", "many words in a row"} {
+		if got, want := cleanText(s), strings.Join(strings.FieldsFunc(s, isSpace), " "); got != want {
+			t.Errorf("cleanText(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
 func TestParseDate(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"2024-05-17T09:30:00+01:00", "2024-05-17T09:30:00+01:00"},
