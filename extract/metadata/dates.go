@@ -163,6 +163,9 @@ func parseDate(s string) (when, bool) {
 	// "+0100" style zones and a trailing "UTC" are common.
 	s = strings.TrimSuffix(s, " UTC")
 	for _, l := range machineLayouts {
+		if !layoutFits(l, s) {
+			continue
+		}
 		t, err := time.Parse(l, s)
 		if err != nil {
 			continue
@@ -188,6 +191,20 @@ func parseDate(s string) (when, bool) {
 	}
 	return parseTextDate(s)
 }
+
+// layoutFits reports whether s may have the layout, by how they open: a
+// layout that opens with the year needs four digits, one that opens with
+// the day a digit, one that opens with a weekday or month name a letter.
+// Most values fit few layouts, and each that fails costs time.Parse an
+// error value.
+func layoutFits(layout, s string) bool {
+	if strings.HasPrefix(layout, "2006") {
+		return len(s) >= 4 && isDigit(s[0]) && isDigit(s[1]) && isDigit(s[2]) && isDigit(s[3])
+	}
+	return s != "" && isDigit(layout[0]) == isDigit(s[0])
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
 // knownZone gives a time parsed with a zone abbreviation the offset of
 // that abbreviation (time.Parse knows only UTC and the machine's own

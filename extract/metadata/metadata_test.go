@@ -183,6 +183,24 @@ func TestCleanTextSpaces(t *testing.T) {
 	}
 }
 
+// layoutFits only skips layouts that time.Parse would refuse.
+func TestLayoutFits(t *testing.T) {
+	values := []string{"2024-05-17T09:30:00+01:00", "2024-05-17", "20240517", "2024/05/17 10:00:00",
+		"Fri, 17 May 2024 09:30:00 GMT", "Friday, 17-May-24 09:30:00 UTC", "Fri May 17 09:30:00 2024",
+		"17 May 2024 09:30:00 +0100", "May 17, 2024 09:30", "May 17, 2024", "17 May 2024", "17.05.2024",
+		"2 January 2006", "Jan 2, 2006", "x", "1", "-2024-05-17", "+2024-05-17", "202a-05-17", "  "}
+	for _, l := range machineLayouts {
+		values = append(values, l, time.Now().Format(l), time.Date(2009, 11, 10, 23, 4, 5, 0, time.UTC).Format(l))
+	}
+	for _, v := range values {
+		for _, l := range machineLayouts {
+			if _, err := time.Parse(l, v); err == nil && !layoutFits(l, v) {
+				t.Errorf("layoutFits(%q, %q) = false, but it parses", l, v)
+			}
+		}
+	}
+}
+
 func TestParseDate(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"2024-05-17T09:30:00+01:00", "2024-05-17T09:30:00+01:00"},
