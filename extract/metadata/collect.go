@@ -844,51 +844,57 @@ func bylineText(n *html.Node) string {
 // textBlocks is textLimit with sep written where a block (p, div, li) or
 // a line break begins.
 func textBlocks(n *html.Node, limit int, sep string) string {
-	var sb strings.Builder
-	kept := 0 // bytes other than white space
-	var walk func(n *html.Node)
-	walk = func(n *html.Node) {
-		if limit >= 0 && kept > limit {
-			return
+	var buf [256]byte // most texts read fit: no allocation but the result's
+	w := textWriter{limit: limit, sep: sep}
+	return string(w.append(buf[:0], n))
+}
+
+type textWriter struct {
+	kept  int // bytes other than white space
+	limit int
+	sep   string
+}
+
+// append appends the text of n to buf.
+func (w *textWriter) append(buf []byte, n *html.Node) []byte {
+	if w.limit >= 0 && w.kept > w.limit {
+		return buf
+	}
+	switch n.Type {
+	case html.TextNode:
+		if w.limit < 0 {
+			return append(buf, n.Data...)
 		}
-		switch n.Type {
-		case html.TextNode:
-			if limit < 0 {
-				sb.WriteString(n.Data)
-				return
-			}
-			space := false
-			for i := 0; i < len(n.Data) && kept <= limit; i++ {
-				switch c := n.Data[i]; c {
-				case ' ', '\t', '\n', '\r', '\f':
-					space = true
-				default:
-					if space {
-						sb.WriteByte(' ')
-						space = false
-					}
-					sb.WriteByte(c)
-					kept++
+		space := false
+		for i := 0; i < len(n.Data) && w.kept <= w.limit; i++ {
+			switch c := n.Data[i]; c {
+			case ' ', '\t', '\n', '\r', '\f':
+				space = true
+			default:
+				if space {
+					buf = append(buf, ' ')
+					space = false
 				}
-			}
-			if space {
-				sb.WriteByte(' ')
-			}
-			return
-		case html.ElementNode:
-			switch n.DataAtom {
-			case atom.Script, atom.Style, atom.Noscript, atom.Template:
-				return
-			case atom.Br, atom.P, atom.Div, atom.Li:
-				sb.WriteString(sep)
+				buf = append(buf, c)
+				w.kept++
 			}
 		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
+		if space {
+			buf = append(buf, ' ')
+		}
+		return buf
+	case html.ElementNode:
+		switch n.DataAtom {
+		case atom.Script, atom.Style, atom.Noscript, atom.Template:
+			return buf
+		case atom.Br, atom.P, atom.Div, atom.Li:
+			buf = append(buf, w.sep...)
 		}
 	}
-	walk(n)
-	return sb.String()
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		buf = w.append(buf, c)
+	}
+	return buf
 }
 
 // cleanText collapses white space (including no-break spaces) and trims.
