@@ -461,18 +461,27 @@ var pubLabelRe = fastre.MustCompile(`(?i)(?:^|[^\p{L}])(?:published|posted|publi
 var pubLabelHints = []string{"ubli", "UBLI", "ffentlicht", "rschienen", "osted", "OSTED", "ubbli", "публик", "ПУБЛИК",
 	"입력", "发布", "發布", "发表", "發表", "発行", "公開", "投稿", "掲載"}
 
-// hintsByFirst lists pubLabelHints by their first byte.
-var hintsByFirst = func() (t [256][]string) {
+// hintsByFirst lists pubLabelHints by their first byte, and hintStarts
+// holds their first two bytes.
+var (
+	hintsByFirst [256][]string
+	hintStarts   bigramSet
+)
+
+func init() {
 	for _, h := range pubLabelHints {
-		t[h[0]] = append(t[h[0]], h)
+		hintsByFirst[h[0]] = append(hintsByFirst[h[0]], h)
+		hintStarts.add(h[0], h[1])
 	}
-	return t
-}()
+}
 
 // hasPubLabelHint reports whether s holds one of pubLabelHints, in one
 // pass over its bytes (it runs on every short text node).
 func hasPubLabelHint(s string) bool {
-	for i := 0; i < len(s); i++ {
+	for i := 0; i+1 < len(s); i++ {
+		if !hintStarts.has(s[i], s[i+1]) {
+			continue
+		}
 		for _, h := range hintsByFirst[s[i]] {
 			if strings.HasPrefix(s[i:], h) {
 				return true
@@ -531,10 +540,10 @@ type classWord struct {
 }
 
 // classWordsByFirst lists the class words by their first byte, and
-// classBigrams has a bit for each of their first two bytes in any case.
+// classStarts holds their first two bytes in any case.
 var (
 	classWordsByFirst [256][]classWord
-	classBigrams      [1 << 16 / 64]uint64
+	classStarts       bigramSet
 )
 
 func init() {
@@ -543,12 +552,25 @@ func init() {
 			classWordsByFirst[w[0]] = append(classWordsByFirst[w[0]], classWord{w, 1 << g})
 			for _, a := range [...]byte{w[0], w[0] - 'a' + 'A'} {
 				for _, b := range [...]byte{w[1], w[1] - 'a' + 'A'} {
-					k := uint16(a)<<8 | uint16(b)
-					classBigrams[k/64] |= 1 << (k % 64)
+					classStarts.add(a, b)
 				}
 			}
 		}
 	}
+}
+
+// A bigramSet is a set of byte pairs: where a word may start, in scans
+// that compare words only there.
+type bigramSet [1 << 16 / 64]uint64
+
+func (b *bigramSet) add(x, y byte) {
+	k := uint16(x)<<8 | uint16(y)
+	b[k/64] |= 1 << (k % 64)
+}
+
+func (b *bigramSet) has(x, y byte) bool {
+	k := uint16(x)<<8 | uint16(y)
+	return b[k/64]&(1<<(k%64)) != 0
 }
 
 // minClassWord is the length of the shortest class word.
@@ -567,7 +589,7 @@ func classWordGroups(s string) (groups uint8, ascii bool) {
 	for i := 1; i < len(s); i++ {
 		c := s[i]
 		all |= c
-		if k := uint16(prev)<<8 | uint16(c); classBigrams[k/64]&(1<<(k%64)) != 0 {
+		if classStarts.has(prev, c) {
 			for _, w := range classWordsByFirst[lowerASCII(prev)] {
 				if groups&w.group == 0 && hasPrefixLowerASCII(s[i-1:], w.word) {
 					groups |= w.group

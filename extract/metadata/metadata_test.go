@@ -183,6 +183,20 @@ func TestCleanTextSpaces(t *testing.T) {
 	}
 }
 
+func TestHasPubLabelHint(t *testing.T) {
+	for _, s := range []string{"", "u", "Published on", "PUBLISHED", "Veröffentlicht am", "Erschienen",
+		"posted", "POSTED", "Pubblicato il", "Опубликовано", "ОПУБЛИКОВАНО", "기사입력", "发布时间", "掲載日",
+		"nothing here", "public", "ub", "xubli", "osteo", "ffentlich"} {
+		want := false
+		for _, h := range pubLabelHints {
+			want = want || strings.Contains(s, h)
+		}
+		if got := hasPubLabelHint(s); got != want {
+			t.Errorf("hasPubLabelHint(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
 // layoutFits only skips layouts that time.Parse would refuse.
 func TestLayoutFits(t *testing.T) {
 	values := []string{"2024-05-17T09:30:00+01:00", "2024-05-17", "20240517", "2024/05/17 10:00:00",
