@@ -186,8 +186,14 @@ func collect(doc *html.Node) *page {
 			}
 			return
 		}
-		ea := readAttrs(n)
-		ci := p.classInfo(&ea)
+		// Inside noise only metas, links, ld+json and the title are read:
+		// an element's attributes and class matter only outside it.
+		var ea elemAttrs
+		var ci classInfo
+		if !noise {
+			ea = readAttrs(n)
+			ci = p.classInfo(&ea)
+		}
 		switch n.DataAtom {
 		case atom.Html:
 			p.htmlLang = strings.TrimSpace(attr(n, "lang"))
@@ -268,8 +274,14 @@ func collect(doc *html.Node) *page {
 				}
 			}
 		}
+		if noise {
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				walk(c, true, inArticle, scope)
+			}
+			return
+		}
 		structural := n.DataAtom == atom.Html || n.DataAtom == atom.Body || n.DataAtom == atom.Main || n.DataAtom == atom.Article
-		if !noise && !structural && ci.noise && !ci.bylineStrong {
+		if !structural && ci.noise && !ci.bylineStrong {
 			noise = true
 		}
 		if strings.EqualFold(ea.role, "complementary") || strings.EqualFold(ea.role, "contentinfo") {
