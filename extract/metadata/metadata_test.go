@@ -183,6 +183,23 @@ func TestCleanTextSpaces(t *testing.T) {
 	}
 }
 
+// bylineCut finds what the single pattern it was made of found.
+func TestBylineCut(t *testing.T) {
+	one := regexp.MustCompile(`(?i)\s*(?:\||•|·|\bupdated\b|\bpublished\b|\bposted\b|\blast updated\b|\bemail the author\b|\be-mail\b|\bemail\b|\bfollow\b|\bcontact\b|\bread more\b|\bmore by\b|\bmore from\b|\bview all\b|\bsee all\b|\bon twitter\b|\bon facebook\b|\bphotograph(?:y|s)?\s+by\b|\bedited by\b|\billustrations?\s+by\b|\bphotos?\s+by\b|\bvideo\s+by\b|\bmis à jour\b|\baktualisiert\b|\bactualizado\b|\batualizado\b|\baggiornato\b|\bupdated on\b|\b\d{1,2}:\d{2}\b|\b(?:19|20)\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*day\b|\bhours? ago\b|\bminutes? ago\b|\bdays? ago\b)`)
+	for _, s := range []string{"", "Jane Doe", "Mark June", "Simon Sunday", "By Jane Doe | Updated May 17, 2024 10:32 AM",
+		"Jane Doe  Updated 2 hours ago", "Jane Doe 17 May", "Jane Doe, 10:32", "Jane Doe 2024", "Jane Doe 12/05/24",
+		"Jane Doe  • Reuters", "Jane Doe Monday 12:00", "Jane Doe  Mar. 5 and more", "Jane Doe email the author",
+		"Jane Doe · 3 min read", "JANE DOE UPDATED: JAN 5, 2024", "Doe2024", "Jane 5 julio", "a 1999 b | c"} {
+		want := -1
+		if loc := one.FindStringIndex(s); loc != nil {
+			want = loc[0]
+		}
+		if got := bylineCut(s); got != want {
+			t.Errorf("bylineCut(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
+
 func TestHasPubLabelHint(t *testing.T) {
 	for _, s := range []string{"", "u", "Published on", "PUBLISHED", "Veröffentlicht am", "Erschienen",
 		"posted", "POSTED", "Pubblicato il", "Опубликовано", "ОПУБЛИКОВАНО", "기사입력", "发布时间", "掲載日",
