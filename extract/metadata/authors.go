@@ -113,11 +113,13 @@ var agencies = map[string]bool{
 // addresses, links, job titles and agency credits, and splits "A and B" and
 // "A, B". Names repeated (ignoring case) are kept once. When no person
 // remains, orgs holds what was dropped as an organisation or agency name.
-func cleanAuthors(raw []string) (people, orgs []string) {
+// A non-nil cache keeps the cleaned parts of each string for the next
+// call.
+func cleanAuthors(raw []string, cache authorCache) (people, orgs []string) {
 	seen := map[string]bool{}
 	for _, r := range raw {
-		for _, part := range splitByline(r) {
-			name, org := cleanName(part)
+		for _, part := range cache.parts(r) {
+			name, org := part.name, part.org
 			if org != "" && !seen["org:"+strings.ToLower(org)] {
 				seen["org:"+strings.ToLower(org)] = true
 				orgs = append(orgs, org)
@@ -134,6 +136,31 @@ func cleanAuthors(raw []string) (people, orgs []string) {
 		}
 	}
 	return people, orgs
+}
+
+// An authorCache holds the cleaned parts of author strings: a page gives
+// the same string in several sources (JSON-LD, metas, byline elements),
+// and cleaning runs a dozen regexps.
+type authorCache map[string][]authorPart
+
+// authorPart is cleanName of one part of an author string.
+type authorPart struct{ name, org string }
+
+// parts is splitByline of r, each part through cleanName. The result is
+// shared: not to be changed.
+func (c authorCache) parts(r string) []authorPart {
+	if parts, ok := c[r]; ok {
+		return parts
+	}
+	var parts []authorPart
+	for _, part := range splitByline(r) {
+		name, org := cleanName(part)
+		parts = append(parts, authorPart{name, org})
+	}
+	if c != nil {
+		c[r] = parts
+	}
+	return parts
 }
 
 // splitByline cuts one author string into name candidates.

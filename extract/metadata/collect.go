@@ -51,8 +51,10 @@ type page struct {
 	// value.
 	classes map[string]classMatch
 
-	// bylineCache holds bylinePeople's results by byline text.
+	// bylineCache holds bylinePeople's results by byline text, and
+	// authors the cleaned parts of author strings.
 	bylineCache map[string][]string
+	authors     authorCache
 }
 
 // item is one microdata property with the itemtype of its scope.
@@ -174,7 +176,7 @@ func (c *classPattern) MatchString(v string) bool {
 func isClassSep(c byte) bool { return c == '-' || c == '_' || c == ' ' }
 
 func collect(doc *html.Node) *page {
-	p := &page{metas: map[string][]string{}, propCount: map[string]int{}, links: map[string][]string{}, classes: map[string]classMatch{}}
+	p := &page{metas: map[string][]string{}, propCount: map[string]int{}, links: map[string][]string{}, classes: map[string]classMatch{}, authors: authorCache{}}
 	var walk func(n *html.Node, noise, inArticle bool, scope string)
 	walk = func(n *html.Node, noise, inArticle bool, scope string) {
 		if n.Type != html.ElementNode {

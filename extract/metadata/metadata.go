@@ -221,7 +221,7 @@ func chooseAuthors(p *page, ld *ldData, site string) []string {
 			}
 			raw = append(raw, r)
 		}
-		people, o := cleanAuthors(raw)
+		people, o := cleanAuthors(raw, p.authors)
 		var kept []string
 		for _, n := range people {
 			if site != "" && namesSite(n, site, "") {
@@ -381,7 +381,7 @@ func (p *page) bylinePeople(text string) []string {
 	if people, ok := p.bylineCache[text]; ok {
 		return people
 	}
-	people, _ := cleanAuthors([]string{text})
+	people, _ := cleanAuthors([]string{text}, p.authors)
 	if p.bylineCache == nil {
 		p.bylineCache = map[string][]string{}
 	}

@@ -133,7 +133,7 @@ func TestCleanAuthors(t *testing.T) {
 		{[]string{"Opinion by Jane Doe"}, []string{"Jane Doe"}, nil},
 	}
 	for _, tt := range tests {
-		got, orgs := cleanAuthors(tt.in)
+		got, orgs := cleanAuthors(tt.in, nil)
 		if !equal(got, tt.want) || !equal(orgs, tt.orgs) {
 			t.Errorf("cleanAuthors(%q) = %q, orgs %q; want %q, orgs %q", tt.in, got, orgs, tt.want, tt.orgs)
 		}
