@@ -304,6 +304,9 @@ func parseTextDate(s string) (when, bool) {
 
 // findTextDate is parseTextDate that also gives where the date starts in s.
 func findTextDate(s string) (when, int, bool) {
+	if !hasYear(s) {
+		return when{}, -1, false
+	}
 	for _, loc := range textDateRe.FindAllStringSubmatchIndex(s, 4) {
 		g := func(i int) string {
 			if loc[2*i] < 0 {
@@ -365,6 +368,18 @@ func findTextDate(s string) (when, int, bool) {
 		}
 	}
 	return when{}, -1, false
+}
+
+// hasYear reports whether s holds a year from 1900 to 2099 in digits,
+// which every form of textDateRe has: most texts do not, and need not go
+// through that pattern.
+func hasYear(s string) bool {
+	for i := 0; i+3 < len(s); i++ {
+		if (s[i] == '1' && s[i+1] == '9' || s[i] == '2' && s[i+1] == '0') && isDigit(s[i+2]) && isDigit(s[i+3]) {
+			return true
+		}
+	}
+	return false
 }
 
 // withClock sets the time of day of day from a clockPattern match (m[1]
