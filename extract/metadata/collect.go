@@ -845,19 +845,13 @@ const (
 // shortText is the clean text of n, or "" and false when it holds more
 // than limit bytes other than white space.
 func shortText(n *html.Node, limit int) (string, bool) {
-	t := textLimit(n, limit)
-	kept := 0
-	for i := 0; i < len(t); i++ {
-		switch t[i] {
-		case ' ', '\t', '\n', '\r', '\f':
-		default:
-			kept++
-		}
-	}
-	if kept > limit {
+	var buf [256]byte
+	w := textWriter{limit: limit, sep: " "}
+	t := w.append(buf[:0], n)
+	if w.kept > limit {
 		return "", false
 	}
-	return cleanText(t), true
+	return cleanText(string(t)), true
 }
 
 // textLimit is textOf that stops once it holds more than limit bytes other
@@ -901,19 +895,26 @@ func (w *textWriter) append(buf []byte, n *html.Node) []byte {
 		if w.limit < 0 {
 			return append(buf, n.Data...)
 		}
-		space := false
-		for i := 0; i < len(n.Data) && w.kept <= w.limit; i++ {
-			switch c := n.Data[i]; c {
-			case ' ', '\t', '\n', '\r', '\f':
+		// Runs of other bytes are copied whole, up to the limit.
+		s, space := n.Data, false
+		for i := 0; i < len(s) && w.kept <= w.limit; {
+			if isHTMLSpace(s[i]) {
 				space = true
-			default:
-				if space {
-					buf = append(buf, ' ')
-					space = false
-				}
-				buf = append(buf, c)
-				w.kept++
+				i++
+				continue
 			}
+			j := i + 1
+			for j < len(s) && !isHTMLSpace(s[j]) {
+				j++
+			}
+			j = min(j, i+w.limit+1-w.kept)
+			if space {
+				buf = append(buf, ' ')
+				space = false
+			}
+			buf = append(buf, s[i:j]...)
+			w.kept += j - i
+			i = j
 		}
 		if space {
 			buf = append(buf, ' ')
@@ -931,6 +932,10 @@ func (w *textWriter) append(buf []byte, n *html.Node) []byte {
 		buf = w.append(buf, c)
 	}
 	return buf
+}
+
+func isHTMLSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'
 }
 
 // cleanText collapses white space (including no-break spaces) and trims.

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -179,6 +180,92 @@ func TestCleanTextSpaces(t *testing.T) {
 		"Jane Doe", "Jane Doe ", "\xff b", "a \xff", "a\nb", "x\u200b", "many words in a row"} {
 		if got, want := cleanText(s), strings.Join(strings.FieldsFunc(s, isSpace), " "); got != want {
 			t.Errorf("cleanText(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// textBlocks copies runs of text whole; refTextBlocks is the byte-by-byte
+// form it replaced.
+func TestTextBlocks(t *testing.T) {
+	refTextBlocks := func(n *html.Node, limit int, sep string) string {
+		var sb strings.Builder
+		kept := 0
+		var walk func(n *html.Node)
+		walk = func(n *html.Node) {
+			if limit >= 0 && kept > limit {
+				return
+			}
+			switch n.Type {
+			case html.TextNode:
+				if limit < 0 {
+					sb.WriteString(n.Data)
+					return
+				}
+				space := false
+				for i := 0; i < len(n.Data) && kept <= limit; i++ {
+					switch c := n.Data[i]; c {
+					case ' ', '\t', '\n', '\r', '\f':
+						space = true
+					default:
+						if space {
+							sb.WriteByte(' ')
+							space = false
+						}
+						sb.WriteByte(c)
+						kept++
+					}
+				}
+				if space {
+					sb.WriteByte(' ')
+				}
+				return
+			case html.ElementNode:
+				switch n.DataAtom {
+				case atom.Script, atom.Style, atom.Noscript, atom.Template:
+					return
+				case atom.Br, atom.P, atom.Div, atom.Li:
+					sb.WriteString(sep)
+				}
+			}
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				walk(c)
+			}
+		}
+		walk(n)
+		return sb.String()
+	}
+	for _, src := range []string{
+		"", "abc", "  By  <b>Jane</b>\n\tDoe  ", "<p>one two</p><div> three </div><br>four<script>x</script>",
+		"<span>Published on</span> <span>12 March 2024</span>", "<p>" + strings.Repeat("word ", 100) + "</p>",
+		"a\fb\rc  d\u00a0e", "<li>x</li><li> y z </li>",
+	} {
+		doc, err := html.Parse(strings.NewReader("<body>" + src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, limit := range []int{-1, 0, 1, 2, 3, 5, 8, 13, 100, 2000} {
+			for _, sep := range []string{" ", " ; "} {
+				if got, want := textBlocks(doc, limit, sep), refTextBlocks(doc, limit, sep); got != want {
+					t.Errorf("textBlocks(%q, %d, %q) = %q, want %q", src, limit, sep, got, want)
+				}
+			}
+			if limit < 0 {
+				continue
+			}
+			ref := refTextBlocks(doc, limit, " ")
+			kept := 0
+			for i := 0; i < len(ref); i++ {
+				if !strings.ContainsRune(" \t\n\r\f", rune(ref[i])) {
+					kept++
+				}
+			}
+			want, wantOK := cleanText(ref), kept <= limit
+			if !wantOK {
+				want = ""
+			}
+			if got, ok := shortText(doc, limit); got != want || ok != wantOK {
+				t.Errorf("shortText(%q, %d) = %q, %v; want %q, %v", src, limit, got, ok, want, wantOK)
+			}
 		}
 	}
 }
