@@ -113,8 +113,9 @@ func startsWithBy(n *html.Node) bool {
 
 var (
 	// noiseClass matches class/id values of containers whose dates and
-	// names belong to something other than the article: comments, related
-	// and recommended lists, sidebars, footers.
+	// names belong to something other than the article: comments (any
+	// value with "comment"), related and recommended lists, sidebars,
+	// footers.
 	noiseClass = newClassPattern("disqus replies reply related recommend recommended recommendations more-stories more-from read-more readmore most-read most-popular popular trending sidebar widget footer outbrain taboola teaser teasers promo newsletter",
 		"comment")
 	bylineClassRe     = fastre.MustCompile(`(?i)byline|writtenby|dateline|author(s|name)?($|[^a-z])|writer|contributor|reporter|journalist`)
