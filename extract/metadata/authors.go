@@ -14,9 +14,13 @@ var (
 	// cyrPrefixRe is a Cyrillic byline label ("Текст:", "Автор:"); \b
 	// only knows ASCII letters.
 	cyrPrefixRe = fastre.MustCompile(`(?i)^(?:текст|автор|авторы|фото|материал подготовил[аи]?|подготовил[аи]?)\s*[:\-–—]?\s+`)
-	// bylineCutRe marks where a byline stops naming people: a date, a time,
-	// "Updated", a role line, an e-mail prompt, a separator.
-	bylineCutRe = fastre.MustCompile(`(?i)\s*(?:\||•|·|\bupdated\b|\bpublished\b|\bposted\b|\blast updated\b|\bemail the author\b|\be-mail\b|\bemail\b|\bfollow\b|\bcontact\b|\bread more\b|\bmore by\b|\bmore from\b|\bview all\b|\bsee all\b|\bon twitter\b|\bon facebook\b|\bphotograph(?:y|s)?\s+by\b|\bedited by\b|\billustrations?\s+by\b|\bphotos?\s+by\b|\bvideo\s+by\b|\bmis à jour\b|\baktualisiert\b|\bactualizado\b|\batualizado\b|\baggiornato\b|\bupdated on\b|\b\d{1,2}:\d{2}\b|\b(?:19|20)\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*day\b|\bhours? ago\b|\bminutes? ago\b|\bdays? ago\b)`)
+	// bylineCutRe marks where a byline stops naming people: "Updated", a
+	// role line, an e-mail prompt, a separator; bylineCutDateRe too: a
+	// date or a time. They are two patterns, not one, for speed: each is
+	// small enough for the regexp package's faster matcher, and the
+	// second, whose every form has a digit, runs only on a text with one.
+	bylineCutRe     = fastre.MustCompile(`(?i)\s*(?:\||•|·|\bupdated\b|\bpublished\b|\bposted\b|\blast updated\b|\bemail the author\b|\be-mail\b|\bemail\b|\bfollow\b|\bcontact\b|\bread more\b|\bmore by\b|\bmore from\b|\bview all\b|\bsee all\b|\bon twitter\b|\bon facebook\b|\bphotograph(?:y|s)?\s+by\b|\bedited by\b|\billustrations?\s+by\b|\bphotos?\s+by\b|\bvideo\s+by\b|\bmis à jour\b|\baktualisiert\b|\bactualizado\b|\batualizado\b|\baggiornato\b|\bupdated on\b|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*day\b|\bhours? ago\b|\bminutes? ago\b|\bdays? ago\b)`)
+	bylineCutDateRe = fastre.MustCompile(`(?i)\s*(?:\b\d{1,2}:\d{2}\b|\b(?:19|20)\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b)`)
 	// splitRe separates names: commas, semicolons, "and", "&" and their
 	// equivalents.
 	splitRe = fastre.MustCompile(`\s*(?:[,;/|&＆、]|\b(?i:and|und|sowie|with|avec|mit)\b|\b(?:y|e|et|og|och|i)\b)\s*`)
@@ -109,11 +113,13 @@ var agencies = map[string]bool{
 // addresses, links, job titles and agency credits, and splits "A and B" and
 // "A, B". Names repeated (ignoring case) are kept once. When no person
 // remains, orgs holds what was dropped as an organisation or agency name.
-func cleanAuthors(raw []string) (people, orgs []string) {
+// A non-nil cache keeps the cleaned parts of each string for the next
+// call.
+func cleanAuthors(raw []string, cache authorCache) (people, orgs []string) {
 	seen := map[string]bool{}
 	for _, r := range raw {
-		for _, part := range splitByline(r) {
-			name, org := cleanName(part)
+		for _, part := range cache.parts(r) {
+			name, org := part.name, part.org
 			if org != "" && !seen["org:"+strings.ToLower(org)] {
 				seen["org:"+strings.ToLower(org)] = true
 				orgs = append(orgs, org)
@@ -130,6 +136,31 @@ func cleanAuthors(raw []string) (people, orgs []string) {
 		}
 	}
 	return people, orgs
+}
+
+// An authorCache holds the cleaned parts of author strings: a page gives
+// the same string in several sources (JSON-LD, metas, byline elements),
+// and cleaning runs a dozen regexps.
+type authorCache map[string][]authorPart
+
+// authorPart is cleanName of one part of an author string.
+type authorPart struct{ name, org string }
+
+// parts is splitByline of r, each part through cleanName. The result is
+// shared: not to be changed.
+func (c authorCache) parts(r string) []authorPart {
+	if parts, ok := c[r]; ok {
+		return parts
+	}
+	var parts []authorPart
+	for _, part := range splitByline(r) {
+		name, org := cleanName(part)
+		parts = append(parts, authorPart{name, org})
+	}
+	if c != nil {
+		c[r] = parts
+	}
+	return parts
 }
 
 // splitByline cuts one author string into name candidates.
@@ -154,8 +185,8 @@ func splitByline(s string) []string {
 			s, cut = s[:i], true
 		}
 	}
-	if loc := bylineCutRe.FindStringIndex(s); loc != nil {
-		s, cut = s[:loc[0]], true
+	if i := bylineCut(s); i >= 0 {
+		s, cut = s[:i], true
 	}
 	if cut {
 		// The word that led to the date: "Jean Dupont le", "Max Muster am".
@@ -182,6 +213,21 @@ func splitByline(s string) []string {
 		}
 	}
 	return out
+}
+
+// bylineCut is where the first match of bylineCutRe or bylineCutDateRe
+// starts, or -1.
+func bylineCut(s string) int {
+	i := -1
+	if loc := bylineCutRe.FindStringIndex(s); loc != nil {
+		i = loc[0]
+	}
+	if strings.ContainsAny(s, "0123456789") {
+		if loc := bylineCutDateRe.FindStringIndex(s); loc != nil && (i < 0 || loc[0] < i) {
+			i = loc[0]
+		}
+	}
+	return i
 }
 
 // cleanName returns name when part reads as a person's name, else org when

@@ -1,6 +1,8 @@
 package metadata
 
 import (
+	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -45,7 +47,14 @@ type page struct {
 	// "Staff report · October 4, 2024".
 	headLines []string
 
-	classes map[string]classInfo
+	// classes caches classPart by class (data-testid, data-component)
+	// value.
+	classes map[string]classMatch
+
+	// bylineCache holds bylinePeople's results by byline text, and
+	// authors the cleaned parts of author strings.
+	bylineCache map[string][]string
+	authors     authorCache
 }
 
 // item is one microdata property with the itemtype of its scope.
@@ -72,7 +81,7 @@ type bylineNode struct {
 }
 
 // byWords are the words that open a byline line.
-var byWords = map[string]bool{"By": true, "BY": true, "By:": true, "Par": true, "PAR": true, "Von": true, "Por": true, "Door": true, "Written by": true}
+var byWords = []string{"By", "BY", "By:", "Par", "PAR", "Von", "Por", "Door", "Written by"}
 
 // startsWithBy reports a p, div or span whose first text is a byline
 // opener ("By", "Par", "Von", "Por") followed by a link or a capitalised
@@ -89,12 +98,12 @@ func startsWithBy(n *html.Node) bool {
 		return false
 	}
 	t := strings.TrimSpace(c.Data)
-	if byWords[t] {
+	if slices.Contains(byWords, t) {
 		next := c.NextSibling
 		return next != nil && next.Type == html.ElementNode && (next.DataAtom == atom.A || next.DataAtom == atom.Span || next.DataAtom == atom.Strong || next.DataAtom == atom.B)
 	}
-	for w := range byWords {
-		if len(t) > len(w)+1 && strings.HasPrefix(t, w+" ") {
+	for _, w := range byWords {
+		if len(t) > len(w)+1 && strings.HasPrefix(t, w) && t[len(w)] == ' ' {
 			r, _ := utf8.DecodeRuneInString(t[len(w)+1:])
 			return unicode.IsUpper(r)
 		}
@@ -103,20 +112,72 @@ func startsWithBy(n *html.Node) bool {
 }
 
 var (
-	// noiseRe matches class/id values of containers whose dates and names
-	// belong to something other than the article: comments, related and
-	// recommended lists, sidebars, footers.
-	noiseRe       = fastre.MustCompile(`(?i)(^|[-_ ])(comments?|comment-list|commentlist|disqus|replies|reply|related|recommend(ed|ations)?|more-stories|more-from|read-more|readmore|most-read|most-popular|popular|trending|sidebar|widget|footer|outbrain|taboola|teaser|teasers|promo|newsletter)($|[-_ ])|comment`)
-	bylineClassRe = fastre.MustCompile(`(?i)byline|writtenby|dateline|author(s|name)?($|[^a-z])|writer|contributor|reporter|journalist`)
-	bylineStrong  = fastre.MustCompile(`(?i)byline|(^|[-_ ])(author|authors|author-name|authorname|writer|p-author)($|[-_ ])`)
-	notBylineRe   = fastre.MustCompile(`(?i)(avatar|image|img|photo|picture|thumb|bio|description|about|social|share|follow|twitter|facebook|more-by|other|related)`)
-	dateClassRe   = fastre.MustCompile(`(?i)(^|[-_ ])(date|time|timestamp|published|pubdate|posted|post-date|postdate|entry-date|publish|dateline|updated|article-date|meta-date)($|[-_ ])|datetime|publishdate|datepublished`)
-	updatedRe     = fastre.MustCompile(`(?i)updat|modif|edited`)
-	publishedRe   = fastre.MustCompile(`(?i)publish|pubdate|posted|created|entry-date`)
+	// noiseClass matches class/id values of containers whose dates and
+	// names belong to something other than the article: comments (any
+	// value with "comment"), related and recommended lists, sidebars,
+	// footers.
+	noiseClass = newClassPattern("disqus replies reply related recommend recommended recommendations more-stories more-from read-more readmore most-read most-popular popular trending sidebar widget footer outbrain taboola teaser teasers promo newsletter",
+		"comment")
+	bylineClassRe     = fastre.MustCompile(`(?i)byline|writtenby|dateline|author(s|name)?($|[^a-z])|writer|contributor|reporter|journalist`)
+	bylineStrongClass = newClassPattern("author authors author-name authorname writer p-author", "byline")
+	notBylineRe       = fastre.MustCompile(`(?i)(avatar|image|img|photo|picture|thumb|bio|description|about|social|share|follow|twitter|facebook|more-by|other|related)`)
+	dateClass         = newClassPattern("date time timestamp published pubdate posted post-date postdate entry-date publish dateline updated article-date meta-date",
+		"datetime publishdate datepublished")
+	updatedRe   = fastre.MustCompile(`(?i)updat|modif|edited`)
+	publishedRe = fastre.MustCompile(`(?i)publish|pubdate|posted|created|entry-date`)
 )
 
+// A classPattern matches a class value that holds, ignoring case, one of
+// its names as a whole word (between "-", "_", " " or the ends of the
+// value), or one of its parts anywhere. It runs on many class values: in
+// ASCII it compares bytes, outside it runs the same as a regexp.
+type classPattern struct {
+	names, parts []string
+	re           *fastre.Regexp
+}
+
+func newClassPattern(names, parts string) *classPattern {
+	c := &classPattern{names: strings.Fields(names), parts: strings.Fields(parts)}
+	alts := make([]string, len(c.names))
+	for i, w := range c.names {
+		alts[i] = regexp.QuoteMeta(w)
+	}
+	expr := `(?i)(^|[-_ ])(` + strings.Join(alts, "|") + `)($|[-_ ])`
+	for _, w := range c.parts {
+		expr += "|" + regexp.QuoteMeta(w)
+	}
+	c.re = fastre.MustCompile(expr)
+	return c
+}
+
+func (c *classPattern) MatchString(v string) bool {
+	if !isASCII(v) {
+		return c.re.MatchString(v)
+	}
+	for _, w := range c.parts {
+		for i := 0; i+len(w) <= len(v); i++ {
+			if hasPrefixLowerASCII(v[i:], w) {
+				return true
+			}
+		}
+	}
+	for i := 0; i < len(v); i++ {
+		if i > 0 && !isClassSep(v[i-1]) {
+			continue
+		}
+		for _, w := range c.names {
+			if hasPrefixLowerASCII(v[i:], w) && (i+len(w) == len(v) || isClassSep(v[i+len(w)])) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func isClassSep(c byte) bool { return c == '-' || c == '_' || c == ' ' }
+
 func collect(doc *html.Node) *page {
-	p := &page{metas: map[string][]string{}, propCount: map[string]int{}, links: map[string][]string{}, classes: map[string]classInfo{}}
+	p := &page{metas: map[string][]string{}, propCount: map[string]int{}, links: map[string][]string{}, classes: map[string]classMatch{}, authors: authorCache{}}
 	var walk func(n *html.Node, noise, inArticle bool, scope string)
 	walk = func(n *html.Node, noise, inArticle bool, scope string) {
 		if n.Type != html.ElementNode {
@@ -128,7 +189,14 @@ func collect(doc *html.Node) *page {
 			}
 			return
 		}
-		ci := p.classInfo(p.cid(n))
+		// Inside noise only metas, links, ld+json and the title are read:
+		// an element's attributes and class matter only outside it.
+		var ea elemAttrs
+		var ci classInfo
+		if !noise {
+			ea = readAttrs(n)
+			ci = p.classInfo(&ea)
+		}
 		switch n.DataAtom {
 		case atom.Html:
 			p.htmlLang = strings.TrimSpace(attr(n, "lang"))
@@ -202,36 +270,42 @@ func collect(doc *html.Node) *page {
 				} else {
 					dn.value, _ = shortText(n, maxDateText)
 				}
-				dn.updated = ci.updated || updatedRe.MatchString(attr(n, "itemprop"))
-				dn.published = dn.published || ci.published || attr(n, "itemprop") == "datePublished"
+				dn.updated = ci.updated || updatedRe.MatchString(ea.itemprop)
+				dn.published = dn.published || ci.published || ea.itemprop == "datePublished"
 				if dn.value != "" {
 					p.times = append(p.times, dn)
 				}
 			}
 		}
+		if noise {
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				walk(c, true, inArticle, scope)
+			}
+			return
+		}
 		structural := n.DataAtom == atom.Html || n.DataAtom == atom.Body || n.DataAtom == atom.Main || n.DataAtom == atom.Article
-		if !noise && !structural && ci.noise && !ci.bylineStrong {
+		if !structural && ci.noise && !ci.bylineStrong {
 			noise = true
 		}
-		if strings.EqualFold(attr(n, "role"), "complementary") || strings.EqualFold(attr(n, "role"), "contentinfo") {
+		if strings.EqualFold(ea.role, "complementary") || strings.EqualFold(ea.role, "contentinfo") {
 			noise = true
 		}
-		if strings.Contains(strings.ToLower(attr(n, "itemprop")), "articlebody") {
+		if ea.itemprop != "" && strings.Contains(strings.ToLower(ea.itemprop), "articlebody") {
 			inArticle = true
 		}
-		if hasAttr(n, "itemscope") {
+		if ea.itemscope {
 			scope = strings.ToLower(lastSegment(attr(n, "itemtype")))
 			if strings.Contains(scope, "comment") {
 				noise = true
 			}
 		}
-		if ip := strings.TrimSpace(attr(n, "itemprop")); ip != "" && !noise {
+		if ip := strings.TrimSpace(ea.itemprop); ip != "" && !noise {
 			for _, prop := range strings.Fields(ip) {
 				p.items = append(p.items, item{prop: strings.ToLower(prop), scopeType: scope, node: n, value: itemValue(n)})
 			}
 		}
 		if !noise {
-			p.addByline(n, ci, inArticle)
+			p.addByline(n, &ea, ci, inArticle)
 			if n.DataAtom != atom.Time && ci.date && !hasChildElement(n, atom.Time) {
 				if t := cleanText(textLimit(n, 400)); t != "" && len(t) < 120 {
 					p.times = append(p.times, dateNode{value: t, inArticle: inArticle,
@@ -253,33 +327,145 @@ type classInfo struct {
 	noise, byline, bylineStrong, date, updated, published bool
 }
 
-// classInfo matches the regexps once per distinct class-and-id string:
-// pages repeat the same classes on many elements.
-func (p *page) classInfo(cid string) classInfo {
-	if cid == " " {
+// elemAttrs are the attributes that collect reads on every element, found
+// in one pass over them. As attr does, the first of a repeated key counts.
+type elemAttrs struct {
+	class, id, testid, component string
+	role, itemprop, rel          string
+	itemscope                    bool
+}
+
+func readAttrs(n *html.Node) elemAttrs {
+	var ea elemAttrs
+	var seen uint8
+	set := func(bit uint8, dst *string, v string) {
+		if seen&bit == 0 {
+			seen |= bit
+			*dst = v
+		}
+	}
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "class":
+			set(1, &ea.class, a.Val)
+		case "id":
+			set(2, &ea.id, a.Val)
+		case "data-testid":
+			set(4, &ea.testid, a.Val)
+		case "data-component":
+			set(8, &ea.component, a.Val)
+		case "role":
+			set(16, &ea.role, a.Val)
+		case "itemprop":
+			set(32, &ea.itemprop, a.Val)
+		case "rel":
+			set(64, &ea.rel, a.Val)
+		case "itemscope":
+			ea.itemscope = true
+		}
+	}
+	return ea
+}
+
+// classInfo tells what the class, id, data-testid and data-component
+// (the names that component frameworks give instead of a class, as
+// data-testid="AuthorByline") of an element say: the regexps above
+// matched against them joined by spaces, gated by the cheap test for
+// their words (classWordGroups). As no regexp matches across a space
+// except at a word's edge (where a space and the end of a value are
+// alike), each value is matched on its own and the results are or-ed.
+// In ASCII a regexp matches only a value that holds one of its group's
+// words, so most values need no regexp at all; the results for class
+// values, which repeat across elements, are cached.
+func (p *page) classInfo(ea *elemAttrs) classInfo {
+	var m classMatch
+	for i, v := range [...]string{ea.class, ea.id, ea.testid, ea.component} {
+		if v == "" {
+			continue
+		}
+		groups, ascii := classWordGroups(v)
+		if groups == 0 && ascii {
+			continue
+		}
+		var vm classMatch
+		if i == 1 {
+			vm = classPart(v, groups, ascii) // ids are unique: not worth caching
+		} else if c, ok := p.classes[v]; ok {
+			vm = c
+		} else {
+			vm = classPart(v, groups, ascii)
+			p.classes[v] = vm
+		}
+		m.groups |= vm.groups
+		m.re |= vm.re
+	}
+	if m.groups == 0 {
 		return classInfo{}
 	}
-	if ci, ok := p.classes[cid]; ok {
-		return ci
+	has := func(group uint8, re uint8) bool { return m.groups&group != 0 && m.re&re != 0 }
+	ci := classInfo{
+		noise:        has(noiseGroup, noiseRx),
+		bylineStrong: has(bylineGroup, bylineStrongRx),
+		byline:       has(bylineGroup, bylineClassRx),
+		date:         has(dateGroup, dateClassRx),
+		updated:      has(dateGroup, updatedRx),
+		published:    has(dateGroup, publishedRx),
 	}
-	// Cheap substring tests first: most class strings hold none of the
-	// words, and the regexps are slow on long class lists.
-	l := strings.ToLower(cid)
-	var ci classInfo
-	if containsAny(l, noiseWords) {
-		ci.noise = noiseRe.MatchString(cid)
+	if ci.byline {
+		for _, v := range [...]string{ea.class, ea.id, ea.testid, ea.component} {
+			if notBylineRe.MatchString(v) {
+				ci.byline = false
+				break
+			}
+		}
 	}
-	if containsAny(l, bylineWords) {
-		ci.bylineStrong = bylineStrong.MatchString(cid)
-		ci.byline = bylineClassRe.MatchString(cid) && !notBylineRe.MatchString(cid)
-	}
-	if containsAny(l, dateWords) {
-		ci.date = dateClassRe.MatchString(cid)
-		ci.updated = updatedRe.MatchString(cid)
-		ci.published = publishedRe.MatchString(cid)
-	}
-	p.classes[cid] = ci
 	return ci
+}
+
+// classMatch is what one class (or id) value holds: the groups of class
+// words, and the regexps it matches.
+type classMatch struct {
+	groups, re uint8
+}
+
+// The regexps of classMatch.re.
+const (
+	noiseRx = 1 << iota
+	bylineClassRx
+	bylineStrongRx
+	dateClassRx
+	updatedRx
+	publishedRx
+)
+
+// classPart matches the class regexps against one value, given its word
+// groups: in ASCII only the regexps of those groups can match; outside
+// ASCII, where the regexps' case folding may differ from
+// strings.ToLower's, all are run.
+func classPart(v string, groups uint8, ascii bool) classMatch {
+	m := classMatch{groups: groups}
+	run := groups
+	if !ascii {
+		run = noiseGroup | bylineGroup | dateGroup
+	}
+	match := func(re interface{ MatchString(string) bool }, bit uint8) {
+		if re.MatchString(v) {
+			m.re |= bit
+		}
+	}
+	if run&noiseGroup != 0 {
+		match(noiseClass, noiseRx)
+	}
+	if run&bylineGroup != 0 {
+		match(bylineClassRe, bylineClassRx)
+		match(bylineStrongClass, bylineStrongRx)
+	}
+	if run&dateGroup != 0 {
+		match(dateClass, dateClassRx)
+		match(updatedRe, updatedRx)
+		match(publishedRe, publishedRx)
+	}
+	return m
 }
 
 // pubLabelRe is a label that says the date after it is the publication
@@ -290,18 +476,27 @@ var pubLabelRe = fastre.MustCompile(`(?i)(?:^|[^\p{L}])(?:published|posted|publi
 var pubLabelHints = []string{"ubli", "UBLI", "ffentlicht", "rschienen", "osted", "OSTED", "ubbli", "публик", "ПУБЛИК",
 	"입력", "发布", "發布", "发表", "發表", "発行", "公開", "投稿", "掲載"}
 
-// hintsByFirst lists pubLabelHints by their first byte.
-var hintsByFirst = func() (t [256][]string) {
+// hintsByFirst lists pubLabelHints by their first byte, and hintStarts
+// holds their first two bytes.
+var (
+	hintsByFirst [256][]string
+	hintStarts   bigramSet
+)
+
+func init() {
 	for _, h := range pubLabelHints {
-		t[h[0]] = append(t[h[0]], h)
+		hintsByFirst[h[0]] = append(hintsByFirst[h[0]], h)
+		hintStarts.add(h[0], h[1])
 	}
-	return t
-}()
+}
 
 // hasPubLabelHint reports whether s holds one of pubLabelHints, in one
 // pass over its bytes (it runs on every short text node).
 func hasPubLabelHint(s string) bool {
-	for i := 0; i < len(s); i++ {
+	for i := 0; i+1 < len(s); i++ {
+		if !hintStarts.has(s[i], s[i+1]) {
+			continue
+		}
 		for _, h := range hintsByFirst[s[i]] {
 			if strings.HasPrefix(s[i:], h) {
 				return true
@@ -338,12 +533,132 @@ func (p *page) addLabelDate(n *html.Node, inArticle bool) {
 	}
 }
 
-// Words that one of the class regexps needs to match (lower-case).
+// Words that one of the class regexps needs to match (lower-case): a
+// class string without them cannot match, and the regexps are slow on
+// long class lists.
 var (
 	noiseWords  = []string{"comment", "disqus", "repl", "related", "recommend", "more", "read", "popular", "trending", "sidebar", "widget", "footer", "outbrain", "taboola", "teaser", "promo", "newsletter"}
 	bylineWords = []string{"byline", "author", "writ", "dateline", "contributor", "reporter", "journalist"}
 	dateWords   = []string{"date", "time", "publish", "posted", "updat", "modif", "edited", "created"}
 )
+
+// The groups of regexps that a class string may match, by the words above.
+const (
+	noiseGroup = 1 << iota
+	bylineGroup
+	dateGroup
+)
+
+type classWord struct {
+	word  string
+	group uint8
+}
+
+// classWordsByFirst lists the class words by their first byte, and
+// classStarts holds their first two bytes in any case.
+var (
+	classWordsByFirst [256][]classWord
+	classStarts       bigramSet
+)
+
+func init() {
+	for g, words := range [...][]string{noiseWords, bylineWords, dateWords} {
+		for _, w := range words {
+			classWordsByFirst[w[0]] = append(classWordsByFirst[w[0]], classWord{w, 1 << g})
+			for _, a := range [...]byte{w[0], w[0] - 'a' + 'A'} {
+				for _, b := range [...]byte{w[1], w[1] - 'a' + 'A'} {
+					classStarts.add(a, b)
+				}
+			}
+		}
+	}
+}
+
+// A bigramSet is a set of byte pairs: where a word may start, in scans
+// that compare words only there.
+type bigramSet [1 << 16 / 64]uint64
+
+func (b *bigramSet) add(x, y byte) {
+	k := uint16(x)<<8 | uint16(y)
+	b[k/64] |= 1 << (k % 64)
+}
+
+func (b *bigramSet) has(x, y byte) bool {
+	k := uint16(x)<<8 | uint16(y)
+	return b[k/64]&(1<<(k%64)) != 0
+}
+
+// minClassWord is the length of the shortest class word.
+const minClassWord = 4
+
+// classWordGroups gives the groups whose words s holds, ignoring case. It
+// runs on every class and id, so it is one pass over the bytes that
+// compares words only where their first two letters are. Outside ASCII
+// it lower-cases s as strings.ToLower does (which maps the Kelvin sign
+// to "k").
+func classWordGroups(s string) (groups uint8, ascii bool) {
+	if len(s) < minClassWord {
+		return 0, isASCII(s)
+	}
+	prev, all := s[0], s[0]
+	for i := 1; i < len(s); i++ {
+		c := s[i]
+		all |= c
+		if classStarts.has(prev, c) {
+			for _, w := range classWordsByFirst[lowerASCII(prev)] {
+				if groups&w.group == 0 && hasPrefixLowerASCII(s[i-1:], w.word) {
+					groups |= w.group
+				}
+			}
+		}
+		prev = c
+	}
+	if all >= utf8.RuneSelf {
+		return classWordGroupsSlow(s), false
+	}
+	return groups, true
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+func classWordGroupsSlow(s string) uint8 {
+	l := strings.ToLower(s)
+	var groups uint8
+	for g, words := range [...][]string{noiseWords, bylineWords, dateWords} {
+		if containsAny(l, words) {
+			groups |= 1 << g
+		}
+	}
+	return groups
+}
+
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+// hasPrefixLowerASCII reports whether s starts with the lower-case word w,
+// ignoring the case of ASCII letters in s.
+func hasPrefixLowerASCII(s, w string) bool {
+	if len(s) < len(w) {
+		return false
+	}
+	for j := 0; j < len(w); j++ {
+		if lowerASCII(s[j]) != w[j] {
+			return false
+		}
+	}
+	return true
+}
 
 func containsAny(s string, words []string) bool {
 	for _, w := range words {
@@ -366,14 +681,15 @@ func (p *page) addMeta(n *html.Node) {
 		}
 		return
 	}
-	seen := map[string]bool{}
+	var seenKeys [4]string
+	seen := seenKeys[:0] // the keys of this meta: a few at most
 	for _, k := range []string{"property", "name", "itemprop", "http-equiv"} {
-		for _, key := range strings.Fields(strings.ToLower(attr(n, k))) {
+		for key := range strings.FieldsSeq(strings.ToLower(attr(n, k))) {
 			key = metaKey(key)
-			if seen[key] {
+			if slices.Contains(seen, key) {
 				continue
 			}
-			seen[key] = true
+			seen = append(seen, key)
 			vals := p.metas[key]
 			if k != "property" {
 				p.metas[key] = append(vals, content)
@@ -410,9 +726,9 @@ func metaKey(key string) string {
 	return key
 }
 
-func (p *page) addByline(n *html.Node, ci classInfo, inArticle bool) {
-	rel := strings.ToLower(attr(n, "rel"))
-	ip := strings.ToLower(attr(n, "itemprop"))
+func (p *page) addByline(n *html.Node, ea *elemAttrs, ci classInfo, inArticle bool) {
+	rel := strings.ToLower(ea.rel)
+	ip := strings.ToLower(ea.itemprop)
 	isRel := n.DataAtom == atom.A && strings.Contains(" "+rel+" ", " author ")
 	isProp := strings.Contains(ip, "author") || strings.Contains(ip, "creator")
 	isClass := ci.byline
@@ -530,19 +846,13 @@ const (
 // shortText is the clean text of n, or "" and false when it holds more
 // than limit bytes other than white space.
 func shortText(n *html.Node, limit int) (string, bool) {
-	t := textLimit(n, limit)
-	kept := 0
-	for i := 0; i < len(t); i++ {
-		switch t[i] {
-		case ' ', '\t', '\n', '\r', '\f':
-		default:
-			kept++
-		}
-	}
-	if kept > limit {
+	var buf [256]byte
+	w := textWriter{limit: limit, sep: " "}
+	t := w.append(buf[:0], n)
+	if w.kept > limit {
 		return "", false
 	}
-	return cleanText(t), true
+	return cleanText(string(t)), true
 }
 
 // textLimit is textOf that stops once it holds more than limit bytes other
@@ -565,51 +875,68 @@ func bylineText(n *html.Node) string {
 // textBlocks is textLimit with sep written where a block (p, div, li) or
 // a line break begins.
 func textBlocks(n *html.Node, limit int, sep string) string {
-	var sb strings.Builder
-	kept := 0 // bytes other than white space
-	var walk func(n *html.Node)
-	walk = func(n *html.Node) {
-		if limit >= 0 && kept > limit {
-			return
+	var buf [256]byte // most texts read fit: no allocation but the result's
+	w := textWriter{limit: limit, sep: sep}
+	return string(w.append(buf[:0], n))
+}
+
+type textWriter struct {
+	kept  int // bytes other than white space
+	limit int
+	sep   string
+}
+
+// append appends the text of n to buf.
+func (w *textWriter) append(buf []byte, n *html.Node) []byte {
+	if w.limit >= 0 && w.kept > w.limit {
+		return buf
+	}
+	switch n.Type {
+	case html.TextNode:
+		if w.limit < 0 {
+			return append(buf, n.Data...)
 		}
-		switch n.Type {
-		case html.TextNode:
-			if limit < 0 {
-				sb.WriteString(n.Data)
-				return
+		// Runs of other bytes are copied whole, up to the limit.
+		s, space := n.Data, false
+		for i := 0; i < len(s) && w.kept <= w.limit; {
+			if isHTMLSpace(s[i]) {
+				space = true
+				i++
+				continue
 			}
-			space := false
-			for i := 0; i < len(n.Data) && kept <= limit; i++ {
-				switch c := n.Data[i]; c {
-				case ' ', '\t', '\n', '\r', '\f':
-					space = true
-				default:
-					if space {
-						sb.WriteByte(' ')
-						space = false
-					}
-					sb.WriteByte(c)
-					kept++
-				}
+			j := i + 1
+			for j < len(s) && !isHTMLSpace(s[j]) {
+				j++
 			}
+			j = min(j, i+w.limit+1-w.kept)
 			if space {
-				sb.WriteByte(' ')
+				buf = append(buf, ' ')
+				space = false
 			}
-			return
-		case html.ElementNode:
-			switch n.DataAtom {
-			case atom.Script, atom.Style, atom.Noscript, atom.Template:
-				return
-			case atom.Br, atom.P, atom.Div, atom.Li:
-				sb.WriteString(sep)
-			}
+			buf = append(buf, s[i:j]...)
+			w.kept += j - i
+			i = j
 		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
+		if space {
+			buf = append(buf, ' ')
+		}
+		return buf
+	case html.ElementNode:
+		switch n.DataAtom {
+		case atom.Script, atom.Style, atom.Noscript, atom.Template:
+			return buf
+		case atom.Br, atom.P, atom.Div, atom.Li:
+			buf = append(buf, w.sep...)
 		}
 	}
-	walk(n)
-	return sb.String()
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		buf = w.append(buf, c)
+	}
+	return buf
+}
+
+func isHTMLSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'
 }
 
 // cleanText collapses white space (including no-break spaces) and trims.
@@ -619,7 +946,36 @@ func cleanText(s string) string {
 	if strings.IndexByte(s, '&') >= 0 && strings.IndexByte(s, ';') >= 0 {
 		s = html.UnescapeString(s)
 	}
-	return strings.Join(strings.FieldsFunc(s, isSpace), " ")
+	if isClean(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for f := range strings.FieldsFuncSeq(s, isSpace) {
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(f)
+	}
+	return b.String()
+}
+
+// isClean reports whether s is its own cleanText (without references):
+// no space but single ' ' between words. Most texts read are, and need
+// no copy.
+func isClean(s string) bool {
+	space := true // at the start, a space is one too many
+	for _, r := range s {
+		if !isSpace(r) {
+			space = false
+			continue
+		}
+		if r != ' ' || space {
+			return false
+		}
+		space = true
+	}
+	return !space || s == ""
 }
 
 func isSpace(r rune) bool {
@@ -648,7 +1004,7 @@ func (p *page) headerLines(h *html.Node) []string {
 				continue
 			}
 			count++
-			if p.classInfo(p.cid(sib)).noise {
+			if ea := readAttrs(sib); p.classInfo(&ea).noise {
 				continue
 			}
 			t := cleanText(textLimit(sib, 2*maxHeadLine))
@@ -665,18 +1021,4 @@ func (p *page) headerLines(h *html.Node) []string {
 		}
 	}
 	return out
-}
-
-// cid is the string of an element's class and id, with the data-testid and
-// data-component names that component frameworks give instead
-// (data-testid="AuthorByline").
-func (p *page) cid(n *html.Node) string {
-	cid := attr(n, "class") + " " + attr(n, "id")
-	if v := attr(n, "data-testid"); v != "" {
-		cid += " " + v
-	}
-	if v := attr(n, "data-component"); v != "" {
-		cid += " " + v
-	}
-	return cid
 }

@@ -163,6 +163,9 @@ func parseDate(s string) (when, bool) {
 	// "+0100" style zones and a trailing "UTC" are common.
 	s = strings.TrimSuffix(s, " UTC")
 	for _, l := range machineLayouts {
+		if !layoutFits(l, s) {
+			continue
+		}
 		t, err := time.Parse(l, s)
 		if err != nil {
 			continue
@@ -188,6 +191,20 @@ func parseDate(s string) (when, bool) {
 	}
 	return parseTextDate(s)
 }
+
+// layoutFits reports whether s may have the layout, by how they open: a
+// layout that opens with the year needs four digits, one that opens with
+// the day a digit, one that opens with a weekday or month name a letter.
+// Most values fit few layouts, and each that fails costs time.Parse an
+// error value.
+func layoutFits(layout, s string) bool {
+	if strings.HasPrefix(layout, "2006") {
+		return len(s) >= 4 && isDigit(s[0]) && isDigit(s[1]) && isDigit(s[2]) && isDigit(s[3])
+	}
+	return s != "" && isDigit(layout[0]) == isDigit(s[0])
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
 // knownZone gives a time parsed with a zone abbreviation the offset of
 // that abbreviation (time.Parse knows only UTC and the machine's own
@@ -287,6 +304,9 @@ func parseTextDate(s string) (when, bool) {
 
 // findTextDate is parseTextDate that also gives where the date starts in s.
 func findTextDate(s string) (when, int, bool) {
+	if !hasYear(s) {
+		return when{}, -1, false
+	}
 	for _, loc := range textDateRe.FindAllStringSubmatchIndex(s, 4) {
 		g := func(i int) string {
 			if loc[2*i] < 0 {
@@ -348,6 +368,18 @@ func findTextDate(s string) (when, int, bool) {
 		}
 	}
 	return when{}, -1, false
+}
+
+// hasYear reports whether s holds a year from 1900 to 2099 in digits,
+// which every form of textDateRe has: most texts do not, and need not go
+// through that pattern.
+func hasYear(s string) bool {
+	for i := 0; i+3 < len(s); i++ {
+		if (s[i] == '1' && s[i+1] == '9' || s[i] == '2' && s[i+1] == '0') && isDigit(s[i+2]) && isDigit(s[i+3]) {
+			return true
+		}
+	}
+	return false
 }
 
 // withClock sets the time of day of day from a clockPattern match (m[1]

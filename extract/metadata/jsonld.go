@@ -104,6 +104,12 @@ func decodeLenient(s string) []any {
 // decodeAll decodes one or more concatenated JSON values. It returns what
 // decoded before an error, or nil when nothing did.
 func decodeAll(s string) []any {
+	// Most blocks are one value: Unmarshal reads it without the
+	// Decoder's growing buffer. What it refuses goes to the Decoder.
+	var one any
+	if json.Unmarshal([]byte(s), &one) == nil {
+		return []any{one}
+	}
 	dec := json.NewDecoder(strings.NewReader(s))
 	var out []any
 	for {

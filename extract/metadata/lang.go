@@ -1,6 +1,7 @@
 package metadata
 
 import (
+	"iter"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -145,7 +146,7 @@ func stopShare(text, lang string) float64 {
 		return -1
 	}
 	n, hits := 0, 0
-	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) }) {
+	for w := range letterWords(strings.ToLower(text)) {
 		n++
 		if set[w] {
 			hits++
@@ -160,45 +161,92 @@ func stopShare(text, lang string) float64 {
 	return float64(hits) / float64(n)
 }
 
+// letterWords yields the runs of letters of s, as strings.FieldsFunc
+// splitting at non-letters gives them, without making the slice.
+func letterWords(s string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		start := -1
+		for i, r := range s {
+			if unicode.IsLetter(r) {
+				if start < 0 {
+					start = i
+				}
+				continue
+			}
+			if start >= 0 {
+				if !yield(s[start:i]) {
+					return
+				}
+				start = -1
+			}
+		}
+		if start >= 0 {
+			yield(s[start:])
+		}
+	}
+}
+
 // ResolveLanguage gives the article's language from the declared tag and
 // the body text: the declared tag when the text agrees with it (or is too
 // short to tell), the detected language when nothing is declared or the
 // text is clearly in another language.
 func ResolveLanguage(declared, body string) string {
-	if declared != "" && plainlyIn(declared, body) {
+	if declared == "" {
+		detected, ok := DetectLanguage(body)
+		if !ok {
+			return ""
+		}
+		if share := stopShare(truncateRunes(body, 4*detectSample), detected); share >= 0 && share < 0.08 {
+			// The detector's guess lacks the language's own function words.
+			return ""
+		}
+		return detected
+	}
+	if plainlyIn(declared, body) {
 		return declared // what the detector would confirm, at a fraction of its cost
 	}
-	detected, ok := DetectLanguage(body)
-	if !ok {
+	// The detector (the costly part) runs only when the text may overrule
+	// the declaration: a long text, short of the declared language's
+	// function words.
+	if !hasRunes(body, 4*minDetect) {
 		return declared
-	}
-	sample := truncateRunes(body, 4*detectSample)
-	if share := stopShare(sample, detected); share >= 0 && share < 0.08 {
-		// The detector's guess lacks the language's own function words.
-		return declared
-	}
-	if declared == "" {
-		return detected
 	}
 	primary := declared
 	if i := strings.IndexByte(primary, '-'); i >= 0 {
 		primary = primary[:i]
 	}
-	if primary == detected {
-		return declared
-	}
-	if g, ok := confusable[primary]; ok && g == confusable[detected] {
-		return declared
-	}
-	if utf8.RuneCountInString(body) < 4*minDetect {
-		return declared
-	}
+	sample := truncateRunes(body, 4*detectSample)
 	if share := stopShare(sample, primary); share > 0.05 {
 		// The declared language's function words are there: a mixed or
 		// quoted text, not a wrong declaration.
 		return declared
 	}
+	detected, ok := DetectLanguage(body)
+	if !ok || primary == detected {
+		return declared
+	}
+	if g, ok := confusable[primary]; ok && g == confusable[detected] {
+		return declared
+	}
+	if share := stopShare(sample, detected); share >= 0 && share < 0.08 {
+		// The detector's guess lacks the language's own function words.
+		return declared
+	}
 	return detected
+}
+
+// hasRunes reports whether s holds n runes or more, counting no further.
+func hasRunes(s string, n int) bool {
+	if len(s) < n {
+		return false
+	}
+	i := 0
+	for range s {
+		if i++; i >= n {
+			return true
+		}
+	}
+	return false
 }
 
 func truncateRunes(s string, n int) string {
@@ -252,7 +300,7 @@ func plainlyIn(declared, text string) bool {
 	text = truncateRunes(text, detectSample)
 	var n, hits int
 	var buf [32]byte
-	for _, f := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) }) {
+	for f := range letterWords(text) {
 		n++
 		if len(f) > len(buf) {
 			continue

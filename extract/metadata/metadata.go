@@ -221,7 +221,7 @@ func chooseAuthors(p *page, ld *ldData, site string) []string {
 			}
 			raw = append(raw, r)
 		}
-		people, o := cleanAuthors(raw)
+		people, o := cleanAuthors(raw, p.authors)
 		var kept []string
 		for _, n := range people {
 			if site != "" && namesSite(n, site, "") {
@@ -306,12 +306,15 @@ func domBylines(p *page, strict bool) []string {
 	if strict {
 		passes = passes[:2]
 	}
+	// A byline that failed in one pass fails in the next.
+	tried := make([]bool, len(p.bylines))
 	for _, pass := range passes {
-		for _, b := range p.bylines {
-			if !pass(b) {
+		for i, b := range p.bylines {
+			if tried[i] || !pass(b) {
 				continue
 			}
-			people, _ := cleanAuthors([]string{b.text})
+			tried[i] = true
+			people := p.bylinePeople(b.text)
 			if strict && !fullNames(people) {
 				// "Reuters, Washington": the agency and its dateline.
 				continue
@@ -333,16 +336,19 @@ func bylineSuperset(p *page, names []string, site string) []string {
 	for _, n := range names {
 		want[strings.ToLower(n)] = true
 	}
+	// A byline that failed in one pass fails in the next.
+	tried := make([]bool, len(p.bylines))
 	for _, pass := range []func(b bylineNode) bool{
 		func(b bylineNode) bool { return b.strong && b.inArticle },
 		func(b bylineNode) bool { return b.strong },
 		func(b bylineNode) bool { return b.inArticle },
 	} {
-		for _, b := range p.bylines {
-			if !pass(b) {
+		for i, b := range p.bylines {
+			if tried[i] || !pass(b) {
 				continue
 			}
-			people, _ := cleanAuthors([]string{b.text})
+			tried[i] = true
+			people := p.bylinePeople(b.text)
 			var kept []string
 			found := 0
 			for _, n := range people {
@@ -365,6 +371,22 @@ func bylineSuperset(p *page, names []string, site string) []string {
 		}
 	}
 	return nil
+}
+
+// bylinePeople is cleanAuthors of one byline text, remembered: nested
+// byline elements often give the same text, and bylineSuperset and
+// domBylines read the same bylines. The result is shared: not to be
+// changed.
+func (p *page) bylinePeople(text string) []string {
+	if people, ok := p.bylineCache[text]; ok {
+		return people
+	}
+	people, _ := cleanAuthors([]string{text}, p.authors)
+	if p.bylineCache == nil {
+		p.bylineCache = map[string][]string{}
+	}
+	p.bylineCache[text] = people
+	return people
 }
 
 // fullNames reports names that all have a given name and a surname

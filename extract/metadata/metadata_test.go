@@ -2,17 +2,18 @@ package metadata
 
 import (
 	"bytes"
-	"compress/gzip"
 	"encoding/json"
 	"flag"
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -133,7 +134,7 @@ func TestCleanAuthors(t *testing.T) {
 		{[]string{"Opinion by Jane Doe"}, []string{"Jane Doe"}, nil},
 	}
 	for _, tt := range tests {
-		got, orgs := cleanAuthors(tt.in)
+		got, orgs := cleanAuthors(tt.in, nil)
 		if !equal(got, tt.want) || !equal(orgs, tt.orgs) {
 			t.Errorf("cleanAuthors(%q) = %q, orgs %q; want %q, orgs %q", tt.in, got, orgs, tt.want, tt.orgs)
 		}
@@ -169,6 +170,152 @@ func TestStripSiteSuffix(t *testing.T) {
 func TestCleanTextEntities(t *testing.T) {
 	if got := cleanText("Bike &amp; Style\u00a0review &#8211; \n ok"); got != "Bike & Style review – ok" {
 		t.Errorf("cleanText = %q", got)
+	}
+}
+
+// cleanText copies only what needs cleaning; the result is the fields
+// joined by single spaces either way.
+func TestCleanTextSpaces(t *testing.T) {
+	for _, s := range []string{"", " ", "a", "a b", " a", "a ", "a  b", "a\tb", "a\u00a0b", "a\u2009b", "\u3000",
+		"Jane Doe", "Jane Doe ", "\xff b", "a \xff", "a\nb", "x\u200b", "many words in a row"} {
+		if got, want := cleanText(s), strings.Join(strings.FieldsFunc(s, isSpace), " "); got != want {
+			t.Errorf("cleanText(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// textBlocks copies runs of text whole; refTextBlocks is the byte-by-byte
+// form it replaced.
+func TestTextBlocks(t *testing.T) {
+	refTextBlocks := func(n *html.Node, limit int, sep string) string {
+		var sb strings.Builder
+		kept := 0
+		var walk func(n *html.Node)
+		walk = func(n *html.Node) {
+			if limit >= 0 && kept > limit {
+				return
+			}
+			switch n.Type {
+			case html.TextNode:
+				if limit < 0 {
+					sb.WriteString(n.Data)
+					return
+				}
+				space := false
+				for i := 0; i < len(n.Data) && kept <= limit; i++ {
+					switch c := n.Data[i]; c {
+					case ' ', '\t', '\n', '\r', '\f':
+						space = true
+					default:
+						if space {
+							sb.WriteByte(' ')
+							space = false
+						}
+						sb.WriteByte(c)
+						kept++
+					}
+				}
+				if space {
+					sb.WriteByte(' ')
+				}
+				return
+			case html.ElementNode:
+				switch n.DataAtom {
+				case atom.Script, atom.Style, atom.Noscript, atom.Template:
+					return
+				case atom.Br, atom.P, atom.Div, atom.Li:
+					sb.WriteString(sep)
+				}
+			}
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				walk(c)
+			}
+		}
+		walk(n)
+		return sb.String()
+	}
+	for _, src := range []string{
+		"", "abc", "  By  <b>Jane</b>\n\tDoe  ", "<p>one two</p><div> three </div><br>four<script>x</script>",
+		"<span>Published on</span> <span>12 March 2024</span>", "<p>" + strings.Repeat("word ", 100) + "</p>",
+		"a\fb\rc  d\u00a0e", "<li>x</li><li> y z </li>",
+	} {
+		doc, err := html.Parse(strings.NewReader("<body>" + src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, limit := range []int{-1, 0, 1, 2, 3, 5, 8, 13, 100, 2000} {
+			for _, sep := range []string{" ", " ; "} {
+				if got, want := textBlocks(doc, limit, sep), refTextBlocks(doc, limit, sep); got != want {
+					t.Errorf("textBlocks(%q, %d, %q) = %q, want %q", src, limit, sep, got, want)
+				}
+			}
+			if limit < 0 {
+				continue
+			}
+			ref := refTextBlocks(doc, limit, " ")
+			kept := 0
+			for i := 0; i < len(ref); i++ {
+				if !strings.ContainsRune(" \t\n\r\f", rune(ref[i])) {
+					kept++
+				}
+			}
+			want, wantOK := cleanText(ref), kept <= limit
+			if !wantOK {
+				want = ""
+			}
+			if got, ok := shortText(doc, limit); got != want || ok != wantOK {
+				t.Errorf("shortText(%q, %d) = %q, %v; want %q, %v", src, limit, got, ok, want, wantOK)
+			}
+		}
+	}
+}
+
+// bylineCut finds what the single pattern it was made of found.
+func TestBylineCut(t *testing.T) {
+	one := regexp.MustCompile(`(?i)\s*(?:\||•|·|\bupdated\b|\bpublished\b|\bposted\b|\blast updated\b|\bemail the author\b|\be-mail\b|\bemail\b|\bfollow\b|\bcontact\b|\bread more\b|\bmore by\b|\bmore from\b|\bview all\b|\bsee all\b|\bon twitter\b|\bon facebook\b|\bphotograph(?:y|s)?\s+by\b|\bedited by\b|\billustrations?\s+by\b|\bphotos?\s+by\b|\bvideo\s+by\b|\bmis à jour\b|\baktualisiert\b|\bactualizado\b|\batualizado\b|\baggiornato\b|\bupdated on\b|\b\d{1,2}:\d{2}\b|\b(?:19|20)\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*day\b|\bhours? ago\b|\bminutes? ago\b|\bdays? ago\b)`)
+	for _, s := range []string{"", "Jane Doe", "Mark June", "Simon Sunday", "By Jane Doe | Updated May 17, 2024 10:32 AM",
+		"Jane Doe  Updated 2 hours ago", "Jane Doe 17 May", "Jane Doe, 10:32", "Jane Doe 2024", "Jane Doe 12/05/24",
+		"Jane Doe  • Reuters", "Jane Doe Monday 12:00", "Jane Doe  Mar. 5 and more", "Jane Doe email the author",
+		"Jane Doe · 3 min read", "JANE DOE UPDATED: JAN 5, 2024", "Doe2024", "Jane 5 julio", "a 1999 b | c"} {
+		want := -1
+		if loc := one.FindStringIndex(s); loc != nil {
+			want = loc[0]
+		}
+		if got := bylineCut(s); got != want {
+			t.Errorf("bylineCut(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
+
+func TestHasPubLabelHint(t *testing.T) {
+	for _, s := range []string{"", "u", "Published on", "PUBLISHED", "Veröffentlicht am", "Erschienen",
+		"posted", "POSTED", "Pubblicato il", "Опубликовано", "ОПУБЛИКОВАНО", "기사입력", "发布时间", "掲載日",
+		"nothing here", "public", "ub", "xubli", "osteo", "ffentlich"} {
+		want := false
+		for _, h := range pubLabelHints {
+			want = want || strings.Contains(s, h)
+		}
+		if got := hasPubLabelHint(s); got != want {
+			t.Errorf("hasPubLabelHint(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// layoutFits only skips layouts that time.Parse would refuse.
+func TestLayoutFits(t *testing.T) {
+	values := []string{"2024-05-17T09:30:00+01:00", "2024-05-17", "20240517", "2024/05/17 10:00:00",
+		"Fri, 17 May 2024 09:30:00 GMT", "Friday, 17-May-24 09:30:00 UTC", "Fri May 17 09:30:00 2024",
+		"17 May 2024 09:30:00 +0100", "May 17, 2024 09:30", "May 17, 2024", "17 May 2024", "17.05.2024",
+		"2 January 2006", "Jan 2, 2006", "x", "1", "-2024-05-17", "+2024-05-17", "202a-05-17", "  "}
+	for _, l := range machineLayouts {
+		values = append(values, l, time.Now().Format(l), time.Date(2009, 11, 10, 23, 4, 5, 0, time.UTC).Format(l))
+	}
+	for _, v := range values {
+		for _, l := range machineLayouts {
+			if _, err := time.Parse(l, v); err == nil && !layoutFits(l, v) {
+				t.Errorf("layoutFits(%q, %q) = false, but it parses", l, v)
+			}
+		}
 	}
 }
 
@@ -385,43 +532,6 @@ func TestFromURL(t *testing.T) {
 	}
 }
 
-// BenchmarkReadCorpus reads the metadata of every page of the ScrapingHub
-// dev set (parsed once, outside the timer) and reports the mean time per
-// page:
-//
-//	go test ./extract/metadata -run '^$' -bench ReadCorpus -benchtime 5x
-func BenchmarkReadCorpus(b *testing.B) {
-	files, err := filepath.Glob("../../testdata/bench/scrapinghub/html/*.html.gz")
-	if err != nil || len(files) == 0 {
-		b.Skip("no corpus")
-	}
-	var docs []*html.Node
-	for _, f := range files {
-		raw, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		zr, err := gzip.NewReader(bytes.NewReader(raw))
-		if err != nil {
-			b.Fatal(err)
-		}
-		doc, err := html.Parse(zr)
-		if err != nil {
-			b.Fatal(err)
-		}
-		docs = append(docs, doc)
-	}
-	u, _ := url.Parse(defaultURL)
-	b.ReportAllocs()
-	b.ResetTimer()
-	for b.Loop() {
-		for _, d := range docs {
-			ReadWith(d, u, Options{Now: testNow})
-		}
-	}
-	b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(b.N*len(docs)), "ms/page")
-}
-
 // A publication label in an element of its own, the date in the next.
 func TestLabelDates(t *testing.T) {
 	tests := []struct{ body, want string }{
@@ -489,6 +599,80 @@ func TestPersonOverOrganisation(t *testing.T) {
 		}
 		if got := strings.Join(ReadWith(doc, u, Options{Now: testNow}).Authors, "|"); got != tt.want {
 			t.Errorf("%s: authors %q, want %q", tt.body, got, tt.want)
+		}
+	}
+}
+
+// classWordGroups is the fast form of lower-casing and looking for each
+// class word, and classInfo matches the values of an element one by one:
+// they must agree with the plain forms, the words looked for in the
+// lower-cased string and the regexps run on the values joined.
+func TestClassInfo(t *testing.T) {
+	values := []string{
+		"", "a", "bio", "date", "DATE", "xDaTe", "post-Author", "comment", "Commentlist", "sidebar-widget",
+		"c-byline__name", "article-header", "timeline", "ReadMore", "publishedAt", "wRiTer",
+		"mod", "modif", "upDated", "creat", "created", "teaser", "entry-title h-entry", "js-trending",
+		"ſidebar", "\u212Aomment", "Datum Zeit", "自动 date", "é-comment", "\xffdate", "dat\xffe",
+		"fb-more date", "au", "aut", "auth", "author", "authors", "author-avatar", "byline", "photo",
+		"related", "more-by", "more", "ſ", "post", "Author", "comments", "widget-area", "ſocial",
+		"most-read", "Read-More", "x_sidebar", "sidebarx", "teasers_", "recommendations", "recommends",
+		"FOOTER", "site-footer main", "post-date", "time-stamp", "timestamp", "datetime-x", "xdatetime",
+		"p-author", "author_name", "authorname", "co-author", "bylines", "meta-date", "date-", "-date",
+		"entry-date_", "updated-at", "dateline", "post-", "promo_box", "newsletter", "Comment", "disqus_thread",
+		"ſidebar-ſ", "more-ſtories", "readmore x", "most-popular", "popularity", "trending-now",
+	}
+	// The class regexps as they were before classPattern.
+	var (
+		noiseRe      = regexp.MustCompile(`(?i)(^|[-_ ])(comments?|comment-list|commentlist|disqus|replies|reply|related|recommend(ed|ations)?|more-stories|more-from|read-more|readmore|most-read|most-popular|popular|trending|sidebar|widget|footer|outbrain|taboola|teaser|teasers|promo|newsletter)($|[-_ ])|comment`)
+		bylineStrong = regexp.MustCompile(`(?i)byline|(^|[-_ ])(author|authors|author-name|authorname|writer|p-author)($|[-_ ])`)
+		dateClassRe  = regexp.MustCompile(`(?i)(^|[-_ ])(date|time|timestamp|published|pubdate|posted|post-date|postdate|entry-date|publish|dateline|updated|article-date|meta-date)($|[-_ ])|datetime|publishdate|datepublished`)
+	)
+	joined := func(ea elemAttrs) classInfo {
+		cid := ea.class + " " + ea.id
+		if ea.testid != "" {
+			cid += " " + ea.testid
+		}
+		if ea.component != "" {
+			cid += " " + ea.component
+		}
+		var ci classInfo
+		if cid == " " {
+			return ci
+		}
+		l := strings.ToLower(cid)
+		if containsAny(l, noiseWords) {
+			ci.noise = noiseRe.MatchString(cid)
+		}
+		if containsAny(l, bylineWords) {
+			ci.bylineStrong = bylineStrong.MatchString(cid)
+			ci.byline = bylineClassRe.MatchString(cid) && !notBylineRe.MatchString(cid)
+		}
+		if containsAny(l, dateWords) {
+			ci.date = dateClassRe.MatchString(cid)
+			ci.updated = updatedRe.MatchString(cid)
+			ci.published = publishedRe.MatchString(cid)
+		}
+		return ci
+	}
+	p := &page{classes: map[string]classMatch{}}
+	for _, a := range values {
+		for _, c := range []struct {
+			pattern *classPattern
+			re      *regexp.Regexp
+		}{{noiseClass, noiseRe}, {bylineStrongClass, bylineStrong}, {dateClass, dateClassRe}} {
+			if got, want := c.pattern.MatchString(a), c.re.MatchString(a); got != want {
+				t.Errorf("%v.MatchString(%q) = %v, want %v", c.pattern.names, a, got, want)
+			}
+		}
+		if got, _ := classWordGroups(a); got != classWordGroupsSlow(a) {
+			t.Errorf("classWordGroups(%q) = %b, want %b", a, got, classWordGroupsSlow(a))
+		}
+		for _, b := range values {
+			for _, ea := range []elemAttrs{{class: a, id: b}, {class: a, testid: b}, {id: a, component: b}, {class: a + " " + b}} {
+				if got, want := p.classInfo(&ea), joined(ea); got != want {
+					t.Errorf("classInfo(%+v) = %+v, want %+v", ea, got, want)
+				}
+			}
 		}
 	}
 }
