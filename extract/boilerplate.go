@@ -1040,10 +1040,20 @@ func (w *classWords) next() ([]byte, bool) {
 		}
 		for w.i < len(w.cls) {
 			i := w.i
-			r, size := utf8.DecodeRuneInString(w.cls[i:])
-			w.i += size
-			letter := unicode.IsLetter(r) || unicode.IsDigit(r)
-			upper := unicode.IsUpper(r)
+			var r rune
+			var letter, upper bool
+			if c := w.cls[i]; c < utf8.RuneSelf {
+				// ASCII, the usual class name: the unicode tables
+				// answer the same for it.
+				r, letter, upper = rune(c), asciiWordByte[c], 'A' <= c && c <= 'Z'
+				w.i++
+			} else {
+				var size int
+				r, size = utf8.DecodeRuneInString(w.cls[i:])
+				w.i += size
+				letter = unicode.IsLetter(r) || unicode.IsDigit(r)
+				upper = unicode.IsUpper(r)
+			}
 			var tok []byte
 			if !letter || (upper && w.prevLower) {
 				if i > w.start {
@@ -1057,7 +1067,11 @@ func (w *classWords) next() ([]byte, bool) {
 				}
 			}
 			if letter {
-				w.appendWhole(unicode.ToLower(r))
+				if upper && r < utf8.RuneSelf {
+					w.appendWhole(r + 'a' - 'A')
+				} else {
+					w.appendWhole(unicode.ToLower(r))
+				}
 			}
 			w.prevLower = letter && !upper
 			if tok != nil {
@@ -1082,6 +1096,16 @@ func (w *classWords) next() ([]byte, bool) {
 // lower returns s lower-cased as strings.ToLower does, in w.low.
 func (w *classWords) lower(s string) []byte {
 	t := w.low[:0]
+	if isASCII(s) {
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			t = append(t, c)
+		}
+		return t
+	}
 	for _, r := range s {
 		t = utf8.AppendRune(t, unicode.ToLower(r))
 	}
@@ -1098,6 +1122,11 @@ func (w *classWords) whole() []byte {
 // appendWhole adds r to the whole name while there is room; a rune that
 // does not fit moves the name to a larger buffer, as append would.
 func (w *classWords) appendWhole(r rune) {
+	if r < utf8.RuneSelf && w.big == nil && w.wholeN < len(w.wholeBuf) {
+		w.wholeBuf[w.wholeN] = byte(r)
+		w.wholeN++
+		return
+	}
 	whole := w.whole()
 	if len(whole) >= cap(whole) {
 		return
@@ -1113,7 +1142,28 @@ func (w *classWords) appendWhole(r rune) {
 
 // nextField splits the first field off s, as strings.Fields would.
 func nextField(s string) (field, rest string) {
-	i := strings.IndexFunc(s, isNotSpace)
+	// The usual class value is ASCII names parted by ASCII spaces: read
+	// it on its bytes while it is.
+	i := 0
+	for i < len(s) && s[i] < utf8.RuneSelf && asciiSpace[s[i]] {
+		i++
+	}
+	if i == len(s) {
+		return "", ""
+	}
+	if s[i] < utf8.RuneSelf {
+		j := i
+		for j < len(s) && s[j] < utf8.RuneSelf && !asciiSpace[s[j]] {
+			j++
+		}
+		if j == len(s) {
+			return s[i:], ""
+		}
+		if s[j] < utf8.RuneSelf {
+			return s[i:j], s[j:]
+		}
+	}
+	i = strings.IndexFunc(s, isNotSpace)
 	if i < 0 {
 		return "", ""
 	}

@@ -3,6 +3,7 @@ package extract
 import (
 	"bytes"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -417,34 +418,35 @@ func isHiddenStyle(style string) bool {
 	return bytes.Contains(s, []byte("display:none")) || bytes.Contains(s, []byte("visibility:hidden"))
 }
 
-// hiddenClasses are the class names that hide an element on every screen
-// (not the responsive "hidden-xs" kind), lower case.
-var hiddenClasses = map[string]bool{
-	"hidden": true, "hide": true, "invisible": true, "sr-only": true, "visually-hidden": true, "visuallyhidden": true, "screen-reader-text": true, "screen-reader-only": true, "screenreader-only": true, "offscreen": true, "element-invisible": true, "u-hidden": true, "is-hidden": true, "a11y-hidden": true,
+// isHiddenName reports the class names that hide an element on every
+// screen (not the responsive "hidden-xs" kind), given in lower case. (A
+// switch: it runs on every class name of a page, and a switch on strings
+// is faster than a map.)
+func isHiddenName(c string) bool {
+	switch c {
+	case "hidden", "hide", "invisible", "sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text", "screen-reader-only", "screenreader-only", "offscreen", "element-invisible", "u-hidden", "is-hidden", "a11y-hidden":
+		return true
+	}
+	return false
 }
 
-// isHiddenClass reports a class attribute with one of hiddenClasses in any
-// letter case. It runs on every element, twice: an ASCII value (the usual
+// isHiddenClass reports a class attribute with a hidden name (isHiddenName)
+// in any letter case. It runs on every element: an ASCII value (the usual
 // one) is split and lower-cased on its bytes, not into new strings.
 func isHiddenClass(class string) bool {
-	if class == "" {
-		return false
-	}
-	if !isASCII(class) {
-		for c := range strings.FieldsSeq(class) {
-			if hiddenClasses[strings.ToLower(c)] {
-				return true
-			}
-		}
-		return false
-	}
 	var buf [maxHiddenClass]byte
 	start := 0
 	for i := 0; i <= len(class); i++ {
-		if i < len(class) && !asciiSpace[class[i]] {
-			continue
+		if i < len(class) {
+			if class[i] >= utf8.RuneSelf {
+				return isHiddenClassUnicode(class)
+			}
+			if !asciiSpace[class[i]] {
+				continue
+			}
 		}
-		if n := i - start; n > 0 && n <= len(buf) {
+		// A name parted by ASCII spaces, as strings.Fields parts it.
+		if n := i - start; n >= minHiddenClass && n <= len(buf) {
 			for j := 0; j < n; j++ {
 				b := class[start+j]
 				if 'A' <= b && b <= 'Z' {
@@ -452,7 +454,7 @@ func isHiddenClass(class string) bool {
 				}
 				buf[j] = b
 			}
-			if hiddenClasses[string(buf[:n])] {
+			if isHiddenName(string(buf[:n])) {
 				return true
 			}
 		}
@@ -461,8 +463,22 @@ func isHiddenClass(class string) bool {
 	return false
 }
 
-// maxHiddenClass is the length of the longest of hiddenClasses.
-const maxHiddenClass = len("screen-reader-text")
+// isHiddenClassUnicode is isHiddenClass for a value with non-ASCII text.
+func isHiddenClassUnicode(class string) bool {
+	for c := range strings.FieldsSeq(class) {
+		if isHiddenName(strings.ToLower(c)) {
+			return true
+		}
+	}
+	return false
+}
+
+// minHiddenClass and maxHiddenClass are the lengths of the shortest and
+// the longest of the hidden names.
+const (
+	minHiddenClass = len("hide")
+	maxHiddenClass = len("screen-reader-text")
+)
 
 // asciiSpace marks the ASCII white space that strings.Fields splits at.
 var asciiSpace = [256]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
