@@ -131,6 +131,7 @@ type filter struct {
 	authors   []string
 	published time.Time
 	alts      map[string]bool // normalised alt texts of the page's images
+	lower     textArena       // the blocks' texts in lower case
 }
 
 func newFilter(meta *metadata.Metadata) *filter {
@@ -149,7 +150,7 @@ func (f *filter) rule(b *block, figure bool) string {
 	// The wording rules read the text in lower case: made once here.
 	lower := ""
 	if len(t) <= 600 {
-		lower = strings.ToLower(t)
+		lower = f.lower.toLower(t)
 	}
 	if r := wordingRuleLower(t, lower); r != "" {
 		return r

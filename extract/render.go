@@ -90,6 +90,8 @@ type renderer struct {
 	linkHref string
 	// lineNo counts the line breaks met, to tell lines apart.
 	lineNo int
+	// texts holds the blocks' texts.
+	texts textArena
 	// styledEnd is the line's text (sinceBr) when its last styled inline
 	// element that opened the line closed; the line is wholly that
 	// element when no text follows. 0: none.
@@ -260,7 +262,7 @@ func (r *renderer) flush() {
 		r.linkLen, r.italicLen = 0, 0
 		return
 	}
-	r.emit(normalizeSpace(r.buf), r.textLen, r.linkLen, r.italicLen)
+	r.emit(r.texts.normalizeSpace(r.buf), r.textLen, r.linkLen, r.italicLen)
 	r.buf = r.buf[:0]
 	r.textLen, r.linkLen, r.italicLen = 0, 0, 0
 	r.afterImg = false
@@ -288,7 +290,7 @@ func (r *renderer) flushLines() {
 			continue
 		}
 		m := marks[i-1]
-		if text := normalizeSpace(r.buf[from:m.end]); text != "" {
+		if text := r.texts.normalizeSpace(r.buf[from:m.end]); text != "" {
 			r.emit(text, m.text-fromMark.text, m.link-fromMark.link, m.italic-fromMark.italic)
 			r.afterImg = false
 		}
@@ -533,6 +535,13 @@ func isLeafBlock(n *html.Node) bool {
 func normalizeSpace(b []byte) string {
 	var sb strings.Builder
 	sb.Grow(len(b))
+	writeNormalized(&sb, b)
+	return sb.String()
+}
+
+// writeNormalized writes b to sb as normalizeSpace returns it.
+func writeNormalized(sb *strings.Builder, b []byte) {
+	start := sb.Len()
 	space := false
 	for i := 0; i < len(b); {
 		c := b[i]
@@ -546,7 +555,7 @@ func normalizeSpace(b []byte) string {
 			for j < len(b) && b[j] < utf8.RuneSelf && !asciiSpace[b[j]] {
 				j++
 			}
-			if space && sb.Len() > 0 {
+			if space && sb.Len() > start {
 				sb.WriteByte(' ')
 			}
 			space = false
@@ -562,13 +571,68 @@ func normalizeSpace(b []byte) string {
 			}
 			continue
 		}
-		if space && sb.Len() > 0 {
+		if space && sb.Len() > start {
 			sb.WriteByte(' ')
 		}
 		space = false
 		sb.WriteRune(r)
 	}
-	return sb.String()
+}
+
+// textArena hands out strings cut from shared chunks of memory: one
+// allocation for many short strings (the texts of a page's blocks), where
+// each would take its own. A chunk is a strings.Builder's buffer, which is
+// only ever appended to: the strings cut from it stay valid.
+type textArena struct {
+	sb strings.Builder
+}
+
+// arenaChunk is the size of a chunk: the text of a few paragraphs.
+const arenaChunk = 2048
+
+// room readies the arena for a string of up to n bytes, in a new chunk
+// when the current one has not the room, and returns where it starts.
+func (a *textArena) room(n int) int {
+	if a.sb.Cap()-a.sb.Len() < n {
+		a.sb = strings.Builder{} // the strings cut so far keep the old chunk
+		a.sb.Grow(max(n, arenaChunk))
+	}
+	return a.sb.Len()
+}
+
+// normalizeSpace is normalizeSpace(b), in the arena.
+func (a *textArena) normalizeSpace(b []byte) string {
+	start := a.room(len(b))
+	writeNormalized(&a.sb, b)
+	return a.sb.String()[start:]
+}
+
+// toLower is strings.ToLower(t) for valid UTF-8 t (a block's text), in the
+// arena.
+func (a *textArena) toLower(t string) string {
+	if isASCII(t) {
+		upper := false
+		for i := 0; i < len(t) && !upper; i++ {
+			upper = 'A' <= t[i] && t[i] <= 'Z'
+		}
+		if !upper {
+			return t
+		}
+		start := a.room(len(t))
+		for i := 0; i < len(t); i++ {
+			c := t[i]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			a.sb.WriteByte(c)
+		}
+		return a.sb.String()[start:]
+	}
+	start := a.room(len(t))
+	for _, r := range t {
+		a.sb.WriteRune(unicode.ToLower(r))
+	}
+	return a.sb.String()[start:]
 }
 
 // normText is text reduced for comparisons: lower case, letters and digits
