@@ -44,7 +44,7 @@ func findContent(doc *html.Node, meta *metadata.Metadata, explain bool) ([]block
 		b := &blocks[i]
 		if sel != nil && !inSelection(b.node, sel) {
 			rules[i] = ruleLowScore
-			if b.kind == blockHeading && (f.title != "" && sameTitle(normText(b.text), f.title) || b.node.DataAtom == atom.H1) {
+			if b.kind == blockHeading && (f.title != "" && sameTitle(f.texts.normText(b.text), f.title) || b.node.DataAtom == atom.H1) {
 				rules[i] = ruleHeadline
 			}
 			continue
@@ -55,7 +55,7 @@ func findContent(doc *html.Node, meta *metadata.Metadata, explain bool) ([]block
 	}
 	keepLinkedHeadings(blocks, rules, inContent)
 	dropAppealBoxes(blocks, rules, inContent, sel, sc, contentText)
-	dropTitleRepeat(blocks, rules, inContent, f.title)
+	dropTitleRepeat(blocks, rules, inContent, f.title, &f.texts)
 	dropTailRun(blocks, rules, inContent, contentText, 4)
 	dropTailTeasers(blocks, rules, inContent)
 	dropLabelledLists(blocks, rules, inContent, sel)
@@ -131,7 +131,7 @@ type filter struct {
 	authors   []string
 	published time.Time
 	alts      map[string]bool // normalised alt texts of the page's images
-	lower     textArena       // the blocks' texts in lower case
+	texts     textArena       // the blocks' texts in lower case and normalised
 }
 
 func newFilter(meta *metadata.Metadata) *filter {
@@ -150,7 +150,7 @@ func (f *filter) rule(b *block, figure bool) string {
 	// The wording rules read the text in lower case: made once here.
 	lower := ""
 	if len(t) <= 600 {
-		lower = f.lower.toLower(t)
+		lower = f.texts.toLower(t)
 	}
 	if r := wordingRuleLower(t, lower); r != "" {
 		return r
@@ -168,7 +168,7 @@ func (f *filter) rule(b *block, figure bool) string {
 		return ruleCaption
 	}
 	// A line that repeats an image's alt text is its caption.
-	if f.alts != nil && b.kind != blockHeading && !wordsOver(t, 30) && f.alts[normText(t)] {
+	if f.alts != nil && b.kind != blockHeading && !wordsOver(t, 30) && f.alts[f.texts.normText(t)] {
 		return ruleCaption
 	}
 	if isDateLine(t) {
@@ -266,14 +266,14 @@ func isBareURL(t string) bool {
 // dropTitleRepeat drops the headline when the body repeats it: a heading
 // anywhere, or any block before the first long paragraph, whose text is
 // the title (or the title without a site-name part).
-func dropTitleRepeat(blocks []block, rules []string, inContent []bool, title string) {
+func dropTitleRepeat(blocks []block, rules []string, inContent []bool, title string, texts *textArena) {
 	early := true
 	for i := range blocks {
 		if !inContent[i] {
 			continue
 		}
 		b := &blocks[i]
-		if rules[i] == "" && (early || b.kind == blockHeading) && title != "" && sameTitle(normText(b.text), title) {
+		if rules[i] == "" && (early || b.kind == blockHeading) && title != "" && sameTitle(texts.normText(b.text), title) {
 			rules[i] = ruleTitle
 			continue
 		}

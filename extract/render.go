@@ -607,6 +607,13 @@ func (a *textArena) normalizeSpace(b []byte) string {
 	return a.sb.String()[start:]
 }
 
+// normText is normText(s), in the arena.
+func (a *textArena) normText(s string) string {
+	start := a.room(len(s))
+	writeNormText(&a.sb, s)
+	return a.sb.String()[start:]
+}
+
 // toLower is strings.ToLower(t) for valid UTF-8 t (a block's text), in the
 // arena.
 func (a *textArena) toLower(t string) string {
@@ -640,10 +647,17 @@ func (a *textArena) toLower(t string) string {
 func normText(s string) string {
 	var sb strings.Builder
 	sb.Grow(len(s))
+	writeNormText(&sb, s)
+	return sb.String()
+}
+
+// writeNormText writes s to sb as normText returns it.
+func writeNormText(sb *strings.Builder, s string) {
+	start := sb.Len()
 	space := false
 	for _, r := range s {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			if space && sb.Len() > 0 {
+			if space && sb.Len() > start {
 				sb.WriteByte(' ')
 			}
 			space = false
@@ -652,5 +666,4 @@ func normText(s string) string {
 			space = true
 		}
 	}
-	return sb.String()
 }
