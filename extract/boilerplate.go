@@ -784,12 +784,22 @@ var stemIndex = func() (idx [256][]int) {
 	return idx
 }()
 
+// minStem is the length of the shortest of boilerStems: none starts in
+// the last minStem-1 bytes of a word.
+var minStem = func() int {
+	n := len(boilerStems[0].stem)
+	for _, s := range boilerStems {
+		n = min(n, len(s.stem))
+	}
+	return n
+}()
+
 // stemRule returns the rule of the first of boilerStems that tok holds
 // ("comment" not in "commentary": "kommentar" is covered by the word), or
 // "". It looks for the stems in one pass over tok.
 func stemRule(tok []byte) string {
 	first := len(boilerStems)
-	for i := range tok {
+	for i := 0; i+minStem <= len(tok); i++ {
 		for _, k := range stemIndex[tok[i]] {
 			stem := boilerStems[k].stem
 			if k < first && len(tok)-i >= len(stem) && string(tok[i:i+len(stem)]) == stem {
