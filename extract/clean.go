@@ -3,6 +3,7 @@ package extract
 import (
 	"bytes"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
@@ -81,7 +82,8 @@ type cleaner struct {
 // clean removes the never-content elements below root, the body or the
 // document.
 func clean(root *html.Node, rec *recorder) {
-	c := &cleaner{stats: make([]nodeStat, 0, 512), rec: rec}
+	buf := statsPool.Get().(*[]nodeStat)
+	c := &cleaner{stats: (*buf)[:0], rec: rec}
 	st, _ := c.measure(root, false)
 	c.totalGood = st.good
 	c.visibleGood = st.good - st.hidden
@@ -90,7 +92,17 @@ func clean(root *html.Node, rec *recorder) {
 		own = 0
 	}
 	c.walk(root, own, -1, false)
+	*buf = c.stats[:0]
+	statsPool.Put(buf)
 }
+
+// statsPool holds the cleaner's stats slices between pages: a page's
+// stats (one per element, tens of kilobytes) were most of the memory the
+// body extraction allocated, and are not needed once clean returns.
+var statsPool = sync.Pool{New: func() any {
+	s := make([]nodeStat, 0, 512)
+	return &s
+}}
 
 // measure computes the stats of n's subtree and appends those of elements
 // (but markup without text, isDropTag) to c.stats in document order. It
