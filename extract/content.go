@@ -55,6 +55,7 @@ func findContent(doc *html.Node, meta *metadata.Metadata, explain bool) ([]block
 	}
 	keepLinkedHeadings(blocks, rules, inContent)
 	dropAppealBoxes(blocks, rules, inContent, sel, sc, contentText)
+	sc.release() // the last use of the scores
 	dropTitleRepeat(blocks, rules, inContent, f.title, &f.texts)
 	dropTailRun(blocks, rules, inContent, contentText, 4)
 	dropTailTeasers(blocks, rules, inContent)

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"sync"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -43,6 +44,17 @@ type scorer struct {
 	free  []cand // cands allocated in batches, not one by one
 }
 
+// candsPool holds scorer maps between pages: made anew, a page's map
+// was a tenth of the memory the body extraction allocated.
+var candsPool = sync.Pool{New: func() any { return make(map[*html.Node]*cand, 256) }}
+
+// release gives s's map back to candsPool: s is not used after.
+func (s *scorer) release() {
+	clear(s.cands)
+	candsPool.Put(s.cands)
+	s.cands = nil
+}
+
 // get returns the cand of n, made with those of n's ancestors up to the
 // root when it is new (n first, then up): a block's totals go up the
 // parent links, without a map look-up per ancestor. (Above the root, the
@@ -68,7 +80,7 @@ func (s *scorer) get(n *html.Node) *cand {
 // selectContent returns the elements that hold the article (the best one and
 // the siblings that join it), or nil when no paragraph scored.
 func selectContent(root *html.Node, blocks []block) (map[*html.Node]bool, *scorer) {
-	s := &scorer{cands: make(map[*html.Node]*cand, 256), root: root}
+	s := &scorer{cands: candsPool.Get().(map[*html.Node]*cand), root: root}
 	prevProse := false
 	for i := range blocks {
 		b := &blocks[i]
