@@ -40,6 +40,7 @@ func findContent(doc *html.Node, meta *metadata.Metadata, explain bool) ([]block
 	rules := make([]string, len(blocks))
 	inContent := make([]bool, len(blocks))
 	contentText := 0
+	lowerText := 0 // the bytes of the texts filter.rule lower-cases
 	for i := range blocks {
 		b := &blocks[i]
 		if sel != nil && !inSelection(b.node, sel) {
@@ -51,7 +52,16 @@ func findContent(doc *html.Node, meta *metadata.Metadata, explain bool) ([]block
 		}
 		inContent[i] = true
 		contentText += b.textLen
-		rules[i] = f.rule(b, inFigure(b.node, sel))
+		if len(b.text) <= maxLowerText {
+			lowerText += len(b.text)
+		}
+	}
+	// The rules' lower-case copies of the texts fit in one chunk.
+	f.texts.room(lowerText)
+	for i := range blocks {
+		if inContent[i] {
+			rules[i] = f.rule(&blocks[i], inFigure(blocks[i].node, sel))
+		}
 	}
 	keepLinkedHeadings(blocks, rules, inContent)
 	dropAppealBoxes(blocks, rules, inContent, sel, sc, contentText)
@@ -139,6 +149,10 @@ func newFilter(meta *metadata.Metadata) *filter {
 	return &filter{title: normText(meta.Title), authors: meta.Authors, published: meta.Published}
 }
 
+// maxLowerText is the length of the longest text the wording rules read
+// (wordingRuleLower): rule lower-cases only texts up to it.
+const maxLowerText = 600
+
 // rule returns why a block of the content is dropped, or "".
 func (f *filter) rule(b *block, figure bool) string {
 	t := b.text
@@ -150,7 +164,7 @@ func (f *filter) rule(b *block, figure bool) string {
 	}
 	// The wording rules read the text in lower case: made once here.
 	lower := ""
-	if len(t) <= 600 {
+	if len(t) <= maxLowerText {
 		lower = f.texts.toLower(t)
 	}
 	if r := wordingRuleLower(t, lower); r != "" {

@@ -590,8 +590,9 @@ type textArena struct {
 // arenaChunk is the size of a chunk: the text of a few paragraphs.
 const arenaChunk = 2048
 
-// room readies the arena for a string of up to n bytes, in a new chunk
-// when the current one has not the room, and returns where it starts.
+// room readies the arena for n bytes of strings (one string, or several
+// cut in a row), in a new chunk when the current one has not the room,
+// and returns where they start.
 func (a *textArena) room(n int) int {
 	if a.sb.Cap()-a.sb.Len() < n {
 		a.sb = strings.Builder{} // the strings cut so far keep the old chunk

@@ -44,15 +44,28 @@ type scorer struct {
 	free  []cand // cands allocated in batches, not one by one
 }
 
-// candsPool holds scorer maps between pages: made anew, a page's map
-// was a tenth of the memory the body extraction allocated.
-var candsPool = sync.Pool{New: func() any { return make(map[*html.Node]*cand, 256) }}
+// scorerPool holds scorers between pages: made anew, a page's map and
+// order of candidates were a fifth of the memory and of the allocations
+// of the body extraction.
+var scorerPool = sync.Pool{New: func() any {
+	return &scorer{cands: make(map[*html.Node]*cand, 256), order: make([]*cand, 0, 256)}
+}}
 
-// release gives s's map back to candsPool: s is not used after.
+// newScorer returns an empty scorer of the elements below root.
+func newScorer(root *html.Node) *scorer {
+	s := scorerPool.Get().(*scorer)
+	s.root = root
+	return s
+}
+
+// release gives s back to scorerPool, emptied (keeping nothing of the
+// page): s is not used after.
 func (s *scorer) release() {
 	clear(s.cands)
-	candsPool.Put(s.cands)
-	s.cands = nil
+	clear(s.order)
+	s.order = s.order[:0]
+	s.root, s.free = nil, nil
+	scorerPool.Put(s)
 }
 
 // get returns the cand of n, made with those of n's ancestors up to the
@@ -63,7 +76,8 @@ func (s *scorer) get(n *html.Node) *cand {
 	c := s.cands[n]
 	if c == nil {
 		if len(s.free) == 0 {
-			s.free = make([]cand, 64)
+			// Batches as large as all the cands so far: a few per page.
+			s.free = make([]cand, max(64, len(s.order)))
 		}
 		c = &s.free[0]
 		s.free = s.free[1:]
@@ -80,7 +94,7 @@ func (s *scorer) get(n *html.Node) *cand {
 // selectContent returns the elements that hold the article (the best one and
 // the siblings that join it), or nil when no paragraph scored.
 func selectContent(root *html.Node, blocks []block) (map[*html.Node]bool, *scorer) {
-	s := &scorer{cands: candsPool.Get().(map[*html.Node]*cand), root: root}
+	s := newScorer(root)
 	prevProse := false
 	for i := range blocks {
 		b := &blocks[i]
