@@ -556,10 +556,22 @@ func lastWord(s string) string {
 // isBylineText reports a short "By Jane Doe" line or a line that is little
 // more than one of the known author names.
 func isBylineText(t string, authors []string) bool {
+	return isBylineTextLower(t, "", authors)
+}
+
+// isBylineTextLower is isBylineText for a caller that has lower, t in
+// lower case, at hand ("": not made).
+func isBylineTextLower(t, lower string, authors []string) bool {
 	if t == "" {
 		return false
 	}
-	if len(t) <= 300 && (t[0] == '(' || t[0] == '[' || t[0] == 'R' || t[0] == 'A' || t[0] == 'W' || t[0] == 'E') && reWireCredit.MatchString(strings.ToLower(t)) {
+	toLower := func() string {
+		if lower == "" {
+			lower = strings.ToLower(t)
+		}
+		return lower
+	}
+	if len(t) <= 300 && (t[0] == '(' || t[0] == '[' || t[0] == 'R' || t[0] == 'A' || t[0] == 'W' || t[0] == 'E') && reWireCredit.MatchString(toLower()) {
 		return true
 	}
 	if len(t) <= 300 && strings.Contains(t, "ontribut") && isContribution(t) {
@@ -572,7 +584,7 @@ func isBylineText(t string, authors []string) bool {
 	if words > 14 {
 		return false
 	}
-	if reBylineStart.MatchString(t) && !endsSentence(t) && !reNotByline.MatchString(strings.ToLower(t)) {
+	if reBylineStart.MatchString(t) && !endsSentence(t) && !reNotByline.MatchString(toLower()) {
 		return true
 	}
 	for _, a := range authors {

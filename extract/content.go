@@ -173,7 +173,7 @@ func (f *filter) rule(b *block, figure bool) string {
 	if b.kind == blockQuote || b.kind == blockPre {
 		return ""
 	}
-	if isBylineText(t, f.authors) {
+	if isBylineTextLower(t, lower, f.authors) {
 		return ruleByline
 	}
 	if isCreditLower(t, lower) {
