@@ -776,9 +776,14 @@ var boilerTokens = map[string]string{
 	"abonnement": ruleAppeal, "abonnieren": ruleAppeal, "suscripcion": ruleAppeal, "abbonamento": ruleAppeal, "assinatura": ruleAppeal, "podpiska": ruleAppeal,
 }
 
-// weakRules give way to a content hint on the same element.
-var weakRules = map[string]bool{
-	ruleByline: true, ruleDate: true, ruleMeta: true, ruleTeaser: true, rulePageHeader: true, rulePageFooter: true, ruleSidebar: true, ruleTags: true, ruleAd: true, ruleNav: true,
+// isWeakRule reports the rules that give way to a content hint on the
+// same element. (A switch: hintOf asks for each class word.)
+func isWeakRule(rule string) bool {
+	switch rule {
+	case ruleByline, ruleDate, ruleMeta, ruleTeaser, rulePageHeader, rulePageFooter, ruleSidebar, ruleTags, ruleAd, ruleNav:
+		return true
+	}
+	return false
 }
 
 // boilerStems catch compound words ("relatedArticles" is split by camel
@@ -890,14 +895,14 @@ func hintOf(class, id string) hint {
 			h.content = h.content || th.content
 			h.positive = h.positive || th.positive
 			h.negative = h.negative || th.negative
-			if rule != "" && !weakRules[rule] {
+			if rule != "" && !isWeakRule(rule) {
 				continue
 			}
 			r := th.rule
 			if r == "" && len(tok) > 5 {
 				r = stemRule(tok)
 			}
-			if r != "" && (rule == "" || weakRules[rule] && !weakRules[r]) {
+			if r != "" && (rule == "" || isWeakRule(rule) && !isWeakRule(r)) {
 				rule = r
 			}
 		}
@@ -911,7 +916,7 @@ func hintOf(class, id string) hint {
 		h.negative = true
 	}
 	h.rule = rule
-	h.weak = weakRules[rule]
+	h.weak = isWeakRule(rule)
 	return h
 }
 
@@ -924,18 +929,23 @@ func isStateClass(c string) bool {
 	if !isASCII(c) {
 		c = strings.ReplaceAll(strings.ToLower(c), "_", "-")
 	}
+	// Each prefix ends with its only '-', each suffix starts with it: the
+	// byte there is looked at before the letters.
 	for _, p := range statePrefixes {
-		if len(c) >= len(p) && classWordEq(c[:len(p)], p) {
+		if len(c) >= len(p) && isDash(c[len(p)-1]) && classWordEq(c[:len(p)], p) {
 			return true
 		}
 	}
 	for _, p := range stateSuffixes {
-		if len(c) >= len(p) && classWordEq(c[len(c)-len(p):], p) {
+		if len(c) >= len(p) && isDash(c[len(c)-len(p)]) && classWordEq(c[len(c)-len(p):], p) {
 			return true
 		}
 	}
 	return false
 }
+
+// isDash reports the bytes classWordEq reads as '-'.
+func isDash(c byte) bool { return c == '-' || c == '_' }
 
 // classWordEq reports whether s, lower-cased and with '_' read as '-', is
 // w (lower case), without building the lower-cased string. s is ASCII, or
