@@ -2,6 +2,7 @@ package extract
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -439,23 +440,25 @@ func isHiddenStyle(style string) bool {
 	return bytes.Contains(s, []byte("display:none")) || bytes.Contains(s, []byte("visibility:hidden"))
 }
 
-// isHiddenName reports the class names that hide an element on every
-// screen (not the responsive "hidden-xs" kind), given in lower case. (A
-// switch: it runs on every class name of a page, and a switch on strings
-// is faster than a map.)
-func isHiddenName(c string) bool {
-	switch c {
-	case "hidden", "hide", "invisible", "sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text", "screen-reader-only", "screenreader-only", "offscreen", "element-invisible", "u-hidden", "is-hidden", "a11y-hidden":
-		return true
-	}
-	return false
-}
+// hiddenNames are the class names that hide an element on every screen
+// (not the responsive "hidden-xs" kind), in lower case.
+var hiddenNames = []string{"hidden", "hide", "invisible", "sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text", "screen-reader-only", "screenreader-only", "offscreen", "element-invisible", "u-hidden", "is-hidden", "a11y-hidden"}
 
-// isHiddenClass reports a class attribute with a hidden name (isHiddenName)
-// in any letter case. It runs on every element: an ASCII value (the usual
-// one) is split and lower-cased on its bytes, not into new strings.
+// hiddenFirst marks the first bytes of hiddenNames in either case, and
+// hiddenLen their lengths: they tell most class names apart at once.
+var hiddenFirst, hiddenLen = func() (first [256]bool, lens [maxHiddenClass + 1]bool) {
+	for _, h := range hiddenNames {
+		first[h[0]] = true
+		first[h[0]-'a'+'A'] = true
+		lens[len(h)] = true
+	}
+	return first, lens
+}()
+
+// isHiddenClass reports a class attribute with one of hiddenNames in any
+// letter case. It runs on every element: an ASCII value (the usual one) is
+// split and compared on its bytes, not lower-cased into new strings.
 func isHiddenClass(class string) bool {
-	var buf [maxHiddenClass]byte
 	start := 0
 	for i := 0; i <= len(class); i++ {
 		if i < len(class) {
@@ -467,16 +470,11 @@ func isHiddenClass(class string) bool {
 			}
 		}
 		// A name parted by ASCII spaces, as strings.Fields parts it.
-		if n := i - start; n >= minHiddenClass && n <= len(buf) {
-			for j := 0; j < n; j++ {
-				b := class[start+j]
-				if 'A' <= b && b <= 'Z' {
-					b += 'a' - 'A'
+		if name := class[start:i]; len(name) < len(hiddenLen) && hiddenLen[len(name)] && hiddenFirst[name[0]] {
+			for _, h := range hiddenNames {
+				if asciiLowerEq(name, h) {
+					return true
 				}
-				buf[j] = b
-			}
-			if isHiddenName(string(buf[:n])) {
-				return true
 			}
 		}
 		start = i + 1
@@ -484,22 +482,35 @@ func isHiddenClass(class string) bool {
 	return false
 }
 
+// asciiLowerEq reports whether s, lower-cased, is w (ASCII, lower case).
+func asciiLowerEq(s, w string) bool {
+	if len(s) != len(w) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != w[i] {
+			return false
+		}
+	}
+	return true
+}
+
 // isHiddenClassUnicode is isHiddenClass for a value with non-ASCII text.
 func isHiddenClassUnicode(class string) bool {
 	for c := range strings.FieldsSeq(class) {
-		if isHiddenName(strings.ToLower(c)) {
+		if slices.Contains(hiddenNames, strings.ToLower(c)) {
 			return true
 		}
 	}
 	return false
 }
 
-// minHiddenClass and maxHiddenClass are the lengths of the shortest and
-// the longest of the hidden names.
-const (
-	minHiddenClass = len("hide")
-	maxHiddenClass = len("screen-reader-text")
-)
+// maxHiddenClass is the length of the longest of hiddenNames.
+const maxHiddenClass = len("screen-reader-text")
 
 // asciiSpace marks the ASCII white space that strings.Fields splits at.
 var asciiSpace = [256]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
