@@ -110,7 +110,9 @@ type lineMark struct {
 // marks shown around <q> elements, as a browser does. It also returns the
 // normalised alt texts of the images.
 func renderBlocks(root *html.Node, lang string) ([]block, map[string]bool) {
-	r := &renderer{owner: root, buf: make([]byte, 0, 1024), linkEnd: -1}
+	// A page has some tens of blocks: room for them from the start, not
+	// grown from one.
+	r := &renderer{owner: root, buf: make([]byte, 0, 1024), blocks: make([]block, 0, 32), linkEnd: -1}
 	r.open, r.close = quoteMarks(lang)
 	r.walk(root)
 	r.flush()
