@@ -881,15 +881,15 @@ var tokenHints = func() map[string]tokenHint {
 func hintOf(class, id string) hint {
 	var h hint
 	var rule string
-	if hasStateClass(class) {
-		class = dropStateClasses(class)
-	}
+	// State classes are skipped as the words are read.
+	noState := hasStateClass(class)
 	if isSlug(id) {
 		id = ""
 	}
 	var w classWords
-	for _, s := range [2]string{class, id} {
+	for k, s := range [2]string{class, id} {
 		w.reset(s)
+		w.noState = k == 0 && noState
 		for tok, ok := w.next(); ok; tok, ok = w.next() {
 			th := tokenHints[string(tok)]
 			h.content = h.content || th.content
@@ -907,7 +907,7 @@ func hintOf(class, id string) hint {
 			}
 		}
 	}
-	if rule == ruleShare && embedded(class) {
+	if rule == ruleShare && embedded(class, noState) {
 		// An embedded post (a tweet in a "social-embed" box) is quoted
 		// content, not a share row.
 		rule = ""
@@ -990,16 +990,6 @@ func hasStateClass(class string) bool {
 	return false
 }
 
-func dropStateClasses(class string) string {
-	var kept []string
-	for c := range strings.FieldsSeq(class) {
-		if !isStateClass(c) {
-			kept = append(kept, c)
-		}
-	}
-	return strings.Join(kept, " ")
-}
-
 // isSlug reports an id made from a heading's words ("sharing-with-a-single-
 // developer"), which names a section of text, not a component.
 func isSlug(id string) bool {
@@ -1018,9 +1008,12 @@ func isSlug(id string) bool {
 
 var slugStopWords = map[string]bool{"a": true, "an": true, "the": true, "with": true, "of": true, "and": true, "to": true, "in": true, "for": true, "on": true, "is": true, "how": true, "what": true, "why": true, "your": true}
 
-func embedded(class string) bool {
+// embedded reports a class value that names an embedded post; noState:
+// its state classes are not read.
+func embedded(class string, noState bool) bool {
 	var w classWords
 	w.reset(class)
+	w.noState = noState
 	for tok, ok := w.next(); ok; tok, ok = w.next() {
 		if string(tok) == "embed" || string(tok) == "embedded" || string(tok) == "tweet" {
 			return true
@@ -1040,6 +1033,7 @@ func embedded(class string) bool {
 //	w.reset(class)
 //	for tok, ok := w.next(); ok; tok, ok = w.next() { … }
 type classWords struct {
+	noState   bool   // skip the state classes (isStateClass)
 	rest      string // the class names not read yet
 	cls       string // the class name being read; "": none
 	i         int    // next byte of cls
@@ -1056,7 +1050,7 @@ type classWords struct {
 }
 
 func (w *classWords) reset(s string) {
-	w.rest, w.cls = s, ""
+	w.rest, w.cls, w.noState = s, "", false
 }
 
 // next returns the next word, or false at the end.
@@ -1066,6 +1060,10 @@ func (w *classWords) next() ([]byte, bool) {
 			w.cls, w.rest = nextField(w.rest)
 			if w.cls == "" {
 				return nil, false
+			}
+			if w.noState && isStateClass(w.cls) {
+				w.cls = ""
+				continue
 			}
 			w.i, w.start, w.prevLower, w.parts, w.tailDone = 0, 0, false, 0, false
 			w.wholeN, w.big = 0, nil
