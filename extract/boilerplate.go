@@ -620,14 +620,24 @@ func countFields(s string) int {
 // isDateLine reports a short line that is mostly a date: a date word or
 // number, a lead like "Updated" or only a few other letters.
 func isDateLine(t string) bool {
+	return isDateLineLower(t, "")
+}
+
+// isDateLineLower is isDateLine for a caller that has lower, t in lower
+// case, at hand ("": not made).
+func isDateLineLower(t, lower string) bool {
 	if len(t) > 100 || !hasDigit(t) && !strings.Contains(t, "day") {
 		return false
 	}
-	t = strings.ToLower(t)
-	words := strings.Fields(t)
+	if lower == "" {
+		lower = strings.ToLower(t)
+	}
+	t = lower
+	words := 0
 	dated, clock := false, false
 	letters := 0
-	for _, w := range words {
+	for w := range strings.FieldsSeq(t) {
+		words++
 		w = strings.Trim(w, ",.;:()[]|·–—-")
 		if isClock(w) {
 			clock = true
@@ -656,10 +666,10 @@ func isDateLine(t string) bool {
 	}
 	// A short sentence that names a day ("On Monday, 5 people died.") is
 	// not a date line.
-	if len(words) >= 4 && endsSentence(t) && letters > 4 {
+	if words >= 4 && endsSentence(t) && letters > 4 {
 		return false
 	}
-	return len(words) <= 8 && letters <= 16
+	return words <= 8 && letters <= 16
 }
 
 // isClock reports a clock time such as 17:45 or 9:05.

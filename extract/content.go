@@ -186,7 +186,7 @@ func (f *filter) rule(b *block, figure bool) string {
 	if f.alts != nil && b.kind != blockHeading && !wordsOver(t, 30) && f.alts[f.texts.normText(t)] {
 		return ruleCaption
 	}
-	if isDateLine(t) {
+	if isDateLineLower(t, lower) {
 		return ruleDate
 	}
 	if isMetaLine(t, f.authors, f.published) {
