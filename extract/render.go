@@ -90,7 +90,7 @@ type renderer struct {
 	linkHref string
 	// lineNo counts the line breaks met, to tell lines apart.
 	lineNo int
-	// texts holds the blocks' texts.
+	// texts holds the blocks' texts and the normalised alt texts.
 	texts textArena
 	// styledEnd is the line's text (sinceBr) when its last styled inline
 	// element that opened the line closed; the line is wholly that
@@ -166,7 +166,7 @@ func (r *renderer) walk(n *html.Node) {
 					if r.alts == nil {
 						r.alts = make(map[string]bool)
 					}
-					r.alts[normText(alt)] = true
+					r.alts[r.texts.normText(alt)] = true
 				}
 			case c.DataAtom == atom.Wbr:
 			case isBlockTag(c.DataAtom):
