@@ -556,10 +556,22 @@ func lastWord(s string) string {
 // isBylineText reports a short "By Jane Doe" line or a line that is little
 // more than one of the known author names.
 func isBylineText(t string, authors []string) bool {
+	return isBylineTextLower(t, "", authors)
+}
+
+// isBylineTextLower is isBylineText for a caller that has lower, t in
+// lower case, at hand ("": not made).
+func isBylineTextLower(t, lower string, authors []string) bool {
 	if t == "" {
 		return false
 	}
-	if len(t) <= 300 && (t[0] == '(' || t[0] == '[' || t[0] == 'R' || t[0] == 'A' || t[0] == 'W' || t[0] == 'E') && reWireCredit.MatchString(strings.ToLower(t)) {
+	toLower := func() string {
+		if lower == "" {
+			lower = strings.ToLower(t)
+		}
+		return lower
+	}
+	if len(t) <= 300 && (t[0] == '(' || t[0] == '[' || t[0] == 'R' || t[0] == 'A' || t[0] == 'W' || t[0] == 'E') && reWireCredit.MatchString(toLower()) {
 		return true
 	}
 	if len(t) <= 300 && strings.Contains(t, "ontribut") && isContribution(t) {
@@ -572,7 +584,7 @@ func isBylineText(t string, authors []string) bool {
 	if words > 14 {
 		return false
 	}
-	if reBylineStart.MatchString(t) && !endsSentence(t) && !reNotByline.MatchString(strings.ToLower(t)) {
+	if reBylineStart.MatchString(t) && !endsSentence(t) && !reNotByline.MatchString(toLower()) {
 		return true
 	}
 	for _, a := range authors {
@@ -608,14 +620,24 @@ func countFields(s string) int {
 // isDateLine reports a short line that is mostly a date: a date word or
 // number, a lead like "Updated" or only a few other letters.
 func isDateLine(t string) bool {
+	return isDateLineLower(t, "")
+}
+
+// isDateLineLower is isDateLine for a caller that has lower, t in lower
+// case, at hand ("": not made).
+func isDateLineLower(t, lower string) bool {
 	if len(t) > 100 || !hasDigit(t) && !strings.Contains(t, "day") {
 		return false
 	}
-	t = strings.ToLower(t)
-	words := strings.Fields(t)
+	if lower == "" {
+		lower = strings.ToLower(t)
+	}
+	t = lower
+	words := 0
 	dated, clock := false, false
 	letters := 0
-	for _, w := range words {
+	for w := range strings.FieldsSeq(t) {
+		words++
 		w = strings.Trim(w, ",.;:()[]|·–—-")
 		if isClock(w) {
 			clock = true
@@ -644,10 +666,10 @@ func isDateLine(t string) bool {
 	}
 	// A short sentence that names a day ("On Monday, 5 people died.") is
 	// not a date line.
-	if len(words) >= 4 && endsSentence(t) && letters > 4 {
+	if words >= 4 && endsSentence(t) && letters > 4 {
 		return false
 	}
-	return len(words) <= 8 && letters <= 16
+	return words <= 8 && letters <= 16
 }
 
 // isClock reports a clock time such as 17:45 or 9:05.
@@ -764,9 +786,14 @@ var boilerTokens = map[string]string{
 	"abonnement": ruleAppeal, "abonnieren": ruleAppeal, "suscripcion": ruleAppeal, "abbonamento": ruleAppeal, "assinatura": ruleAppeal, "podpiska": ruleAppeal,
 }
 
-// weakRules give way to a content hint on the same element.
-var weakRules = map[string]bool{
-	ruleByline: true, ruleDate: true, ruleMeta: true, ruleTeaser: true, rulePageHeader: true, rulePageFooter: true, ruleSidebar: true, ruleTags: true, ruleAd: true, ruleNav: true,
+// isWeakRule reports the rules that give way to a content hint on the
+// same element. (A switch: hintOf asks for each class word.)
+func isWeakRule(rule string) bool {
+	switch rule {
+	case ruleByline, ruleDate, ruleMeta, ruleTeaser, rulePageHeader, rulePageFooter, ruleSidebar, ruleTags, ruleAd, ruleNav:
+		return true
+	}
+	return false
 }
 
 // boilerStems catch compound words ("relatedArticles" is split by camel
@@ -784,12 +811,22 @@ var stemIndex = func() (idx [256][]int) {
 	return idx
 }()
 
+// minStem is the length of the shortest of boilerStems: none starts in
+// the last minStem-1 bytes of a word.
+var minStem = func() int {
+	n := len(boilerStems[0].stem)
+	for _, s := range boilerStems {
+		n = min(n, len(s.stem))
+	}
+	return n
+}()
+
 // stemRule returns the rule of the first of boilerStems that tok holds
 // ("comment" not in "commentary": "kommentar" is covered by the word), or
 // "". It looks for the stems in one pass over tok.
 func stemRule(tok []byte) string {
 	first := len(boilerStems)
-	for i := range tok {
+	for i := 0; i+minStem <= len(tok); i++ {
 		for _, k := range stemIndex[tok[i]] {
 			stem := boilerStems[k].stem
 			if k < first && len(tok)-i >= len(stem) && string(tok[i:i+len(stem)]) == stem {
@@ -854,33 +891,33 @@ var tokenHints = func() map[string]tokenHint {
 func hintOf(class, id string) hint {
 	var h hint
 	var rule string
-	if hasStateClass(class) {
-		class = dropStateClasses(class)
-	}
+	// State classes are skipped as the words are read.
+	noState := hasStateClass(class)
 	if isSlug(id) {
 		id = ""
 	}
 	var w classWords
-	for _, s := range [2]string{class, id} {
+	for k, s := range [2]string{class, id} {
 		w.reset(s)
+		w.noState = k == 0 && noState
 		for tok, ok := w.next(); ok; tok, ok = w.next() {
 			th := tokenHints[string(tok)]
 			h.content = h.content || th.content
 			h.positive = h.positive || th.positive
 			h.negative = h.negative || th.negative
-			if rule != "" && !weakRules[rule] {
+			if rule != "" && !isWeakRule(rule) {
 				continue
 			}
 			r := th.rule
 			if r == "" && len(tok) > 5 {
 				r = stemRule(tok)
 			}
-			if r != "" && (rule == "" || weakRules[rule] && !weakRules[r]) {
+			if r != "" && (rule == "" || isWeakRule(rule) && !isWeakRule(r)) {
 				rule = r
 			}
 		}
 	}
-	if rule == ruleShare && embedded(class) {
+	if rule == ruleShare && embedded(class, noState) {
 		// An embedded post (a tweet in a "social-embed" box) is quoted
 		// content, not a share row.
 		rule = ""
@@ -889,7 +926,7 @@ func hintOf(class, id string) hint {
 		h.negative = true
 	}
 	h.rule = rule
-	h.weak = weakRules[rule]
+	h.weak = isWeakRule(rule)
 	return h
 }
 
@@ -902,18 +939,23 @@ func isStateClass(c string) bool {
 	if !isASCII(c) {
 		c = strings.ReplaceAll(strings.ToLower(c), "_", "-")
 	}
+	// Each prefix ends with its only '-', each suffix starts with it: the
+	// byte there is looked at before the letters.
 	for _, p := range statePrefixes {
-		if len(c) >= len(p) && classWordEq(c[:len(p)], p) {
+		if len(c) >= len(p) && isDash(c[len(p)-1]) && classWordEq(c[:len(p)], p) {
 			return true
 		}
 	}
 	for _, p := range stateSuffixes {
-		if len(c) >= len(p) && classWordEq(c[len(c)-len(p):], p) {
+		if len(c) >= len(p) && isDash(c[len(c)-len(p)]) && classWordEq(c[len(c)-len(p):], p) {
 			return true
 		}
 	}
 	return false
 }
+
+// isDash reports the bytes classWordEq reads as '-'.
+func isDash(c byte) bool { return c == '-' || c == '_' }
 
 // classWordEq reports whether s, lower-cased and with '_' read as '-', is
 // w (lower case), without building the lower-cased string. s is ASCII, or
@@ -958,16 +1000,6 @@ func hasStateClass(class string) bool {
 	return false
 }
 
-func dropStateClasses(class string) string {
-	var kept []string
-	for c := range strings.FieldsSeq(class) {
-		if !isStateClass(c) {
-			kept = append(kept, c)
-		}
-	}
-	return strings.Join(kept, " ")
-}
-
 // isSlug reports an id made from a heading's words ("sharing-with-a-single-
 // developer"), which names a section of text, not a component.
 func isSlug(id string) bool {
@@ -986,9 +1018,12 @@ func isSlug(id string) bool {
 
 var slugStopWords = map[string]bool{"a": true, "an": true, "the": true, "with": true, "of": true, "and": true, "to": true, "in": true, "for": true, "on": true, "is": true, "how": true, "what": true, "why": true, "your": true}
 
-func embedded(class string) bool {
+// embedded reports a class value that names an embedded post; noState:
+// its state classes are not read.
+func embedded(class string, noState bool) bool {
 	var w classWords
 	w.reset(class)
+	w.noState = noState
 	for tok, ok := w.next(); ok; tok, ok = w.next() {
 		if string(tok) == "embed" || string(tok) == "embedded" || string(tok) == "tweet" {
 			return true
@@ -1008,6 +1043,7 @@ func embedded(class string) bool {
 //	w.reset(class)
 //	for tok, ok := w.next(); ok; tok, ok = w.next() { … }
 type classWords struct {
+	noState   bool   // skip the state classes (isStateClass)
 	rest      string // the class names not read yet
 	cls       string // the class name being read; "": none
 	i         int    // next byte of cls
@@ -1024,7 +1060,7 @@ type classWords struct {
 }
 
 func (w *classWords) reset(s string) {
-	w.rest, w.cls = s, ""
+	w.rest, w.cls, w.noState = s, "", false
 }
 
 // next returns the next word, or false at the end.
@@ -1035,15 +1071,29 @@ func (w *classWords) next() ([]byte, bool) {
 			if w.cls == "" {
 				return nil, false
 			}
+			if w.noState && isStateClass(w.cls) {
+				w.cls = ""
+				continue
+			}
 			w.i, w.start, w.prevLower, w.parts, w.tailDone = 0, 0, false, 0, false
 			w.wholeN, w.big = 0, nil
 		}
 		for w.i < len(w.cls) {
 			i := w.i
-			r, size := utf8.DecodeRuneInString(w.cls[i:])
-			w.i += size
-			letter := unicode.IsLetter(r) || unicode.IsDigit(r)
-			upper := unicode.IsUpper(r)
+			var r rune
+			var letter, upper bool
+			if c := w.cls[i]; c < utf8.RuneSelf {
+				// ASCII, the usual class name: the unicode tables
+				// answer the same for it.
+				r, letter, upper = rune(c), asciiWordByte[c], 'A' <= c && c <= 'Z'
+				w.i++
+			} else {
+				var size int
+				r, size = utf8.DecodeRuneInString(w.cls[i:])
+				w.i += size
+				letter = unicode.IsLetter(r) || unicode.IsDigit(r)
+				upper = unicode.IsUpper(r)
+			}
 			var tok []byte
 			if !letter || (upper && w.prevLower) {
 				if i > w.start {
@@ -1057,7 +1107,11 @@ func (w *classWords) next() ([]byte, bool) {
 				}
 			}
 			if letter {
-				w.appendWhole(unicode.ToLower(r))
+				if upper && r < utf8.RuneSelf {
+					w.appendWhole(r + 'a' - 'A')
+				} else {
+					w.appendWhole(unicode.ToLower(r))
+				}
 			}
 			w.prevLower = letter && !upper
 			if tok != nil {
@@ -1082,6 +1136,16 @@ func (w *classWords) next() ([]byte, bool) {
 // lower returns s lower-cased as strings.ToLower does, in w.low.
 func (w *classWords) lower(s string) []byte {
 	t := w.low[:0]
+	if isASCII(s) {
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			t = append(t, c)
+		}
+		return t
+	}
 	for _, r := range s {
 		t = utf8.AppendRune(t, unicode.ToLower(r))
 	}
@@ -1098,6 +1162,11 @@ func (w *classWords) whole() []byte {
 // appendWhole adds r to the whole name while there is room; a rune that
 // does not fit moves the name to a larger buffer, as append would.
 func (w *classWords) appendWhole(r rune) {
+	if r < utf8.RuneSelf && w.big == nil && w.wholeN < len(w.wholeBuf) {
+		w.wholeBuf[w.wholeN] = byte(r)
+		w.wholeN++
+		return
+	}
 	whole := w.whole()
 	if len(whole) >= cap(whole) {
 		return
@@ -1113,7 +1182,28 @@ func (w *classWords) appendWhole(r rune) {
 
 // nextField splits the first field off s, as strings.Fields would.
 func nextField(s string) (field, rest string) {
-	i := strings.IndexFunc(s, isNotSpace)
+	// The usual class value is ASCII names parted by ASCII spaces: read
+	// it on its bytes while it is.
+	i := 0
+	for i < len(s) && s[i] < utf8.RuneSelf && asciiSpace[s[i]] {
+		i++
+	}
+	if i == len(s) {
+		return "", ""
+	}
+	if s[i] < utf8.RuneSelf {
+		j := i
+		for j < len(s) && s[j] < utf8.RuneSelf && !asciiSpace[s[j]] {
+			j++
+		}
+		if j == len(s) {
+			return s[i:], ""
+		}
+		if s[j] < utf8.RuneSelf {
+			return s[i:j], s[j:]
+		}
+	}
+	i = strings.IndexFunc(s, isNotSpace)
 	if i < 0 {
 		return "", ""
 	}

@@ -2,7 +2,10 @@ package extract
 
 import (
 	"bytes"
+	"slices"
 	"strings"
+	"sync"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -80,7 +83,8 @@ type cleaner struct {
 // clean removes the never-content elements below root, the body or the
 // document.
 func clean(root *html.Node, rec *recorder) {
-	c := &cleaner{stats: make([]nodeStat, 0, 512), rec: rec}
+	buf := statsPool.Get().(*[]nodeStat)
+	c := &cleaner{stats: (*buf)[:0], rec: rec}
 	st, _ := c.measure(root, false)
 	c.totalGood = st.good
 	c.visibleGood = st.good - st.hidden
@@ -89,7 +93,17 @@ func clean(root *html.Node, rec *recorder) {
 		own = 0
 	}
 	c.walk(root, own, -1, false)
+	*buf = c.stats[:0]
+	statsPool.Put(buf)
 }
+
+// statsPool holds the cleaner's stats slices between pages: a page's
+// stats (one per element, tens of kilobytes) were most of the memory the
+// body extraction allocated, and are not needed once clean returns.
+var statsPool = sync.Pool{New: func() any {
+	s := make([]nodeStat, 0, 512)
+	return &s
+}}
 
 // measure computes the stats of n's subtree and appends those of elements
 // (but markup without text, isDropTag) to c.stats in document order. It
@@ -142,6 +156,15 @@ func (c *cleaner) measure(n *html.Node, inLink bool) (nodeStat, bool) {
 	}
 	hasBlock := false
 	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		if ch.Type == html.TextNode {
+			// Half the nodes of a page: counted here, without a call.
+			k := nonSpace(ch.Data)
+			st.text += k
+			if inLink {
+				st.link += k
+			}
+			continue
+		}
 		s, b := c.measure(ch, inLink)
 		st.text += s.text
 		st.link += s.link
@@ -417,43 +440,41 @@ func isHiddenStyle(style string) bool {
 	return bytes.Contains(s, []byte("display:none")) || bytes.Contains(s, []byte("visibility:hidden"))
 }
 
-// hiddenClasses are the class names that hide an element on every screen
-// (not the responsive "hidden-xs" kind), lower case.
-var hiddenClasses = map[string]bool{
-	"hidden": true, "hide": true, "invisible": true, "sr-only": true, "visually-hidden": true, "visuallyhidden": true, "screen-reader-text": true, "screen-reader-only": true, "screenreader-only": true, "offscreen": true, "element-invisible": true, "u-hidden": true, "is-hidden": true, "a11y-hidden": true,
-}
+// hiddenNames are the class names that hide an element on every screen
+// (not the responsive "hidden-xs" kind), in lower case.
+var hiddenNames = []string{"hidden", "hide", "invisible", "sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text", "screen-reader-only", "screenreader-only", "offscreen", "element-invisible", "u-hidden", "is-hidden", "a11y-hidden"}
 
-// isHiddenClass reports a class attribute with one of hiddenClasses in any
-// letter case. It runs on every element, twice: an ASCII value (the usual
-// one) is split and lower-cased on its bytes, not into new strings.
+// hiddenFirst marks the first bytes of hiddenNames in either case, and
+// hiddenLen their lengths: they tell most class names apart at once.
+var hiddenFirst, hiddenLen = func() (first [256]bool, lens [maxHiddenClass + 1]bool) {
+	for _, h := range hiddenNames {
+		first[h[0]] = true
+		first[h[0]-'a'+'A'] = true
+		lens[len(h)] = true
+	}
+	return first, lens
+}()
+
+// isHiddenClass reports a class attribute with one of hiddenNames in any
+// letter case. It runs on every element: an ASCII value (the usual one) is
+// split and compared on its bytes, not lower-cased into new strings.
 func isHiddenClass(class string) bool {
-	if class == "" {
-		return false
-	}
-	if !isASCII(class) {
-		for c := range strings.FieldsSeq(class) {
-			if hiddenClasses[strings.ToLower(c)] {
-				return true
-			}
-		}
-		return false
-	}
-	var buf [maxHiddenClass]byte
 	start := 0
 	for i := 0; i <= len(class); i++ {
-		if i < len(class) && !asciiSpace[class[i]] {
-			continue
-		}
-		if n := i - start; n > 0 && n <= len(buf) {
-			for j := 0; j < n; j++ {
-				b := class[start+j]
-				if 'A' <= b && b <= 'Z' {
-					b += 'a' - 'A'
-				}
-				buf[j] = b
+		if i < len(class) {
+			if class[i] >= utf8.RuneSelf {
+				return isHiddenClassUnicode(class)
 			}
-			if hiddenClasses[string(buf[:n])] {
-				return true
+			if !asciiSpace[class[i]] {
+				continue
+			}
+		}
+		// A name parted by ASCII spaces, as strings.Fields parts it.
+		if name := class[start:i]; len(name) < len(hiddenLen) && hiddenLen[len(name)] && hiddenFirst[name[0]] {
+			for _, h := range hiddenNames {
+				if asciiLowerEq(name, h) {
+					return true
+				}
 			}
 		}
 		start = i + 1
@@ -461,7 +482,34 @@ func isHiddenClass(class string) bool {
 	return false
 }
 
-// maxHiddenClass is the length of the longest of hiddenClasses.
+// asciiLowerEq reports whether s, lower-cased, is w (ASCII, lower case).
+func asciiLowerEq(s, w string) bool {
+	if len(s) != len(w) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != w[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// isHiddenClassUnicode is isHiddenClass for a value with non-ASCII text.
+func isHiddenClassUnicode(class string) bool {
+	for c := range strings.FieldsSeq(class) {
+		if slices.Contains(hiddenNames, strings.ToLower(c)) {
+			return true
+		}
+	}
+	return false
+}
+
+// maxHiddenClass is the length of the longest of hiddenNames.
 const maxHiddenClass = len("screen-reader-text")
 
 // asciiSpace marks the ASCII white space that strings.Fields splits at.

@@ -40,22 +40,33 @@ func findContent(doc *html.Node, meta *metadata.Metadata, explain bool) ([]block
 	rules := make([]string, len(blocks))
 	inContent := make([]bool, len(blocks))
 	contentText := 0
+	lowerText := 0 // the bytes of the texts filter.rule lower-cases
 	for i := range blocks {
 		b := &blocks[i]
 		if sel != nil && !inSelection(b.node, sel) {
 			rules[i] = ruleLowScore
-			if b.kind == blockHeading && (f.title != "" && sameTitle(normText(b.text), f.title) || b.node.DataAtom == atom.H1) {
+			if b.kind == blockHeading && (f.title != "" && sameTitle(f.texts.normText(b.text), f.title) || b.node.DataAtom == atom.H1) {
 				rules[i] = ruleHeadline
 			}
 			continue
 		}
 		inContent[i] = true
 		contentText += b.textLen
-		rules[i] = f.rule(b, inFigure(b.node, sel))
+		if len(b.text) <= maxLowerText {
+			lowerText += len(b.text)
+		}
+	}
+	// The rules' lower-case copies of the texts fit in one chunk.
+	f.texts.room(lowerText)
+	for i := range blocks {
+		if inContent[i] {
+			rules[i] = f.rule(&blocks[i], inFigure(blocks[i].node, sel))
+		}
 	}
 	keepLinkedHeadings(blocks, rules, inContent)
 	dropAppealBoxes(blocks, rules, inContent, sel, sc, contentText)
-	dropTitleRepeat(blocks, rules, inContent, f.title)
+	sc.release() // the last use of the scores
+	dropTitleRepeat(blocks, rules, inContent, f.title, &f.texts)
 	dropTailRun(blocks, rules, inContent, contentText, 4)
 	dropTailTeasers(blocks, rules, inContent)
 	dropLabelledLists(blocks, rules, inContent, sel)
@@ -131,11 +142,16 @@ type filter struct {
 	authors   []string
 	published time.Time
 	alts      map[string]bool // normalised alt texts of the page's images
+	texts     textArena       // the blocks' texts in lower case and normalised
 }
 
 func newFilter(meta *metadata.Metadata) *filter {
 	return &filter{title: normText(meta.Title), authors: meta.Authors, published: meta.Published}
 }
+
+// maxLowerText is the length of the longest text the wording rules read
+// (wordingRuleLower): rule lower-cases only texts up to it.
+const maxLowerText = 600
 
 // rule returns why a block of the content is dropped, or "".
 func (f *filter) rule(b *block, figure bool) string {
@@ -148,8 +164,8 @@ func (f *filter) rule(b *block, figure bool) string {
 	}
 	// The wording rules read the text in lower case: made once here.
 	lower := ""
-	if len(t) <= 600 {
-		lower = strings.ToLower(t)
+	if len(t) <= maxLowerText {
+		lower = f.texts.toLower(t)
 	}
 	if r := wordingRuleLower(t, lower); r != "" {
 		return r
@@ -157,7 +173,7 @@ func (f *filter) rule(b *block, figure bool) string {
 	if b.kind == blockQuote || b.kind == blockPre {
 		return ""
 	}
-	if isBylineText(t, f.authors) {
+	if isBylineTextLower(t, lower, f.authors) {
 		return ruleByline
 	}
 	if isCreditLower(t, lower) {
@@ -167,10 +183,10 @@ func (f *filter) rule(b *block, figure bool) string {
 		return ruleCaption
 	}
 	// A line that repeats an image's alt text is its caption.
-	if f.alts != nil && b.kind != blockHeading && !wordsOver(t, 30) && f.alts[normText(t)] {
+	if f.alts != nil && b.kind != blockHeading && !wordsOver(t, 30) && f.alts[f.texts.normText(t)] {
 		return ruleCaption
 	}
-	if isDateLine(t) {
+	if isDateLineLower(t, lower) {
 		return ruleDate
 	}
 	if isMetaLine(t, f.authors, f.published) {
@@ -265,14 +281,14 @@ func isBareURL(t string) bool {
 // dropTitleRepeat drops the headline when the body repeats it: a heading
 // anywhere, or any block before the first long paragraph, whose text is
 // the title (or the title without a site-name part).
-func dropTitleRepeat(blocks []block, rules []string, inContent []bool, title string) {
+func dropTitleRepeat(blocks []block, rules []string, inContent []bool, title string, texts *textArena) {
 	early := true
 	for i := range blocks {
 		if !inContent[i] {
 			continue
 		}
 		b := &blocks[i]
-		if rules[i] == "" && (early || b.kind == blockHeading) && title != "" && sameTitle(normText(b.text), title) {
+		if rules[i] == "" && (early || b.kind == blockHeading) && title != "" && sameTitle(texts.normText(b.text), title) {
 			rules[i] = ruleTitle
 			continue
 		}

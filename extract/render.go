@@ -90,6 +90,8 @@ type renderer struct {
 	linkHref string
 	// lineNo counts the line breaks met, to tell lines apart.
 	lineNo int
+	// texts holds the blocks' texts and the normalised alt texts.
+	texts textArena
 	// styledEnd is the line's text (sinceBr) when its last styled inline
 	// element that opened the line closed; the line is wholly that
 	// element when no text follows. 0: none.
@@ -108,7 +110,9 @@ type lineMark struct {
 // marks shown around <q> elements, as a browser does. It also returns the
 // normalised alt texts of the images.
 func renderBlocks(root *html.Node, lang string) ([]block, map[string]bool) {
-	r := &renderer{owner: root, buf: make([]byte, 0, 1024), linkEnd: -1}
+	// A page has some tens of blocks: room for them from the start, not
+	// grown from one.
+	r := &renderer{owner: root, buf: make([]byte, 0, 1024), blocks: make([]block, 0, 32), linkEnd: -1}
 	r.open, r.close = quoteMarks(lang)
 	r.walk(root)
 	r.flush()
@@ -162,7 +166,7 @@ func (r *renderer) walk(n *html.Node) {
 					if r.alts == nil {
 						r.alts = make(map[string]bool)
 					}
-					r.alts[normText(alt)] = true
+					r.alts[r.texts.normText(alt)] = true
 				}
 			case c.DataAtom == atom.Wbr:
 			case isBlockTag(c.DataAtom):
@@ -260,7 +264,7 @@ func (r *renderer) flush() {
 		r.linkLen, r.italicLen = 0, 0
 		return
 	}
-	r.emit(normalizeSpace(r.buf), r.textLen, r.linkLen, r.italicLen)
+	r.emit(r.texts.normalizeSpace(r.buf), r.textLen, r.linkLen, r.italicLen)
 	r.buf = r.buf[:0]
 	r.textLen, r.linkLen, r.italicLen = 0, 0, 0
 	r.afterImg = false
@@ -288,7 +292,7 @@ func (r *renderer) flushLines() {
 			continue
 		}
 		m := marks[i-1]
-		if text := normalizeSpace(r.buf[from:m.end]); text != "" {
+		if text := r.texts.normalizeSpace(r.buf[from:m.end]); text != "" {
 			r.emit(text, m.text-fromMark.text, m.link-fromMark.link, m.italic-fromMark.italic)
 			r.afterImg = false
 		}
@@ -533,6 +537,13 @@ func isLeafBlock(n *html.Node) bool {
 func normalizeSpace(b []byte) string {
 	var sb strings.Builder
 	sb.Grow(len(b))
+	writeNormalized(&sb, b)
+	return sb.String()
+}
+
+// writeNormalized writes b to sb as normalizeSpace returns it.
+func writeNormalized(sb *strings.Builder, b []byte) {
+	start := sb.Len()
 	space := false
 	for i := 0; i < len(b); {
 		c := b[i]
@@ -546,7 +557,7 @@ func normalizeSpace(b []byte) string {
 			for j < len(b) && b[j] < utf8.RuneSelf && !asciiSpace[b[j]] {
 				j++
 			}
-			if space && sb.Len() > 0 {
+			if space && sb.Len() > start {
 				sb.WriteByte(' ')
 			}
 			space = false
@@ -562,13 +573,76 @@ func normalizeSpace(b []byte) string {
 			}
 			continue
 		}
-		if space && sb.Len() > 0 {
+		if space && sb.Len() > start {
 			sb.WriteByte(' ')
 		}
 		space = false
 		sb.WriteRune(r)
 	}
-	return sb.String()
+}
+
+// textArena hands out strings cut from shared chunks of memory: one
+// allocation for many short strings (the texts of a page's blocks), where
+// each would take its own. A chunk is a strings.Builder's buffer, which is
+// only ever appended to: the strings cut from it stay valid.
+type textArena struct {
+	sb strings.Builder
+}
+
+// arenaChunk is the size of a chunk: the text of a few paragraphs.
+const arenaChunk = 2048
+
+// room readies the arena for n bytes of strings (one string, or several
+// cut in a row), in a new chunk when the current one has not the room,
+// and returns where they start.
+func (a *textArena) room(n int) int {
+	if a.sb.Cap()-a.sb.Len() < n {
+		a.sb = strings.Builder{} // the strings cut so far keep the old chunk
+		a.sb.Grow(max(n, arenaChunk))
+	}
+	return a.sb.Len()
+}
+
+// normalizeSpace is normalizeSpace(b), in the arena.
+func (a *textArena) normalizeSpace(b []byte) string {
+	start := a.room(len(b))
+	writeNormalized(&a.sb, b)
+	return a.sb.String()[start:]
+}
+
+// normText is normText(s), in the arena.
+func (a *textArena) normText(s string) string {
+	start := a.room(len(s))
+	writeNormText(&a.sb, s)
+	return a.sb.String()[start:]
+}
+
+// toLower is strings.ToLower(t) for valid UTF-8 t (a block's text), in the
+// arena.
+func (a *textArena) toLower(t string) string {
+	if isASCII(t) {
+		upper := false
+		for i := 0; i < len(t) && !upper; i++ {
+			upper = 'A' <= t[i] && t[i] <= 'Z'
+		}
+		if !upper {
+			return t
+		}
+		start := a.room(len(t))
+		for i := 0; i < len(t); i++ {
+			c := t[i]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			a.sb.WriteByte(c)
+		}
+		return a.sb.String()[start:]
+	}
+	start := a.room(len(t))
+	for _, r := range t {
+		a.sb.WriteRune(unicode.ToLower(r))
+	}
+	return a.sb.String()[start:]
 }
 
 // normText is text reduced for comparisons: lower case, letters and digits
@@ -576,10 +650,17 @@ func normalizeSpace(b []byte) string {
 func normText(s string) string {
 	var sb strings.Builder
 	sb.Grow(len(s))
+	writeNormText(&sb, s)
+	return sb.String()
+}
+
+// writeNormText writes s to sb as normText returns it.
+func writeNormText(sb *strings.Builder, s string) {
+	start := sb.Len()
 	space := false
 	for _, r := range s {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			if space && sb.Len() > 0 {
+			if space && sb.Len() > start {
 				sb.WriteByte(' ')
 			}
 			space = false
@@ -588,5 +669,4 @@ func normText(s string) string {
 			space = true
 		}
 	}
-	return sb.String()
 }

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"sync"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -24,6 +25,9 @@ type cand struct {
 	items      int // list items below
 	scored     bool
 	inited     bool
+	node       *html.Node
+	// parent is the cand of node's parent; nil above the root.
+	parent *cand
 }
 
 func (c *cand) linkDensity() float64 {
@@ -35,21 +39,54 @@ func (c *cand) linkDensity() float64 {
 
 type scorer struct {
 	cands map[*html.Node]*cand
-	order []*html.Node // candidates in the order first met: deterministic ties
+	order []*cand // candidates in the order first met: deterministic ties
 	root  *html.Node
 	free  []cand // cands allocated in batches, not one by one
 }
 
+// scorerPool holds scorers between pages: made anew, a page's map and
+// order of candidates were a fifth of the memory and of the allocations
+// of the body extraction.
+var scorerPool = sync.Pool{New: func() any {
+	return &scorer{cands: make(map[*html.Node]*cand, 256), order: make([]*cand, 0, 256)}
+}}
+
+// newScorer returns an empty scorer of the elements below root.
+func newScorer(root *html.Node) *scorer {
+	s := scorerPool.Get().(*scorer)
+	s.root = root
+	return s
+}
+
+// release gives s back to scorerPool, emptied (keeping nothing of the
+// page): s is not used after.
+func (s *scorer) release() {
+	clear(s.cands)
+	clear(s.order)
+	s.order = s.order[:0]
+	s.root, s.free = nil, nil
+	scorerPool.Put(s)
+}
+
+// get returns the cand of n, made with those of n's ancestors up to the
+// root when it is new (n first, then up): a block's totals go up the
+// parent links, without a map look-up per ancestor. (Above the root, the
+// links stop at the document, which is never scored.)
 func (s *scorer) get(n *html.Node) *cand {
 	c := s.cands[n]
 	if c == nil {
 		if len(s.free) == 0 {
-			s.free = make([]cand, 64)
+			// Batches as large as all the cands so far: a few per page.
+			s.free = make([]cand, max(64, len(s.order)))
 		}
 		c = &s.free[0]
 		s.free = s.free[1:]
+		c.node = n
 		s.cands[n] = c
-		s.order = append(s.order, n)
+		s.order = append(s.order, c)
+		if p := n.Parent; n != s.root && p != nil && (p == s.root || p.Type == html.ElementNode) {
+			c.parent = s.get(n.Parent)
+		}
 	}
 	return c
 }
@@ -57,7 +94,7 @@ func (s *scorer) get(n *html.Node) *cand {
 // selectContent returns the elements that hold the article (the best one and
 // the siblings that join it), or nil when no paragraph scored.
 func selectContent(root *html.Node, blocks []block) (map[*html.Node]bool, *scorer) {
-	s := &scorer{cands: make(map[*html.Node]*cand, 256), root: root}
+	s := newScorer(root)
 	prevProse := false
 	for i := range blocks {
 		b := &blocks[i]
@@ -69,17 +106,13 @@ func selectContent(root *html.Node, blocks []block) (map[*html.Node]bool, *score
 			}
 		}
 		prevProse = prose > 0
-		for a := b.node; a != nil; a = a.Parent {
-			c := s.get(a)
+		for c := s.get(b.node); c != nil; c = c.parent {
 			c.text += b.textLen
 			c.link += b.linkLen
 			c.prose += prose
 			c.run += run
 			if b.kind == blockListItem {
 				c.items++
-			}
-			if a == root {
-				break
 			}
 		}
 	}
@@ -98,11 +131,11 @@ func selectContent(root *html.Node, blocks []block) (map[*html.Node]bool, *score
 			start = start.Parent
 		}
 		level := 0
-		for a := start; a != nil && level < 5; a = a.Parent {
+		for c := s.get(start); c != nil && level < 5; c = c.parent {
+			a := c.node
 			if a.Type != html.ElementNode {
 				break
 			}
-			c := s.get(a)
 			if !c.inited {
 				c.inited = true
 				c.score += initialScore(a)
@@ -117,15 +150,12 @@ func selectContent(root *html.Node, blocks []block) (map[*html.Node]bool, *score
 				c.score += pts / float64(level*3)
 			}
 			level++
-			if a == root {
-				break
-			}
 		}
 	}
 	var top *html.Node
 	best := 0.0
-	for _, n := range s.order {
-		c := s.cands[n]
+	for _, c := range s.order {
+		n := c.node
 		if !c.scored {
 			continue
 		}
@@ -191,8 +221,8 @@ func (s *scorer) climb(top *html.Node) (*html.Node, float64) {
 	// Several near-best candidates under one ancestor: take the ancestor.
 	// The candidates are the five best; three of them must agree.
 	var best [5]*html.Node
-	for _, n := range s.order {
-		c := s.cands[n]
+	for _, c := range s.order {
+		n := c.node
 		if !c.scored || isAncestor(n, top) || isAncestor(top, n) {
 			continue
 		}

@@ -127,7 +127,9 @@ func (r *Regexp) mayMatch(s string) bool {
 	if !r.scan {
 		return true
 	}
-	var buf [256]byte
+	// Folded on the stack up to a paragraph's length (the boilerplate
+	// rules read blocks of up to 600 bytes); longer text allocates.
+	var buf [1024]byte
 	folded := fold(buf[:0], s)
 	for _, l := range r.lits {
 		if bytes.Contains(folded, l) {
