@@ -428,12 +428,13 @@ func chooseDates(p *page, ld *ldData, pageURL *url.URL, now time.Time) (publishe
 			machine = append(machine, d.value)
 		}
 	}
-	zone := pageZone(p, machine)
+	dates := dateMemo{}
+	zone := pageZone(p, machine, dates)
 
 	ok := func(w when) bool { return !w.t.IsZero() && !w.in(zone).After(now) }
 	pick := func(vals ...string) when {
 		for _, v := range vals {
-			if w, good := parseDate(v); good && ok(w) {
+			if w, good := dates.parse(v); good && ok(w) {
 				return w
 			}
 		}
@@ -447,7 +448,7 @@ func chooseDates(p *page, ld *ldData, pageURL *url.URL, now time.Time) (publishe
 		pub = pick(itemPub)
 	}
 	if pub.t.IsZero() {
-		pub = timeElement(p, ok)
+		pub = timeElement(p, ok, dates)
 	}
 	if pub.t.IsZero() {
 		pub = headLineDate(p, ok)
@@ -478,19 +479,42 @@ func chooseDates(p *page, ld *ldData, pageURL *url.URL, now time.Time) (publishe
 	if mod.t.IsZero() {
 		mod = pick(itemMod)
 	}
-	published, modified = place(pub, zone, machine), place(mod, zone, machine)
+	published, modified = place(pub, zone, machine, dates), place(mod, zone, machine, dates)
 	if !modified.IsZero() && !published.IsZero() && modified.Before(published) {
 		modified = time.Time{}
 	}
 	return published, modified
 }
 
+// dateMemo holds parseDate's results by value: chooseDates reads the
+// same machine-readable values for the page's zone, for the choice and
+// for placing the choice, and a value that fits no layout costs an error
+// value per layout tried.
+type dateMemo map[string]parsedDate
+
+type parsedDate struct {
+	w  when
+	ok bool
+}
+
+func (m dateMemo) parse(s string) (when, bool) {
+	if s == "" {
+		return when{}, false
+	}
+	if r, found := m[s]; found {
+		return r.w, r.ok
+	}
+	w, ok := parseDate(s)
+	m[s] = parsedDate{w, ok}
+	return w, ok
+}
+
 // pageZone is the page's time zone: the offset of the first of its dates
 // that names one, machine-readable values first (in order of trust), then
 // the written dates of the page. Nil when none does.
-func pageZone(p *page, machine []string) *time.Location {
+func pageZone(p *page, machine []string, dates dateMemo) *time.Location {
 	for _, v := range machine {
-		if w, good := parseDate(v); good && w.zoned {
+		if w, good := dates.parse(v); good && w.zoned {
 			return w.t.Location()
 		}
 	}
@@ -509,13 +533,13 @@ func pageZone(p *page, machine []string) *time.Location {
 // without zone) that another value of the page gives as the same instant
 // with an offset takes that offset; a day or a wall clock without zone is
 // read in the page's zone.
-func place(w when, zone *time.Location, machine []string) time.Time {
+func place(w when, zone *time.Location, machine []string, dates dateMemo) time.Time {
 	if w.t.IsZero() {
 		return time.Time{}
 	}
 	if offset(w.t) == 0 && (!w.local || w.t.Hour()+w.t.Minute()+w.t.Second() != 0) {
 		for _, v := range machine {
-			if o, good := parseDate(v); good && o.zoned && o.t.Equal(w.t) && offset(o.t) != 0 {
+			if o, good := dates.parse(v); good && o.zoned && o.t.Equal(w.t) && offset(o.t) != 0 {
 				return o.t
 			}
 		}
@@ -526,10 +550,10 @@ func place(w when, zone *time.Location, machine []string) time.Time {
 // timeElement is the publication date from <time> and date-classed
 // elements: one marked as the publication first, then the first in the
 // article that is not an update, machine-readable values before text.
-func timeElement(p *page, ok func(when) bool) when {
+func timeElement(p *page, ok func(when) bool, dates dateMemo) when {
 	parse := func(d dateNode) (when, bool) {
 		if d.fromAttr {
-			return parseDate(d.value)
+			return dates.parse(d.value)
 		}
 		return parseTextDate(d.value)
 	}
