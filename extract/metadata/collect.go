@@ -26,8 +26,9 @@ type page struct {
 	// propCount counts the values of a key that came from a property
 	// attribute; they are first in metas.
 	propCount map[string]int
-	// links maps a lower-cased rel token to the hrefs in document order.
-	links map[string][]string
+	// canonical and imageSrc are the hrefs of the link elements with rel
+	// canonical and image_src (the only ones read), in document order.
+	canonical, imageSrc []string
 
 	ldjson []string
 	// items are microdata properties (itemprop on elements other than meta).
@@ -177,7 +178,7 @@ func (c *classPattern) MatchString(v string) bool {
 func isClassSep(c byte) bool { return c == '-' || c == '_' || c == ' ' }
 
 func collect(doc *html.Node) *page {
-	p := &page{metas: map[string][]string{}, propCount: map[string]int{}, links: map[string][]string{}, classes: map[string]classMatch{}, authors: authorCache{}}
+	p := &page{metas: map[string][]string{}, propCount: map[string]int{}, classes: map[string]classMatch{}, authors: authorCache{}}
 	var walk func(n *html.Node, noise, inArticle bool, scope string)
 	walk = func(n *html.Node, noise, inArticle bool, scope string) {
 		if n.Type != html.ElementNode {
@@ -224,8 +225,13 @@ func collect(doc *html.Node) *page {
 		case atom.Link:
 			href := strings.TrimSpace(attr(n, "href"))
 			if href != "" {
-				for _, rel := range strings.Fields(strings.ToLower(attr(n, "rel"))) {
-					p.links[rel] = append(p.links[rel], href)
+				for rel := range strings.FieldsSeq(attr(n, "rel")) {
+					switch {
+					case lowerIs(rel, "canonical"):
+						p.canonical = append(p.canonical, href)
+					case lowerIs(rel, "image_src"):
+						p.imageSrc = append(p.imageSrc, href)
+					}
 				}
 			}
 			return
@@ -658,6 +664,15 @@ func hasPrefixLowerASCII(s, w string) bool {
 		}
 	}
 	return true
+}
+
+// lowerIs reports whether strings.ToLower(s) is want, a lower-case
+// ASCII word, without building the lower-cased string for ASCII s.
+func lowerIs(s, want string) bool {
+	if isASCII(s) {
+		return len(s) == len(want) && hasPrefixLowerASCII(s, want)
+	}
+	return strings.ToLower(s) == want
 }
 
 func containsAny(s string, words []string) bool {

@@ -369,7 +369,7 @@ func (d *ldData) pickArticle(p *page, pageURL string) {
 		return
 	}
 	urls := map[string]bool{}
-	for _, u := range append(append([]string{pageURL}, p.links["canonical"]...), p.metas["og:url"]...) {
+	for _, u := range append(append([]string{pageURL}, p.canonical...), p.metas["og:url"]...) {
 		if u = normURL(u); u != "" {
 			urls[u] = true
 		}

@@ -163,7 +163,7 @@ func absURL(base *url.URL, ref string) string {
 // home page from a deeper page is a template slip and is ignored. On an
 // AMP page rel=canonical is the regular page, which is what we want.
 func canonicalURL(p *page, ld *ldData, base, pageURL *url.URL) string {
-	cands := append([]string{}, p.links["canonical"]...)
+	cands := append([]string{}, p.canonical...)
 	cands = append(cands, p.meta("og:url"))
 	if ld.article != nil {
 		cands = append(cands, ldString(ld.article["url"]))

@@ -127,7 +127,7 @@ func chooseImage(p *page, ld *ldData, base *url.URL) string {
 		cands = append(cands, ldImage(ld.article["image"]))
 	}
 	cands = append(cands, p.itemValue("image", "thumbnailurl"))
-	cands = append(cands, p.links["image_src"]...)
+	cands = append(cands, p.imageSrc...)
 	for _, c := range cands {
 		if u := absURL(base, c); u != "" {
 			return u
@@ -460,7 +460,7 @@ func chooseDates(p *page, ld *ldData, pageURL *url.URL, now time.Time) (publishe
 		if pageURL != nil {
 			paths = append(paths, pageURL.Path)
 		}
-		for _, v := range append(append([]string{}, p.links["canonical"]...), p.metaValues("og:url")...) {
+		for _, v := range append(append([]string{}, p.canonical...), p.metaValues("og:url")...) {
 			if u, err := url.Parse(strings.TrimSpace(v)); err == nil {
 				paths = append(paths, u.Path)
 			}
