@@ -26,6 +26,8 @@ type page struct {
 	// propCount counts the values of a key that came from a property
 	// attribute; they are first in metas.
 	propCount map[string]int
+	// metaVals backs the first values of metas (see oneValue).
+	metaVals []string
 	// canonical and imageSrc are the hrefs of the link elements with rel
 	// canonical and image_src (the only ones read), in document order.
 	canonical, imageSrc []string
@@ -706,6 +708,13 @@ func (p *page) addMeta(n *html.Node) {
 			}
 			seen = append(seen, key)
 			vals := p.metas[key]
+			if k == "property" {
+				p.propCount[key]++
+			}
+			if len(vals) == 0 {
+				p.metas[key] = p.oneValue(content)
+				continue
+			}
 			if k != "property" {
 				p.metas[key] = append(vals, content)
 				continue
@@ -713,14 +722,25 @@ func (p *page) addMeta(n *html.Node) {
 			// Values given in a property attribute (Open Graph's and
 			// RDFa's form) come before those given as name="og:title":
 			// the same key in both forms is the property's.
-			i := p.propCount[key]
-			p.propCount[key] = i + 1
+			i := p.propCount[key] - 1
 			vals = append(vals, "")
 			copy(vals[i+1:], vals[i:])
 			vals[i] = content
 			p.metas[key] = vals
 		}
 	}
+}
+
+// oneValue is a slice holding v alone, cut from a shared array: most
+// meta keys have one value, and a slice each would be an allocation
+// each. Its capacity is one, so that an append copies it.
+func (p *page) oneValue(v string) []string {
+	if len(p.metaVals) == cap(p.metaVals) {
+		p.metaVals = make([]string, 0, 32)
+	}
+	i := len(p.metaVals)
+	p.metaVals = append(p.metaVals, v)
+	return p.metaVals[i : i+1 : i+1]
 }
 
 // metaKey gives one spelling to the Dublin Core keys: "DC.title" and
