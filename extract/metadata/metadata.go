@@ -428,7 +428,7 @@ func chooseDates(p *page, ld *ldData, pageURL *url.URL, now time.Time) (publishe
 			machine = append(machine, d.value)
 		}
 	}
-	dates := dateMemo{}
+	dates := newDateMemo()
 	zone := pageZone(p, machine, dates)
 
 	ok := func(w when) bool { return !w.t.IsZero() && !w.in(zone).After(now) }
@@ -486,33 +486,46 @@ func chooseDates(p *page, ld *ldData, pageURL *url.URL, now time.Time) (publishe
 	return published, modified
 }
 
-// dateMemo holds parseDate's results by value: chooseDates reads the
-// same machine-readable values for the page's zone, for the choice and
-// for placing the choice, and a value that fits no layout costs an error
-// value per layout tried.
-type dateMemo map[string]parsedDate
+// dateMemo holds parseDate's and parseTextDate's results by value:
+// chooseDates reads the same machine-readable values for the page's zone,
+// for the choice and for placing the choice, and the same written dates
+// for the zone and in each pass of timeElement; a value that fits no
+// layout costs an error value per layout tried.
+type dateMemo struct {
+	machine, text map[string]parsedDate
+}
 
 type parsedDate struct {
 	w  when
 	ok bool
 }
 
-func (m dateMemo) parse(s string) (when, bool) {
+func newDateMemo() *dateMemo {
+	return &dateMemo{machine: map[string]parsedDate{}, text: map[string]parsedDate{}}
+}
+
+// parse is parseDate(s).
+func (m *dateMemo) parse(s string) (when, bool) { return memoDate(m.machine, s, parseDate) }
+
+// parseText is parseTextDate(s).
+func (m *dateMemo) parseText(s string) (when, bool) { return memoDate(m.text, s, parseTextDate) }
+
+func memoDate(memo map[string]parsedDate, s string, parse func(string) (when, bool)) (when, bool) {
 	if s == "" {
 		return when{}, false
 	}
-	if r, found := m[s]; found {
+	if r, found := memo[s]; found {
 		return r.w, r.ok
 	}
-	w, ok := parseDate(s)
-	m[s] = parsedDate{w, ok}
+	w, ok := parse(s)
+	memo[s] = parsedDate{w, ok}
 	return w, ok
 }
 
 // pageZone is the page's time zone: the offset of the first of its dates
 // that names one, machine-readable values first (in order of trust), then
 // the written dates of the page. Nil when none does.
-func pageZone(p *page, machine []string, dates dateMemo) *time.Location {
+func pageZone(p *page, machine []string, dates *dateMemo) *time.Location {
 	for _, v := range machine {
 		if w, good := dates.parse(v); good && w.zoned {
 			return w.t.Location()
@@ -522,7 +535,7 @@ func pageZone(p *page, machine []string, dates dateMemo) *time.Location {
 		if d.fromAttr {
 			continue
 		}
-		if w, good := parseTextDate(d.value); good && w.zoned {
+		if w, good := dates.parseText(d.value); good && w.zoned {
 			return w.t.Location()
 		}
 	}
@@ -533,7 +546,7 @@ func pageZone(p *page, machine []string, dates dateMemo) *time.Location {
 // without zone) that another value of the page gives as the same instant
 // with an offset takes that offset; a day or a wall clock without zone is
 // read in the page's zone.
-func place(w when, zone *time.Location, machine []string, dates dateMemo) time.Time {
+func place(w when, zone *time.Location, machine []string, dates *dateMemo) time.Time {
 	if w.t.IsZero() {
 		return time.Time{}
 	}
@@ -550,12 +563,12 @@ func place(w when, zone *time.Location, machine []string, dates dateMemo) time.T
 // timeElement is the publication date from <time> and date-classed
 // elements: one marked as the publication first, then the first in the
 // article that is not an update, machine-readable values before text.
-func timeElement(p *page, ok func(when) bool, dates dateMemo) when {
+func timeElement(p *page, ok func(when) bool, dates *dateMemo) when {
 	parse := func(d dateNode) (when, bool) {
 		if d.fromAttr {
 			return dates.parse(d.value)
 		}
-		return parseTextDate(d.value)
+		return dates.parseText(d.value)
 	}
 	try := func(cond func(d dateNode) bool) when {
 		for _, d := range p.times {
@@ -609,7 +622,7 @@ func timeElement(p *page, ok func(when) bool, dates dateMemo) when {
 		if loc := updatedRe.FindStringIndex(text); loc != nil {
 			text = text[:loc[0]]
 		}
-		if w, good := parseTextDate(text); good && ok(w) {
+		if w, good := dates.parseText(text); good && ok(w) {
 			return w
 		}
 	}
