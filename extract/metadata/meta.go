@@ -202,7 +202,7 @@ func tagsOf(p *page, ld *ldData) []string {
 	var out []string
 	seen := map[string]bool{}
 	for _, r := range raw {
-		for _, t := range strings.FieldsFunc(r, func(c rune) bool { return c == ',' || c == ';' || c == '|' }) {
+		for t := range strings.FieldsFuncSeq(r, func(c rune) bool { return c == ',' || c == ';' || c == '|' }) {
 			t = strings.Trim(cleanText(t), `"'#`)
 			key := strings.ToLower(t)
 			if t == "" || seen[key] || len(t) > 80 || strings.Contains(t, "://") {
