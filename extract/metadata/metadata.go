@@ -91,7 +91,7 @@ func ReadWith(doc *html.Node, pageURL *url.URL, opts Options) *Metadata {
 	m.Paywalled = paywalled(ld)
 	m.Type = strings.ToLower(p.meta("og:type"))
 	if m.Type == "" && ld.article != nil {
-		if t := ldTypes(ld.article); len(t) > 0 {
+		if t := ldTypes(ld.article, nil); len(t) > 0 {
 			m.Type = t[0]
 		}
 	}
@@ -145,7 +145,8 @@ func paywalled(ld *ldData) bool {
 		}
 	}
 	for _, o := range ld.objects {
-		types := ldTypes(o)
+		var tb [4]string
+		types := ldTypes(o, tb[:0])
 		if anyType(types, articleTypes) || anyType(types, secondaryTypes) {
 			if v, ok := o["isAccessibleForFree"]; ok && ldFalse(v) {
 				return true
