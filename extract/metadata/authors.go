@@ -172,7 +172,7 @@ func splitByline(s string) []string {
 	s = strings.TrimSpace(s)
 	// Several "By" in a row (nested markup), and a leading label.
 	for i := 0; i < 3; i++ {
-		t := cyrPrefixRe.ReplaceAllString(byPrefixRe.ReplaceAllString(s, ""), "")
+		t := cutPrefix(cyrPrefixRe, cutPrefix(byPrefixRe, s))
 		if t == s {
 			break
 		}
@@ -204,15 +204,79 @@ func splitByline(s string) []string {
 	})
 	s = sentenceStopRe.ReplaceAllString(s, "$1, ")
 	var out []string
-	for _, p := range splitRe.Split(s, -1) {
+	var whole [1]string
+	parts := whole[:]
+	if maySplit(s) {
+		parts = splitRe.Split(s, -1)
+	} else {
+		whole[0] = s
+	}
+	for _, p := range parts {
 		p = strings.Trim(cleanText(p), " .:-–—*•·,")
-		p = byPrefixRe.ReplaceAllString(p, "")
+		p = cutPrefix(byPrefixRe, p)
 		p = cutForTail(p)
 		if p != "" {
 			out = append(out, p)
 		}
 	}
 	return out
+}
+
+// cutPrefix is re.ReplaceAllString(s, "") for a pattern anchored at the
+// start of the text that matches no empty text (byPrefixRe, cyrPrefixRe):
+// the rest of s after the match, without the copy ReplaceAllString makes
+// even when nothing matches.
+func cutPrefix(re *fastre.Regexp, s string) string {
+	if loc := re.FindStringIndex(s); loc != nil {
+		return s[loc[1]:]
+	}
+	return s
+}
+
+// splitWords are the words splitRe splits at, ignoring case, and
+// splitWordsCase those it splits at only as written.
+var (
+	splitWords     = []string{"and", "und", "sowie", "with", "avec", "mit"}
+	splitWordsCase = []string{"y", "e", "et", "og", "och", "i"}
+)
+
+// maySplit reports whether splitRe may match s: it holds one of its
+// separators, or one of its words as a whole word (\b knows only ASCII
+// letters, digits and "_"). A text with "ſ", which (?i) reads as "s",
+// goes to the regexp. Most names have neither, and splitRe, whose
+// single-letter words defeat the literal prefilter, is slow on them.
+func maySplit(s string) bool {
+	if strings.ContainsAny(s, ",;/|&＆、ſ") {
+		return true
+	}
+	for i := 0; i < len(s); {
+		if !isWordByte(s[i]) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(s) && isWordByte(s[j]) {
+			j++
+		}
+		w := s[i:j]
+		for _, sw := range splitWords {
+			if strings.EqualFold(w, sw) {
+				return true
+			}
+		}
+		for _, sw := range splitWordsCase {
+			if w == sw {
+				return true
+			}
+		}
+		i = j
+	}
+	return false
+}
+
+// isWordByte is \w in a regexp: an ASCII letter, digit or "_".
+func isWordByte(c byte) bool {
+	return c == '_' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
 }
 
 // bylineCut is where the first match of bylineCutRe or bylineCutDateRe

@@ -26,8 +26,11 @@ type page struct {
 	// propCount counts the values of a key that came from a property
 	// attribute; they are first in metas.
 	propCount map[string]int
-	// links maps a lower-cased rel token to the hrefs in document order.
-	links map[string][]string
+	// metaVals backs the first values of metas (see oneValue).
+	metaVals []string
+	// canonical and imageSrc are the hrefs of the link elements with rel
+	// canonical and image_src (the only ones read), in document order.
+	canonical, imageSrc []string
 
 	ldjson []string
 	// items are microdata properties (itemprop on elements other than meta).
@@ -177,7 +180,7 @@ func (c *classPattern) MatchString(v string) bool {
 func isClassSep(c byte) bool { return c == '-' || c == '_' || c == ' ' }
 
 func collect(doc *html.Node) *page {
-	p := &page{metas: map[string][]string{}, propCount: map[string]int{}, links: map[string][]string{}, classes: map[string]classMatch{}, authors: authorCache{}}
+	p := &page{metas: map[string][]string{}, propCount: map[string]int{}, classes: map[string]classMatch{}, authors: authorCache{}}
 	var walk func(n *html.Node, noise, inArticle bool, scope string)
 	walk = func(n *html.Node, noise, inArticle bool, scope string) {
 		if n.Type != html.ElementNode {
@@ -224,8 +227,13 @@ func collect(doc *html.Node) *page {
 		case atom.Link:
 			href := strings.TrimSpace(attr(n, "href"))
 			if href != "" {
-				for _, rel := range strings.Fields(strings.ToLower(attr(n, "rel"))) {
-					p.links[rel] = append(p.links[rel], href)
+				for rel := range strings.FieldsSeq(attr(n, "rel")) {
+					switch {
+					case lowerIs(rel, "canonical"):
+						p.canonical = append(p.canonical, href)
+					case lowerIs(rel, "image_src"):
+						p.imageSrc = append(p.imageSrc, href)
+					}
 				}
 			}
 			return
@@ -660,6 +668,15 @@ func hasPrefixLowerASCII(s, w string) bool {
 	return true
 }
 
+// lowerIs reports whether strings.ToLower(s) is want, a lower-case
+// ASCII word, without building the lower-cased string for ASCII s.
+func lowerIs(s, want string) bool {
+	if isASCII(s) {
+		return len(s) == len(want) && hasPrefixLowerASCII(s, want)
+	}
+	return strings.ToLower(s) == want
+}
+
 func containsAny(s string, words []string) bool {
 	for _, w := range words {
 		if strings.Contains(s, w) {
@@ -691,6 +708,13 @@ func (p *page) addMeta(n *html.Node) {
 			}
 			seen = append(seen, key)
 			vals := p.metas[key]
+			if k == "property" {
+				p.propCount[key]++
+			}
+			if len(vals) == 0 {
+				p.metas[key] = p.oneValue(content)
+				continue
+			}
 			if k != "property" {
 				p.metas[key] = append(vals, content)
 				continue
@@ -698,14 +722,25 @@ func (p *page) addMeta(n *html.Node) {
 			// Values given in a property attribute (Open Graph's and
 			// RDFa's form) come before those given as name="og:title":
 			// the same key in both forms is the property's.
-			i := p.propCount[key]
-			p.propCount[key] = i + 1
+			i := p.propCount[key] - 1
 			vals = append(vals, "")
 			copy(vals[i+1:], vals[i:])
 			vals[i] = content
 			p.metas[key] = vals
 		}
 	}
+}
+
+// oneValue is a slice holding v alone, cut from a shared array: most
+// meta keys have one value, and a slice each would be an allocation
+// each. Its capacity is one, so that an append copies it.
+func (p *page) oneValue(v string) []string {
+	if len(p.metaVals) == cap(p.metaVals) {
+		p.metaVals = make([]string, 0, 32)
+	}
+	i := len(p.metaVals)
+	p.metaVals = append(p.metaVals, v)
+	return p.metaVals[i : i+1 : i+1]
 }
 
 // metaKey gives one spelling to the Dublin Core keys: "DC.title" and

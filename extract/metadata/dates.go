@@ -197,9 +197,26 @@ func parseDate(s string) (when, bool) {
 // the day a digit, one that opens with a weekday or month name a letter.
 // Most values fit few layouts, and each that fails costs time.Parse an
 // error value.
+//
+// A layout that opens with "2006-01-02" or "2006/01/02" (fixed-width
+// fields) also needs s to hold that separator at the same places, and
+// what follows the day: the end of s, or the layout's next byte.
 func layoutFits(layout, s string) bool {
 	if strings.HasPrefix(layout, "2006") {
-		return len(s) >= 4 && isDigit(s[0]) && isDigit(s[1]) && isDigit(s[2]) && isDigit(s[3])
+		if len(s) < 5 || !isDigit(s[0]) || !isDigit(s[1]) || !isDigit(s[2]) || !isDigit(s[3]) {
+			return false
+		}
+		sep := layout[4]
+		if isDigit(sep) {
+			return isDigit(s[4])
+		}
+		if s[4] != sep || len(s) < 10 || s[7] != sep {
+			return false
+		}
+		if len(layout) == 10 {
+			return len(s) == 10
+		}
+		return len(s) > 10 && s[10] == layout[10]
 	}
 	return s != "" && isDigit(layout[0]) == isDigit(s[0])
 }

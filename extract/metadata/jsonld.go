@@ -56,7 +56,8 @@ func parseJSONLD(blocks []string) *ldData {
 	}
 	var fallback ldObject
 	for _, o := range d.objects {
-		types := ldTypes(o)
+		var tb [4]string
+		types := ldTypes(o, tb[:0])
 		switch {
 		case anyType(types, articleTypes):
 			d.articles = append(d.articles, o)
@@ -175,7 +176,8 @@ func (d *ldData) flatten(v any, depth int) {
 			d.flatten(g, depth+1)
 		}
 		if me, ok := t["mainEntity"]; ok {
-			if o, ok := me.(ldObject); ok && anyType(ldTypes(o), articleTypes) {
+			var tb [4]string
+			if o, ok := me.(ldObject); ok && anyType(ldTypes(o, tb[:0]), articleTypes) {
 				d.flatten(o, depth+1)
 			}
 		}
@@ -195,8 +197,10 @@ func (d *ldData) resolve(v any) any {
 	return v
 }
 
-func ldTypes(o ldObject) []string {
-	var out []string
+// ldTypes lists the lower-cased types of o, appended to buf (callers
+// pass a small array's slice: most nodes have one type).
+func ldTypes(o ldObject, buf []string) []string {
+	out := buf
 	switch t := o["@type"].(type) {
 	case string:
 		out = append(out, strings.ToLower(lastSegment(t)))
@@ -315,7 +319,8 @@ func (d *ldData) ldAuthors(o ldObject) []ldPerson {
 			if name == "" || looksLikeURL(name) {
 				return
 			}
-			types := ldTypes(t)
+			var tb [4]string
+			types := ldTypes(t, tb[:0])
 			org := hasType(types, "organization") || hasType(types, "newsmediaorganization") ||
 				hasType(types, "corporation") || hasType(types, "educationalorganization")
 			out = append(out, ldPerson{name: name, org: org})
@@ -369,7 +374,7 @@ func (d *ldData) pickArticle(p *page, pageURL string) {
 		return
 	}
 	urls := map[string]bool{}
-	for _, u := range append(append([]string{pageURL}, p.links["canonical"]...), p.metas["og:url"]...) {
+	for _, u := range append(append([]string{pageURL}, p.canonical...), p.metas["og:url"]...) {
 		if u = normURL(u); u != "" {
 			urls[u] = true
 		}

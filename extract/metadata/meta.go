@@ -163,7 +163,7 @@ func absURL(base *url.URL, ref string) string {
 // home page from a deeper page is a template slip and is ignored. On an
 // AMP page rel=canonical is the regular page, which is what we want.
 func canonicalURL(p *page, ld *ldData, base, pageURL *url.URL) string {
-	cands := append([]string{}, p.links["canonical"]...)
+	cands := append([]string{}, p.canonical...)
 	cands = append(cands, p.meta("og:url"))
 	if ld.article != nil {
 		cands = append(cands, ldString(ld.article["url"]))
@@ -202,7 +202,7 @@ func tagsOf(p *page, ld *ldData) []string {
 	var out []string
 	seen := map[string]bool{}
 	for _, r := range raw {
-		for _, t := range strings.FieldsFunc(r, func(c rune) bool { return c == ',' || c == ';' || c == '|' }) {
+		for t := range strings.FieldsFuncSeq(r, func(c rune) bool { return c == ',' || c == ';' || c == '|' }) {
 			t = strings.Trim(cleanText(t), `"'#`)
 			key := strings.ToLower(t)
 			if t == "" || seen[key] || len(t) > 80 || strings.Contains(t, "://") {

@@ -91,7 +91,7 @@ func ReadWith(doc *html.Node, pageURL *url.URL, opts Options) *Metadata {
 	m.Paywalled = paywalled(ld)
 	m.Type = strings.ToLower(p.meta("og:type"))
 	if m.Type == "" && ld.article != nil {
-		if t := ldTypes(ld.article); len(t) > 0 {
+		if t := ldTypes(ld.article, nil); len(t) > 0 {
 			m.Type = t[0]
 		}
 	}
@@ -127,7 +127,7 @@ func chooseImage(p *page, ld *ldData, base *url.URL) string {
 		cands = append(cands, ldImage(ld.article["image"]))
 	}
 	cands = append(cands, p.itemValue("image", "thumbnailurl"))
-	cands = append(cands, p.links["image_src"]...)
+	cands = append(cands, p.imageSrc...)
 	for _, c := range cands {
 		if u := absURL(base, c); u != "" {
 			return u
@@ -145,7 +145,8 @@ func paywalled(ld *ldData) bool {
 		}
 	}
 	for _, o := range ld.objects {
-		types := ldTypes(o)
+		var tb [4]string
+		types := ldTypes(o, tb[:0])
 		if anyType(types, articleTypes) || anyType(types, secondaryTypes) {
 			if v, ok := o["isAccessibleForFree"]; ok && ldFalse(v) {
 				return true
@@ -428,12 +429,13 @@ func chooseDates(p *page, ld *ldData, pageURL *url.URL, now time.Time) (publishe
 			machine = append(machine, d.value)
 		}
 	}
-	zone := pageZone(p, machine)
+	dates := newDateMemo()
+	zone := pageZone(p, machine, dates)
 
 	ok := func(w when) bool { return !w.t.IsZero() && !w.in(zone).After(now) }
 	pick := func(vals ...string) when {
 		for _, v := range vals {
-			if w, good := parseDate(v); good && ok(w) {
+			if w, good := dates.parse(v); good && ok(w) {
 				return w
 			}
 		}
@@ -447,7 +449,7 @@ func chooseDates(p *page, ld *ldData, pageURL *url.URL, now time.Time) (publishe
 		pub = pick(itemPub)
 	}
 	if pub.t.IsZero() {
-		pub = timeElement(p, ok)
+		pub = timeElement(p, ok, dates)
 	}
 	if pub.t.IsZero() {
 		pub = headLineDate(p, ok)
@@ -459,7 +461,7 @@ func chooseDates(p *page, ld *ldData, pageURL *url.URL, now time.Time) (publishe
 		if pageURL != nil {
 			paths = append(paths, pageURL.Path)
 		}
-		for _, v := range append(append([]string{}, p.links["canonical"]...), p.metaValues("og:url")...) {
+		for _, v := range append(append([]string{}, p.canonical...), p.metaValues("og:url")...) {
 			if u, err := url.Parse(strings.TrimSpace(v)); err == nil {
 				paths = append(paths, u.Path)
 			}
@@ -478,19 +480,55 @@ func chooseDates(p *page, ld *ldData, pageURL *url.URL, now time.Time) (publishe
 	if mod.t.IsZero() {
 		mod = pick(itemMod)
 	}
-	published, modified = place(pub, zone, machine), place(mod, zone, machine)
+	published, modified = place(pub, zone, machine, dates), place(mod, zone, machine, dates)
 	if !modified.IsZero() && !published.IsZero() && modified.Before(published) {
 		modified = time.Time{}
 	}
 	return published, modified
 }
 
+// dateMemo holds parseDate's and parseTextDate's results by value:
+// chooseDates reads the same machine-readable values for the page's zone,
+// for the choice and for placing the choice, and the same written dates
+// for the zone and in each pass of timeElement; a value that fits no
+// layout costs an error value per layout tried.
+type dateMemo struct {
+	machine, text map[string]parsedDate
+}
+
+type parsedDate struct {
+	w  when
+	ok bool
+}
+
+func newDateMemo() *dateMemo {
+	return &dateMemo{machine: map[string]parsedDate{}, text: map[string]parsedDate{}}
+}
+
+// parse is parseDate(s).
+func (m *dateMemo) parse(s string) (when, bool) { return memoDate(m.machine, s, parseDate) }
+
+// parseText is parseTextDate(s).
+func (m *dateMemo) parseText(s string) (when, bool) { return memoDate(m.text, s, parseTextDate) }
+
+func memoDate(memo map[string]parsedDate, s string, parse func(string) (when, bool)) (when, bool) {
+	if s == "" {
+		return when{}, false
+	}
+	if r, found := memo[s]; found {
+		return r.w, r.ok
+	}
+	w, ok := parse(s)
+	memo[s] = parsedDate{w, ok}
+	return w, ok
+}
+
 // pageZone is the page's time zone: the offset of the first of its dates
 // that names one, machine-readable values first (in order of trust), then
 // the written dates of the page. Nil when none does.
-func pageZone(p *page, machine []string) *time.Location {
+func pageZone(p *page, machine []string, dates *dateMemo) *time.Location {
 	for _, v := range machine {
-		if w, good := parseDate(v); good && w.zoned {
+		if w, good := dates.parse(v); good && w.zoned {
 			return w.t.Location()
 		}
 	}
@@ -498,7 +536,7 @@ func pageZone(p *page, machine []string) *time.Location {
 		if d.fromAttr {
 			continue
 		}
-		if w, good := parseTextDate(d.value); good && w.zoned {
+		if w, good := dates.parseText(d.value); good && w.zoned {
 			return w.t.Location()
 		}
 	}
@@ -509,13 +547,13 @@ func pageZone(p *page, machine []string) *time.Location {
 // without zone) that another value of the page gives as the same instant
 // with an offset takes that offset; a day or a wall clock without zone is
 // read in the page's zone.
-func place(w when, zone *time.Location, machine []string) time.Time {
+func place(w when, zone *time.Location, machine []string, dates *dateMemo) time.Time {
 	if w.t.IsZero() {
 		return time.Time{}
 	}
 	if offset(w.t) == 0 && (!w.local || w.t.Hour()+w.t.Minute()+w.t.Second() != 0) {
 		for _, v := range machine {
-			if o, good := parseDate(v); good && o.zoned && o.t.Equal(w.t) && offset(o.t) != 0 {
+			if o, good := dates.parse(v); good && o.zoned && o.t.Equal(w.t) && offset(o.t) != 0 {
 				return o.t
 			}
 		}
@@ -526,12 +564,12 @@ func place(w when, zone *time.Location, machine []string) time.Time {
 // timeElement is the publication date from <time> and date-classed
 // elements: one marked as the publication first, then the first in the
 // article that is not an update, machine-readable values before text.
-func timeElement(p *page, ok func(when) bool) when {
+func timeElement(p *page, ok func(when) bool, dates *dateMemo) when {
 	parse := func(d dateNode) (when, bool) {
 		if d.fromAttr {
-			return parseDate(d.value)
+			return dates.parse(d.value)
 		}
-		return parseTextDate(d.value)
+		return dates.parseText(d.value)
 	}
 	try := func(cond func(d dateNode) bool) when {
 		for _, d := range p.times {
@@ -585,7 +623,7 @@ func timeElement(p *page, ok func(when) bool) when {
 		if loc := updatedRe.FindStringIndex(text); loc != nil {
 			text = text[:loc[0]]
 		}
-		if w, good := parseTextDate(text); good && ok(w) {
+		if w, good := dates.parseText(text); good && ok(w) {
 			return w
 		}
 	}

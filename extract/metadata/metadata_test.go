@@ -14,6 +14,8 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"byline/internal/fastre"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -672,6 +674,34 @@ func TestClassInfo(t *testing.T) {
 				if got, want := p.classInfo(&ea), joined(ea); got != want {
 					t.Errorf("classInfo(%+v) = %+v, want %+v", ea, got, want)
 				}
+			}
+		}
+	}
+}
+
+// TestSplitShortcuts checks maySplit and cutPrefix against the regexps
+// they stand in for, on texts built from the words and bytes that matter.
+func TestSplitShortcuts(t *testing.T) {
+	pieces := []string{"and", "AnD", "sowie", "ſowie", "Sowie", "y", "Y", "e", "et", "ET", "og", "och", "i", "I",
+		"By", "by:", "Par", "Автор:", "текст ", "x", "_", "7", " ", "  ", "-", ",", "&", "＆", "、", "é", "Jean", "Doe", "Andy", "Ian",
+		"written by", "Von", "with", "withe", "mit", "avec"}
+	seed := uint32(1)
+	next := func(n int) int {
+		seed = seed*1664525 + 1013904223
+		return int(seed>>8) % n
+	}
+	for range 20000 {
+		var b strings.Builder
+		for range 1 + next(6) {
+			b.WriteString(pieces[next(len(pieces))])
+		}
+		s := b.String()
+		if !maySplit(s) && splitRe.MatchString(s) {
+			t.Errorf("maySplit(%q) = false, splitRe matches", s)
+		}
+		for _, re := range []*fastre.Regexp{byPrefixRe, cyrPrefixRe} {
+			if got, want := cutPrefix(re, s), re.ReplaceAllString(s, ""); got != want {
+				t.Errorf("cutPrefix(%s, %q) = %q, want %q", re, s, got, want)
 			}
 		}
 	}

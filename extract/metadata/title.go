@@ -285,9 +285,12 @@ func hostLabel(host string) string {
 }
 
 func normTitle(s string) string {
+	// unicode.ToLower rune by rune is strings.ToLower (which also reads
+	// an invalid byte as U+FFFD), without building the lower-cased copy.
 	var b strings.Builder
-	for _, r := range strings.ToLower(s) {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+	b.Grow(len(s))
+	for _, r := range s {
+		if r = unicode.ToLower(r); unicode.IsLetter(r) || unicode.IsDigit(r) {
 			b.WriteRune(r)
 		}
 	}
