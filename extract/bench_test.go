@@ -256,3 +256,22 @@ func BenchmarkRatio(b *testing.B) {
 func BenchmarkDecode(b *testing.B) {
 	benchCorpusPass(b, func(p benchPage) { Decode(p.data, "") })
 }
+
+// BenchmarkBlankRawTextScan: the scan alone, on pages decoded beforehand.
+func BenchmarkBlankRawTextScan(b *testing.B) {
+	pages := loadBenchCorpus(b)
+	texts := make([][]byte, len(pages))
+	for i, p := range pages {
+		texts[i], _ = Decode(p.data, "")
+	}
+	var buf []byte
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, text := range texts {
+			if out, copied := blankRawText(text, buf[:0]); copied {
+				buf = out
+			}
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(texts)), "ns/page")
+}

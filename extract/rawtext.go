@@ -127,6 +127,9 @@ func (s *rawScanner) startTag(i int) int {
 	if !ok {
 		return -1
 	}
+	if len(s.foreign) == 0 && !nameStart[t.name[0]] {
+		return t.end // no name the scanner looks for in HTML content
+	}
 	var buf [maxName]byte
 	name := lowName(&buf, t.name)
 	switch string(name) {
@@ -182,6 +185,15 @@ func (s *rawScanner) startTag(i int) int {
 	}
 	return t.end
 }
+
+// nameStart holds the first letters, in both cases, of the start tags
+// startTag looks for in HTML content.
+var nameStart = func() (set [256]bool) {
+	for _, c := range []byte("cfimnpstx") {
+		set[c], set[c-'a'+'A'] = true, true
+	}
+	return set
+}()
 
 // maxName is the length of the longest tag name the scanner looks for
 // ("annotation-xml").
@@ -570,6 +582,21 @@ func matchScriptWord(in []byte, i int) (j int, ok, eof bool) {
 	return j, false, false
 }
 
+// Byte classes for readTag: the bytes that end a tag name or an
+// attribute key or value. A table lookup per byte is cheaper than
+// comparing each byte with all of them.
+const (
+	clSpace = 1 << iota // white space: ' ', '\n', '\r', '\t', '\f'
+	clSlash             // '/'
+	clGT                // '>'
+	clEq                // '='
+)
+
+var byteClass = [256]uint8{
+	' ': clSpace, '\n': clSpace, '\r': clSpace, '\t': clSpace, '\f': clSpace,
+	'/': clSlash, '>': clGT, '=': clEq,
+}
+
 // readTag reads a tag as the tokenizer's readTag does, i at the first
 // byte of its name. ok is false when the input ends inside it.
 func readTag(in []byte, i int) (t tag, ok bool) {
@@ -581,13 +608,13 @@ func readTag(in []byte, i int) (t tag, ok bool) {
 		if i >= n {
 			return t, false
 		}
-		c := in[i]
-		if c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' {
+		c := byteClass[in[i]]
+		if c&clSpace != 0 {
 			t.name = in[start:i]
 			i++
 			break
 		}
-		if c == '/' || c == '>' {
+		if c&(clSlash|clGT) != 0 {
 			t.name = in[start:i]
 			break
 		}
@@ -606,12 +633,11 @@ func readTag(in []byte, i int) (t tag, ok bool) {
 		// Attribute key: up to white space, "/", ">" or a "=" that is not
 		// its first byte.
 		ks := i
-		for i < n {
-			c := in[i]
-			if c == '=' && i > ks || c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '/' || c == '>' {
-				break
-			}
+		if in[i] != '/' {
 			i++
+			for i < n && byteClass[in[i]] == 0 {
+				i++
+			}
 		}
 		if i >= n {
 			return t, false
@@ -647,13 +673,13 @@ func readTag(in []byte, i int) (t tag, ok bool) {
 					if i >= n {
 						return t, false
 					}
-					c := in[i]
-					if c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' {
+					c := byteClass[in[i]]
+					if c&clSpace != 0 {
 						ve = i
 						i++
 						break
 					}
-					if c == '>' {
+					if c&clGT != 0 {
 						ve = i
 						break
 					}
@@ -696,13 +722,8 @@ func mayBeJSONLD(v []byte) bool {
 }
 
 func skipSpace(in []byte, i int) int {
-	for i < len(in) {
-		switch in[i] {
-		case ' ', '\n', '\r', '\t', '\f':
-			i++
-		default:
-			return i
-		}
+	for i < len(in) && byteClass[in[i]] == clSpace {
+		i++
 	}
 	return i
 }
