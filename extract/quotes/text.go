@@ -27,7 +27,52 @@ type token struct {
 	// noName marks a capitalised word that opens a sentence but is not a
 	// name: it is never seen capitalised inside a sentence ("Hosting").
 	noName bool
+	cls    wordClass // the word lists lower is in, for a tWord
 }
+
+// wordClass marks the word lists a word belongs to, looked up once when its
+// token is made: the lists asked about nearly every token.
+type wordClass uint8
+
+const (
+	clsDeterminer       wordClass = 1 << iota // determiners
+	clsCueOrAccording                         // cueOrAccording
+	clsCueForm                                // a key of cueForms
+	clsStarter                                // sentenceStarters
+	clsClauseOrFunction                       // clauseWords or functionWords
+)
+
+var wordClasses = func() map[string]wordClass {
+	m := map[string]wordClass{}
+	for w := range determiners {
+		m[w] |= clsDeterminer
+	}
+	for w := range cueOrAccording {
+		m[w] |= clsCueOrAccording
+	}
+	for w := range cueForms {
+		m[w] |= clsCueForm
+	}
+	for w := range sentenceStarters {
+		m[w] |= clsStarter
+	}
+	for w := range clauseWords {
+		m[w] |= clsClauseOrFunction
+	}
+	for w := range functionWords {
+		m[w] |= clsClauseOrFunction
+	}
+	return m
+}()
+
+// wordToken returns the tWord token of w, folded with low.
+func wordToken(w string, cap bool, low *textArena) token {
+	l := low.fold(w)
+	return token{kind: tWord, text: w, lower: l, cap: cap, cls: wordClasses[l]}
+}
+
+// isDet is isDeterminer(t.lower).
+func (t *token) isDet() bool { return t.cls&clsDeterminer != 0 }
 
 func (t token) is(words ...string) bool {
 	for _, w := range words {
@@ -227,12 +272,11 @@ func appendWordsFold(toks []token, s string, low *textArena) []token {
 			first, _ := utf8.DecodeRuneInString(w)
 			if verb, pron, ok := frenchClitic(w); ok {
 				// "dit-il": the verb, then its subject
-				toks = append(toks, token{kind: tWord, text: verb, lower: low.fold(verb), cap: unicode.IsUpper(first)},
-					token{kind: tWord, text: pron, lower: low.fold(pron)})
+				toks = append(toks, wordToken(verb, unicode.IsUpper(first), low), wordToken(pron, false, low))
 				i = j
 				continue
 			}
-			toks = append(toks, token{kind: tWord, text: w, lower: low.fold(w), cap: unicode.IsUpper(first)})
+			toks = append(toks, wordToken(w, unicode.IsUpper(first), low))
 			i = j
 		default:
 			t := s[i : i+size]
