@@ -1,6 +1,7 @@
 package quotes
 
 import (
+	"math"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -414,7 +415,15 @@ func attributionFollows(toks []token, i int) bool {
 // wordCount counts whitespace-separated words that contain a letter or
 // digit. Text in Chinese or Japanese script, written without spaces, counts
 // one word for every two ideographs or kana.
-func wordCount(s string) int {
+func wordCount(s string) int { return countWords(s, math.MaxInt) }
+
+// moreWords reports whether wordCount(s) > limit, reading s only as far as
+// it takes to tell.
+func moreWords(s string, limit int) bool { return countWords(s, limit) > limit }
+
+// countWords is wordCount(s), stopping once the count passes limit (the
+// count only grows).
+func countWords(s string, limit int) int {
 	n, cjk := 0, 0
 	for w := range strings.FieldsSeq(s) {
 		counted := false
@@ -428,6 +437,9 @@ func wordCount(s string) int {
 				n++
 				counted = true
 			}
+		}
+		if n+cjk/2 > limit {
+			break
 		}
 	}
 	return n + cjk/2
