@@ -158,7 +158,7 @@ func isNameWord(toks []token, i, lo int) bool {
 
 func containsOrg(toks []token) bool {
 	for _, t := range toks {
-		if t.kind == tWord && t.cap && orgWords[t.bare()] {
+		if t.kind == tWord && t.cap && t.cls&clsOrg != 0 {
 			return true
 		}
 	}
@@ -258,7 +258,7 @@ func coreName(run []token) []token {
 			s--
 			break
 		}
-		if s < len(run) && (isTitle(l) || isTitle(strings.TrimSuffix(l, ".")) || isAcronym(t) || t.possessive() || abstractNoun(l)) {
+		if s < len(run) && (t.titleWord() || isTitle(strings.TrimSuffix(l, ".")) || isAcronym(t) || t.possessive() || abstractNoun(l)) {
 			break
 		}
 		if !nameSuffixes[l] && !nameParticles[l] && !isInitial(t) {
@@ -351,12 +351,12 @@ func runName(toks []token, r nameRun) (disp string, key []string, org bool, stri
 func runParts(toks []token, r nameRun) (name []token, org bool, stripped []token) {
 	run := toks[r.s:r.e]
 	org = containsOrg(run) || (len(run) == 1 && (isAcronym(run[0]) || r.det)) ||
-		len(run) > 1 && isTitle(run[len(run)-1].bare()) && !royalTitles[run[len(run)-2].bare()] // "the High Commissioner for …"
+		len(run) > 1 && run[len(run)-1].titleWord() && !royalTitles[run[len(run)-2].bare()] // "the High Commissioner for …"
 	if org && len(run) > 2 {
 		// "White House Press Secretary Stephanie Grisham": a title ends the
 		// organisation's words and a person's name follows
 		core := coreName(run)
-		if n := len(run) - len(core); len(core) >= 2 && n > 0 && !containsOrg(core) && (isTitle(run[n-1].bare()) || isAcronym(run[n-1]) && !r.det) {
+		if n := len(run) - len(core); len(core) >= 2 && n > 0 && !containsOrg(core) && (run[n-1].titleWord() || isAcronym(run[n-1]) && !r.det) {
 			return core, false, run[:n]
 		}
 	}
@@ -532,7 +532,7 @@ func (es *entities) collect(toks []token, lo, hi, base int, runs []nameRun) []na
 				e.gender = 'f'
 			}
 			es.title(e, strings.TrimSuffix(t.bare(), "."))
-			if isTitle(t.bare()) || isRole(t.bare()) {
+			if t.titleWord() || isRole(t.bare()) {
 				e.person = true
 			}
 		}

@@ -41,6 +41,9 @@ const (
 	clsCueForm                                // a key of cueForms
 	clsStarter                                // sentenceStarters
 	clsClauseOrFunction                       // clauseWords or functionWords
+	// the classes of a capitalised word's bare form, for the words of names
+	clsOrg   // orgWords
+	clsTitle // isTitle
 )
 
 var wordClasses = func() map[string]wordClass {
@@ -68,8 +71,26 @@ var wordClasses = func() map[string]wordClass {
 
 // wordToken returns the tWord token of w, folded with low.
 func wordToken(w string, cap bool, low *textArena) token {
-	l := low.fold(w)
-	return token{kind: tWord, text: w, lower: l, cap: cap, cls: wordClasses[l]}
+	t := token{kind: tWord, text: w, lower: low.fold(w), cap: cap}
+	t.cls = wordClasses[t.lower]
+	if cap {
+		b := t.bare()
+		if orgWords[b] {
+			t.cls |= clsOrg
+		}
+		if isTitle(b) {
+			t.cls |= clsTitle
+		}
+	}
+	return t
+}
+
+// titleWord is isTitle(t.bare()).
+func (t *token) titleWord() bool {
+	if t.kind == tWord && t.cap {
+		return t.cls&clsTitle != 0
+	}
+	return isTitle(t.bare())
 }
 
 // isDet is isDeterminer(t.lower).
