@@ -733,7 +733,7 @@ func (a *article) mentions(toks []token, lo, hi, pi int) {
 		}
 		for j := i + 1; j < hi && j <= i+4; j++ {
 			u := toks[j]
-			if u.kind != tWord || u.cap || clauseWords[u.lower] || functionWords[u.lower] {
+			if u.kind != tWord || u.cap || u.cls&clsClauseOrFunction != 0 {
 				break
 			}
 			if nounGender[u.lower] != 0 {

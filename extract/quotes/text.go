@@ -41,6 +41,7 @@ const (
 	clsCueForm                                // a key of cueForms
 	clsStarter                                // sentenceStarters
 	clsClauseOrFunction                       // clauseWords or functionWords
+	clsIndefinite                             // a, an, one, another
 	// the classes of a capitalised word's bare form, for the words of names
 	clsOrg   // orgWords
 	clsTitle // isTitle
@@ -59,6 +60,9 @@ var wordClasses = func() map[string]wordClass {
 	}
 	for w := range sentenceStarters {
 		m[w] |= clsStarter
+	}
+	for _, w := range []string{"a", "an", "one", "another"} {
+		m[w] |= clsIndefinite
 	}
 	for w := range clauseWords {
 		m[w] |= clsClauseOrFunction
@@ -107,13 +111,7 @@ func (t token) is(words ...string) bool {
 
 // indefinite is t.is("a", "an", "one", "another"), for the loops over every
 // token.
-func (t *token) indefinite() bool {
-	switch t.lower {
-	case "a", "an", "one", "another":
-		return true
-	}
-	return false
-}
+func (t *token) indefinite() bool { return t.cls&clsIndefinite != 0 }
 
 func (t token) isPunct(s string) bool { return t.kind == tPunct && t.text == s }
 
