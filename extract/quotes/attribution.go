@@ -35,7 +35,7 @@ func cueFormOf(t token) cueForm { return cueForms[t.lower] }
 // isCue reports whether toks[j] is a reporting verb as used here.
 func isCue(toks []token, j int) bool {
 	t := toks[j]
-	if t.kind != tWord || !cueOrAccording[t.lower] {
+	if t.kind != tWord || t.cls&clsCueOrAccording == 0 {
 		return false // most words: one lookup
 	}
 	if _, ok := accordingWords[t.lower]; ok {
@@ -228,11 +228,7 @@ func npLeft(toks []token, e, lo int) ([]token, int) {
 }
 
 func isCueWord(t token) bool {
-	if t.kind != tWord || t.cap {
-		return false
-	}
-	_, ok := cueForms[t.lower]
-	return ok
+	return t.kind == tWord && !t.cap && t.cls&clsCueForm != 0
 }
 
 // cueOrAccording holds the words of cueForms and accordingWords, so that

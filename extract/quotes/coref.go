@@ -144,13 +144,13 @@ func isNameWord(toks []token, i, lo int) bool {
 	if t.kind != tWord || !t.cap {
 		return false
 	}
-	if t.text == "I" || t.noName || isDeterminer(t.lower) || pronouns[pronounOf(t)] {
+	if t.text == "I" || t.noName || t.isDet() || pronouns[pronounOf(t)] {
 		return false
 	}
-	if sentenceStarters[t.lower] || strings.Contains(t.lower, "-") && commonWordName(t.lower) {
+	if t.cls&clsStarter != 0 || strings.Contains(t.lower, "-") && commonWordName(t.lower) {
 		return false
 	}
-	if _, ok := cueForms[t.lower]; ok && i == lo {
+	if t.cls&clsCueForm != 0 && i == lo {
 		return false
 	}
 	return true
@@ -158,7 +158,7 @@ func isNameWord(toks []token, i, lo int) bool {
 
 func containsOrg(toks []token) bool {
 	for _, t := range toks {
-		if t.kind == tWord && t.cap && orgWords[t.bare()] {
+		if t.kind == tWord && t.cap && t.cls&clsOrg != 0 {
 			return true
 		}
 	}
@@ -258,7 +258,7 @@ func coreName(run []token) []token {
 			s--
 			break
 		}
-		if s < len(run) && (isTitle(l) || isTitle(strings.TrimSuffix(l, ".")) || isAcronym(t) || t.possessive() || abstractNoun(l)) {
+		if s < len(run) && (t.titleWord() || isTitle(strings.TrimSuffix(l, ".")) || isAcronym(t) || t.possessive() || abstractNoun(l)) {
 			break
 		}
 		if !nameSuffixes[l] && !nameParticles[l] && !isInitial(t) {
@@ -351,12 +351,12 @@ func runName(toks []token, r nameRun) (disp string, key []string, org bool, stri
 func runParts(toks []token, r nameRun) (name []token, org bool, stripped []token) {
 	run := toks[r.s:r.e]
 	org = containsOrg(run) || (len(run) == 1 && (isAcronym(run[0]) || r.det)) ||
-		len(run) > 1 && isTitle(run[len(run)-1].bare()) && !royalTitles[run[len(run)-2].bare()] // "the High Commissioner for …"
+		len(run) > 1 && run[len(run)-1].titleWord() && !royalTitles[run[len(run)-2].bare()] // "the High Commissioner for …"
 	if org && len(run) > 2 {
 		// "White House Press Secretary Stephanie Grisham": a title ends the
 		// organisation's words and a person's name follows
 		core := coreName(run)
-		if n := len(run) - len(core); len(core) >= 2 && n > 0 && !containsOrg(core) && (isTitle(run[n-1].bare()) || isAcronym(run[n-1]) && !r.det) {
+		if n := len(run) - len(core); len(core) >= 2 && n > 0 && !containsOrg(core) && (run[n-1].titleWord() || isAcronym(run[n-1]) && !r.det) {
 			return core, false, run[:n]
 		}
 	}
@@ -532,7 +532,7 @@ func (es *entities) collect(toks []token, lo, hi, base int, runs []nameRun) []na
 				e.gender = 'f'
 			}
 			es.title(e, strings.TrimSuffix(t.bare(), "."))
-			if isTitle(t.bare()) || isRole(t.bare()) {
+			if t.titleWord() || isRole(t.bare()) {
 				e.person = true
 			}
 		}
@@ -542,7 +542,7 @@ func (es *entities) collect(toks []token, lo, hi, base int, runs []nameRun) []na
 		for j := r.s - 1; j >= lo && j >= r.s-6 && !toks[r.s-1].is("to", "of", "for", "in", "at", "from", "with", "by", "on"); j-- {
 			t := toks[j]
 			b := t.bare()
-			if t.kind != tWord || !(t.cap && !isDeterminer(t.lower) || t.possessive() || isRole(b) || isTitle(b) || personNouns[b] || b == "to" || b == "of" || b == "for" || b == "and") {
+			if t.kind != tWord || !(t.cap && !t.isDet() || t.possessive() || isRole(b) || isTitle(b) || personNouns[b] || b == "to" || b == "of" || b == "for" || b == "and") {
 				if role != "" && t.kind == tWord {
 					e.learnGender(roleGender(t.lower, role))
 				}
@@ -575,7 +575,7 @@ func (es *entities) collect(toks []token, lo, hi, base int, runs []nameRun) []na
 			for j >= lo && j > r.s-16 && !isBoundary(toks[j]) {
 				j--
 			}
-			if d := toks[j+1]; d.kind == tWord && isDeterminer(d.lower) {
+			if d := toks[j+1]; d.kind == tWord && d.isDet() {
 				for k := j + 1; k < r.s-1; k++ {
 					if toks[k].kind == tWord && !toks[k].cap {
 						e.addTitle(toks[k].bare())
@@ -603,7 +603,7 @@ func (es *entities) collect(toks []token, lo, hi, base int, runs []nameRun) []na
 		if t.indefinite() {
 			for j := i + 1; j < hi && j <= i+4; j++ {
 				u := toks[j]
-				if u.kind != tWord || u.cap || clauseWords[u.lower] || functionWords[u.lower] || isCueWord(u) {
+				if u.kind != tWord || u.cap || u.cls&(clsClauseOrFunction|clsCueForm) != 0 {
 					break
 				}
 				if isPersonHead(u.bare()) && es.indefs[u.bare()] == "" {
@@ -611,12 +611,12 @@ func (es *entities) collect(toks []token, lo, hi, base int, runs []nameRun) []na
 				}
 			}
 		}
-		if !isDeterminer(t.lower) {
+		if !t.isDet() {
 			continue
 		}
 		for j := i + 1; j < hi && j <= i+4; j++ {
 			u := toks[j]
-			if u.kind != tWord || u.cap || clauseWords[u.lower] || functionWords[u.lower] || isCueWord(u) {
+			if u.kind != tWord || u.cap || u.cls&(clsClauseOrFunction|clsCueForm) != 0 {
 				break
 			}
 			es.addDesc(u.bare(), toks[i+1:j+1])

@@ -31,7 +31,7 @@ func notQuotation(toks []token, i, lo, hi int, partial, attributed bool) bool {
 // “Put first things first”, ensures …'.
 func mentionedInSentence(toks []token, i, hi int) bool {
 	t := toks[i].text
-	if endsClause(t) || wordCount(t) > 8 || i > 0 && (toks[i-1].isPunct(",") || toks[i-1].isPunct(":")) {
+	if endsClause(t) || moreWords(t, 8) || i > 0 && (toks[i-1].isPunct(",") || toks[i-1].isPunct(":")) {
 		return false // 'thinks, “Hey, what a cool idea”, …' is introduced as an utterance
 	}
 	j := i + 1

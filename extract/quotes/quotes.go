@@ -733,7 +733,7 @@ func (a *article) mentions(toks []token, lo, hi, pi int) {
 		}
 		for j := i + 1; j < hi && j <= i+4; j++ {
 			u := toks[j]
-			if u.kind != tWord || u.cap || clauseWords[u.lower] || functionWords[u.lower] {
+			if u.kind != tWord || u.cap || u.cls&clsClauseOrFunction != 0 {
 				break
 			}
 			if nounGender[u.lower] != 0 {
@@ -843,13 +843,13 @@ func (a *article) result() []Quote {
 	// a heading that quotes the body ('Starmer: "Change begins now"')
 	// repeats words attributed to the same speaker nearby
 	for k, c := range kept {
-		if c.drop || !c.attrib || c.cont || wordCount(a.paras[c.para].text) > 12 {
+		if c.drop || !c.attrib || c.cont || moreWords(a.paras[c.para].text, 12) {
 			continue
 		}
 		f := norm[c]
 		for m := max(0, k-pullWindow); m < len(kept) && m <= k+pullWindow; m++ {
 			d := kept[m]
-			if d == c || d.drop || d.para == c.para || !strings.Contains(norm[d], f) || wordCount(a.paras[d.para].text) <= 12 {
+			if d == c || d.drop || d.para == c.para || !strings.Contains(norm[d], f) || !moreWords(a.paras[d.para].text, 12) {
 				continue
 			}
 			if c.speaker == nil || d.speaker != nil && d.speaker.name == c.speaker.name {

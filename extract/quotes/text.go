@@ -1,6 +1,7 @@
 package quotes
 
 import (
+	"math"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -27,7 +28,77 @@ type token struct {
 	// noName marks a capitalised word that opens a sentence but is not a
 	// name: it is never seen capitalised inside a sentence ("Hosting").
 	noName bool
+	cls    wordClass // the word lists lower is in, for a tWord
 }
+
+// wordClass marks the word lists a word belongs to, looked up once when its
+// token is made: the lists asked about nearly every token.
+type wordClass uint8
+
+const (
+	clsDeterminer       wordClass = 1 << iota // determiners
+	clsCueOrAccording                         // cueOrAccording
+	clsCueForm                                // a key of cueForms
+	clsStarter                                // sentenceStarters
+	clsClauseOrFunction                       // clauseWords or functionWords
+	clsIndefinite                             // a, an, one, another
+	// the classes of a capitalised word's bare form, for the words of names
+	clsOrg   // orgWords
+	clsTitle // isTitle
+)
+
+var wordClasses = func() map[string]wordClass {
+	m := map[string]wordClass{}
+	for w := range determiners {
+		m[w] |= clsDeterminer
+	}
+	for w := range cueOrAccording {
+		m[w] |= clsCueOrAccording
+	}
+	for w := range cueForms {
+		m[w] |= clsCueForm
+	}
+	for w := range sentenceStarters {
+		m[w] |= clsStarter
+	}
+	for _, w := range []string{"a", "an", "one", "another"} {
+		m[w] |= clsIndefinite
+	}
+	for w := range clauseWords {
+		m[w] |= clsClauseOrFunction
+	}
+	for w := range functionWords {
+		m[w] |= clsClauseOrFunction
+	}
+	return m
+}()
+
+// wordToken returns the tWord token of w, folded with low.
+func wordToken(w string, cap bool, low *textArena) token {
+	t := token{kind: tWord, text: w, lower: low.fold(w), cap: cap}
+	t.cls = wordClasses[t.lower]
+	if cap {
+		b := t.bare()
+		if orgWords[b] {
+			t.cls |= clsOrg
+		}
+		if isTitle(b) {
+			t.cls |= clsTitle
+		}
+	}
+	return t
+}
+
+// titleWord is isTitle(t.bare()).
+func (t *token) titleWord() bool {
+	if t.kind == tWord && t.cap {
+		return t.cls&clsTitle != 0
+	}
+	return isTitle(t.bare())
+}
+
+// isDet is isDeterminer(t.lower).
+func (t *token) isDet() bool { return t.cls&clsDeterminer != 0 }
 
 func (t token) is(words ...string) bool {
 	for _, w := range words {
@@ -40,13 +111,7 @@ func (t token) is(words ...string) bool {
 
 // indefinite is t.is("a", "an", "one", "another"), for the loops over every
 // token.
-func (t *token) indefinite() bool {
-	switch t.lower {
-	case "a", "an", "one", "another":
-		return true
-	}
-	return false
-}
+func (t *token) indefinite() bool { return t.cls&clsIndefinite != 0 }
 
 func (t token) isPunct(s string) bool { return t.kind == tPunct && t.text == s }
 
@@ -227,12 +292,11 @@ func appendWordsFold(toks []token, s string, low *textArena) []token {
 			first, _ := utf8.DecodeRuneInString(w)
 			if verb, pron, ok := frenchClitic(w); ok {
 				// "dit-il": the verb, then its subject
-				toks = append(toks, token{kind: tWord, text: verb, lower: low.fold(verb), cap: unicode.IsUpper(first)},
-					token{kind: tWord, text: pron, lower: low.fold(pron)})
+				toks = append(toks, wordToken(verb, unicode.IsUpper(first), low), wordToken(pron, false, low))
 				i = j
 				continue
 			}
-			toks = append(toks, token{kind: tWord, text: w, lower: low.fold(w), cap: unicode.IsUpper(first)})
+			toks = append(toks, wordToken(w, unicode.IsUpper(first), low))
 			i = j
 		default:
 			t := s[i : i+size]
@@ -370,7 +434,15 @@ func attributionFollows(toks []token, i int) bool {
 // wordCount counts whitespace-separated words that contain a letter or
 // digit. Text in Chinese or Japanese script, written without spaces, counts
 // one word for every two ideographs or kana.
-func wordCount(s string) int {
+func wordCount(s string) int { return countWords(s, math.MaxInt) }
+
+// moreWords reports whether wordCount(s) > limit, reading s only as far as
+// it takes to tell.
+func moreWords(s string, limit int) bool { return countWords(s, limit) > limit }
+
+// countWords is wordCount(s), stopping once the count passes limit (the
+// count only grows).
+func countWords(s string, limit int) int {
 	n, cjk := 0, 0
 	for w := range strings.FieldsSeq(s) {
 		counted := false
@@ -384,6 +456,9 @@ func wordCount(s string) int {
 				n++
 				counted = true
 			}
+		}
+		if n+cjk/2 > limit {
+			break
 		}
 	}
 	return n + cjk/2
