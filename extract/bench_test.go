@@ -2,18 +2,13 @@ package extract
 
 import (
 	"bytes"
-	"compress/gzip"
-	"encoding/json"
-	"io"
-	"net/url"
-	"os"
-	"path/filepath"
 	"runtime"
 	"slices"
-	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"byline/internal/benchcorpus"
 
 	"golang.org/x/net/html"
 )
@@ -47,39 +42,14 @@ type benchPage struct {
 }
 
 var benchCorpus = sync.OnceValues(func() ([]benchPage, error) {
-	files, err := filepath.Glob(filepath.Join(benchDir, "html", "*.html.gz"))
-	if err != nil || len(files) == 0 {
+	corpus, err := benchcorpus.Load(benchDir)
+	if err != nil {
 		return nil, err
 	}
-	var truth map[string]struct {
-		URL string `json:"url"`
-	}
-	if raw, err := os.ReadFile(filepath.Join(benchDir, "ground-truth.json")); err == nil {
-		if err := json.Unmarshal(raw, &truth); err != nil {
-			return nil, err
-		}
-	}
 	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
-	var pages []benchPage
-	for _, f := range files {
-		raw, err := os.ReadFile(f)
-		if err != nil {
-			return nil, err
-		}
-		zr, err := gzip.NewReader(bytes.NewReader(raw))
-		if err != nil {
-			return nil, err
-		}
-		data, err := io.ReadAll(zr)
-		if err != nil {
-			return nil, err
-		}
-		id := strings.TrimSuffix(filepath.Base(f), ".html.gz")
-		opts := &Options{Now: now}
-		if u, err := url.Parse(truth[id].URL); err == nil && u.Host != "" {
-			opts.URL = u
-		}
-		pages = append(pages, benchPage{name: id, data: data, opts: opts})
+	pages := make([]benchPage, 0, len(corpus))
+	for _, p := range corpus {
+		pages = append(pages, benchPage{name: p.ID, data: p.Data, opts: &Options{Now: now, URL: p.URL}})
 	}
 	return pages, nil
 })
@@ -124,11 +94,11 @@ func newPageTimes(n int) *pageTimes {
 }
 
 func (pt *pageTimes) time(i int, f func()) {
-	c0, ok := threadCPU()
+	c0, ok := benchcorpus.ThreadCPU()
 	start := time.Now()
 	f()
 	pt.wall[i] = append(pt.wall[i], time.Since(start))
-	if c1, ok1 := threadCPU(); ok && ok1 {
+	if c1, ok1 := benchcorpus.ThreadCPU(); ok && ok1 {
 		pt.cpu[i] = append(pt.cpu[i], c1-c0)
 	}
 }

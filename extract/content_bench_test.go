@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"byline/extract/metadata"
+	"byline/internal/benchcorpus"
 )
 
 // BenchmarkFindContent times the body extraction alone (clean, render,
@@ -40,9 +41,9 @@ func BenchmarkFindContent(b *testing.B) {
 			meta := metadata.ReadWith(doc, p.opts.pageURL(), metadata.Options{Now: p.opts.now()})
 			runtime.ReadMemStats(&before)
 			b.StartTimer()
-			c0, ok0 := threadCPU()
+			c0, ok0 := benchcorpus.ThreadCPU()
 			findContent(doc, meta, false)
-			c1, ok1 := threadCPU()
+			c1, ok1 := benchcorpus.ThreadCPU()
 			b.StopTimer()
 			runtime.ReadMemStats(&after)
 			mallocs += after.Mallocs - before.Mallocs

@@ -1,13 +1,7 @@
 package metadata_test
 
 import (
-	"bytes"
-	"compress/gzip"
-	"encoding/json"
-	"io"
 	"net/url"
-	"os"
-	"path/filepath"
 	"runtime"
 	"strings"
 	"testing"
@@ -17,6 +11,7 @@ import (
 
 	"byline/extract"
 	"byline/extract/metadata"
+	"byline/internal/benchcorpus"
 )
 
 // corpusPage is one page of the ScrapingHub dev set as the extraction
@@ -32,43 +27,21 @@ var corpusNow = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 
 func loadCorpus(b *testing.B) []corpusPage {
 	b.Helper()
-	dir := "../../testdata/bench/scrapinghub"
-	files, err := filepath.Glob(filepath.Join(dir, "html", "*.html.gz"))
-	if err != nil || len(files) == 0 {
+	corpus, err := benchcorpus.Load("../../testdata/bench/scrapinghub")
+	if err != nil {
+		b.Fatal(err)
+	}
+	if len(corpus) == 0 {
 		b.Skip("no corpus")
 	}
-	var truth map[string]struct {
-		URL string `json:"url"`
-	}
-	if raw, err := os.ReadFile(filepath.Join(dir, "ground-truth.json")); err == nil {
-		if err := json.Unmarshal(raw, &truth); err != nil {
-			b.Fatal(err)
-		}
-	}
 	var pages []corpusPage
-	for _, f := range files {
-		raw, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		zr, err := gzip.NewReader(bytes.NewReader(raw))
-		if err != nil {
-			b.Fatal(err)
-		}
-		data, err := io.ReadAll(zr)
-		if err != nil {
-			b.Fatal(err)
-		}
-		opts := &extract.Options{Now: corpusNow}
-		id := strings.TrimSuffix(filepath.Base(f), ".html.gz")
-		if u, err := url.Parse(truth[id].URL); err == nil && u.Host != "" {
-			opts.URL = u
-		}
-		doc, _, err := extract.Parse(data, opts)
+	for _, p := range corpus {
+		opts := &extract.Options{Now: corpusNow, URL: p.URL}
+		doc, _, err := extract.Parse(p.Data, opts)
 		if err != nil || doc == nil {
-			b.Fatalf("%s: %v", id, err)
+			b.Fatalf("%s: %v", p.ID, err)
 		}
-		a, _ := extract.Extract(data, opts)
+		a, _ := extract.Extract(p.Data, opts)
 		pages = append(pages, corpusPage{doc: doc, url: opts.URL, body: a.Body})
 	}
 	return pages
@@ -111,7 +84,7 @@ func BenchmarkCorpus(b *testing.B) {
 		defer runtime.UnlockOSThread()
 		var m0, m1 runtime.MemStats
 		runtime.ReadMemStats(&m0)
-		c0, cpuOK := threadCPU()
+		c0, cpuOK := benchcorpus.ThreadCPU()
 		for b.Loop() {
 			for i, p := range pages {
 				lang := declared[i]
@@ -123,7 +96,7 @@ func BenchmarkCorpus(b *testing.B) {
 				}
 			}
 		}
-		c1, cpuOK1 := threadCPU()
+		c1, cpuOK1 := benchcorpus.ThreadCPU()
 		runtime.ReadMemStats(&m1)
 		n := float64(b.N * len(pages))
 		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/n, "ns/page")

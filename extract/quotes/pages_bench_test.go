@@ -1,17 +1,13 @@
 package quotes_test
 
 import (
-	"bytes"
-	"compress/gzip"
-	"io"
-	"os"
-	"path/filepath"
 	"runtime"
 	"strings"
 	"testing"
 
 	"byline/extract"
 	"byline/extract/quotes"
+	"byline/internal/benchcorpus"
 )
 
 // BenchmarkFindPages runs Find on the bodies of the vendored ScrapingHub
@@ -21,35 +17,26 @@ import (
 // as prose (Extract does not say which paragraphs were). One iteration is
 // one pass over every page; it reports ns/page, allocs/page and B/page.
 func BenchmarkFindPages(b *testing.B) {
-	files, err := filepath.Glob(filepath.Join("..", "..", "testdata", "bench", "scrapinghub", "html", "*.html.gz"))
-	if err != nil || len(files) == 0 {
+	pages, err := benchcorpus.Load("../../testdata/bench/scrapinghub")
+	if err != nil {
+		b.Fatal(err)
+	}
+	if len(pages) == 0 {
 		b.Skip("no benchmark pages")
 	}
 	var bodies [][]string
-	for _, f := range files {
-		raw, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		zr, err := gzip.NewReader(bytes.NewReader(raw))
-		if err != nil {
-			b.Fatal(err)
-		}
-		data, err := io.ReadAll(zr)
-		if err != nil {
-			b.Fatal(err)
-		}
-		a, err := extract.Extract(data, nil)
+	for _, p := range pages {
+		a, err := extract.Extract(p.Data, nil)
 		if err != nil {
 			continue
 		}
 		bodies = append(bodies, strings.Split(a.Body, "\n\n"))
 	}
-	runtime.LockOSThread() // for threadCPU
+	runtime.LockOSThread() // for benchcorpus.ThreadCPU
 	defer runtime.UnlockOSThread()
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
-	c0, cpuOK := threadCPU()
+	c0, cpuOK := benchcorpus.ThreadCPU()
 	n := 0
 	for b.Loop() {
 		for _, paras := range bodies {
@@ -58,7 +45,7 @@ func BenchmarkFindPages(b *testing.B) {
 		n += len(bodies)
 	}
 	b.StopTimer()
-	c1, cpuOK1 := threadCPU()
+	c1, cpuOK1 := benchcorpus.ThreadCPU()
 	runtime.ReadMemStats(&after)
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(n), "ns/page")
 	if cpuOK && cpuOK1 {

@@ -1,4 +1,4 @@
-package quotes_test
+package benchcorpus
 
 import (
 	"syscall"
@@ -6,10 +6,11 @@ import (
 	"unsafe"
 )
 
-// threadCPU returns the CPU time the calling OS thread has used
+// ThreadCPU returns the CPU time the calling OS thread has used
 // (CLOCK_THREAD_CPUTIME_ID), so that page timings are not inflated by
-// time spent waiting for a core on a shared machine.
-func threadCPU() (time.Duration, bool) {
+// time spent waiting for a core on a shared machine. Callers lock their
+// goroutine to its thread (runtime.LockOSThread) around a measurement.
+func ThreadCPU() (time.Duration, bool) {
 	const clockThreadCPUTimeID = 3
 	var ts syscall.Timespec
 	_, _, errno := syscall.RawSyscall(syscall.SYS_CLOCK_GETTIME, clockThreadCPUTimeID, uintptr(unsafe.Pointer(&ts)), 0)
