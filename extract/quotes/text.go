@@ -33,7 +33,7 @@ type token struct {
 
 // wordClass marks the word lists a word belongs to, looked up once when its
 // token is made: the lists asked about nearly every token.
-type wordClass uint8
+type wordClass uint16
 
 const (
 	clsDeterminer       wordClass = 1 << iota // determiners
@@ -43,9 +43,14 @@ const (
 	clsClauseOrFunction                       // clauseWords or functionWords
 	clsIndefinite                             // a, an, one, another
 	// the classes of a capitalised word's bare form, for the words of names
+	// (in wordClasses: of the key itself)
 	clsOrg   // orgWords
-	clsTitle // isTitle
+	clsTitle // isTitle (in wordClasses: titleWords or foreignRoles)
 )
+
+// bareClasses are the classes wordToken gives only to capitalised words,
+// from their bare form.
+const bareClasses = clsOrg | clsTitle
 
 var wordClasses = func() map[string]wordClass {
 	m := map[string]wordClass{}
@@ -70,19 +75,31 @@ var wordClasses = func() map[string]wordClass {
 	for w := range functionWords {
 		m[w] |= clsClauseOrFunction
 	}
+	for w := range orgWords {
+		m[w] |= clsOrg
+	}
+	for w := range titleWords {
+		m[w] |= clsTitle
+	}
+	for w := range foreignRoles {
+		m[w] |= clsTitle
+	}
 	return m
 }()
 
 // wordToken returns the tWord token of w, folded with low.
 func wordToken(w string, cap bool, low *textArena) token {
 	t := token{kind: tWord, text: w, lower: low.fold(w), cap: cap}
-	t.cls = wordClasses[t.lower]
+	c := wordClasses[t.lower]
+	t.cls = c &^ bareClasses
 	if cap {
+		// one lookup serves both forms unless a possessive ending differs
 		b := t.bare()
-		if orgWords[b] {
-			t.cls |= clsOrg
+		if len(b) != len(t.lower) {
+			c = wordClasses[b]
 		}
-		if isTitle(b) {
+		t.cls |= c & clsOrg
+		if c&clsTitle != 0 || germanTitle(b) {
 			t.cls |= clsTitle
 		}
 	}
