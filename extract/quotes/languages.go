@@ -179,7 +179,7 @@ var germanTitleSuffixesByLast = func() (by [256][]string) {
 // isRole reports whether a lower-cased head noun is a role that stands for
 // a named person ("the minister", "la ministre").
 func isRole(w string) bool {
-	return roleNouns[w] || foreignRoles[w]
+	return wordClasses[w]&clsRole != 0 // roleNouns or foreignRoles, in one lookup
 }
 
 // foreignAdverbs may sit between a subject and its verb ("il a également

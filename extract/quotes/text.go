@@ -46,6 +46,8 @@ const (
 	// (in wordClasses: of the key itself)
 	clsOrg   // orgWords
 	clsTitle // isTitle (in wordClasses: titleWords or foreignRoles)
+	// a class of the key only, asked of strings rather than tokens
+	clsRole // roleNouns or foreignRoles: isRole
 )
 
 // bareClasses are the classes wordToken gives only to capitalised words,
@@ -82,7 +84,10 @@ var wordClasses = func() map[string]wordClass {
 		m[w] |= clsTitle
 	}
 	for w := range foreignRoles {
-		m[w] |= clsTitle
+		m[w] |= clsTitle | clsRole
+	}
+	for w := range roleNouns {
+		m[w] |= clsRole
 	}
 	return m
 }()
@@ -91,7 +96,7 @@ var wordClasses = func() map[string]wordClass {
 func wordToken(w string, cap bool, low *textArena) token {
 	t := token{kind: tWord, text: w, lower: low.fold(w), cap: cap}
 	c := wordClasses[t.lower]
-	t.cls = c &^ bareClasses
+	t.cls = c &^ (bareClasses | clsRole)
 	if cap {
 		// one lookup serves both forms unless a possessive ending differs
 		b := t.bare()
