@@ -76,10 +76,11 @@ func titleCase(text string) bool {
 		if isSmallWord(w) {
 			continue
 		}
-		content++
-		if unicode.IsUpper(r) {
-			capped++
+		if !unicode.IsUpper(r) {
+			return false // capped can no longer reach content
 		}
+		content++
+		capped++
 	}
 	if letters > 0 && upper == letters {
 		return false
