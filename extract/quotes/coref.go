@@ -144,7 +144,7 @@ func isNameWord(toks []token, i, lo int) bool {
 	if t.kind != tWord || !t.cap {
 		return false
 	}
-	if t.text == "I" || t.noName || t.isDet() || pronouns[pronounOf(t)] {
+	if t.text == "I" || t.noName || t.isDet() || t.pronoun() {
 		return false
 	}
 	if t.cls&clsStarter != 0 || strings.Contains(t.lower, "-") && commonWordName(t.lower) {

@@ -148,7 +148,7 @@ func usedAsName(toks []token, i, lo, hi int) bool {
 		return false
 	}
 	p, n := toks[i-1], toks[i+1]
-	if endsClause(toks[i].text) || isDeterminer(n.lower) || pronouns[pronounOf(n)] {
+	if endsClause(toks[i].text) || isDeterminer(n.lower) || n.pronoun() {
 		return false
 	}
 	if p.kind != tWord || !(isDeterminer(p.lower) || p.possessive()) {

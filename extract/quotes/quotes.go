@@ -662,14 +662,14 @@ func unknownSource(toks []token, i, hi int) []token {
 	for e < hi && e < k+4 && toks[e].kind == tWord && toks[e].cap {
 		e++
 	}
-	if e == k && toks[k].kind == tWord && pronouns[pronounOf(toks[k])] && !toks[k].cap {
+	if e == k && toks[k].kind == tWord && toks[k].pronoun() && !toks[k].cap {
 		e = k + 1
 	}
 	if e == k || e+1 >= hi || toks[e].kind != tWord || toks[e].cap || functionWords[toks[e].lower] || clauseWords[toks[e].lower] ||
-		!isBoundary(toks[e+1]) || !hasRun(toks[k:e]) && e-k == 1 && !pronouns[pronounOf(toks[k])] {
+		!isBoundary(toks[e+1]) || !hasRun(toks[k:e]) && e-k == 1 && !toks[k].pronoun() {
 		return nil
 	}
-	if !pureName(toks[k:e]) && !(e-k == 1 && pronouns[pronounOf(toks[k])]) {
+	if !pureName(toks[k:e]) && !(e-k == 1 && toks[k].pronoun()) {
 		return nil
 	}
 	return toks[k:e]

@@ -48,6 +48,12 @@ const (
 	clsTitle // isTitle (in wordClasses: titleWords or foreignRoles)
 	// a class of the key only, asked of strings rather than tokens
 	clsRole // roleNouns or foreignRoles: isRole
+	// pronouns[pronounOf(t)], on a token; in wordClasses, the same of a word
+	// without an apostrophe, lower-case (clsPronounLower) and capitalised
+	// (clsPronounCap)
+	clsPronoun
+	clsPronounLower
+	clsPronounCap
 )
 
 // bareClasses are the classes wordToken gives only to capitalised words,
@@ -89,6 +95,21 @@ var wordClasses = func() map[string]wordClass {
 	for w := range roleNouns {
 		m[w] |= clsRole
 	}
+	// pronounOf gives a pronoun only for pronouns and foreignPronouns
+	pronounClasses := func(w string) {
+		if pronouns[pronounOf(token{lower: w})] {
+			m[w] |= clsPronounLower
+		}
+		if pronouns[pronounOf(token{lower: w, cap: true})] {
+			m[w] |= clsPronounCap
+		}
+	}
+	for w := range pronouns {
+		pronounClasses(w)
+	}
+	for w := range foreignPronouns {
+		pronounClasses(w)
+	}
 	return m
 }()
 
@@ -96,7 +117,16 @@ var wordClasses = func() map[string]wordClass {
 func wordToken(w string, cap bool, low *textArena) token {
 	t := token{kind: tWord, text: w, lower: low.fold(w), cap: cap}
 	c := wordClasses[t.lower]
-	t.cls = c &^ (bareClasses | clsRole)
+	t.cls = c &^ (bareClasses | clsRole | clsPronounLower | clsPronounCap)
+	switch {
+	case strings.IndexByte(t.lower, '\'') > 0:
+		// pronounOf reads the word before the apostrophe ("it's")
+		if pronouns[pronounOf(t)] {
+			t.cls |= clsPronoun
+		}
+	case cap && c&clsPronounCap != 0, !cap && c&clsPronounLower != 0:
+		t.cls |= clsPronoun
+	}
 	if cap {
 		// one lookup serves both forms unless a possessive ending differs
 		b := t.bare()
@@ -118,6 +148,9 @@ func (t *token) titleWord() bool {
 	}
 	return isTitle(t.bare())
 }
+
+// pronoun is pronouns[pronounOf(t)].
+func (t *token) pronoun() bool { return t.cls&clsPronoun != 0 }
 
 // isDet is isDeterminer(t.lower).
 func (t *token) isDet() bool { return t.cls&clsDeterminer != 0 }
