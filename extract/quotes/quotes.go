@@ -350,8 +350,10 @@ func newArticle(paragraphs []string, kinds []Kind) *article {
 	for _, p := range paragraphs {
 		size += len(p)
 	}
-	allToks := getTokens(size/4 + 2*len(paragraphs))
-	allSents := make([][2]int, 0, cap(allToks)/20+len(paragraphs)) // a sentence every 25 tokens or so
+	nToks := size/4 + 2*len(paragraphs)
+	allToks := getTokens(nToks)
+	// (sized by the estimate: a recycled token buffer may be far larger)
+	allSents := make([][2]int, 0, nToks/20+len(paragraphs)) // a sentence every 25 tokens or so
 	low := &textArena{}
 	low.Grow(size / 8)
 	caps := 0 // capitalised words
