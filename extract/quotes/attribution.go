@@ -84,7 +84,7 @@ func isCue(toks []token, j int) bool {
 		p := toks[j-1]
 		switch {
 		case p.kind == tQuote && !p.term, p.isPunct(",") && j >= 2 && toks[j-2].kind == tQuote:
-		case p.kind == tWord && pronouns[pronounOf(p)] && !isDeterminer(p.lower):
+		case p.kind == tWord && p.pronoun() && !isDeterminer(p.lower):
 		case p.kind == tWord && p.cap && !isDeterminer(p.lower) && !p.possessive() &&
 			(j < 2 || toks[j-2].kind != tWord || !(isDeterminer(toks[j-2].lower) || toks[j-2].possessive() || prepositions[toks[j-2].lower])):
 		default:
@@ -170,7 +170,7 @@ func walkLeft(toks []token, v, lo int) (np, appos []token) {
 			j = k - 1
 		}
 	}
-	if j >= lo && toks[j].kind == tWord && pronouns[pronounOf(toks[j])] {
+	if j >= lo && toks[j].kind == tWord && toks[j].pronoun() {
 		return toks[j : j+1], nil
 	}
 	if j >= lo && toks[j].is("to") {
@@ -198,7 +198,7 @@ func walkLeft(toks []token, v, lo int) (np, appos []token) {
 		}
 	}
 	// "He instead told": a pronoun with trailing adverbs
-	if len(np) > 1 && np[0].kind == tWord && pronouns[pronounOf(np[0])] && !hasRun(np[1:]) {
+	if len(np) > 1 && np[0].kind == tWord && np[0].pronoun() && !hasRun(np[1:]) {
 		return np[:1], appos
 	}
 	return np, appos
@@ -477,7 +477,7 @@ func sentenceSubject(toks []token, lo, hi int) (np, appos []token) {
 	s := lo
 	for round := 0; round < 3 && s < hi; round++ {
 		t := toks[s]
-		if t.kind != tWord || !(sentenceStarters[t.lower] || timeWords[t.lower]) || isDeterminer(t.lower) || pronouns[pronounOf(t)] {
+		if t.kind != tWord || !(sentenceStarters[t.lower] || timeWords[t.lower]) || isDeterminer(t.lower) || t.pronoun() {
 			break
 		}
 		// skip an opening adverbial up to its comma, or the single word
@@ -501,7 +501,7 @@ func sentenceSubject(toks []token, lo, hi int) (np, appos []token) {
 		if isBoundary(t) || t.kind == tWord && !t.cap && (clauseWords[t.lower] || auxiliaries[t.lower] || isCueWord(t)) {
 			break
 		}
-		if t.kind == tWord && pronouns[pronounOf(t)] && e == s && !italianArticle(toks, e, hi) {
+		if t.kind == tWord && t.pronoun() && e == s && !italianArticle(toks, e, hi) {
 			e++
 			break
 		}
@@ -591,7 +591,7 @@ func after(toks []token, q, hi int) attribution {
 			}
 			return attribution{}
 		}
-		if i+2 < hi && toks[i+1].kind == tWord && pronouns[pronounOf(toks[i+1])] && isCue(toks, i+2) && cueFormOf(toks[i+2]).foreign {
+		if i+2 < hi && toks[i+1].kind == tWord && toks[i+1].pronoun() && isCue(toks, i+2) && cueFormOf(toks[i+2]).foreign {
 			return attribution{cue: cueText(toks, i+2), np: toks[i+1 : i+2], found: true}
 		}
 	}
@@ -726,7 +726,7 @@ func cueNeedsQuoteFar(toks []token, j, q int) bool {
 // hasRun reports whether toks hold a capitalised name.
 func hasRun(toks []token) bool {
 	for i, t := range toks {
-		if t.kind == tWord && t.cap && !t.noName && !(i == 0 && sentenceStarters[t.lower]) && !pronouns[pronounOf(t)] {
+		if t.kind == tWord && t.cap && !t.noName && !(i == 0 && sentenceStarters[t.lower]) && !t.pronoun() {
 			return true
 		}
 	}
@@ -769,7 +769,7 @@ func sourceLike(np []token) bool {
 		return true
 	}
 	last := np[len(np)-1]
-	return last.kind == tWord && (pronouns[pronounOf(last)] && len(np) == 1 || isNounHead(last.bare()) || personNouns[strings.TrimSuffix(last.bare(), "s")])
+	return last.kind == tWord && (last.pronoun() && len(np) == 1 || isNounHead(last.bare()) || personNouns[strings.TrimSuffix(last.bare(), "s")])
 }
 
 // corpSuffixes end a company's name after a comma ("Dräger, Inc.").
@@ -850,7 +850,7 @@ func innerAttribution(text string) attribution {
 			continue
 		}
 		np, _ := walkRight(toks, k+2, len(toks))
-		if hasRun(np) || len(np) == 1 && pronouns[pronounOf(np[0])] {
+		if hasRun(np) || len(np) == 1 && np[0].pronoun() {
 			return attribution{cue: toks[k+1].text, np: np, found: true}
 		}
 	}

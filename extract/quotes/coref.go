@@ -144,7 +144,7 @@ func isNameWord(toks []token, i, lo int) bool {
 	if t.kind != tWord || !t.cap {
 		return false
 	}
-	if t.text == "I" || t.noName || t.isDet() || pronouns[pronounOf(t)] {
+	if t.text == "I" || t.noName || t.isDet() || t.pronoun() {
 		return false
 	}
 	if t.cls&clsStarter != 0 || strings.Contains(t.lower, "-") && commonWordName(t.lower) {
@@ -258,7 +258,8 @@ func coreName(run []token) []token {
 			s--
 			break
 		}
-		if s < len(run) && (t.titleWord() || isTitle(strings.TrimSuffix(l, ".")) || isAcronym(t) || t.possessive() || abstractNoun(l)) {
+		// (titleWord is isTitle(l): without a period, no second lookup)
+		if s < len(run) && (t.titleWord() || strings.HasSuffix(l, ".") && isTitle(l[:len(l)-1]) || isAcronym(t) || t.possessive() || abstractNoun(l)) {
 			break
 		}
 		if !nameSuffixes[l] && !nameParticles[l] && !isInitial(t) {

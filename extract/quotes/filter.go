@@ -76,10 +76,11 @@ func titleCase(text string) bool {
 		if isSmallWord(w) {
 			continue
 		}
-		content++
-		if unicode.IsUpper(r) {
-			capped++
+		if !unicode.IsUpper(r) {
+			return false // capped can no longer reach content
 		}
+		content++
+		capped++
 	}
 	if letters > 0 && upper == letters {
 		return false
@@ -147,7 +148,7 @@ func usedAsName(toks []token, i, lo, hi int) bool {
 		return false
 	}
 	p, n := toks[i-1], toks[i+1]
-	if endsClause(toks[i].text) || isDeterminer(n.lower) || pronouns[pronounOf(n)] {
+	if endsClause(toks[i].text) || isDeterminer(n.lower) || n.pronoun() {
 		return false
 	}
 	if p.kind != tWord || !(isDeterminer(p.lower) || p.possessive()) {

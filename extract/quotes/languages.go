@@ -150,13 +150,16 @@ var leadingHonorifics = set("m. mm. mme mme. mmes mlle sr. sra. srta. d. dña. d
 // isTitle reports whether a lower-cased word is a title, rank or office
 // stripped from the front of a person's name.
 func isTitle(w string) bool {
-	if titleWords[w] || foreignRoles[w] {
-		return true
-	}
+	return wordClasses[w]&clsTitle != 0 || germanTitle(w) // titleWords, foreignRoles
+}
+
+// germanTitle reports whether w ends in one of germanTitleSuffixes after
+// three or more letters.
+func germanTitle(w string) bool {
 	if len(w) <= minGermanTitleSuffix+2 {
-		return false // too short for any suffix below
+		return false // too short for any suffix
 	}
-	for _, suf := range germanTitleSuffixes {
+	for _, suf := range germanTitleSuffixesByLast[w[len(w)-1]] {
 		if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
 			return true
 		}
@@ -164,10 +167,19 @@ func isTitle(w string) bool {
 	return false
 }
 
+// germanTitleSuffixesByLast are germanTitleSuffixes by their last byte: most
+// words end in a byte none of them does.
+var germanTitleSuffixesByLast = func() (by [256][]string) {
+	for _, suf := range germanTitleSuffixes {
+		by[suf[len(suf)-1]] = append(by[suf[len(suf)-1]], suf)
+	}
+	return by
+}()
+
 // isRole reports whether a lower-cased head noun is a role that stands for
 // a named person ("the minister", "la ministre").
 func isRole(w string) bool {
-	return roleNouns[w] || foreignRoles[w]
+	return wordClasses[w]&clsRole != 0 // roleNouns or foreignRoles, in one lookup
 }
 
 // foreignAdverbs may sit between a subject and its verb ("il a également

@@ -47,15 +47,25 @@ dan jim matt josh tony dave steve ben`)
 
 // nameGender is the gender of a given name, or 0.
 func nameGender(first string) byte {
-	f, m := femaleNames[first], maleNames[first]
-	switch {
-	case f && !m:
-		return 'f'
-	case m && !f:
-		return 'm'
-	}
-	return 0
+	return nameGenders[first]
 }
+
+// nameGenders are the genders of the names in only one of femaleNames and
+// maleNames, for one lookup a name.
+var nameGenders = func() map[string]byte {
+	g := map[string]byte{}
+	for n := range femaleNames {
+		if !maleNames[n] {
+			g[n] = 'f'
+		}
+	}
+	for n := range maleNames {
+		if !femaleNames[n] {
+			g[n] = 'm'
+		}
+	}
+	return g
+}()
 
 // nounGender gives the gender of nouns for people.
 var nounGender = map[string]byte{

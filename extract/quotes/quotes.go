@@ -350,8 +350,10 @@ func newArticle(paragraphs []string, kinds []Kind) *article {
 	for _, p := range paragraphs {
 		size += len(p)
 	}
-	allToks := getTokens(size/4 + 2*len(paragraphs))
-	allSents := make([][2]int, 0, cap(allToks)/20+len(paragraphs)) // a sentence every 25 tokens or so
+	nToks := size/4 + 2*len(paragraphs)
+	allToks := getTokens(nToks)
+	// (sized by the estimate: a recycled token buffer may be far larger)
+	allSents := make([][2]int, 0, nToks/20+len(paragraphs)) // a sentence every 25 tokens or so
 	low := &textArena{}
 	low.Grow(size / 8)
 	caps := 0 // capitalised words
@@ -662,14 +664,14 @@ func unknownSource(toks []token, i, hi int) []token {
 	for e < hi && e < k+4 && toks[e].kind == tWord && toks[e].cap {
 		e++
 	}
-	if e == k && toks[k].kind == tWord && pronouns[pronounOf(toks[k])] && !toks[k].cap {
+	if e == k && toks[k].kind == tWord && toks[k].pronoun() && !toks[k].cap {
 		e = k + 1
 	}
 	if e == k || e+1 >= hi || toks[e].kind != tWord || toks[e].cap || functionWords[toks[e].lower] || clauseWords[toks[e].lower] ||
-		!isBoundary(toks[e+1]) || !hasRun(toks[k:e]) && e-k == 1 && !pronouns[pronounOf(toks[k])] {
+		!isBoundary(toks[e+1]) || !hasRun(toks[k:e]) && e-k == 1 && !toks[k].pronoun() {
 		return nil
 	}
-	if !pureName(toks[k:e]) && !(e-k == 1 && pronouns[pronounOf(toks[k])]) {
+	if !pureName(toks[k:e]) && !(e-k == 1 && toks[k].pronoun()) {
 		return nil
 	}
 	return toks[k:e]

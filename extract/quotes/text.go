@@ -33,7 +33,7 @@ type token struct {
 
 // wordClass marks the word lists a word belongs to, looked up once when its
 // token is made: the lists asked about nearly every token.
-type wordClass uint8
+type wordClass uint16
 
 const (
 	clsDeterminer       wordClass = 1 << iota // determiners
@@ -43,9 +43,22 @@ const (
 	clsClauseOrFunction                       // clauseWords or functionWords
 	clsIndefinite                             // a, an, one, another
 	// the classes of a capitalised word's bare form, for the words of names
+	// (in wordClasses: of the key itself)
 	clsOrg   // orgWords
-	clsTitle // isTitle
+	clsTitle // isTitle (in wordClasses: titleWords or foreignRoles)
+	// a class of the key only, asked of strings rather than tokens
+	clsRole // roleNouns or foreignRoles: isRole
+	// pronouns[pronounOf(t)], on a token; in wordClasses, the same of a word
+	// without an apostrophe, lower-case (clsPronounLower) and capitalised
+	// (clsPronounCap)
+	clsPronoun
+	clsPronounLower
+	clsPronounCap
 )
+
+// bareClasses are the classes wordToken gives only to capitalised words,
+// from their bare form.
+const bareClasses = clsOrg | clsTitle
 
 var wordClasses = func() map[string]wordClass {
 	m := map[string]wordClass{}
@@ -70,19 +83,58 @@ var wordClasses = func() map[string]wordClass {
 	for w := range functionWords {
 		m[w] |= clsClauseOrFunction
 	}
+	for w := range orgWords {
+		m[w] |= clsOrg
+	}
+	for w := range titleWords {
+		m[w] |= clsTitle
+	}
+	for w := range foreignRoles {
+		m[w] |= clsTitle | clsRole
+	}
+	for w := range roleNouns {
+		m[w] |= clsRole
+	}
+	// pronounOf gives a pronoun only for pronouns and foreignPronouns
+	pronounClasses := func(w string) {
+		if pronouns[pronounOf(token{lower: w})] {
+			m[w] |= clsPronounLower
+		}
+		if pronouns[pronounOf(token{lower: w, cap: true})] {
+			m[w] |= clsPronounCap
+		}
+	}
+	for w := range pronouns {
+		pronounClasses(w)
+	}
+	for w := range foreignPronouns {
+		pronounClasses(w)
+	}
 	return m
 }()
 
 // wordToken returns the tWord token of w, folded with low.
 func wordToken(w string, cap bool, low *textArena) token {
 	t := token{kind: tWord, text: w, lower: low.fold(w), cap: cap}
-	t.cls = wordClasses[t.lower]
-	if cap {
-		b := t.bare()
-		if orgWords[b] {
-			t.cls |= clsOrg
+	c := wordClasses[t.lower]
+	t.cls = c &^ (bareClasses | clsRole | clsPronounLower | clsPronounCap)
+	switch {
+	case strings.IndexByte(t.lower, '\'') > 0:
+		// pronounOf reads the word before the apostrophe ("it's")
+		if pronouns[pronounOf(t)] {
+			t.cls |= clsPronoun
 		}
-		if isTitle(b) {
+	case cap && c&clsPronounCap != 0, !cap && c&clsPronounLower != 0:
+		t.cls |= clsPronoun
+	}
+	if cap {
+		// one lookup serves both forms unless a possessive ending differs
+		b := t.bare()
+		if len(b) != len(t.lower) {
+			c = wordClasses[b]
+		}
+		t.cls |= c & clsOrg
+		if c&clsTitle != 0 || germanTitle(b) {
 			t.cls |= clsTitle
 		}
 	}
@@ -96,6 +148,9 @@ func (t *token) titleWord() bool {
 	}
 	return isTitle(t.bare())
 }
+
+// pronoun is pronouns[pronounOf(t)].
+func (t *token) pronoun() bool { return t.cls&clsPronoun != 0 }
 
 // isDet is isDeterminer(t.lower).
 func (t *token) isDet() bool { return t.cls&clsDeterminer != 0 }
