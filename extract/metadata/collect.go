@@ -181,152 +181,162 @@ func isClassSep(c byte) bool { return c == '-' || c == '_' || c == ' ' }
 
 func collect(doc *html.Node) *page {
 	p := &page{metas: map[string][]string{}, propCount: map[string]int{}, classes: map[string]classMatch{}, authors: authorCache{}}
-	var walk func(n *html.Node, noise, inArticle bool, scope string)
-	walk = func(n *html.Node, noise, inArticle bool, scope string) {
-		if n.Type != html.ElementNode {
-			if n.Type == html.TextNode && !noise && len(n.Data) < 160 && hasPubLabelHint(n.Data) {
-				p.addLabelDate(n, inArticle)
-			}
-			for c := n.FirstChild; c != nil; c = c.NextSibling {
-				walk(c, noise, inArticle, scope)
-			}
+	p.walk(doc, false, false, "")
+	return p
+}
+
+// walk reads n and its subtree. It is kept small, as it recurses as deep
+// as the tree: the work on an element, with its large frame, is in
+// element, which is not on the stack while the children are walked.
+func (p *page) walk(n *html.Node, noise, inArticle bool, scope string) {
+	switch n.Type {
+	case html.ElementNode:
+		var descend bool
+		if noise, inArticle, scope, descend = p.element(n, noise, inArticle, scope); !descend {
 			return
 		}
-		// Inside noise only metas, links, ld+json and the title are read:
-		// an element's attributes and class matter only outside it.
-		var ea elemAttrs
-		var ci classInfo
-		if !noise {
-			ea = readAttrs(n)
-			ci = p.classInfo(&ea)
+	case html.TextNode:
+		if !noise && len(n.Data) < 160 && hasPubLabelHint(n.Data) {
+			p.addLabelDate(n, inArticle)
 		}
-		switch n.DataAtom {
-		case atom.Html:
-			p.htmlLang = strings.TrimSpace(attr(n, "lang"))
-			if p.htmlLang == "" {
-				p.htmlLang = strings.TrimSpace(attr(n, "xml:lang"))
-			}
-			p.isAMP = hasAttr(n, "amp") || hasAttr(n, "⚡")
-		case atom.Base:
-			if p.baseHref == "" {
-				p.baseHref = strings.TrimSpace(attr(n, "href"))
-			}
-		case atom.Title:
-			if p.titleTag == "" && !inSVG(n) {
-				p.titleTag = cleanText(textOf(n))
-			}
-			return
-		case atom.Meta:
-			p.addMeta(n)
-			if ip := strings.TrimSpace(attr(n, "itemprop")); ip != "" && !noise {
-				for _, prop := range strings.Fields(ip) {
-					p.items = append(p.items, item{prop: strings.ToLower(prop), scopeType: scope, node: n, value: itemValue(n)})
-				}
-			}
-			return
-		case atom.Link:
-			href := strings.TrimSpace(attr(n, "href"))
-			if href != "" {
-				for rel := range strings.FieldsSeq(attr(n, "rel")) {
-					switch {
-					case lowerIs(rel, "canonical"):
-						p.canonical = append(p.canonical, href)
-					case lowerIs(rel, "image_src"):
-						p.imageSrc = append(p.imageSrc, href)
-					}
-				}
-			}
-			return
-		case atom.Script:
-			if t := strings.ToLower(strings.TrimSpace(attr(n, "type"))); t == "application/ld+json" {
-				var sb strings.Builder
-				for c := n.FirstChild; c != nil; c = c.NextSibling {
-					if c.Type == html.TextNode {
-						sb.WriteString(c.Data)
-					}
-				}
-				p.ldjson = append(p.ldjson, sb.String())
-			}
-			return
-		case atom.Style, atom.Noscript, atom.Template:
-			return
-		case atom.Nav, atom.Footer:
-			noise = true
-		case atom.Aside:
-			// An aside inside the article may hold its byline and date.
-			noise = noise || !inArticle
-		case atom.Article, atom.Main:
-			inArticle = true
-		case atom.H1, atom.H2:
-			if !noise {
-				if t, ok := shortText(n, maxHeadingText); ok && t != "" {
-					if n.DataAtom == atom.H1 {
-						if len(p.h1s) == 0 {
-							p.headLines = p.headerLines(n)
-						}
-						p.h1s = append(p.h1s, t)
-					} else {
-						p.h2s = append(p.h2s, t)
-					}
-				}
-			}
-		case atom.Time:
-			if !noise {
-				dn := dateNode{inArticle: inArticle, published: hasAttr(n, "pubdate")}
-				if v := strings.TrimSpace(attr(n, "datetime")); v != "" {
-					dn.value, dn.fromAttr = v, true
-				} else {
-					dn.value, _ = shortText(n, maxDateText)
-				}
-				dn.updated = ci.updated || updatedRe.MatchString(ea.itemprop)
-				dn.published = dn.published || ci.published || ea.itemprop == "datePublished"
-				if dn.value != "" {
-					p.times = append(p.times, dn)
-				}
-			}
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		p.walk(c, noise, inArticle, scope)
+	}
+}
+
+// element reads the element n and tells how to walk its children: in
+// noise, in the article, in which microdata scope, and whether at all.
+//
+//go:noinline
+func (p *page) element(n *html.Node, noise, inArticle bool, scope string) (bool, bool, string, bool) {
+	// Inside noise only metas, links, ld+json and the title are read:
+	// an element's attributes and class matter only outside it.
+	var ea elemAttrs
+	var ci classInfo
+	if !noise {
+		ea = readAttrs(n)
+		ci = p.classInfo(&ea)
+	}
+	switch n.DataAtom {
+	case atom.Html:
+		p.htmlLang = strings.TrimSpace(attr(n, "lang"))
+		if p.htmlLang == "" {
+			p.htmlLang = strings.TrimSpace(attr(n, "xml:lang"))
 		}
-		if noise {
-			for c := n.FirstChild; c != nil; c = c.NextSibling {
-				walk(c, true, inArticle, scope)
-			}
-			return
+		p.isAMP = hasAttr(n, "amp") || hasAttr(n, "⚡")
+	case atom.Base:
+		if p.baseHref == "" {
+			p.baseHref = strings.TrimSpace(attr(n, "href"))
 		}
-		structural := n.DataAtom == atom.Html || n.DataAtom == atom.Body || n.DataAtom == atom.Main || n.DataAtom == atom.Article
-		if !structural && ci.noise && !ci.bylineStrong {
-			noise = true
+	case atom.Title:
+		if p.titleTag == "" && !inSVG(n) {
+			p.titleTag = cleanText(textOf(n))
 		}
-		if strings.EqualFold(ea.role, "complementary") || strings.EqualFold(ea.role, "contentinfo") {
-			noise = true
-		}
-		if ea.itemprop != "" && strings.Contains(strings.ToLower(ea.itemprop), "articlebody") {
-			inArticle = true
-		}
-		if ea.itemscope {
-			scope = strings.ToLower(lastSegment(attr(n, "itemtype")))
-			if strings.Contains(scope, "comment") {
-				noise = true
-			}
-		}
-		if ip := strings.TrimSpace(ea.itemprop); ip != "" && !noise {
+		return noise, inArticle, scope, false
+	case atom.Meta:
+		p.addMeta(n)
+		if ip := strings.TrimSpace(attr(n, "itemprop")); ip != "" && !noise {
 			for _, prop := range strings.Fields(ip) {
 				p.items = append(p.items, item{prop: strings.ToLower(prop), scopeType: scope, node: n, value: itemValue(n)})
 			}
 		}
-		if !noise {
-			p.addByline(n, &ea, ci, inArticle)
-			if n.DataAtom != atom.Time && ci.date && !hasChildElement(n, atom.Time) {
-				if t := cleanText(textLimit(n, 400)); t != "" && len(t) < 120 {
-					p.times = append(p.times, dateNode{value: t, inArticle: inArticle,
-						updated: ci.updated, published: ci.published})
+		return noise, inArticle, scope, false
+	case atom.Link:
+		href := strings.TrimSpace(attr(n, "href"))
+		if href != "" {
+			for rel := range strings.FieldsSeq(attr(n, "rel")) {
+				switch {
+				case lowerIs(rel, "canonical"):
+					p.canonical = append(p.canonical, href)
+				case lowerIs(rel, "image_src"):
+					p.imageSrc = append(p.imageSrc, href)
 				}
 			}
 		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c, noise, inArticle, scope)
+		return noise, inArticle, scope, false
+	case atom.Script:
+		if t := strings.ToLower(strings.TrimSpace(attr(n, "type"))); t == "application/ld+json" {
+			var sb strings.Builder
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				if c.Type == html.TextNode {
+					sb.WriteString(c.Data)
+				}
+			}
+			p.ldjson = append(p.ldjson, sb.String())
+		}
+		return noise, inArticle, scope, false
+	case atom.Style, atom.Noscript, atom.Template:
+		return noise, inArticle, scope, false
+	case atom.Nav, atom.Footer:
+		noise = true
+	case atom.Aside:
+		// An aside inside the article may hold its byline and date.
+		noise = noise || !inArticle
+	case atom.Article, atom.Main:
+		inArticle = true
+	case atom.H1, atom.H2:
+		if !noise {
+			if t, ok := shortText(n, maxHeadingText); ok && t != "" {
+				if n.DataAtom == atom.H1 {
+					if len(p.h1s) == 0 {
+						p.headLines = p.headerLines(n)
+					}
+					p.h1s = append(p.h1s, t)
+				} else {
+					p.h2s = append(p.h2s, t)
+				}
+			}
+		}
+	case atom.Time:
+		if !noise {
+			dn := dateNode{inArticle: inArticle, published: hasAttr(n, "pubdate")}
+			if v := strings.TrimSpace(attr(n, "datetime")); v != "" {
+				dn.value, dn.fromAttr = v, true
+			} else {
+				dn.value, _ = shortText(n, maxDateText)
+			}
+			dn.updated = ci.updated || updatedRe.MatchString(ea.itemprop)
+			dn.published = dn.published || ci.published || ea.itemprop == "datePublished"
+			if dn.value != "" {
+				p.times = append(p.times, dn)
+			}
 		}
 	}
-	walk(doc, false, false, "")
-	return p
+	if noise {
+		return true, inArticle, scope, true
+	}
+	structural := n.DataAtom == atom.Html || n.DataAtom == atom.Body || n.DataAtom == atom.Main || n.DataAtom == atom.Article
+	if !structural && ci.noise && !ci.bylineStrong {
+		noise = true
+	}
+	if strings.EqualFold(ea.role, "complementary") || strings.EqualFold(ea.role, "contentinfo") {
+		noise = true
+	}
+	if ea.itemprop != "" && strings.Contains(strings.ToLower(ea.itemprop), "articlebody") {
+		inArticle = true
+	}
+	if ea.itemscope {
+		scope = strings.ToLower(lastSegment(attr(n, "itemtype")))
+		if strings.Contains(scope, "comment") {
+			noise = true
+		}
+	}
+	if ip := strings.TrimSpace(ea.itemprop); ip != "" && !noise {
+		for _, prop := range strings.Fields(ip) {
+			p.items = append(p.items, item{prop: strings.ToLower(prop), scopeType: scope, node: n, value: itemValue(n)})
+		}
+	}
+	if !noise {
+		p.addByline(n, &ea, ci, inArticle)
+		if n.DataAtom != atom.Time && ci.date && !hasChildElement(n, atom.Time) {
+			if t := cleanText(textLimit(n, 400)); t != "" && len(t) < 120 {
+				p.times = append(p.times, dateNode{value: t, inArticle: inArticle,
+					updated: ci.updated, published: ci.published})
+			}
+		}
+	}
+	return noise, inArticle, scope, true
 }
 
 // classInfo is what the class and id of an element say, by the regexps
