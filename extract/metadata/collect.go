@@ -475,16 +475,75 @@ func classPart(v string, groups uint8, ascii bool) classMatch {
 		match(noiseClass, noiseRx)
 	}
 	if run&bylineGroup != 0 {
-		match(bylineClassRe, bylineClassRx)
+		if ascii {
+			match(bylineClassASCII{}, bylineClassRx)
+		} else {
+			match(bylineClassRe, bylineClassRx)
+		}
 		match(bylineStrongClass, bylineStrongRx)
 	}
 	if run&dateGroup != 0 {
 		match(dateClass, dateClassRx)
-		match(updatedRe, updatedRx)
-		match(publishedRe, publishedRx)
+		if ascii {
+			match(updatedParts, updatedRx)
+			match(publishedParts, publishedRx)
+		} else {
+			match(updatedRe, updatedRx)
+			match(publishedRe, publishedRx)
+		}
 	}
 	return m
 }
+
+// In ASCII, where a case-insensitive regexp folds only ASCII letters, the
+// regexps of classPart that are alternations of words are a search for
+// the words in bytes, and bylineClassRe one for its words and "author"
+// with the endings that it accepts.
+var (
+	updatedParts   = asciiParts{"updat", "modif", "edited"}
+	publishedParts = asciiParts{"publish", "pubdate", "posted", "created", "entry-date"}
+	bylineParts    = asciiParts{"byline", "writtenby", "dateline", "writer", "contributor", "reporter", "journalist"}
+)
+
+// asciiParts matches an ASCII value that holds one of its lower-case
+// words, ignoring case.
+type asciiParts []string
+
+func (ws asciiParts) MatchString(v string) bool {
+	for _, w := range ws {
+		for i := 0; i+len(w) <= len(v); i++ {
+			if hasPrefixLowerASCII(v[i:], w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// bylineClassASCII is bylineClassRe on ASCII values.
+type bylineClassASCII struct{}
+
+func (bylineClassASCII) MatchString(v string) bool {
+	if bylineParts.MatchString(v) {
+		return true
+	}
+	// author(s|name)?($|[^a-z]), ignoring case.
+	end := func(rest string) bool { return rest == "" || !isASCIILetter(rest[0]) }
+	for i := 0; i+len("author") <= len(v); i++ {
+		if !hasPrefixLowerASCII(v[i:], "author") {
+			continue
+		}
+		rest := v[i+len("author"):]
+		if end(rest) ||
+			hasPrefixLowerASCII(rest, "s") && end(rest[1:]) ||
+			hasPrefixLowerASCII(rest, "name") && end(rest[4:]) {
+			return true
+		}
+	}
+	return false
+}
+
+func isASCIILetter(c byte) bool { return 'a' <= lowerASCII(c) && lowerASCII(c) <= 'z' }
 
 // pubLabelRe is a label that says the date after it is the publication
 // date, in the main news languages.

@@ -679,6 +679,39 @@ func TestClassInfo(t *testing.T) {
 	}
 }
 
+// TestClassMatchersASCII checks the byte matchers that stand in for the
+// class regexps on ASCII values, on values built from their words and the
+// bytes around them.
+func TestClassMatchersASCII(t *testing.T) {
+	pieces := []string{"author", "AUTHOR", "Author", "s", "S", "name", "Name", "nam", "-", "_", " ", "x", "Z", "7", "é",
+		"byline", "writtenby", "WrittenBy", "dateline", "writer", "contributor", "reporter", "journalist", "auth", "or",
+		"updat", "UPDAT", "modif", "edited", "publish", "pubdate", "posted", "created", "entry-date", "entry", "date",
+		"pub", "upd", "ed", "ited", "\x00", "ſ", "\u212A"}
+	seed := uint32(7)
+	next := func(n int) int {
+		seed = seed*1664525 + 1013904223
+		return int(seed>>8) % n
+	}
+	for range 50000 {
+		var b strings.Builder
+		for range 1 + next(5) {
+			b.WriteString(pieces[next(len(pieces))])
+		}
+		s := b.String()
+		if !isASCII(s) {
+			continue
+		}
+		for _, c := range []struct {
+			fast interface{ MatchString(string) bool }
+			re   *fastre.Regexp
+		}{{bylineClassASCII{}, bylineClassRe}, {updatedParts, updatedRe}, {publishedParts, publishedRe}} {
+			if got, want := c.fast.MatchString(s), c.re.MatchString(s); got != want {
+				t.Errorf("%T.MatchString(%q) = %v, %s says %v", c.fast, s, got, c.re, want)
+			}
+		}
+	}
+}
+
 // TestSplitShortcuts checks maySplit and cutPrefix against the regexps
 // they stand in for, on texts built from the words and bytes that matter.
 func TestSplitShortcuts(t *testing.T) {
