@@ -237,9 +237,7 @@ func (p *page) element(n *html.Node, noise, inArticle bool, scope string) (bool,
 	case atom.Meta:
 		p.addMeta(n)
 		if ip := strings.TrimSpace(attr(n, "itemprop")); ip != "" && !noise {
-			for _, prop := range strings.Fields(ip) {
-				p.items = append(p.items, item{prop: strings.ToLower(prop), scopeType: scope, node: n, value: itemValue(n)})
-			}
+			p.addItems(ip, n, scope)
 		}
 		return noise, inArticle, scope, false
 	case atom.Link:
@@ -323,9 +321,7 @@ func (p *page) element(n *html.Node, noise, inArticle bool, scope string) (bool,
 		}
 	}
 	if ip := strings.TrimSpace(ea.itemprop); ip != "" && !noise {
-		for _, prop := range strings.Fields(ip) {
-			p.items = append(p.items, item{prop: strings.ToLower(prop), scopeType: scope, node: n, value: itemValue(n)})
-		}
+		p.addItems(ip, n, scope)
 	}
 	if !noise {
 		p.addByline(n, &ea, ci, inArticle)
@@ -860,6 +856,24 @@ func (p *page) addByline(n *html.Node, ea *elemAttrs, ci classInfo, inArticle bo
 	}
 	p.bylines = append(p.bylines, bylineNode{text: t, inArticle: inArticle,
 		strong: isRel || isProp || ci.bylineStrong})
+}
+
+// readProps are the microdata properties that Read looks up in
+// page.items (by page.itemValue and in chooseAuthors), lower-cased.
+var readProps = []string{"author", "creator", "headline", "image", "thumbnailurl", "datepublished", "datecreated", "datemodified"}
+
+// addItems records the properties of n named in its itemprop, ip, that
+// Read looks up: the others' values, which may cost a walk of the text
+// (an articleBody's), are never read.
+func (p *page) addItems(ip string, n *html.Node, scope string) {
+	for prop := range strings.FieldsSeq(ip) {
+		for _, w := range readProps {
+			if lowerIs(prop, w) {
+				p.items = append(p.items, item{prop: w, scopeType: scope, node: n, value: itemValue(n)})
+				break
+			}
+		}
+	}
 }
 
 // itemValue is the value of a microdata property element.
