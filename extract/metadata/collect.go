@@ -311,7 +311,7 @@ func (p *page) element(n *html.Node, noise, inArticle bool, scope string) (bool,
 	if strings.EqualFold(ea.role, "complementary") || strings.EqualFold(ea.role, "contentinfo") {
 		noise = true
 	}
-	if ea.itemprop != "" && strings.Contains(strings.ToLower(ea.itemprop), "articlebody") {
+	if ea.itemprop != "" && lowerContains(ea.itemprop, "articlebody") {
 		inArticle = true
 	}
 	if ea.itemscope {
@@ -742,6 +742,16 @@ func lowerIs(s, want string) bool {
 	return strings.ToLower(s) == want
 }
 
+// lowerContains reports whether strings.ToLower(s) contains want, a
+// lower-case ASCII word, without building the lower-cased string for
+// ASCII s.
+func lowerContains(s, want string) bool {
+	if isASCII(s) {
+		return asciiParts{want}.MatchString(s)
+	}
+	return strings.Contains(strings.ToLower(s), want)
+}
+
 func containsAny(s string, words []string) bool {
 	for _, w := range words {
 		if strings.Contains(s, w) {
@@ -827,10 +837,8 @@ func metaKey(key string) string {
 }
 
 func (p *page) addByline(n *html.Node, ea *elemAttrs, ci classInfo, inArticle bool) {
-	rel := strings.ToLower(ea.rel)
-	ip := strings.ToLower(ea.itemprop)
-	isRel := n.DataAtom == atom.A && strings.Contains(" "+rel+" ", " author ")
-	isProp := strings.Contains(ip, "author") || strings.Contains(ip, "creator")
+	isRel := n.DataAtom == atom.A && strings.Contains(" "+strings.ToLower(ea.rel)+" ", " author ")
+	isProp := lowerContains(ea.itemprop, "author") || lowerContains(ea.itemprop, "creator")
 	isClass := ci.byline
 	if !isRel && !isProp && !isClass {
 		// A line that reads as a byline whatever its class: "By <a>Jane
