@@ -34,7 +34,6 @@ var (
 	parenRe        = fastre.MustCompile(`\s*[\(\[（][^\)\]）]*[\)\]）]\s*`)
 	digitRe        = fastre.MustCompile(`\d`)
 	dateLeadRe     = fastre.MustCompile(`[\s,]+(?:le|am|on|el|em|il|den|vom|du|del|de|à|at|op)?[\s,]*$`)
-	innerSpaceRe   = fastre.MustCompile(`\s+`)
 	// forTailRe is a credit after a name: "ELLIE BROOKS FOR THE DAILY
 	// ECHO", "Jane Doe for the Times", "special to The Globe".
 	forTailRe = fastre.MustCompile(`(?i)\s+(for|pour|für|special\s+to)\s+(\S.*)$`)
@@ -363,7 +362,40 @@ func cleanName(part string) (name, org string) {
 	if !hasLetter(part) {
 		return "", ""
 	}
-	return innerSpaceRe.ReplaceAllString(part, " "), ""
+	return collapseSpace(part), ""
+}
+
+// collapseSpace is innerSpaceRe.ReplaceAllString(s, " "): every run of
+// \s (tab, newline, form feed, carriage return, space) becomes one space.
+// Unlike the regexp, which copies s even when a match changes nothing (a
+// name's one space), it copies s only when it changes.
+func collapseSpace(s string) string {
+	i := 0
+	for i < len(s) && !(isRESpace(s[i]) && (s[i] != ' ' || i+1 < len(s) && isRESpace(s[i+1]))) {
+		i++
+	}
+	if i == len(s) {
+		return s
+	}
+	b := make([]byte, 0, len(s))
+	b = append(b, s[:i]...)
+	for i < len(s) {
+		if !isRESpace(s[i]) {
+			b = append(b, s[i])
+			i++
+			continue
+		}
+		b = append(b, ' ')
+		for i < len(s) && isRESpace(s[i]) {
+			i++
+		}
+	}
+	return string(b)
+}
+
+// isRESpace reports whether c is in regexp's \s.
+func isRESpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
 }
 
 func hasLetter(s string) bool {

@@ -712,6 +712,28 @@ func TestClassMatchersASCII(t *testing.T) {
 	}
 }
 
+// TestCollapseSpace checks collapseSpace against the regexp it stands in
+// for.
+func TestCollapseSpace(t *testing.T) {
+	innerSpaceRe := regexp.MustCompile(`\s+`)
+	pieces := []string{" ", "  ", "\t", "\n", "\f", "\r", "\v", "\u00a0", "\xff", "a", "Jane", "Doe", "é", ".", ""}
+	seed := uint32(3)
+	next := func(n int) int {
+		seed = seed*1664525 + 1013904223
+		return int(seed>>8) % n
+	}
+	for range 20000 {
+		var b strings.Builder
+		for range next(7) {
+			b.WriteString(pieces[next(len(pieces))])
+		}
+		s := b.String()
+		if got, want := collapseSpace(s), innerSpaceRe.ReplaceAllString(s, " "); got != want {
+			t.Errorf("collapseSpace(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
 // TestSplitShortcuts checks maySplit and cutPrefix against the regexps
 // they stand in for, on texts built from the words and bytes that matter.
 func TestSplitShortcuts(t *testing.T) {
