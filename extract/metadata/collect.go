@@ -180,7 +180,10 @@ func (c *classPattern) MatchString(v string) bool {
 func isClassSep(c byte) bool { return c == '-' || c == '_' || c == ' ' }
 
 func collect(doc *html.Node) *page {
-	p := &page{metas: map[string][]string{}, propCount: map[string]int{}, classes: map[string]classMatch{}, authors: authorCache{}}
+	// The meta maps start at the size of a common page's metas, which
+	// would grow them several times (measured over the bench pages: fewer
+	// allocations and bytes; the class cache gains nothing so).
+	p := &page{metas: make(map[string][]string, 32), propCount: make(map[string]int, 16), classes: map[string]classMatch{}, authors: authorCache{}}
 	p.walk(doc, false, false, "")
 	return p
 }
