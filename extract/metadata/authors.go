@@ -2,6 +2,7 @@ package metadata
 
 import (
 	"byline/internal/fastre"
+	"bytes"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -300,11 +301,14 @@ func cleanName(part string) (name, org string) {
 	if part == "" || digitRe.MatchString(part) {
 		return "", ""
 	}
-	lower := strings.ToLower(part)
-	if agencies[lower] {
+	// The lower-cased forms below are only looked up: they are built in
+	// buf (m[string(b)] makes no string).
+	var buf [64]byte
+	lower := appendLower(buf[:0], part)
+	if agencies[string(lower)] {
 		return "", part
 	}
-	if junkNames[lower] || credentialRe.MatchString(part) {
+	if junkNames[string(lower)] || credentialRe.MatchString(part) {
 		return "", ""
 	}
 	part = stripCredit(part)
@@ -314,15 +318,20 @@ func cleanName(part string) (name, org string) {
 	}
 	latin := false
 	for _, w := range words {
-		lw := strings.ToLower(strings.Trim(w, ".,"))
-		if roleWords[lw] {
+		lw := appendLower(buf[:0], strings.Trim(w, ".,"))
+		if roleWords[string(lw)] {
 			return "", part
 		}
-		if strings.Contains(lw, "-") {
-			for _, sub := range strings.Split(lw, "-") {
-				if roleWords[sub] {
+		if bytes.IndexByte(lw, '-') >= 0 {
+			for rest := lw; ; {
+				sub, after, found := bytes.Cut(rest, []byte("-"))
+				if roleWords[string(sub)] {
 					return "", part
 				}
+				if !found {
+					break
+				}
+				rest = after
 			}
 		}
 		r, _ := utf8.DecodeRuneInString(w)
@@ -347,11 +356,11 @@ func cleanName(part string) (name, org string) {
 		// ministries" is not a name); "The ..." names a body, not a person.
 		for i, w := range words {
 			r, _ := utf8.DecodeRuneInString(w)
-			lw := strings.ToLower(w)
-			if unicode.IsLower(r) && !nameParticles[lw] {
+			lw := appendLower(buf[:0], w)
+			if unicode.IsLower(r) && !nameParticles[string(lw)] {
 				return "", ""
 			}
-			if i == 0 && len(words) > 1 && (lw == "the" || lw == "la" || lw == "le" || lw == "el" || lw == "die" || lw == "der" || lw == "das") {
+			if i == 0 && len(words) > 1 && isArticleWord(lw) {
 				return "", part
 			}
 		}
@@ -363,6 +372,28 @@ func cleanName(part string) (name, org string) {
 		return "", ""
 	}
 	return collapseSpace(part), ""
+}
+
+// isArticleWord reports a lower-cased definite article that opens the
+// name of a body ("The Times", "Die Zeit").
+func isArticleWord(w []byte) bool {
+	switch string(w) {
+	case "the", "la", "le", "el", "die", "der", "das":
+		return true
+	}
+	return false
+}
+
+// appendLower appends strings.ToLower(s) to buf, lowering ASCII s
+// without the copy that ToLower makes.
+func appendLower(buf []byte, s string) []byte {
+	if !isASCII(s) {
+		return append(buf, strings.ToLower(s)...)
+	}
+	for i := 0; i < len(s); i++ {
+		buf = append(buf, lowerASCII(s[i]))
+	}
+	return buf
 }
 
 // collapseSpace is innerSpaceRe.ReplaceAllString(s, " "): every run of
