@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -730,6 +731,35 @@ func TestCollapseSpace(t *testing.T) {
 		s := b.String()
 		if got, want := collapseSpace(s), innerSpaceRe.ReplaceAllString(s, " "); got != want {
 			t.Errorf("collapseSpace(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// TestLowerKeepsLetters checks what stopShare relies on to lower-case
+// word by word: unicode.ToLower (as strings.ToLower applies it) maps every
+// letter to a letter and every other rune to a non-letter.
+func TestLowerKeepsLetters(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if unicode.IsLetter(r) != unicode.IsLetter(unicode.ToLower(r)) {
+			t.Errorf("%U is a letter: %v, lower-cased %U: %v", r, unicode.IsLetter(r), unicode.ToLower(r), unicode.IsLetter(unicode.ToLower(r)))
+		}
+	}
+	for _, s := range []string{"The cat and THE dog, ÉTÉ", "Die STRAẞE \xff\xfeund das", "ΣΊΣΥΦΟΣ σοφός", "İstanbul ve Işık"} {
+		for _, lang := range []string{"en", "de", "tr"} {
+			want := 0.0
+			n, hits := 0, 0
+			for w := range letterWords(strings.ToLower(s)) {
+				n++
+				if stopwords[lang][w] {
+					hits++
+				}
+			}
+			if n > 0 {
+				want = float64(hits) / float64(n)
+			}
+			if got := stopShare(s, lang); got != want {
+				t.Errorf("stopShare(%q, %s) = %v, want %v", s, lang, got, want)
+			}
 		}
 	}
 }
