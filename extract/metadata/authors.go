@@ -2,6 +2,7 @@ package metadata
 
 import (
 	"byline/internal/fastre"
+	"bytes"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -34,7 +35,6 @@ var (
 	parenRe        = fastre.MustCompile(`\s*[\(\[（][^\)\]）]*[\)\]）]\s*`)
 	digitRe        = fastre.MustCompile(`\d`)
 	dateLeadRe     = fastre.MustCompile(`[\s,]+(?:le|am|on|el|em|il|den|vom|du|del|de|à|at|op)?[\s,]*$`)
-	innerSpaceRe   = fastre.MustCompile(`\s+`)
 	// forTailRe is a credit after a name: "ELLIE BROOKS FOR THE DAILY
 	// ECHO", "Jane Doe for the Times", "special to The Globe".
 	forTailRe = fastre.MustCompile(`(?i)\s+(for|pour|für|special\s+to)\s+(\S.*)$`)
@@ -301,11 +301,14 @@ func cleanName(part string) (name, org string) {
 	if part == "" || digitRe.MatchString(part) {
 		return "", ""
 	}
-	lower := strings.ToLower(part)
-	if agencies[lower] {
+	// The lower-cased forms below are only looked up: they are built in
+	// buf (m[string(b)] makes no string).
+	var buf [64]byte
+	lower := appendLower(buf[:0], part)
+	if agencies[string(lower)] {
 		return "", part
 	}
-	if junkNames[lower] || credentialRe.MatchString(part) {
+	if junkNames[string(lower)] || credentialRe.MatchString(part) {
 		return "", ""
 	}
 	part = stripCredit(part)
@@ -315,15 +318,20 @@ func cleanName(part string) (name, org string) {
 	}
 	latin := false
 	for _, w := range words {
-		lw := strings.ToLower(strings.Trim(w, ".,"))
-		if roleWords[lw] {
+		lw := appendLower(buf[:0], strings.Trim(w, ".,"))
+		if roleWords[string(lw)] {
 			return "", part
 		}
-		if strings.Contains(lw, "-") {
-			for _, sub := range strings.Split(lw, "-") {
-				if roleWords[sub] {
+		if bytes.IndexByte(lw, '-') >= 0 {
+			for rest := lw; ; {
+				sub, after, found := bytes.Cut(rest, []byte("-"))
+				if roleWords[string(sub)] {
 					return "", part
 				}
+				if !found {
+					break
+				}
+				rest = after
 			}
 		}
 		r, _ := utf8.DecodeRuneInString(w)
@@ -348,11 +356,11 @@ func cleanName(part string) (name, org string) {
 		// ministries" is not a name); "The ..." names a body, not a person.
 		for i, w := range words {
 			r, _ := utf8.DecodeRuneInString(w)
-			lw := strings.ToLower(w)
-			if unicode.IsLower(r) && !nameParticles[lw] {
+			lw := appendLower(buf[:0], w)
+			if unicode.IsLower(r) && !nameParticles[string(lw)] {
 				return "", ""
 			}
-			if i == 0 && len(words) > 1 && (lw == "the" || lw == "la" || lw == "le" || lw == "el" || lw == "die" || lw == "der" || lw == "das") {
+			if i == 0 && len(words) > 1 && isArticleWord(lw) {
 				return "", part
 			}
 		}
@@ -363,7 +371,62 @@ func cleanName(part string) (name, org string) {
 	if !hasLetter(part) {
 		return "", ""
 	}
-	return innerSpaceRe.ReplaceAllString(part, " "), ""
+	return collapseSpace(part), ""
+}
+
+// isArticleWord reports a lower-cased definite article that opens the
+// name of a body ("The Times", "Die Zeit").
+func isArticleWord(w []byte) bool {
+	switch string(w) {
+	case "the", "la", "le", "el", "die", "der", "das":
+		return true
+	}
+	return false
+}
+
+// appendLower appends strings.ToLower(s) to buf, lowering ASCII s
+// without the copy that ToLower makes.
+func appendLower(buf []byte, s string) []byte {
+	if !isASCII(s) {
+		return append(buf, strings.ToLower(s)...)
+	}
+	for i := 0; i < len(s); i++ {
+		buf = append(buf, lowerASCII(s[i]))
+	}
+	return buf
+}
+
+// collapseSpace is innerSpaceRe.ReplaceAllString(s, " "): every run of
+// \s (tab, newline, form feed, carriage return, space) becomes one space.
+// Unlike the regexp, which copies s even when a match changes nothing (a
+// name's one space), it copies s only when it changes.
+func collapseSpace(s string) string {
+	i := 0
+	for i < len(s) && !(isRESpace(s[i]) && (s[i] != ' ' || i+1 < len(s) && isRESpace(s[i+1]))) {
+		i++
+	}
+	if i == len(s) {
+		return s
+	}
+	b := make([]byte, 0, len(s))
+	b = append(b, s[:i]...)
+	for i < len(s) {
+		if !isRESpace(s[i]) {
+			b = append(b, s[i])
+			i++
+			continue
+		}
+		b = append(b, ' ')
+		for i < len(s) && isRESpace(s[i]) {
+			i++
+		}
+	}
+	return string(b)
+}
+
+// isRESpace reports whether c is in regexp's \s.
+func isRESpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
 }
 
 func hasLetter(s string) bool {

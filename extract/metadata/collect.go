@@ -180,153 +180,162 @@ func (c *classPattern) MatchString(v string) bool {
 func isClassSep(c byte) bool { return c == '-' || c == '_' || c == ' ' }
 
 func collect(doc *html.Node) *page {
-	p := &page{metas: map[string][]string{}, propCount: map[string]int{}, classes: map[string]classMatch{}, authors: authorCache{}}
-	var walk func(n *html.Node, noise, inArticle bool, scope string)
-	walk = func(n *html.Node, noise, inArticle bool, scope string) {
-		if n.Type != html.ElementNode {
-			if n.Type == html.TextNode && !noise && len(n.Data) < 160 && hasPubLabelHint(n.Data) {
-				p.addLabelDate(n, inArticle)
-			}
-			for c := n.FirstChild; c != nil; c = c.NextSibling {
-				walk(c, noise, inArticle, scope)
-			}
+	// The meta maps start at the size of a common page's metas, which
+	// would grow them several times (measured over the bench pages: fewer
+	// allocations and bytes; the class cache gains nothing so).
+	p := &page{metas: make(map[string][]string, 32), propCount: make(map[string]int, 16), classes: map[string]classMatch{}, authors: authorCache{}}
+	p.walk(doc, false, false, "")
+	return p
+}
+
+// walk reads n and its subtree. It is kept small, as it recurses as deep
+// as the tree: the work on an element, with its large frame, is in
+// element, which is not on the stack while the children are walked.
+func (p *page) walk(n *html.Node, noise, inArticle bool, scope string) {
+	switch n.Type {
+	case html.ElementNode:
+		var descend bool
+		if noise, inArticle, scope, descend = p.element(n, noise, inArticle, scope); !descend {
 			return
 		}
-		// Inside noise only metas, links, ld+json and the title are read:
-		// an element's attributes and class matter only outside it.
-		var ea elemAttrs
-		var ci classInfo
-		if !noise {
-			ea = readAttrs(n)
-			ci = p.classInfo(&ea)
-		}
-		switch n.DataAtom {
-		case atom.Html:
-			p.htmlLang = strings.TrimSpace(attr(n, "lang"))
-			if p.htmlLang == "" {
-				p.htmlLang = strings.TrimSpace(attr(n, "xml:lang"))
-			}
-			p.isAMP = hasAttr(n, "amp") || hasAttr(n, "⚡")
-		case atom.Base:
-			if p.baseHref == "" {
-				p.baseHref = strings.TrimSpace(attr(n, "href"))
-			}
-		case atom.Title:
-			if p.titleTag == "" && !inSVG(n) {
-				p.titleTag = cleanText(textOf(n))
-			}
-			return
-		case atom.Meta:
-			p.addMeta(n)
-			if ip := strings.TrimSpace(attr(n, "itemprop")); ip != "" && !noise {
-				for _, prop := range strings.Fields(ip) {
-					p.items = append(p.items, item{prop: strings.ToLower(prop), scopeType: scope, node: n, value: itemValue(n)})
-				}
-			}
-			return
-		case atom.Link:
-			href := strings.TrimSpace(attr(n, "href"))
-			if href != "" {
-				for rel := range strings.FieldsSeq(attr(n, "rel")) {
-					switch {
-					case lowerIs(rel, "canonical"):
-						p.canonical = append(p.canonical, href)
-					case lowerIs(rel, "image_src"):
-						p.imageSrc = append(p.imageSrc, href)
-					}
-				}
-			}
-			return
-		case atom.Script:
-			if t := strings.ToLower(strings.TrimSpace(attr(n, "type"))); t == "application/ld+json" {
-				var sb strings.Builder
-				for c := n.FirstChild; c != nil; c = c.NextSibling {
-					if c.Type == html.TextNode {
-						sb.WriteString(c.Data)
-					}
-				}
-				p.ldjson = append(p.ldjson, sb.String())
-			}
-			return
-		case atom.Style, atom.Noscript, atom.Template:
-			return
-		case atom.Nav, atom.Footer:
-			noise = true
-		case atom.Aside:
-			// An aside inside the article may hold its byline and date.
-			noise = noise || !inArticle
-		case atom.Article, atom.Main:
-			inArticle = true
-		case atom.H1, atom.H2:
-			if !noise {
-				if t, ok := shortText(n, maxHeadingText); ok && t != "" {
-					if n.DataAtom == atom.H1 {
-						if len(p.h1s) == 0 {
-							p.headLines = p.headerLines(n)
-						}
-						p.h1s = append(p.h1s, t)
-					} else {
-						p.h2s = append(p.h2s, t)
-					}
-				}
-			}
-		case atom.Time:
-			if !noise {
-				dn := dateNode{inArticle: inArticle, published: hasAttr(n, "pubdate")}
-				if v := strings.TrimSpace(attr(n, "datetime")); v != "" {
-					dn.value, dn.fromAttr = v, true
-				} else {
-					dn.value, _ = shortText(n, maxDateText)
-				}
-				dn.updated = ci.updated || updatedRe.MatchString(ea.itemprop)
-				dn.published = dn.published || ci.published || ea.itemprop == "datePublished"
-				if dn.value != "" {
-					p.times = append(p.times, dn)
-				}
-			}
-		}
-		if noise {
-			for c := n.FirstChild; c != nil; c = c.NextSibling {
-				walk(c, true, inArticle, scope)
-			}
-			return
-		}
-		structural := n.DataAtom == atom.Html || n.DataAtom == atom.Body || n.DataAtom == atom.Main || n.DataAtom == atom.Article
-		if !structural && ci.noise && !ci.bylineStrong {
-			noise = true
-		}
-		if strings.EqualFold(ea.role, "complementary") || strings.EqualFold(ea.role, "contentinfo") {
-			noise = true
-		}
-		if ea.itemprop != "" && strings.Contains(strings.ToLower(ea.itemprop), "articlebody") {
-			inArticle = true
-		}
-		if ea.itemscope {
-			scope = strings.ToLower(lastSegment(attr(n, "itemtype")))
-			if strings.Contains(scope, "comment") {
-				noise = true
-			}
-		}
-		if ip := strings.TrimSpace(ea.itemprop); ip != "" && !noise {
-			for _, prop := range strings.Fields(ip) {
-				p.items = append(p.items, item{prop: strings.ToLower(prop), scopeType: scope, node: n, value: itemValue(n)})
-			}
-		}
-		if !noise {
-			p.addByline(n, &ea, ci, inArticle)
-			if n.DataAtom != atom.Time && ci.date && !hasChildElement(n, atom.Time) {
-				if t := cleanText(textLimit(n, 400)); t != "" && len(t) < 120 {
-					p.times = append(p.times, dateNode{value: t, inArticle: inArticle,
-						updated: ci.updated, published: ci.published})
-				}
-			}
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c, noise, inArticle, scope)
+	case html.TextNode:
+		if !noise && len(n.Data) < 160 && hasPubLabelHint(n.Data) {
+			p.addLabelDate(n, inArticle)
 		}
 	}
-	walk(doc, false, false, "")
-	return p
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		p.walk(c, noise, inArticle, scope)
+	}
+}
+
+// element reads the element n and tells how to walk its children: in
+// noise, in the article, in which microdata scope, and whether at all.
+//
+//go:noinline
+func (p *page) element(n *html.Node, noise, inArticle bool, scope string) (bool, bool, string, bool) {
+	// Inside noise only metas, links, ld+json and the title are read:
+	// an element's attributes and class matter only outside it.
+	var ea elemAttrs
+	var ci classInfo
+	if !noise {
+		ea = readAttrs(n)
+		ci = p.classInfo(&ea)
+	}
+	switch n.DataAtom {
+	case atom.Html:
+		p.htmlLang = strings.TrimSpace(attr(n, "lang"))
+		if p.htmlLang == "" {
+			p.htmlLang = strings.TrimSpace(attr(n, "xml:lang"))
+		}
+		p.isAMP = hasAttr(n, "amp") || hasAttr(n, "⚡")
+	case atom.Base:
+		if p.baseHref == "" {
+			p.baseHref = strings.TrimSpace(attr(n, "href"))
+		}
+	case atom.Title:
+		if p.titleTag == "" && !inSVG(n) {
+			p.titleTag = cleanText(textOf(n))
+		}
+		return noise, inArticle, scope, false
+	case atom.Meta:
+		p.addMeta(n)
+		if ip := strings.TrimSpace(attr(n, "itemprop")); ip != "" && !noise {
+			p.addItems(ip, n, scope)
+		}
+		return noise, inArticle, scope, false
+	case atom.Link:
+		href := strings.TrimSpace(attr(n, "href"))
+		if href != "" {
+			for rel := range strings.FieldsSeq(attr(n, "rel")) {
+				switch {
+				case lowerIs(rel, "canonical"):
+					p.canonical = append(p.canonical, href)
+				case lowerIs(rel, "image_src"):
+					p.imageSrc = append(p.imageSrc, href)
+				}
+			}
+		}
+		return noise, inArticle, scope, false
+	case atom.Script:
+		if t := strings.ToLower(strings.TrimSpace(attr(n, "type"))); t == "application/ld+json" {
+			var sb strings.Builder
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				if c.Type == html.TextNode {
+					sb.WriteString(c.Data)
+				}
+			}
+			p.ldjson = append(p.ldjson, sb.String())
+		}
+		return noise, inArticle, scope, false
+	case atom.Style, atom.Noscript, atom.Template:
+		return noise, inArticle, scope, false
+	case atom.Nav, atom.Footer:
+		noise = true
+	case atom.Aside:
+		// An aside inside the article may hold its byline and date.
+		noise = noise || !inArticle
+	case atom.Article, atom.Main:
+		inArticle = true
+	case atom.H1, atom.H2:
+		if !noise {
+			if t, ok := shortText(n, maxHeadingText); ok && t != "" {
+				if n.DataAtom == atom.H1 {
+					if len(p.h1s) == 0 {
+						p.headLines = p.headerLines(n)
+					}
+					p.h1s = append(p.h1s, t)
+				} else {
+					p.h2s = append(p.h2s, t)
+				}
+			}
+		}
+	case atom.Time:
+		if !noise {
+			dn := dateNode{inArticle: inArticle, published: hasAttr(n, "pubdate")}
+			if v := strings.TrimSpace(attr(n, "datetime")); v != "" {
+				dn.value, dn.fromAttr = v, true
+			} else {
+				dn.value, _ = shortText(n, maxDateText)
+			}
+			dn.updated = ci.updated || updatedRe.MatchString(ea.itemprop)
+			dn.published = dn.published || ci.published || ea.itemprop == "datePublished"
+			if dn.value != "" {
+				p.times = append(p.times, dn)
+			}
+		}
+	}
+	if noise {
+		return true, inArticle, scope, true
+	}
+	structural := n.DataAtom == atom.Html || n.DataAtom == atom.Body || n.DataAtom == atom.Main || n.DataAtom == atom.Article
+	if !structural && ci.noise && !ci.bylineStrong {
+		noise = true
+	}
+	if strings.EqualFold(ea.role, "complementary") || strings.EqualFold(ea.role, "contentinfo") {
+		noise = true
+	}
+	if ea.itemprop != "" && lowerContains(ea.itemprop, "articlebody") {
+		inArticle = true
+	}
+	if ea.itemscope {
+		scope = strings.ToLower(lastSegment(attr(n, "itemtype")))
+		if strings.Contains(scope, "comment") {
+			noise = true
+		}
+	}
+	if ip := strings.TrimSpace(ea.itemprop); ip != "" && !noise {
+		p.addItems(ip, n, scope)
+	}
+	if !noise {
+		p.addByline(n, &ea, ci, inArticle)
+		if n.DataAtom != atom.Time && ci.date && !hasChildElement(n, atom.Time) {
+			if t := cleanText(textLimit(n, 400)); t != "" && len(t) < 120 {
+				p.times = append(p.times, dateNode{value: t, inArticle: inArticle,
+					updated: ci.updated, published: ci.published})
+			}
+		}
+	}
+	return noise, inArticle, scope, true
 }
 
 // classInfo is what the class and id of an element say, by the regexps
@@ -465,16 +474,75 @@ func classPart(v string, groups uint8, ascii bool) classMatch {
 		match(noiseClass, noiseRx)
 	}
 	if run&bylineGroup != 0 {
-		match(bylineClassRe, bylineClassRx)
+		if ascii {
+			match(bylineClassASCII{}, bylineClassRx)
+		} else {
+			match(bylineClassRe, bylineClassRx)
+		}
 		match(bylineStrongClass, bylineStrongRx)
 	}
 	if run&dateGroup != 0 {
 		match(dateClass, dateClassRx)
-		match(updatedRe, updatedRx)
-		match(publishedRe, publishedRx)
+		if ascii {
+			match(updatedParts, updatedRx)
+			match(publishedParts, publishedRx)
+		} else {
+			match(updatedRe, updatedRx)
+			match(publishedRe, publishedRx)
+		}
 	}
 	return m
 }
+
+// In ASCII, where a case-insensitive regexp folds only ASCII letters, the
+// regexps of classPart that are alternations of words are a search for
+// the words in bytes, and bylineClassRe one for its words and "author"
+// with the endings that it accepts.
+var (
+	updatedParts   = asciiParts{"updat", "modif", "edited"}
+	publishedParts = asciiParts{"publish", "pubdate", "posted", "created", "entry-date"}
+	bylineParts    = asciiParts{"byline", "writtenby", "dateline", "writer", "contributor", "reporter", "journalist"}
+)
+
+// asciiParts matches an ASCII value that holds one of its lower-case
+// words, ignoring case.
+type asciiParts []string
+
+func (ws asciiParts) MatchString(v string) bool {
+	for _, w := range ws {
+		for i := 0; i+len(w) <= len(v); i++ {
+			if hasPrefixLowerASCII(v[i:], w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// bylineClassASCII is bylineClassRe on ASCII values.
+type bylineClassASCII struct{}
+
+func (bylineClassASCII) MatchString(v string) bool {
+	if bylineParts.MatchString(v) {
+		return true
+	}
+	// author(s|name)?($|[^a-z]), ignoring case.
+	end := func(rest string) bool { return rest == "" || !isASCIILetter(rest[0]) }
+	for i := 0; i+len("author") <= len(v); i++ {
+		if !hasPrefixLowerASCII(v[i:], "author") {
+			continue
+		}
+		rest := v[i+len("author"):]
+		if end(rest) ||
+			hasPrefixLowerASCII(rest, "s") && end(rest[1:]) ||
+			hasPrefixLowerASCII(rest, "name") && end(rest[4:]) {
+			return true
+		}
+	}
+	return false
+}
+
+func isASCIILetter(c byte) bool { return 'a' <= lowerASCII(c) && lowerASCII(c) <= 'z' }
 
 // pubLabelRe is a label that says the date after it is the publication
 // date, in the main news languages.
@@ -677,6 +745,16 @@ func lowerIs(s, want string) bool {
 	return strings.ToLower(s) == want
 }
 
+// lowerContains reports whether strings.ToLower(s) contains want, a
+// lower-case ASCII word, without building the lower-cased string for
+// ASCII s.
+func lowerContains(s, want string) bool {
+	if isASCII(s) {
+		return asciiParts{want}.MatchString(s)
+	}
+	return strings.Contains(strings.ToLower(s), want)
+}
+
 func containsAny(s string, words []string) bool {
 	for _, w := range words {
 		if strings.Contains(s, w) {
@@ -762,10 +840,8 @@ func metaKey(key string) string {
 }
 
 func (p *page) addByline(n *html.Node, ea *elemAttrs, ci classInfo, inArticle bool) {
-	rel := strings.ToLower(ea.rel)
-	ip := strings.ToLower(ea.itemprop)
-	isRel := n.DataAtom == atom.A && strings.Contains(" "+rel+" ", " author ")
-	isProp := strings.Contains(ip, "author") || strings.Contains(ip, "creator")
+	isRel := n.DataAtom == atom.A && strings.Contains(" "+strings.ToLower(ea.rel)+" ", " author ")
+	isProp := lowerContains(ea.itemprop, "author") || lowerContains(ea.itemprop, "creator")
 	isClass := ci.byline
 	if !isRel && !isProp && !isClass {
 		// A line that reads as a byline whatever its class: "By <a>Jane
@@ -791,6 +867,24 @@ func (p *page) addByline(n *html.Node, ea *elemAttrs, ci classInfo, inArticle bo
 	}
 	p.bylines = append(p.bylines, bylineNode{text: t, inArticle: inArticle,
 		strong: isRel || isProp || ci.bylineStrong})
+}
+
+// readProps are the microdata properties that Read looks up in
+// page.items (by page.itemValue and in chooseAuthors), lower-cased.
+var readProps = []string{"author", "creator", "headline", "image", "thumbnailurl", "datepublished", "datecreated", "datemodified"}
+
+// addItems records the properties of n named in its itemprop, ip, that
+// Read looks up: the others' values, which may cost a walk of the text
+// (an articleBody's), are never read.
+func (p *page) addItems(ip string, n *html.Node, scope string) {
+	for prop := range strings.FieldsSeq(ip) {
+		for _, w := range readProps {
+			if lowerIs(prop, w) {
+				p.items = append(p.items, item{prop: w, scopeType: scope, node: n, value: itemValue(n)})
+				break
+			}
+		}
+	}
 }
 
 // itemValue is the value of a microdata property element.

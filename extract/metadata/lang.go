@@ -145,10 +145,18 @@ func stopShare(text, lang string) float64 {
 	if !ok {
 		return -1
 	}
+	// Each word is lower-cased into buf, not the whole text: the same
+	// words, as lower-casing turns no letter into a non-letter or back
+	// (TestLowerKeepsLetters).
 	n, hits := 0, 0
-	for w := range letterWords(strings.ToLower(text)) {
+	var buf [32]byte
+	for w := range letterWords(text) {
 		n++
-		if set[w] {
+		lw := buf[:0]
+		for _, r := range w {
+			lw = utf8.AppendRune(lw, unicode.ToLower(r))
+		}
+		if set[string(lw)] {
 			hits++
 		}
 		if n == 300 {

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -674,6 +675,90 @@ func TestClassInfo(t *testing.T) {
 				if got, want := p.classInfo(&ea), joined(ea); got != want {
 					t.Errorf("classInfo(%+v) = %+v, want %+v", ea, got, want)
 				}
+			}
+		}
+	}
+}
+
+// TestClassMatchersASCII checks the byte matchers that stand in for the
+// class regexps on ASCII values, on values built from their words and the
+// bytes around them.
+func TestClassMatchersASCII(t *testing.T) {
+	pieces := []string{"author", "AUTHOR", "Author", "s", "S", "name", "Name", "nam", "-", "_", " ", "x", "Z", "7", "é",
+		"byline", "writtenby", "WrittenBy", "dateline", "writer", "contributor", "reporter", "journalist", "auth", "or",
+		"updat", "UPDAT", "modif", "edited", "publish", "pubdate", "posted", "created", "entry-date", "entry", "date",
+		"pub", "upd", "ed", "ited", "\x00", "ſ", "\u212A"}
+	seed := uint32(7)
+	next := func(n int) int {
+		seed = seed*1664525 + 1013904223
+		return int(seed>>8) % n
+	}
+	for range 50000 {
+		var b strings.Builder
+		for range 1 + next(5) {
+			b.WriteString(pieces[next(len(pieces))])
+		}
+		s := b.String()
+		if !isASCII(s) {
+			continue
+		}
+		for _, c := range []struct {
+			fast interface{ MatchString(string) bool }
+			re   *fastre.Regexp
+		}{{bylineClassASCII{}, bylineClassRe}, {updatedParts, updatedRe}, {publishedParts, publishedRe}} {
+			if got, want := c.fast.MatchString(s), c.re.MatchString(s); got != want {
+				t.Errorf("%T.MatchString(%q) = %v, %s says %v", c.fast, s, got, c.re, want)
+			}
+		}
+	}
+}
+
+// TestCollapseSpace checks collapseSpace against the regexp it stands in
+// for.
+func TestCollapseSpace(t *testing.T) {
+	innerSpaceRe := regexp.MustCompile(`\s+`)
+	pieces := []string{" ", "  ", "\t", "\n", "\f", "\r", "\v", "\u00a0", "\xff", "a", "Jane", "Doe", "é", ".", ""}
+	seed := uint32(3)
+	next := func(n int) int {
+		seed = seed*1664525 + 1013904223
+		return int(seed>>8) % n
+	}
+	for range 20000 {
+		var b strings.Builder
+		for range next(7) {
+			b.WriteString(pieces[next(len(pieces))])
+		}
+		s := b.String()
+		if got, want := collapseSpace(s), innerSpaceRe.ReplaceAllString(s, " "); got != want {
+			t.Errorf("collapseSpace(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// TestLowerKeepsLetters checks what stopShare relies on to lower-case
+// word by word: unicode.ToLower (as strings.ToLower applies it) maps every
+// letter to a letter and every other rune to a non-letter.
+func TestLowerKeepsLetters(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if unicode.IsLetter(r) != unicode.IsLetter(unicode.ToLower(r)) {
+			t.Errorf("%U is a letter: %v, lower-cased %U: %v", r, unicode.IsLetter(r), unicode.ToLower(r), unicode.IsLetter(unicode.ToLower(r)))
+		}
+	}
+	for _, s := range []string{"The cat and THE dog, ÉTÉ", "Die STRAẞE \xff\xfeund das", "ΣΊΣΥΦΟΣ σοφός", "İstanbul ve Işık"} {
+		for _, lang := range []string{"en", "de", "tr"} {
+			want := 0.0
+			n, hits := 0, 0
+			for w := range letterWords(strings.ToLower(s)) {
+				n++
+				if stopwords[lang][w] {
+					hits++
+				}
+			}
+			if n > 0 {
+				want = float64(hits) / float64(n)
+			}
+			if got := stopShare(s, lang); got != want {
+				t.Errorf("stopShare(%q, %s) = %v, want %v", s, lang, got, want)
 			}
 		}
 	}
