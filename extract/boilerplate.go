@@ -891,8 +891,10 @@ var tokenHints = func() map[string]tokenHint {
 func hintOf(class, id string) hint {
 	var h hint
 	var rule string
-	// State classes are skipped as the words are read.
-	noState := hasStateClass(class)
+	// State classes are skipped as the words are read. Every state class
+	// has a '-' or a '_' (lower-casing adds none): without them, no name
+	// needs the check.
+	noState := strings.IndexByte(class, '-') >= 0 || strings.IndexByte(class, '_') >= 0
 	if isSlug(id) {
 		id = ""
 	}
@@ -985,19 +987,6 @@ func isASCII(s string) bool {
 		}
 	}
 	return true
-}
-
-func hasStateClass(class string) bool {
-	// Every state class has a '-' or a '_' (lower-casing adds none).
-	if strings.IndexByte(class, '-') < 0 && strings.IndexByte(class, '_') < 0 {
-		return false
-	}
-	for c := range strings.FieldsSeq(class) {
-		if isStateClass(c) {
-			return true
-		}
-	}
-	return false
 }
 
 // isSlug reports an id made from a heading's words ("sharing-with-a-single-
