@@ -3,6 +3,7 @@ package extract
 import (
 	"bytes"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -886,6 +887,29 @@ var tokenHints = func() map[string]tokenHint {
 	}
 	return m
 }()
+
+// hintCache keeps the hints of a page's class and id values. A page
+// repeats its values (each item of a list has the item's class) and the
+// scorer asks about elements the cleaner has asked about: a look-up is
+// several times cheaper than reading the words again.
+type hintCache map[hintKey]hint
+
+type hintKey struct{ class, id string }
+
+// of returns hintOf(class, id), from the cache when it holds it.
+func (c hintCache) of(class, id string) hint {
+	k := hintKey{class, id}
+	if h, ok := c[k]; ok {
+		return h
+	}
+	h := hintOf(class, id)
+	c[k] = h
+	return h
+}
+
+// hintCaches holds the caches between pages, emptied: a page's values
+// are not kept, only the map's room.
+var hintCaches = sync.Pool{New: func() any { return hintCache{} }}
 
 // hintOf classifies an element by its class, id and role.
 func hintOf(class, id string) hint {

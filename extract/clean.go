@@ -78,13 +78,14 @@ type cleaner struct {
 	// keep a hidden copy of its article (a second layout, a template).
 	visibleGood int
 	rec         *recorder
+	hints       hintCache
 }
 
 // clean removes the never-content elements below root, the body or the
 // document.
-func clean(root *html.Node, rec *recorder) {
+func clean(root *html.Node, rec *recorder, hints hintCache) {
 	buf := statsPool.Get().(*[]nodeStat)
-	c := &cleaner{stats: (*buf)[:0], rec: rec}
+	c := &cleaner{stats: (*buf)[:0], rec: rec, hints: hints}
 	st, _ := c.measure(root, false)
 	c.totalGood = st.good
 	c.visibleGood = st.good - st.hidden
@@ -355,7 +356,7 @@ func (c *cleaner) verdict(n *html.Node, own, block int, inArticle bool) (rule st
 	if n.DataAtom == atom.Body || n.DataAtom == atom.Html {
 		return "", false
 	}
-	h := hintOf(class, id)
+	h := c.hints.of(class, id)
 	if h.rule == "" {
 		return "", false
 	}
