@@ -812,6 +812,16 @@ var stemIndex = func() (idx [256][]int) {
 	return idx
 }()
 
+// stemSecond marks, for the first byte of each of boilerStems, the second
+// bytes (lower-case letters, as bits from 'a') that stems starting with it
+// have.
+var stemSecond = func() (m [256]uint32) {
+	for _, s := range boilerStems {
+		m[s.stem[0]] |= 1 << (s.stem[1] - 'a')
+	}
+	return m
+}()
+
 // minStem is the length of the shortest of boilerStems: none starts in
 // the last minStem-1 bytes of a word.
 var minStem = func() int {
@@ -828,6 +838,9 @@ var minStem = func() int {
 func stemRule(tok []byte) string {
 	first := len(boilerStems)
 	for i := 0; i+minStem <= len(tok); i++ {
+		if c := tok[i+1] - 'a'; c >= 26 || stemSecond[tok[i]]&(1<<c) == 0 {
+			continue // no stem starts with these two bytes: most places
+		}
 		for _, k := range stemIndex[tok[i]] {
 			stem := boilerStems[k].stem
 			if k < first && len(tok)-i >= len(stem) && string(tok[i:i+len(stem)]) == stem {

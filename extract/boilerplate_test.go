@@ -57,3 +57,19 @@ func TestWordsOver(t *testing.T) {
 		}
 	}
 }
+
+// stemRule's look-up of the first two bytes (stemSecond) holds only for
+// stems of two or more lower-case ASCII letters.
+func TestBoilerStemsLetters(t *testing.T) {
+	for _, s := range boilerStems {
+		if len(s.stem) < 2 {
+			t.Errorf("stem %q: shorter than two bytes", s.stem)
+		}
+		for i := 0; i < len(s.stem); i++ {
+			if c := s.stem[i]; c < 'a' || c > 'z' {
+				t.Errorf("stem %q: not lower-case ASCII letters", s.stem)
+				break
+			}
+		}
+	}
+}
