@@ -73,3 +73,28 @@ func TestBoilerStemsLetters(t *testing.T) {
 		}
 	}
 }
+
+// The hash table of tokenHints finds every word of the lists, with what
+// each list says of it, and no other word.
+func TestTokenHintsTable(t *testing.T) {
+	words := map[string]bool{}
+	for _, m := range []map[string]bool{contentTokens, positiveTokens, negativeTokens} {
+		for w := range m {
+			words[w] = true
+		}
+	}
+	for w := range boilerTokens {
+		words[w] = true
+	}
+	for w := range words {
+		want := tokenHint{rule: boilerTokens[w], content: contentTokens[w], positive: positiveTokens[w], negative: negativeTokens[w]}
+		if got := tokenHints.get([]byte(w)); got != want {
+			t.Errorf("get(%q) = %+v, want %+v", w, got, want)
+		}
+	}
+	for _, w := range []string{"", "x", "articl", "articles", "navx", "commentz", "Share"} {
+		if got := tokenHints.get([]byte(w)); got != (tokenHint{}) && !words[w] {
+			t.Errorf("get(%q) = %+v, want none", w, got)
+		}
+	}
+}
