@@ -421,13 +421,31 @@ func isCopyright(lower string) bool {
 	if strings.HasPrefix(lower, "©") || strings.HasPrefix(lower, "(c) ") || reCopyrightStart.MatchString(lower) {
 		return true
 	}
-	for _, p := range copyrightPhrases {
-		if strings.Contains(lower, p) {
-			return true
+	// One pass over the text for all the phrases: they start with 'a',
+	// 't' or 'в', bytes too common for a strings.Contains per phrase to
+	// skip far.
+	for i := 0; i+1 < len(lower); i++ {
+		if copyrightStart[lower[i]]&(1<<(lower[i+1]&7)) == 0 {
+			continue // no phrase starts with these two bytes
+		}
+		for _, p := range copyrightPhrases {
+			if strings.HasPrefix(lower[i:], p) {
+				return true
+			}
 		}
 	}
 	return false
 }
+
+// copyrightStart marks, for the first byte of each of copyrightPhrases,
+// the low three bits of their second bytes: one look-up passes over
+// nearly every place in a text.
+var copyrightStart = func() (m [256]uint8) {
+	for _, p := range copyrightPhrases {
+		m[p[0]] |= 1 << (p[1] & 7)
+	}
+	return m
+}()
 
 // isShareRow reports a short text made only of share-button words.
 func isShareRow(t string) bool {
