@@ -332,9 +332,24 @@ var reportingVerbs = []string{" said", " says", " told", " asked", " urged", " a
 
 // isCommentPolicy reports a note on how reader comments are moderated.
 func isCommentPolicy(lower string) bool {
-	return (strings.Contains(lower, "coment") || strings.Contains(lower, "comment") || strings.Contains(lower, "kommentar") || strings.Contains(lower, "комментари")) &&
-		reCommentPolicy.MatchString(lower)
+	for i := 0; i+1 < len(lower); i++ {
+		if !commentStarts.may(lower, i) {
+			continue
+		}
+		for _, w := range commentWords {
+			if strings.HasPrefix(lower[i:], w) {
+				return reCommentPolicy.MatchString(lower)
+			}
+		}
+	}
+	return false
 }
+
+// commentWords are the words a comment policy holds; the pattern runs
+// only on a text with one of them.
+var commentWords = []string{"coment", "comment", "kommentar", "комментари"}
+
+var commentStarts = newPhraseStarts(commentWords...)
 
 // isNotice reports notices in lower-case text.
 func isNotice(lower string) bool {
@@ -344,13 +359,35 @@ func isNotice(lower string) bool {
 	if lower[0] == '[' && reShortcode.MatchString(lower) {
 		return true
 	}
-	for _, r := range noticeRules {
-		if strings.Contains(lower, r.key) && r.re.MatchString(lower) {
-			return true
+	// The keys are looked for in one pass; a rule's pattern runs (once)
+	// only on a text that holds its key.
+	var tried uint64
+	for i := 0; i+1 < len(lower); i++ {
+		if !noticeStarts.may(lower, i) {
+			continue
+		}
+		for k, r := range noticeRules {
+			if k < 64 && tried&(1<<k) != 0 || !strings.HasPrefix(lower[i:], r.key) {
+				continue
+			}
+			if k < 64 {
+				tried |= 1 << k
+			}
+			if r.re.MatchString(lower) {
+				return true
+			}
 		}
 	}
 	return false
 }
+
+var noticeStarts = func() *phraseStarts {
+	keys := make([]string, len(noticeRules))
+	for i, r := range noticeRules {
+		keys[i] = r.key
+	}
+	return newPhraseStarts(keys...)
+}()
 
 var noticeFirstWords = map[string]bool{
 	"follow": true, "got": true, "tell": true, "leave": true, "join": true, "have": true, "add": true, "post": true, "comments": true, "comment": true, "kommentar": true, "laisser": true, "deja": true, "lascia": true, "deixe": true, "оставить": true,
@@ -425,8 +462,8 @@ func isCopyright(lower string) bool {
 	// 't' or 'в', bytes too common for a strings.Contains per phrase to
 	// skip far.
 	for i := 0; i+1 < len(lower); i++ {
-		if copyrightStart[lower[i]]&(1<<(lower[i+1]&7)) == 0 {
-			continue // no phrase starts with these two bytes
+		if !copyrightStarts.may(lower, i) {
+			continue
 		}
 		for _, p := range copyrightPhrases {
 			if strings.HasPrefix(lower[i:], p) {
@@ -437,15 +474,29 @@ func isCopyright(lower string) bool {
 	return false
 }
 
-// copyrightStart marks, for the first byte of each of copyrightPhrases,
-// the low three bits of their second bytes: one look-up passes over
-// nearly every place in a text.
-var copyrightStart = func() (m [256]uint8) {
-	for _, p := range copyrightPhrases {
+var copyrightStarts = newPhraseStarts(copyrightPhrases...)
+
+// phraseStarts marks, for the first byte of each of a few phrases, the low
+// three bits of their second bytes. Looking for the phrases in one pass
+// over a text, one look-up passes over nearly every place; a
+// strings.Contains per phrase stops at each of its first byte, and 'a',
+// 'c', 'p' or 't' are everywhere in text.
+type phraseStarts [256]uint8
+
+// newPhraseStarts returns the marks of phrases (of two bytes or more).
+func newPhraseStarts(phrases ...string) *phraseStarts {
+	var m phraseStarts
+	for _, p := range phrases {
 		m[p[0]] |= 1 << (p[1] & 7)
 	}
-	return m
-}()
+	return &m
+}
+
+// may reports whether one of the phrases can start at byte i of s
+// (i+1 < len(s)).
+func (m *phraseStarts) may(s string, i int) bool {
+	return m[s[i]]&(1<<(s[i+1]&7)) != 0
+}
 
 // isShareRow reports a short text made only of share-button words.
 func isShareRow(t string) bool {
