@@ -403,6 +403,14 @@ var appealIndex = func() (idx [256][]int) {
 	return idx
 }()
 
+var appealStarts = func() *phraseStarts {
+	keys := make([]string, len(appealRules))
+	for i, r := range appealRules {
+		keys[i] = r.key
+	}
+	return newPhraseStarts(keys...)
+}()
+
 // hasAppeal reports appeal wording in lower-case text. The keys are looked
 // up at the start of each word, in one pass; a rule's pattern runs only on
 // a text that holds its key.
@@ -412,11 +420,10 @@ func hasAppeal(lower string) bool {
 		if i > 0 && asciiWordByte[lower[i-1]] {
 			continue // inside a word: the common case, settled at once
 		}
-		keys := appealIndex[lower[i]]
-		if len(keys) == 0 || i > 0 && !wordBoundary(lower, i) {
+		if !appealStarts.may(lower, i) || i > 0 && !wordBoundary(lower, i) {
 			continue
 		}
-		for _, k := range keys {
+		for _, k := range appealIndex[lower[i]] {
 			r := &appealRules[k]
 			if k < len(tried) && tried[k] || !strings.HasPrefix(lower[i:], r.key) {
 				continue
@@ -477,17 +484,18 @@ func isCopyright(lower string) bool {
 var copyrightStarts = newPhraseStarts(copyrightPhrases...)
 
 // phraseStarts marks, for the first byte of each of a few phrases, the low
-// three bits of their second bytes. Looking for the phrases in one pass
-// over a text, one look-up passes over nearly every place; a
+// six bits of their second bytes (which tell the letters apart, and the
+// bytes after the first of a Cyrillic letter). Looking for the phrases in
+// one pass over a text, one look-up passes over nearly every place; a
 // strings.Contains per phrase stops at each of its first byte, and 'a',
 // 'c', 'p' or 't' are everywhere in text.
-type phraseStarts [256]uint8
+type phraseStarts [256]uint64
 
 // newPhraseStarts returns the marks of phrases (of two bytes or more).
 func newPhraseStarts(phrases ...string) *phraseStarts {
 	var m phraseStarts
 	for _, p := range phrases {
-		m[p[0]] |= 1 << (p[1] & 7)
+		m[p[0]] |= 1 << (p[1] & 63)
 	}
 	return &m
 }
@@ -495,7 +503,7 @@ func newPhraseStarts(phrases ...string) *phraseStarts {
 // may reports whether one of the phrases can start at byte i of s
 // (i+1 < len(s)).
 func (m *phraseStarts) may(s string, i int) bool {
-	return m[s[i]]&(1<<(s[i+1]&7)) != 0
+	return m[s[i]]&(1<<(s[i+1]&63)) != 0
 }
 
 // isShareRow reports a short text made only of share-button words.
