@@ -553,8 +553,18 @@ func writeNormalized(sb *strings.Builder, b []byte) {
 				i++
 				continue
 			}
+			// The run goes on over single spaces between words, which
+			// stay as they are: a write per run, not per word.
 			j := i + 1
-			for j < len(b) && b[j] < utf8.RuneSelf && !asciiSpace[b[j]] {
+			for j < len(b) {
+				k := wordClass[b[j]]
+				if k == spaceByte && b[j] == ' ' && j+1 < len(b) && wordClass[b[j+1]] < spaceByte {
+					j += 2
+					continue
+				}
+				if k >= spaceByte {
+					break
+				}
 				j++
 			}
 			if space && sb.Len() > start {
