@@ -1100,6 +1100,14 @@ var statePrefixes = []string{"has-", "no-", "is-", "with-", "without-", "enable-
 var stateSuffixes = []string{"-open", "-closed", "-enabled", "-disabled", "-count", "-active", "-on", "-off"}
 
 func isStateClass(c string) bool {
+	if c == "" {
+		return false
+	}
+	// Most names neither start like a prefix nor end like a suffix. (An
+	// ASCII first or last byte stays in its place when c is lower-cased.)
+	if first, last := c[0], c[len(c)-1]; first < utf8.RuneSelf && last < utf8.RuneSelf && !stateFirst[first] && !stateLast[last] {
+		return false
+	}
 	if !isASCII(c) {
 		c = strings.ReplaceAll(strings.ToLower(c), "_", "-")
 	}
@@ -1117,6 +1125,19 @@ func isStateClass(c string) bool {
 	}
 	return false
 }
+
+// stateFirst marks the first letters of statePrefixes and stateLast the
+// last ones of stateSuffixes, in both cases.
+var stateFirst, stateLast = func() (first, last [256]bool) {
+	for _, p := range statePrefixes {
+		first[p[0]], first[p[0]-'a'+'A'] = true, true
+	}
+	for _, p := range stateSuffixes {
+		c := p[len(p)-1]
+		last[c], last[c-'a'+'A'] = true, true
+	}
+	return first, last
+}()
 
 // isDash reports the bytes classWordEq reads as '-'.
 func isDash(c byte) bool { return c == '-' || c == '_' }
