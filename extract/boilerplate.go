@@ -3,6 +3,7 @@ package extract
 import (
 	"bytes"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -331,9 +332,24 @@ var reportingVerbs = []string{" said", " says", " told", " asked", " urged", " a
 
 // isCommentPolicy reports a note on how reader comments are moderated.
 func isCommentPolicy(lower string) bool {
-	return (strings.Contains(lower, "coment") || strings.Contains(lower, "comment") || strings.Contains(lower, "kommentar") || strings.Contains(lower, "комментари")) &&
-		reCommentPolicy.MatchString(lower)
+	for i := 0; i+1 < len(lower); i++ {
+		if !commentStarts.may(lower, i) {
+			continue
+		}
+		for _, w := range commentWords {
+			if strings.HasPrefix(lower[i:], w) {
+				return reCommentPolicy.MatchString(lower)
+			}
+		}
+	}
+	return false
 }
+
+// commentWords are the words a comment policy holds; the pattern runs
+// only on a text with one of them.
+var commentWords = []string{"coment", "comment", "kommentar", "комментари"}
+
+var commentStarts = newPhraseStarts(commentWords...)
 
 // isNotice reports notices in lower-case text.
 func isNotice(lower string) bool {
@@ -343,13 +359,35 @@ func isNotice(lower string) bool {
 	if lower[0] == '[' && reShortcode.MatchString(lower) {
 		return true
 	}
-	for _, r := range noticeRules {
-		if strings.Contains(lower, r.key) && r.re.MatchString(lower) {
-			return true
+	// The keys are looked for in one pass; a rule's pattern runs (once)
+	// only on a text that holds its key.
+	var tried uint64
+	for i := 0; i+1 < len(lower); i++ {
+		if !noticeStarts.may(lower, i) {
+			continue
+		}
+		for k, r := range noticeRules {
+			if k < 64 && tried&(1<<k) != 0 || !strings.HasPrefix(lower[i:], r.key) {
+				continue
+			}
+			if k < 64 {
+				tried |= 1 << k
+			}
+			if r.re.MatchString(lower) {
+				return true
+			}
 		}
 	}
 	return false
 }
+
+var noticeStarts = func() *phraseStarts {
+	keys := make([]string, len(noticeRules))
+	for i, r := range noticeRules {
+		keys[i] = r.key
+	}
+	return newPhraseStarts(keys...)
+}()
 
 var noticeFirstWords = map[string]bool{
 	"follow": true, "got": true, "tell": true, "leave": true, "join": true, "have": true, "add": true, "post": true, "comments": true, "comment": true, "kommentar": true, "laisser": true, "deja": true, "lascia": true, "deixe": true, "оставить": true,
@@ -365,6 +403,14 @@ var appealIndex = func() (idx [256][]int) {
 	return idx
 }()
 
+var appealStarts = func() *phraseStarts {
+	keys := make([]string, len(appealRules))
+	for i, r := range appealRules {
+		keys[i] = r.key
+	}
+	return newPhraseStarts(keys...)
+}()
+
 // hasAppeal reports appeal wording in lower-case text. The keys are looked
 // up at the start of each word, in one pass; a rule's pattern runs only on
 // a text that holds its key.
@@ -374,11 +420,10 @@ func hasAppeal(lower string) bool {
 		if i > 0 && asciiWordByte[lower[i-1]] {
 			continue // inside a word: the common case, settled at once
 		}
-		keys := appealIndex[lower[i]]
-		if len(keys) == 0 || i > 0 && !wordBoundary(lower, i) {
+		if !appealStarts.may(lower, i) || i > 0 && !wordBoundary(lower, i) {
 			continue
 		}
-		for _, k := range keys {
+		for _, k := range appealIndex[lower[i]] {
 			r := &appealRules[k]
 			if k < len(tried) && tried[k] || !strings.HasPrefix(lower[i:], r.key) {
 				continue
@@ -420,12 +465,45 @@ func isCopyright(lower string) bool {
 	if strings.HasPrefix(lower, "©") || strings.HasPrefix(lower, "(c) ") || reCopyrightStart.MatchString(lower) {
 		return true
 	}
-	for _, p := range copyrightPhrases {
-		if strings.Contains(lower, p) {
-			return true
+	// One pass over the text for all the phrases: they start with 'a',
+	// 't' or 'в', bytes too common for a strings.Contains per phrase to
+	// skip far.
+	for i := 0; i+1 < len(lower); i++ {
+		if !copyrightStarts.may(lower, i) {
+			continue
+		}
+		for _, p := range copyrightPhrases {
+			if strings.HasPrefix(lower[i:], p) {
+				return true
+			}
 		}
 	}
 	return false
+}
+
+var copyrightStarts = newPhraseStarts(copyrightPhrases...)
+
+// phraseStarts marks, for the first byte of each of a few phrases, the low
+// six bits of their second bytes (which tell the letters apart, and the
+// bytes after the first of a Cyrillic letter). Looking for the phrases in
+// one pass over a text, one look-up passes over nearly every place; a
+// strings.Contains per phrase stops at each of its first byte, and 'a',
+// 'c', 'p' or 't' are everywhere in text.
+type phraseStarts [256]uint64
+
+// newPhraseStarts returns the marks of phrases (of two bytes or more).
+func newPhraseStarts(phrases ...string) *phraseStarts {
+	var m phraseStarts
+	for _, p := range phrases {
+		m[p[0]] |= 1 << (p[1] & 63)
+	}
+	return &m
+}
+
+// may reports whether one of the phrases can start at byte i of s
+// (i+1 < len(s)).
+func (m *phraseStarts) may(s string, i int) bool {
+	return m[s[i]]&(1<<(s[i+1]&63)) != 0
 }
 
 // isShareRow reports a short text made only of share-button words.
@@ -811,6 +889,16 @@ var stemIndex = func() (idx [256][]int) {
 	return idx
 }()
 
+// stemSecond marks, for the first byte of each of boilerStems, the second
+// bytes (lower-case letters, as bits from 'a') that stems starting with it
+// have.
+var stemSecond = func() (m [256]uint32) {
+	for _, s := range boilerStems {
+		m[s.stem[0]] |= 1 << (s.stem[1] - 'a')
+	}
+	return m
+}()
+
 // minStem is the length of the shortest of boilerStems: none starts in
 // the last minStem-1 bytes of a word.
 var minStem = func() int {
@@ -827,6 +915,9 @@ var minStem = func() int {
 func stemRule(tok []byte) string {
 	first := len(boilerStems)
 	for i := 0; i+minStem <= len(tok); i++ {
+		if c := tok[i+1] - 'a'; c >= 26 || stemSecond[tok[i]]&(1<<c) == 0 {
+			continue // no stem starts with these two bytes: most places
+		}
 		for _, k := range stemIndex[tok[i]] {
 			stem := boilerStems[k].stem
 			if k < first && len(tok)-i >= len(stem) && string(tok[i:i+len(stem)]) == stem {
@@ -862,7 +953,7 @@ type tokenHint struct {
 	content, positive, negative bool
 }
 
-var tokenHints = func() map[string]tokenHint {
+var tokenHints = func() *hintTable {
 	m := map[string]tokenHint{}
 	for w, r := range boilerTokens {
 		h := m[w]
@@ -884,15 +975,88 @@ var tokenHints = func() map[string]tokenHint {
 		h.negative = true
 		m[w] = h
 	}
-	return m
+	return newHintTable(m)
 }()
+
+// hintTable is a read-only hash table of tokenHints. hintOf looks up every
+// word of the class and id values of a page, most of them in none of the
+// lists: probing a sparse table with a byte-loop hash of the (short) word
+// takes half the time of a map look-up.
+type hintTable struct {
+	words []string // "" for an empty slot
+	hints []tokenHint
+	mask  uint32
+}
+
+func newHintTable(m map[string]tokenHint) *hintTable {
+	n := 1
+	for n < 4*len(m) { // a quarter full: a miss ends at the first slots
+		n *= 2
+	}
+	t := &hintTable{words: make([]string, n), hints: make([]tokenHint, n), mask: uint32(n - 1)}
+	for w, h := range m {
+		i := hashWord(w) & t.mask
+		for t.words[i] != "" {
+			i = (i + 1) & t.mask
+		}
+		t.words[i], t.hints[i] = w, h
+	}
+	return t
+}
+
+// get returns the hint of word, the zero hint for a word in no list.
+func (t *hintTable) get(word []byte) tokenHint {
+	if len(word) == 0 {
+		return tokenHint{}
+	}
+	for i := hashWord(word) & t.mask; t.words[i] != ""; i = (i + 1) & t.mask {
+		if t.words[i] == string(word) {
+			return t.hints[i]
+		}
+	}
+	return tokenHint{}
+}
+
+// hashWord mixes the length and three bytes of w (the first, middle and
+// last): enough to part the words of tokenHints, and quicker than a hash
+// of every byte. w is not empty.
+func hashWord[S string | []byte](w S) uint32 {
+	n := uint32(len(w))
+	h := n*0x9e3779b1 ^ uint32(w[0])*0x85ebca6b ^ uint32(w[n/2])*0xc2b2ae35 ^ uint32(w[n-1])*0x27d4eb2f
+	return h ^ h>>15
+}
+
+// hintCache keeps the hints of a page's class and id values. A page
+// repeats its values (each item of a list has the item's class) and the
+// scorer asks about elements the cleaner has asked about: a look-up is
+// several times cheaper than reading the words again.
+type hintCache map[hintKey]hint
+
+type hintKey struct{ class, id string }
+
+// of returns hintOf(class, id), from the cache when it holds it.
+func (c hintCache) of(class, id string) hint {
+	k := hintKey{class, id}
+	if h, ok := c[k]; ok {
+		return h
+	}
+	h := hintOf(class, id)
+	c[k] = h
+	return h
+}
+
+// hintCaches holds the caches between pages, emptied: a page's values
+// are not kept, only the map's room.
+var hintCaches = sync.Pool{New: func() any { return hintCache{} }}
 
 // hintOf classifies an element by its class, id and role.
 func hintOf(class, id string) hint {
 	var h hint
 	var rule string
-	// State classes are skipped as the words are read.
-	noState := hasStateClass(class)
+	// State classes are skipped as the words are read. Every state class
+	// has a '-' or a '_' (lower-casing adds none): without them, no name
+	// needs the check.
+	noState := strings.IndexByte(class, '-') >= 0 || strings.IndexByte(class, '_') >= 0
 	if isSlug(id) {
 		id = ""
 	}
@@ -901,7 +1065,7 @@ func hintOf(class, id string) hint {
 		w.reset(s)
 		w.noState = k == 0 && noState
 		for tok, ok := w.next(); ok; tok, ok = w.next() {
-			th := tokenHints[string(tok)]
+			th := tokenHints.get(tok)
 			h.content = h.content || th.content
 			h.positive = h.positive || th.positive
 			h.negative = h.negative || th.negative
@@ -936,6 +1100,14 @@ var statePrefixes = []string{"has-", "no-", "is-", "with-", "without-", "enable-
 var stateSuffixes = []string{"-open", "-closed", "-enabled", "-disabled", "-count", "-active", "-on", "-off"}
 
 func isStateClass(c string) bool {
+	if c == "" {
+		return false
+	}
+	// Most names neither start like a prefix nor end like a suffix. (An
+	// ASCII first or last byte stays in its place when c is lower-cased.)
+	if first, last := c[0], c[len(c)-1]; first < utf8.RuneSelf && last < utf8.RuneSelf && !stateFirst[first] && !stateLast[last] {
+		return false
+	}
 	if !isASCII(c) {
 		c = strings.ReplaceAll(strings.ToLower(c), "_", "-")
 	}
@@ -953,6 +1125,19 @@ func isStateClass(c string) bool {
 	}
 	return false
 }
+
+// stateFirst marks the first letters of statePrefixes and stateLast the
+// last ones of stateSuffixes, in both cases.
+var stateFirst, stateLast = func() (first, last [256]bool) {
+	for _, p := range statePrefixes {
+		first[p[0]], first[p[0]-'a'+'A'] = true, true
+	}
+	for _, p := range stateSuffixes {
+		c := p[len(p)-1]
+		last[c], last[c-'a'+'A'] = true, true
+	}
+	return first, last
+}()
 
 // isDash reports the bytes classWordEq reads as '-'.
 func isDash(c byte) bool { return c == '-' || c == '_' }
@@ -985,19 +1170,6 @@ func isASCII(s string) bool {
 		}
 	}
 	return true
-}
-
-func hasStateClass(class string) bool {
-	// Every state class has a '-' or a '_' (lower-casing adds none).
-	if strings.IndexByte(class, '-') < 0 && strings.IndexByte(class, '_') < 0 {
-		return false
-	}
-	for c := range strings.FieldsSeq(class) {
-		if isStateClass(c) {
-			return true
-		}
-	}
-	return false
 }
 
 // isSlug reports an id made from a heading's words ("sharing-with-a-single-

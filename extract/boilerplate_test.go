@@ -57,3 +57,44 @@ func TestWordsOver(t *testing.T) {
 		}
 	}
 }
+
+// stemRule's look-up of the first two bytes (stemSecond) holds only for
+// stems of two or more lower-case ASCII letters.
+func TestBoilerStemsLetters(t *testing.T) {
+	for _, s := range boilerStems {
+		if len(s.stem) < 2 {
+			t.Errorf("stem %q: shorter than two bytes", s.stem)
+		}
+		for i := 0; i < len(s.stem); i++ {
+			if c := s.stem[i]; c < 'a' || c > 'z' {
+				t.Errorf("stem %q: not lower-case ASCII letters", s.stem)
+				break
+			}
+		}
+	}
+}
+
+// The hash table of tokenHints finds every word of the lists, with what
+// each list says of it, and no other word.
+func TestTokenHintsTable(t *testing.T) {
+	words := map[string]bool{}
+	for _, m := range []map[string]bool{contentTokens, positiveTokens, negativeTokens} {
+		for w := range m {
+			words[w] = true
+		}
+	}
+	for w := range boilerTokens {
+		words[w] = true
+	}
+	for w := range words {
+		want := tokenHint{rule: boilerTokens[w], content: contentTokens[w], positive: positiveTokens[w], negative: negativeTokens[w]}
+		if got := tokenHints.get([]byte(w)); got != want {
+			t.Errorf("get(%q) = %+v, want %+v", w, got, want)
+		}
+	}
+	for _, w := range []string{"", "x", "articl", "articles", "navx", "commentz", "Share"} {
+		if got := tokenHints.get([]byte(w)); got != (tokenHint{}) && !words[w] {
+			t.Errorf("get(%q) = %+v, want none", w, got)
+		}
+	}
+}

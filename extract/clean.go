@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -78,13 +77,14 @@ type cleaner struct {
 	// keep a hidden copy of its article (a second layout, a template).
 	visibleGood int
 	rec         *recorder
+	hints       hintCache
 }
 
 // clean removes the never-content elements below root, the body or the
 // document.
-func clean(root *html.Node, rec *recorder) {
+func clean(root *html.Node, rec *recorder, hints hintCache) {
 	buf := statsPool.Get().(*[]nodeStat)
-	c := &cleaner{stats: (*buf)[:0], rec: rec}
+	c := &cleaner{stats: (*buf)[:0], rec: rec, hints: hints}
 	st, _ := c.measure(root, false)
 	c.totalGood = st.good
 	c.visibleGood = st.good - st.hidden
@@ -355,7 +355,7 @@ func (c *cleaner) verdict(n *html.Node, own, block int, inArticle bool) (rule st
 	if n.DataAtom == atom.Body || n.DataAtom == atom.Html {
 		return "", false
 	}
-	h := hintOf(class, id)
+	h := c.hints.of(class, id)
 	if h.rule == "" {
 		return "", false
 	}
@@ -460,24 +460,30 @@ var hiddenFirst, hiddenLen = func() (first [256]bool, lens [maxHiddenClass + 1]b
 // split and compared on its bytes, not lower-cased into new strings.
 func isHiddenClass(class string) bool {
 	start := 0
-	for i := 0; i <= len(class); i++ {
-		if i < len(class) {
-			if class[i] >= utf8.RuneSelf {
-				return isHiddenClassUnicode(class)
+	for i := 0; i < len(class); i++ {
+		// One look-up tells the usual byte, neither a space nor non-ASCII.
+		switch wordClass[class[i]] {
+		case spaceByte:
+			if isHiddenName(class[start:i]) {
+				return true
 			}
-			if !asciiSpace[class[i]] {
-				continue
+			start = i + 1
+		case multiByte:
+			return isHiddenClassUnicode(class)
+		}
+	}
+	return isHiddenName(class[start:])
+}
+
+// isHiddenName reports an ASCII class name (parted by ASCII spaces, as
+// strings.Fields parts it) that is one of hiddenNames in any letter case.
+func isHiddenName(name string) bool {
+	if len(name) < len(hiddenLen) && hiddenLen[len(name)] && hiddenFirst[name[0]] {
+		for _, h := range hiddenNames {
+			if asciiLowerEq(name, h) {
+				return true
 			}
 		}
-		// A name parted by ASCII spaces, as strings.Fields parts it.
-		if name := class[start:i]; len(name) < len(hiddenLen) && hiddenLen[len(name)] && hiddenFirst[name[0]] {
-			for _, h := range hiddenNames {
-				if asciiLowerEq(name, h) {
-					return true
-				}
-			}
-		}
-		start = i + 1
 	}
 	return false
 }

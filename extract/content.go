@@ -27,12 +27,17 @@ import (
 func findContent(doc *html.Node, meta *metadata.Metadata, explain bool) ([]block, []Removal) {
 	rec := &recorder{on: explain}
 	root := findBody(doc)
-	clean(root, rec)
+	hints := hintCaches.Get().(hintCache)
+	defer func() {
+		clear(hints)
+		hintCaches.Put(hints)
+	}()
+	clean(root, rec, hints)
 	if meta == nil {
 		meta = &metadata.Metadata{}
 	}
 	blocks, alts := renderBlocks(root, meta.Language)
-	sel, sc := selectContent(root, blocks)
+	sel, sc := selectContent(root, blocks, hints)
 	f := newFilter(meta)
 	f.alts = alts
 

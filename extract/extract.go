@@ -202,34 +202,51 @@ func (a *Article) setBody(blocks []block) {
 // fields (the body is the longest text of a page): ASCII bytes directly,
 // other runes decoded.
 func countWords(s string) int {
-	n := 0
-	inField, counted := false, false
-	for i := 0; i < len(s); {
-		var space, word bool
-		if c := s[i]; c < utf8.RuneSelf {
-			i++
-			space = asciiSpace[c]
-			word = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
-		} else {
+	// counted is 1 once the current token has been counted, 0 after a
+	// space. ASCII bytes update it without branches: a letter after a space
+	// is the usual byte, and too hard to guess for a branch.
+	n, counted := 0, 0
+	for i := 0; i < len(s); i++ {
+		k := wordClass[s[i]]
+		if k == multiByte {
 			r, size := utf8.DecodeRuneInString(s[i:])
-			i += size
-			space = unicode.IsSpace(r)
-			word = isWordRune(r)
+			i += size - 1
+			k = otherByte
+			if unicode.IsSpace(r) {
+				k = spaceByte
+			} else if isWordRune(r) {
+				k = wordByte
+			}
 		}
-		if space {
-			inField = false
-			continue
-		}
-		if !inField {
-			inField, counted = true, false
-		}
-		if word && !counted {
-			n++
-			counted = true
-		}
+		word, space := int(k&wordByte), int(k&spaceByte)>>1
+		n += word &^ counted
+		counted = (counted | word) &^ space
 	}
 	return n
 }
+
+// The classes of bytes countWords tells apart with one look-up (it reads
+// the whole body), as bits.
+const (
+	otherByte = 0 // ASCII punctuation and controls
+	wordByte  = 1 // ASCII letters and digits
+	spaceByte = 2 // ASCII white space
+	multiByte = 4 // the start (or a stray part) of a non-ASCII rune
+)
+
+var wordClass = func() (t [256]uint8) {
+	for c := range t {
+		switch {
+		case c >= utf8.RuneSelf:
+			t[c] = multiByte
+		case asciiSpace[c]:
+			t[c] = spaceByte
+		case asciiWordByte[c]:
+			t[c] = wordByte
+		}
+	}
+	return t
+}()
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 

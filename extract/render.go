@@ -546,39 +546,68 @@ func writeNormalized(sb *strings.Builder, b []byte) {
 	start := sb.Len()
 	space := false
 	for i := 0; i < len(b); {
-		c := b[i]
-		if c < utf8.RuneSelf {
+		size := 1
+		if c := b[i]; c < utf8.RuneSelf {
 			if asciiSpace[c] {
 				space = true
 				i++
 				continue
 			}
-			j := i + 1
-			for j < len(b) && b[j] < utf8.RuneSelf && !asciiSpace[b[j]] {
-				j++
+		} else {
+			var r rune
+			r, size = utf8.DecodeRune(b[i:])
+			if unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' {
+				if r != '\u200b' && r != '\ufeff' {
+					space = true
+				}
+				i += size
+				continue
 			}
-			if space && sb.Len() > start {
-				sb.WriteByte(' ')
+			if r == utf8.RuneError && size == 1 {
+				// An invalid byte is written as U+FFFD, not copied.
+				if space && sb.Len() > start {
+					sb.WriteByte(' ')
+				}
+				space = false
+				sb.WriteRune(r)
+				i++
+				continue
 			}
-			space = false
-			sb.Write(b[i:j])
-			i = j
-			continue
 		}
-		r, size := utf8.DecodeRune(b[i:])
-		i += size
-		if unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' {
-			if r != '\u200b' && r != '\ufeff' {
-				space = true
-			}
-			continue
-		}
+		// The text from i on is written as it is up to the next change:
+		// one write for a run of words, not one per word or rune.
+		j := runEnd(b, i+size)
 		if space && sb.Len() > start {
 			sb.WriteByte(' ')
 		}
 		space = false
-		sb.WriteRune(r)
+		sb.Write(b[i:j])
+		i = j
 	}
+}
+
+// runEnd returns where the text of b from j on stops being normalized
+// already: at white space other than a single ' ' between two ASCII
+// non-space bytes, at a zero-width rune, or at an invalid byte.
+func runEnd(b []byte, j int) int {
+	for j < len(b) {
+		switch wordClass[b[j]] {
+		case wordByte, otherByte:
+			j++
+		case spaceByte:
+			if b[j] != ' ' || j+1 == len(b) || wordClass[b[j+1]] >= spaceByte {
+				return j
+			}
+			j += 2
+		default:
+			r, size := utf8.DecodeRune(b[j:])
+			if r == utf8.RuneError && size == 1 || unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' {
+				return j
+			}
+			j += size
+		}
+	}
+	return j
 }
 
 // textArena hands out strings cut from shared chunks of memory: one

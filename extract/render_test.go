@@ -1,8 +1,10 @@
 package extract
 
 import (
+	"math/rand"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 func TestTextArena(t *testing.T) {
@@ -21,6 +23,46 @@ func TestTextArena(t *testing.T) {
 		}
 		if want := normText(s); got[3*i+2] != want {
 			t.Errorf("normText(%q) = %q, want %q", s, got[3*i+2], want)
+		}
+	}
+}
+
+// normalizeSpaceWords is normalizeSpace as words: the runs between white
+// space (zero-width spaces and BOMs dropped, invalid bytes read as U+FFFD)
+// joined by single spaces. writeNormalized copies runs of text at once and
+// must keep to it.
+func normalizeSpaceWords(b []byte) string {
+	var words []string
+	var w strings.Builder
+	for _, r := range string(b) {
+		switch {
+		case unicode.IsSpace(r):
+			if w.Len() > 0 {
+				words = append(words, w.String())
+				w.Reset()
+			}
+		case r != '\u200b' && r != '\ufeff':
+			w.WriteRune(r)
+		}
+	}
+	if w.Len() > 0 {
+		words = append(words, w.String())
+	}
+	return strings.Join(words, " ")
+}
+
+func TestNormalizeSpaceRandom(t *testing.T) {
+	pieces := []string{"a", "B", "1", ".", " ", "  ", "\n", "\t", "\r\n", "\u00a0", "\u0085", "\u3000", "\u200b", "\ufeff",
+		"é", "’", "日", "\ufffd", "\xff", "\xc3", "\xe2\x80"}
+	rng := rand.New(rand.NewSource(1))
+	for range 20000 {
+		var sb strings.Builder
+		for n := rng.Intn(12); n > 0; n-- {
+			sb.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		s := sb.String()
+		if got, want := normalizeSpace([]byte(s)), normalizeSpaceWords([]byte(s)); got != want {
+			t.Fatalf("normalizeSpace(%q) = %q, want %q", s, got, want)
 		}
 	}
 }

@@ -42,6 +42,7 @@ type scorer struct {
 	order []*cand // candidates in the order first met: deterministic ties
 	root  *html.Node
 	free  []cand // cands allocated in batches, not one by one
+	hints hintCache
 }
 
 // scorerPool holds scorers between pages: made anew, a page's map and
@@ -52,9 +53,9 @@ var scorerPool = sync.Pool{New: func() any {
 }}
 
 // newScorer returns an empty scorer of the elements below root.
-func newScorer(root *html.Node) *scorer {
+func newScorer(root *html.Node, hints hintCache) *scorer {
 	s := scorerPool.Get().(*scorer)
-	s.root = root
+	s.root, s.hints = root, hints
 	return s
 }
 
@@ -64,7 +65,7 @@ func (s *scorer) release() {
 	clear(s.cands)
 	clear(s.order)
 	s.order = s.order[:0]
-	s.root, s.free = nil, nil
+	s.root, s.free, s.hints = nil, nil, nil
 	scorerPool.Put(s)
 }
 
@@ -93,8 +94,8 @@ func (s *scorer) get(n *html.Node) *cand {
 
 // selectContent returns the elements that hold the article (the best one and
 // the siblings that join it), or nil when no paragraph scored.
-func selectContent(root *html.Node, blocks []block) (map[*html.Node]bool, *scorer) {
-	s := newScorer(root)
+func selectContent(root *html.Node, blocks []block, hints hintCache) (map[*html.Node]bool, *scorer) {
+	s := newScorer(root, hints)
 	prevProse := false
 	for i := range blocks {
 		b := &blocks[i]
@@ -138,7 +139,7 @@ func selectContent(root *html.Node, blocks []block) (map[*html.Node]bool, *score
 			}
 			if !c.inited {
 				c.inited = true
-				c.score += initialScore(a)
+				c.score += initialScore(a, s.hints)
 			}
 			c.scored = true
 			switch level {
@@ -348,7 +349,7 @@ func (s *scorer) siblings(top *html.Node, topScore float64) map[*html.Node]bool 
 }
 
 // initialScore weighs an element by its tag and by its class and id hints.
-func initialScore(n *html.Node) float64 {
+func initialScore(n *html.Node, hints hintCache) float64 {
 	sc := 0.0
 	switch n.DataAtom {
 	case atom.Div, atom.Article, atom.Section, atom.Main:
@@ -377,7 +378,7 @@ func initialScore(n *html.Node) float64 {
 		}
 	}
 	if class != "" || id != "" {
-		h := hintOf(class, id)
+		h := hints.of(class, id)
 		if h.negative {
 			sc -= 25
 		}
