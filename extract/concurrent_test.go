@@ -8,8 +8,9 @@ import (
 
 // Extract keeps per-call state in pooled buffers (the cleaner's stats, the
 // scorer, the quote finder's tokens): pages extracted at once from several
-// goroutines, each twice, must come out exactly as they do one at a time.
-// Run under -race too.
+// goroutines, each twice, must come out exactly as they do one at a time,
+// and stay so after later calls have reused the buffers. Run under -race
+// too.
 func TestExtractConcurrent(t *testing.T) {
 	pages, err := benchCorpus()
 	if err != nil {
@@ -21,12 +22,14 @@ func TestExtractConcurrent(t *testing.T) {
 	if len(pages) > 40 {
 		pages = pages[:40]
 	}
-	render := func(p benchPage) string {
+	extract := func(p benchPage) *Article {
 		a, err := Extract(p.data, p.opts)
 		if err != nil && err != ErrNoContent {
 			t.Errorf("%s: %v", p.name, err)
-			return ""
 		}
+		return a
+	}
+	render := func(a *Article) string {
 		out, err := json.Marshal(a)
 		if err != nil {
 			t.Fatal(err)
@@ -35,22 +38,32 @@ func TestExtractConcurrent(t *testing.T) {
 	}
 	want := make([]string, len(pages))
 	for i, p := range pages {
-		want[i] = render(p)
+		want[i] = render(extract(p))
 	}
+	// The articles are rendered only after every goroutine is done, so
+	// that a result sharing memory with a recycled buffer would show.
+	const workers, rounds = 4, 2
+	got := make([][]*Article, workers)
 	var wg sync.WaitGroup
-	for w := 0; w < 4; w++ {
+	for w := range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for round := 0; round < 2; round++ {
+			for range rounds {
 				for i := range pages {
-					k := (i + w*len(pages)/4) % len(pages)
-					if got := render(pages[k]); got != want[k] {
-						t.Errorf("%s: concurrent extraction differs from sequential", pages[k].name)
-					}
+					k := (i + w*len(pages)/workers) % len(pages)
+					got[w] = append(got[w], extract(pages[k]))
 				}
 			}
 		}()
 	}
 	wg.Wait()
+	for w, arts := range got {
+		for j, a := range arts {
+			k := (j%len(pages) + w*len(pages)/workers) % len(pages)
+			if render(a) != want[k] {
+				t.Errorf("%s: concurrent extraction differs from sequential", pages[k].name)
+			}
+		}
+	}
 }
