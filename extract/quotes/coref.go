@@ -175,11 +175,6 @@ type nameRun struct {
 	ent *entity
 }
 
-// findRuns returns the name runs of toks[lo:hi].
-func findRuns(toks []token, lo, hi int) []nameRun {
-	return appendRuns(nil, toks, lo, hi)
-}
-
 // appendRuns appends the name runs of toks[lo:hi] to runs.
 func appendRuns(runs []nameRun, toks []token, lo, hi int) []nameRun {
 	for i := lo; i < hi; {
@@ -338,12 +333,6 @@ func appendJoinedKey(b []byte, toks []token) ([]byte, int) {
 		n++
 	}
 	return b, n
-}
-
-// runName returns the display form and key of a name run.
-func runName(toks []token, r nameRun) (disp string, key []string, org bool, stripped []token) {
-	name, org, stripped := runParts(toks, r)
-	return runDisplay(name, org, r.det), keyOf(name), org, stripped
 }
 
 // runParts splits a name run into the words of the name (the display form
@@ -782,7 +771,7 @@ func readNP(np []token) mention {
 				plain = plain && u.kind == tWord && !u.cap && !u.possessive() && !isNounHead(u.bare()) && !isTitle(u.bare())
 			}
 			if plain {
-				np, end = np[k:], end-k
+				np = np[k:]
 				m.words = np
 			}
 			break

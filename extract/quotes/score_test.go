@@ -157,8 +157,6 @@ func (s quoteScore) prf(tp int) (p, r, f float64) {
 	return
 }
 
-func (s quoteScore) spanF1() float64 { _, _, f := s.prf(s.matched); return f }
-func (s quoteScore) e2eF1() float64  { _, _, f := s.prf(s.speakerOK); return f }
 func (s quoteScore) accuracy() float64 {
 	if s.matched == 0 {
 		return 0

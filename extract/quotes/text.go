@@ -62,39 +62,17 @@ const bareClasses = clsOrg | clsTitle
 
 var wordClasses = func() map[string]wordClass {
 	m := map[string]wordClass{}
-	for w := range determiners {
-		m[w] |= clsDeterminer
-	}
-	for w := range cueOrAccording {
-		m[w] |= clsCueOrAccording
-	}
-	for w := range cueForms {
-		m[w] |= clsCueForm
-	}
-	for w := range sentenceStarters {
-		m[w] |= clsStarter
-	}
-	for _, w := range []string{"a", "an", "one", "another"} {
-		m[w] |= clsIndefinite
-	}
-	for w := range clauseWords {
-		m[w] |= clsClauseOrFunction
-	}
-	for w := range functionWords {
-		m[w] |= clsClauseOrFunction
-	}
-	for w := range orgWords {
-		m[w] |= clsOrg
-	}
-	for w := range titleWords {
-		m[w] |= clsTitle
-	}
-	for w := range foreignRoles {
-		m[w] |= clsTitle | clsRole
-	}
-	for w := range roleNouns {
-		m[w] |= clsRole
-	}
+	markWords(m, determiners, clsDeterminer)
+	markWords(m, cueOrAccording, clsCueOrAccording)
+	markWords(m, cueForms, clsCueForm)
+	markWords(m, sentenceStarters, clsStarter)
+	markWords(m, set("a an one another"), clsIndefinite)
+	markWords(m, clauseWords, clsClauseOrFunction)
+	markWords(m, functionWords, clsClauseOrFunction)
+	markWords(m, orgWords, clsOrg)
+	markWords(m, titleWords, clsTitle)
+	markWords(m, foreignRoles, clsTitle|clsRole)
+	markWords(m, roleNouns, clsRole)
 	// pronounOf gives a pronoun only for pronouns and foreignPronouns
 	pronounClasses := func(w string) {
 		if pronouns[pronounOf(token{lower: w})] {
@@ -112,6 +90,13 @@ var wordClasses = func() map[string]wordClass {
 	}
 	return m
 }()
+
+// markWords adds class c to every word of words in m.
+func markWords[V any](m map[string]wordClass, words map[string]V, c wordClass) {
+	for w := range words {
+		m[w] |= c
+	}
+}
 
 // wordToken returns the tWord token of w, folded with low.
 func wordToken(w string, cap bool, low *textArena) token {
