@@ -5,7 +5,6 @@
 package htmlparse
 
 import (
-	"bytes"
 	"cmp"
 	"fmt"
 	"io"
@@ -2278,10 +2277,13 @@ func ParseOptionEnableScripting(enable bool) ParseOption {
 }
 
 // Parse returns the parse tree of page, the tree golang.org/x/net/html's
-// ParseWithOptions returns for the same bytes and options (see doc.go).
+// ParseWithOptions returns for the same bytes and options. Parse writes to
+// page (it lower-cases and unescapes in place, as upstream does in its own
+// read buffer): pass bytes the caller may overwrite, and not to another
+// goroutine at the same time. The tree does not refer to page.
 func Parse(page []byte, opts ...ParseOption) (*Node, error) {
 	p := &parser{
-		tokenizer: NewTokenizer(bytes.NewReader(page)),
+		tokenizer: newBytesTokenizer(page),
 		doc: &Node{
 			Type: DocumentNode,
 		},

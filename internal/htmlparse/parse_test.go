@@ -27,7 +27,7 @@ func checkSame(t testing.TB, name string, page []byte) {
 	t.Helper()
 	for _, scripting := range []bool{true, false} {
 		want, err1 := html.ParseWithOptions(bytes.NewReader(page), html.ParseOptionEnableScripting(scripting))
-		got, err2 := Parse(page, ParseOptionEnableScripting(scripting))
+		got, err2 := Parse(bytes.Clone(page), ParseOptionEnableScripting(scripting))
 		if fmt.Sprint(err1) != fmt.Sprint(err2) {
 			t.Fatalf("%s: errors differ: html.Parse %v, htmlparse %v", name, err1, err2)
 		}

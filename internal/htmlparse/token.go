@@ -123,6 +123,8 @@ type Tokenizer struct {
 	convertNUL bool
 	// allowCDATA is whether CDATA sections are allowed in the current context.
 	allowCDATA bool
+	// strings holds the tokens' strings (see stringArena).
+	strings stringArena
 }
 
 // AllowCDATA sets whether or not the tokenizer recognizes <![CDATA[foo]]> as
@@ -839,7 +841,9 @@ func (z *Tokenizer) readStartTag() TokenType {
 func (z *Tokenizer) readTag(saveAttr bool) {
 	z.attr = z.attr[:0]
 	z.nAttrReturned = 0
-	clear(z.attrNames)
+	if len(z.attrNames) > 0 {
+		clear(z.attrNames)
+	}
 	// Read the tag name and attribute key/value pairs.
 	z.readTagName()
 	if z.skipWhiteSpace(); z.err != nil {
@@ -854,16 +858,47 @@ func (z *Tokenizer) readTag(saveAttr bool) {
 		z.readTagAttrKey()
 		z.readTagAttrVal()
 		// Save pendingAttr if saveAttr and that attribute has a non-empty key, and the key hasn't been seen before.
-		key := string(lower(bytes.Clone(z.buf[z.pendingAttr[0].start:z.pendingAttr[0].end])))
-		if saveAttr && z.pendingAttr[0].start != z.pendingAttr[0].end && !z.attrNames[key] {
+		if saveAttr && z.pendingAttr[0].start != z.pendingAttr[0].end && !z.seenAttr() {
 			z.attr = append(z.attr, z.pendingAttr)
-			z.attrNames[key] = true
 		}
 		if z.skipWhiteSpace(); z.err != nil {
 			break
 		}
 	}
 }
+
+// seenAttr lower-cases the pending attribute's key in place (TagAttr
+// returns it lower-cased anyway) and reports whether an attribute of the
+// tag already has that key. Upstream keeps a set of the keys, allocating a
+// string for each; a tag's few keys are compared in place instead, and
+// the set is kept only past maxScannedAttrs keys, so that a tag with
+// thousands of attributes stays linear.
+func (z *Tokenizer) seenAttr() bool {
+	key := lower(z.buf[z.pendingAttr[0].start:z.pendingAttr[0].end])
+	if len(z.attr) < maxScannedAttrs {
+		for _, a := range z.attr {
+			if bytes.Equal(z.buf[a[0].start:a[0].end], key) {
+				return true
+			}
+		}
+		return false
+	}
+	if z.attrNames == nil {
+		z.attrNames = make(map[string]bool)
+	}
+	if len(z.attrNames) == 0 {
+		for _, a := range z.attr {
+			z.attrNames[string(z.buf[a[0].start:a[0].end])] = true
+		}
+	}
+	if z.attrNames[string(key)] {
+		return true
+	}
+	z.attrNames[string(key)] = true
+	return false
+}
+
+const maxScannedAttrs = 16
 
 // readTagName sets z.data to the "div" in "<div k=v>". The reader (z.raw.end)
 // is positioned such that the first byte of the tag name (the "d" in "<div")
@@ -1170,6 +1205,15 @@ func (z *Tokenizer) Text() []byte {
 	return nil
 }
 
+// replaceNUL returns s with each NUL byte replaced by U+FFFD: s itself when
+// it has none (the usual case; upstream always copies), else a copy.
+func replaceNUL(s []byte) []byte {
+	if bytes.IndexByte(s, 0) < 0 {
+		return s
+	}
+	return bytes.ReplaceAll(s, nul, replacement)
+}
+
 // TagName returns the lower-cased name of a tag token (the `img` out of
 // `<IMG SRC="foo">`) and whether the tag has attributes.
 // The contents of the returned slice may change on the next call to Next.
@@ -1177,7 +1221,7 @@ func (z *Tokenizer) TagName() (name []byte, hasAttr bool) {
 	if z.data.start < z.data.end {
 		switch z.tt {
 		case StartTagToken, EndTagToken, SelfClosingTagToken:
-			s := bytes.ReplaceAll(z.buf[z.data.start:z.data.end], nul, replacement)
+			s := replaceNUL(z.buf[z.data.start:z.data.end])
 			z.data.start = z.raw.end
 			z.data.end = z.raw.end
 			return lower(s), z.nAttrReturned < len(z.attr)
@@ -1195,8 +1239,8 @@ func (z *Tokenizer) TagAttr() (key, val []byte, moreAttr bool) {
 		case StartTagToken, SelfClosingTagToken:
 			x := z.attr[z.nAttrReturned]
 			z.nAttrReturned++
-			key = bytes.ReplaceAll(z.buf[x[0].start:x[0].end], nul, replacement)
-			val = bytes.ReplaceAll(z.buf[x[1].start:x[1].end], nul, replacement)
+			key = replaceNUL(z.buf[x[0].start:x[0].end])
+			val = replaceNUL(z.buf[x[1].start:x[1].end])
 			return lower(key), unescape(convertNewlines(val), true), z.nAttrReturned < len(z.attr)
 		}
 	}
@@ -1209,18 +1253,25 @@ func (z *Tokenizer) Token() Token {
 	t := Token{Type: z.tt}
 	switch z.tt {
 	case TextToken, CommentToken, DoctypeToken:
-		t.Data = string(z.Text())
+		t.Data = z.strings.make(z.Text())
 	case StartTagToken, SelfClosingTagToken, EndTagToken:
 		name, moreAttr := z.TagName()
+		if moreAttr {
+			t.Attr = make([]Attribute, 0, len(z.attr)-z.nAttrReturned)
+		}
 		for moreAttr {
 			var key, val []byte
 			key, val, moreAttr = z.TagAttr()
-			t.Attr = append(t.Attr, Attribute{Key: atom.String(key), Val: string(val)})
+			k := atom.Lookup(key).String()
+			if k == "" {
+				k = z.strings.make(key)
+			}
+			t.Attr = append(t.Attr, Attribute{Key: k, Val: z.strings.make(val)})
 		}
 		if a := atom.Lookup(name); a != 0 {
 			t.DataAtom, t.Data = a, a.String()
 		} else {
-			t.DataAtom, t.Data = 0, string(name)
+			t.DataAtom, t.Data = 0, z.strings.make(name)
 		}
 	}
 	return t
@@ -1238,6 +1289,13 @@ func NewTokenizer(r io.Reader) *Tokenizer {
 	return NewTokenizerFragment(r, "")
 }
 
+// newBytesTokenizer returns a Tokenizer reading buf, which it uses as its
+// buffer: no reads, no copies, but the tokens' bytes are rewritten in
+// place (lower-casing, new lines, character references).
+func newBytesTokenizer(buf []byte) *Tokenizer {
+	return &Tokenizer{buf: buf, readErr: io.EOF}
+}
+
 // NewTokenizerFragment returns a new HTML Tokenizer for the given Reader, for
 // tokenizing an existing element's InnerHTML fragment. contextTag is that
 // element's tag, such as "div" or "iframe".
@@ -1248,9 +1306,8 @@ func NewTokenizer(r io.Reader) *Tokenizer {
 // The input is assumed to be UTF-8 encoded.
 func NewTokenizerFragment(r io.Reader, contextTag string) *Tokenizer {
 	z := &Tokenizer{
-		r:         r,
-		buf:       make([]byte, 0, 4096),
-		attrNames: make(map[string]bool),
+		r:   r,
+		buf: make([]byte, 0, 4096),
 	}
 	if contextTag != "" {
 		// Per the "Parsing HTML Fragments" portion of the spec:
