@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"strings"
 
+	"byline/internal/htmlparse"
+
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -25,11 +27,18 @@ var errTooDeep = errors.New("elements nested too deeply")
 // The tree has the text of scripts (but JSON-LD), style sheets, noscript
 // elements and comments left out (see blankRawText); the flattened copy of
 // a page too deep to parse keeps them, as before.
+//
+// The parser is internal/htmlparse, which builds the tree
+// golang.org/x/net/html would with fewer allocations, and which rewrites
+// the bytes it parses: it gets the blanked copy, or a copy of text.
 func parseHTML(text []byte) (*html.Node, error) {
 	buf := blankBufs.Get().(*[]byte)
 	blanked, copied := blankRawText(text, (*buf)[:0])
-	doc, err := html.Parse(bytes.NewReader(blanked))
-	if copied && cap(blanked) <= 4<<20 {
+	if !copied {
+		blanked = append((*buf)[:0], text...)
+	}
+	doc, err := htmlparse.Parse(blanked)
+	if cap(blanked) <= 4<<20 {
 		*buf = blanked[:0]
 	}
 	blankBufs.Put(buf)
@@ -37,7 +46,7 @@ func parseHTML(text []byte) (*html.Node, error) {
 		return doc, err
 	}
 	for _, limit := range []int{200, 50} {
-		if doc, err = html.Parse(bytes.NewReader(flattenDeep(text, limit))); err == nil {
+		if doc, err = htmlparse.Parse(flattenDeep(text, limit)); err == nil {
 			return doc, nil
 		}
 	}
