@@ -73,6 +73,27 @@ var (
 	}
 )
 
+// scopeStopTags is defaultScopeStopTags[namespace] without hashing the
+// namespace on every step of the scope searches (a switch on the three
+// namespaces the parser gives elements).
+func scopeStopTags(namespace string) []a.Atom {
+	switch namespace {
+	case "":
+		return htmlScopeStopTags
+	case "math":
+		return mathScopeStopTags
+	case "svg":
+		return svgScopeStopTags
+	}
+	return nil
+}
+
+var (
+	htmlScopeStopTags = defaultScopeStopTags[""]
+	mathScopeStopTags = defaultScopeStopTags["math"]
+	svgScopeStopTags  = defaultScopeStopTags["svg"]
+)
+
 type scope int
 
 const (
@@ -142,7 +163,7 @@ func (p *parser) indexOfElementInScope(s scope, matchTags ...a.Atom) int {
 		}
 		switch s {
 		case defaultScope, listItemScope, buttonScope:
-			for _, t := range defaultScopeStopTags[p.oe[i].Namespace] {
+			for _, t := range scopeStopTags(p.oe[i].Namespace) {
 				if t == tagAtom {
 					return -1
 				}
