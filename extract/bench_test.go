@@ -170,7 +170,8 @@ func BenchmarkParseOnly(b *testing.B) { benchCorpusPass(b, parseOnly) }
 
 // BenchmarkParse: byline's own read-decode-parse ([Parse]), which parses a
 // copy of the page with the text of scripts and style sheets left out
-// (blankRawText), against BenchmarkParseOnly's floor.
+// (blankRawText) with internal/htmlparse (x/net/html's parser with fewer
+// allocations), against BenchmarkParseOnly's floor.
 func BenchmarkParse(b *testing.B) {
 	benchCorpusPass(b, func(p benchPage) {
 		if _, _, err := Parse(p.data, p.opts); err != nil {

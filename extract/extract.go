@@ -97,7 +97,9 @@ func Extract(data []byte, opts *Options) (*Article, error) {
 // gives a nil tree and its decoded text, for [ExtractText]. The tree has
 // every element of the page, but the text of its scripts (JSON-LD
 // excepted), style sheets and noscript elements and of its comments is
-// left out: byline reads none of it, and it is half a page's bytes.
+// left out: byline reads none of it, and it is half a page's bytes. The
+// tree is of golang.org/x/net/html's types, and is the tree its parser
+// builds (byline parses with a copy of it that allocates less).
 func Parse(data []byte, opts *Options) (doc *html.Node, text string, err error) {
 	data, err = gunzipIfNeeded(data, opts.maxSize())
 	if err != nil {
