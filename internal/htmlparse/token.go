@@ -112,6 +112,8 @@ type Tokenizer struct {
 	allowCDATA bool
 	// strings holds the tokens' strings (see stringArena).
 	strings stringArena
+	// attrSlab holds the attributes attrSlice hands out next.
+	attrSlab []Attribute
 }
 
 // AllowCDATA sets whether or not the tokenizer recognizes <![CDATA[foo]]> as
@@ -1184,7 +1186,7 @@ func (z *Tokenizer) Token() Token {
 	case StartTagToken, SelfClosingTagToken, EndTagToken:
 		name, moreAttr := z.TagName()
 		if moreAttr {
-			t.Attr = make([]Attribute, 0, len(z.attr)-z.nAttrReturned)
+			t.Attr = z.attrSlice(len(z.attr) - z.nAttrReturned)
 		}
 		for moreAttr {
 			var key, val []byte
@@ -1203,6 +1205,21 @@ func (z *Tokenizer) Token() Token {
 	}
 	return t
 }
+
+// attrSlice returns an empty slice of capacity n cut from a shared slab of
+// attributes (one allocation for many tags, as with nodes and strings).
+// Its capacity is exactly n, so that appending to it (the parser adds
+// attributes to html and body elements) moves it out of the slab.
+func (z *Tokenizer) attrSlice(n int) []Attribute {
+	if len(z.attrSlab) < n {
+		z.attrSlab = make([]Attribute, max(n, attrSlab))
+	}
+	s := z.attrSlab[:0:n]
+	z.attrSlab = z.attrSlab[n:]
+	return s
+}
+
+const attrSlab = 128
 
 // newBytesTokenizer returns a Tokenizer reading buf, which it uses as its
 // buffer: no reads, no copies, but the tokens' bytes are rewritten in
