@@ -1080,6 +1080,9 @@ func (z *Tokenizer) Raw() []byte {
 // convertNewlines converts "\r" and "\r\n" in s to "\n".
 // The conversion happens in place, but the resulting slice may be shorter.
 func convertNewlines(s []byte) []byte {
+	if bytes.IndexByte(s, '\r') < 0 { // not in upstream: most text has no '\r'
+		return s
+	}
 	for i, c := range s {
 		if c != '\r' {
 			continue
