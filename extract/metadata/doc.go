@@ -9,6 +9,7 @@
 //	metadata.go   Metadata, Read/ReadWith, FromURL, the choice of authors and dates
 //	collect.go    the single walk over the tree (meta, link, ld+json, microdata, time, bylines, headings)
 //	jsonld.go     lenient JSON-LD decoding, @graph, @id references, Article subtypes
+//	ldjson.go     the JSON decoder, which builds only the values Read looks at
 //	meta.go       meta lookups, site name, canonical URL, tags
 //	title.go      the headline and the removal of the site name around it
 //	authors.go    cleaning of author strings into person names
