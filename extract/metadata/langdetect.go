@@ -1,0 +1,222 @@
+package metadata
+
+//go:generate go run gen_langprofiles.go
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+	"sync"
+	"unicode"
+
+	"github.com/abadojack/whatlanggo"
+)
+
+// whatlanggo guesses a language by the distance between the ranks of the
+// text's trigrams and those of each language's profile. It counts the
+// trigrams in a map of strings and looks each profile trigram of each
+// language of the script up in it: some 13,000 lookups for a Latin text,
+// half a millisecond a page. detectTrigrams gives the same result (as
+// TestDetectTrigrams checks) from the profiles indexed once by trigram:
+// a lookup for each of the text's trigrams.
+
+// A langProfile is a language's trigrams, the commonest first, separated
+// by "|" (langprofiles.go).
+type langProfile struct {
+	lang     whatlanggo.Lang
+	trigrams string
+}
+
+// whatlanggo's constants.
+const (
+	maxTrigramDistance = 300
+	maxTotalDistance   = 90000
+)
+
+// A profileIndex holds the profiles of a script's languages by trigram.
+type profileIndex struct {
+	langs []whatlanggo.Lang
+	// far is each language's distance to a text with none of its
+	// trigrams.
+	far []int
+	// ranks lists, for each trigram (trigramKey), the languages whose
+	// profile has it and its rank there.
+	ranks map[uint64][]langRank
+}
+
+type langRank struct {
+	lang, rank int32
+}
+
+var (
+	profileIndexes    map[*unicode.RangeTable]*profileIndex
+	profileIndexesSet sync.Once
+)
+
+// profilesOf is the index of the profiles of a script's languages, or nil
+// when whatlanggo has none (a script of one language).
+func profilesOf(script *unicode.RangeTable) *profileIndex {
+	profileIndexesSet.Do(func() {
+		profileIndexes = map[*unicode.RangeTable]*profileIndex{}
+		for script, profiles := range langProfiles {
+			x := &profileIndex{ranks: map[uint64][]langRank{}}
+			for i, p := range profiles {
+				x.langs = append(x.langs, p.lang)
+				n := 0
+				for t := range strings.SplitSeq(p.trigrams, "|") {
+					r := []rune(t)
+					k := trigramKey(r[0], r[1], r[2])
+					x.ranks[k] = append(x.ranks[k], langRank{int32(i), int32(n)})
+					n++
+				}
+				x.far = append(x.far, n*maxTrigramDistance)
+			}
+			profileIndexes[script] = x
+		}
+	})
+	return profileIndexes[script]
+}
+
+// trigramKey is a trigram as a number that sorts as its string does
+// (UTF-8 keeps the order of code points).
+func trigramKey(r1, r2, r3 rune) uint64 {
+	return uint64(r1)<<42 | uint64(r2)<<21 | uint64(r3)
+}
+
+// detectLang is whatlanggo.Detect's language and confidence.
+func detectLang(text string) (whatlanggo.Lang, float64) {
+	script := whatlanggo.DetectScript(text)
+	if x := profilesOf(script); x != nil {
+		return x.detect(text)
+	}
+	info := whatlanggo.Detect(text)
+	return info.Lang, info.Confidence
+}
+
+// trigramCount is one of a text's trigrams and its count.
+type trigramCount struct {
+	key uint64
+	n   int
+}
+
+// detect is whatlanggo's detectLangInProfiles (without options).
+func (x *profileIndex) detect(text string) (whatlanggo.Lang, float64) {
+	// The text's trigrams, as whatlanggo counts them: runes lower-cased,
+	// spaces, punctuation, symbols and digits as spaces, one more space
+	// at the end, no trigram with a space in the middle and at an end.
+	var keyBuf [detectSample + 1]uint64
+	keys := keyBuf[:0]
+	r1, r2 := ' ', rune(-1)
+	add := func(r3 rune) {
+		if !(r2 == ' ' && (r1 == ' ' || r3 == ' ')) {
+			keys = append(keys, trigramKey(r1, r2, r3))
+		}
+		r1, r2 = r2, r3
+	}
+	for _, r := range text {
+		if unicode.IsSymbol(r) || unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.IsDigit(r) {
+			r = ' '
+		}
+		r = unicode.ToLower(r)
+		if r2 < 0 {
+			r2 = r
+			continue
+		}
+		add(r)
+	}
+	if r2 >= 0 {
+		add(' ')
+	}
+	slices.Sort(keys)
+	var countBuf [detectSample + 1]trigramCount
+	counts := countBuf[:0]
+	for i := 0; i < len(keys); {
+		j := i + 1
+		for j < len(keys) && keys[j] == keys[i] {
+			j++
+		}
+		counts = append(counts, trigramCount{keys[i], j - i})
+		i = j
+	}
+	// Ranked as whatlanggo ranks them: the commonest first, and of equal
+	// counts the greater trigram.
+	slices.SortFunc(counts, func(a, b trigramCount) int {
+		if a.n != b.n {
+			return cmp.Compare(b.n, a.n)
+		}
+		return cmp.Compare(b.key, a.key)
+	})
+	var distBuf [64]int
+	dist := append(distBuf[:0], x.far...)
+	for pos, c := range counts {
+		for _, lr := range x.ranks[c.key] {
+			d := pos - int(lr.rank)
+			if d < 0 {
+				d = -d
+			}
+			dist[lr.lang] += d - maxTrigramDistance
+		}
+	}
+	switch len(dist) {
+	case 0:
+		return -1, 0
+	case 1:
+		return x.langs[0], 1
+	}
+	// whatlanggo's calculateConfidence, on the two nearest languages.
+	// Which of two at the same distance it takes depends on a map's
+	// order, but then its confidence is 0 (or the language -1).
+	first, second := 0, 1
+	if dist[second] < dist[first] {
+		first, second = second, first
+	}
+	for i := 2; i < len(dist); i++ {
+		switch {
+		case dist[i] < dist[first]:
+			first, second = i, first
+		case dist[i] < dist[second]:
+			second = i
+		}
+	}
+	score1 := maxTotalDistance - dist[first]
+	score2 := maxTotalDistance - dist[second]
+	switch {
+	case score1 == 0:
+		return -1, 0
+	case score2 == 0:
+		return x.langs[first], min(float64(score1/500), 1)
+	}
+	rate := float64(score1-score2) / float64(score2)
+	confidentRate := float64(12.0/float64(len(counts))) + 0.05
+	if rate > confidentRate {
+		return x.langs[first], 1
+	}
+	return x.langs[first], rate / confidentRate
+}
+
+var (
+	langCodes    map[whatlanggo.Lang]string
+	langCodesSet sync.Once
+)
+
+// langCode is the ISO 639-1 code of a language, or its 639-3 code when it
+// has none. whatlanggo builds a map of codes at each call.
+func langCode(l whatlanggo.Lang) string {
+	langCodesSet.Do(func() {
+		langCodes = map[whatlanggo.Lang]string{}
+		for l := range whatlanggo.Langs {
+			code := l.Iso6391()
+			if code == "" {
+				code = l.Iso6393()
+			}
+			langCodes[l] = code
+		}
+	})
+	if code, ok := langCodes[l]; ok {
+		return code
+	}
+	if code := l.Iso6391(); code != "" {
+		return code
+	}
+	return l.Iso6393()
+}
