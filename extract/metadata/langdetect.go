@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/abadojack/whatlanggo"
 )
@@ -85,12 +86,99 @@ func trigramKey(r1, r2, r3 rune) uint64 {
 
 // detectLang is whatlanggo.Detect's language and confidence.
 func detectLang(text string) (whatlanggo.Lang, float64) {
-	script := whatlanggo.DetectScript(text)
-	if x := profilesOf(script); x != nil {
-		return x.detect(text)
+	if script := profileScript(text); script != nil {
+		return profilesOf(script).detect(text)
 	}
 	info := whatlanggo.Detect(text)
 	return info.Lang, info.Confidence
+}
+
+// scriptTables are the scripts of whatlanggo.DetectScript, in its order.
+var scriptTables = [...]*unicode.RangeTable{
+	unicode.Latin, unicode.Cyrillic, unicode.Arabic, unicode.Devanagari,
+	hiraganaKatakana, unicode.Ethiopic, unicode.Hebrew, unicode.Bengali,
+	unicode.Georgian, unicode.Han, unicode.Hangul, unicode.Greek,
+	unicode.Kannada, unicode.Tamil, unicode.Thai, unicode.Gujarati,
+	unicode.Gurmukhi, unicode.Telugu, unicode.Malayalam, unicode.Oriya,
+	unicode.Myanmar, unicode.Sinhala, unicode.Khmer,
+}
+
+// hiraganaKatakana is whatlanggo's table of both kana, made as it makes it.
+var hiraganaKatakana = &unicode.RangeTable{
+	R16: slices.Concat(unicode.Hiragana.R16, unicode.Katakana.R16),
+	R32: slices.Concat(unicode.Hiragana.R32, unicode.Katakana.R32),
+}
+
+// profileScript is whatlanggo.DetectScript(text) when that is a script
+// of langProfiles, else nil. DetectScript counts the letters of each
+// script, moving a script one place up its list at each of its letters
+// (which decides between scripts of equal counts), until one has more
+// letters than half the text's bytes. It checks each letter against
+// every script's table; here an ASCII letter is Latin at once, and the
+// tables are read only until one has the letter (no letter is in two).
+func profileScript(text string) *unicode.RangeTable {
+	const n = len(scriptTables)
+	halfLen := len(text) / 2
+	var count [n]int
+	var order, place [n]int // the scripts in list order; where each is
+	for i := range n {
+		order[i], place[i] = i, i
+	}
+	for _, r := range text {
+		s := scriptIndex(r)
+		if s < 0 {
+			continue
+		}
+		if count[s]++; count[s] > halfLen {
+			return withProfiles(s)
+		}
+		if p := place[s]; p > 0 {
+			t := order[p-1]
+			order[p-1], order[p] = s, t
+			place[s], place[t] = p-1, p
+		}
+	}
+	best, most := -1, 0
+	for _, s := range order {
+		if count[s] > most {
+			best, most = s, count[s]
+		}
+	}
+	if best < 0 {
+		return nil
+	}
+	// (Han with any kana is Japanese, which has no profiles either.)
+	return withProfiles(best)
+}
+
+// scriptIndex is the index in scriptTables of the script of r, or -1 for
+// none and for what whatlanggo skips: spaces, punctuation, symbols and
+// digits.
+func scriptIndex(r rune) int {
+	if r < utf8.RuneSelf {
+		if 'a' <= r|0x20 && r|0x20 <= 'z' {
+			return 0 // Latin
+		}
+		return -1
+	}
+	if unicode.IsSymbol(r) || unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.IsDigit(r) {
+		return -1
+	}
+	for s, t := range scriptTables {
+		if unicode.Is(t, r) {
+			return s
+		}
+	}
+	return -1
+}
+
+// withProfiles is the table of scriptTables[s] when langProfiles has its
+// languages, else nil.
+func withProfiles(s int) *unicode.RangeTable {
+	if _, ok := langProfiles[scriptTables[s]]; ok {
+		return scriptTables[s]
+	}
+	return nil
 }
 
 // trigramCount is one of a text's trigrams and its count.

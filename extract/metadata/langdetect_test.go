@@ -5,12 +5,20 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/abadojack/whatlanggo"
 )
 
 func checkDetectLang(t *testing.T, text string) {
 	t.Helper()
+	want := whatlanggo.DetectScript(text)
+	if _, ok := langProfiles[want]; !ok {
+		want = nil
+	}
+	if got := profileScript(text); got != want {
+		t.Errorf("profileScript(%.80q…) = %v, want %v", text, scriptName(got), scriptName(want))
+	}
 	lang, conf := detectLang(text)
 	info := whatlanggo.Detect(text)
 	// Of languages at the same distance whatlanggo takes one by a map's
@@ -59,8 +67,8 @@ func TestDetectTrigrams(t *testing.T) {
 			checkDetectLang(t, b.String())
 		}
 	}
-	letters := []string{"a", "b", "e", " ", "é", "ж", "и", "ب", "ש", "क", "1", ".", "\xff"}
-	for range 300 {
+	letters := []string{"a", "b", "e", " ", "é", "ж", "и", "ب", "ש", "क", "1", ".", "\xff", "漢", "か", "カ", "ა", "α", "한", "\U0001b001", "\U0001aff0"}
+	for range 3000 {
 		var b strings.Builder
 		for range rng.Intn(100) {
 			b.WriteString(letters[rng.Intn(len(letters))])
@@ -85,4 +93,11 @@ func stripTags(s string) string {
 		}
 	}
 	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+func scriptName(t *unicode.RangeTable) string {
+	if t == nil {
+		return "nil"
+	}
+	return whatlanggo.Scripts[t]
 }
