@@ -3,7 +3,6 @@ package metadata
 //go:generate go run gen_langprofiles.go
 
 import (
-	"cmp"
 	"slices"
 	"strings"
 	"sync"
@@ -227,16 +226,34 @@ func (x *profileIndex) detect(text string) (whatlanggo.Lang, float64) {
 		i = j
 	}
 	// Ranked as whatlanggo ranks them: the commonest first, and of equal
-	// counts the greater trigram.
-	slices.SortFunc(counts, func(a, b trigramCount) int {
-		if a.n != b.n {
-			return cmp.Compare(b.n, a.n)
-		}
-		return cmp.Compare(b.key, a.key)
-	})
+	// counts the greater trigram. counts holds the trigrams in order: a
+	// counting sort by count that takes them from the last keeps that
+	// order reversed within a count.
+	most := 0
+	for _, c := range counts {
+		most = max(most, c.n)
+	}
+	var startBuf [64]int
+	start := append(startBuf[:0], make([]int, most+1)...) // where the trigrams of each count go
+	for _, c := range counts {
+		start[c.n]++
+	}
+	for n, pos := most, 0; n > 0; n-- {
+		start[n], pos = pos, pos+start[n]
+	}
+	var rankedBuf [detectSample + 1]trigramCount
+	ranked := rankedBuf[:len(counts)]
+	if len(counts) > len(rankedBuf) {
+		ranked = make([]trigramCount, len(counts))
+	}
+	for i := len(counts) - 1; i >= 0; i-- {
+		c := counts[i]
+		ranked[start[c.n]] = c
+		start[c.n]++
+	}
 	var distBuf [64]int
 	dist := append(distBuf[:0], x.far...)
-	for pos, c := range counts {
+	for pos, c := range ranked {
 		for _, lr := range x.ranks[c.key] {
 			d := pos - int(lr.rank)
 			if d < 0 {
