@@ -840,7 +840,7 @@ func metaKey(key string) string {
 }
 
 func (p *page) addByline(n *html.Node, ea *elemAttrs, ci classInfo, inArticle bool) {
-	isRel := n.DataAtom == atom.A && strings.Contains(" "+strings.ToLower(ea.rel)+" ", " author ")
+	isRel := n.DataAtom == atom.A && relAuthor(ea.rel)
 	isProp := lowerContains(ea.itemprop, "author") || lowerContains(ea.itemprop, "creator")
 	isClass := ci.byline
 	if !isRel && !isProp && !isClass {
@@ -867,6 +867,22 @@ func (p *page) addByline(n *html.Node, ea *elemAttrs, ci classInfo, inArticle bo
 	}
 	p.bylines = append(p.bylines, bylineNode{text: t, inArticle: inArticle,
 		strong: isRel || isProp || ci.bylineStrong})
+}
+
+// relAuthor reports whether a rel attribute holds the word "author":
+// whether strings.Contains(" "+strings.ToLower(rel)+" ", " author "),
+// without building those strings for each link when rel is ASCII.
+func relAuthor(rel string) bool {
+	if !isASCII(rel) {
+		return strings.Contains(" "+strings.ToLower(rel)+" ", " author ")
+	}
+	const w = "author"
+	for i := 0; i+len(w) <= len(rel); i++ {
+		if (i == 0 || rel[i-1] == ' ') && hasPrefixLowerASCII(rel[i:], w) && (i+len(w) == len(rel) || rel[i+len(w)] == ' ') {
+			return true
+		}
+	}
+	return false
 }
 
 // readProps are the microdata properties that Read looks up in

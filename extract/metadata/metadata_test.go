@@ -791,3 +791,12 @@ func TestSplitShortcuts(t *testing.T) {
 		}
 	}
 }
+
+func TestRelAuthor(t *testing.T) {
+	for _, rel := range []string{"", "author", "AUTHOR", "Author nofollow", "nofollow author", "x author y", "authors", "coauthor",
+		"author\tx", " author", "author ", "  author  ", "autho", "auth or", "Å author", "ÅUTHOR", "author é", "\u212aauthor"} {
+		if got, want := relAuthor(rel), strings.Contains(" "+strings.ToLower(rel)+" ", " author "); got != want {
+			t.Errorf("relAuthor(%q) = %v, want %v", rel, got, want)
+		}
+	}
+}
