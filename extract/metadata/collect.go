@@ -1094,6 +1094,10 @@ func cleanText(s string) string {
 	if isClean(s) {
 		return s
 	}
+	// Texts read from elements often have spaces only at their ends.
+	if t := strings.TrimFunc(s, isSpace); isClean(t) {
+		return t
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	for f := range strings.FieldsFuncSeq(s, isSpace) {
