@@ -242,10 +242,11 @@ func (x *profileIndex) detect(text string) (whatlanggo.Lang, float64) {
 		start[n], pos = pos, pos+start[n]
 	}
 	var rankedBuf [detectSample + 1]trigramCount
-	ranked := rankedBuf[:len(counts)]
-	if len(counts) > len(rankedBuf) {
+	ranked := rankedBuf[:]
+	if len(counts) > len(ranked) {
 		ranked = make([]trigramCount, len(counts))
 	}
+	ranked = ranked[:len(counts)]
 	for i := len(counts) - 1; i >= 0; i-- {
 		c := counts[i]
 		ranked[start[c.n]] = c

@@ -49,6 +49,10 @@ func TestDetectTrigrams(t *testing.T) {
 			t.Fatal(err)
 		}
 		text := []rune(stripTags(string(src)))
+		if i == 0 {
+			// Longer than DetectLanguage's samples.
+			checkDetectLang(t, truncateRunes(string(text), 20000))
+		}
 		for start := 0; start < len(text); start += len(text)/3 + 1 {
 			checkDetectLang(t, truncateRunes(string(text[start:]), detectSample))
 		}
