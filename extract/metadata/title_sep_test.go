@@ -68,3 +68,29 @@ func FuzzSplitTitle(f *testing.F) {
 		checkSplitTitle(t, s)
 	})
 }
+
+func TestTaglineSep(t *testing.T) {
+	re := fastre.MustCompile(` [|\-–—:] `)
+	check := func(s string) {
+		want := -1
+		if loc := re.FindStringIndex(s); loc != nil {
+			want = loc[0]
+		}
+		if got := taglineSep(s); got != want {
+			t.Errorf("taglineSep(%q) = %d, want %d", s, got, want)
+		}
+	}
+	for _, s := range []string{"", " ", " | ", "a | b", "a |b", "a| b", "a - b - c", "a – b", "a — b", "a : b", "a  | b",
+		" -", "a -", "a \xe2\x80 b", "a ~ b", "Name | tagline", "a -- b | c"} {
+		check(s)
+	}
+	alphabet := []string{" ", "|", "-", "–", "—", ":", "a", "\xe2", "\x80"}
+	rng := rand.New(rand.NewSource(2))
+	for range 20000 {
+		var b strings.Builder
+		for range rng.Intn(8) {
+			b.WriteString(alphabet[rng.Intn(len(alphabet))])
+		}
+		check(b.String())
+	}
+}
