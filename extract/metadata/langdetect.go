@@ -16,9 +16,9 @@ import (
 // text's trigrams and those of each language's profile. It counts the
 // trigrams in a map of strings and looks each profile trigram of each
 // language of the script up in it: some 13,000 lookups for a Latin text,
-// half a millisecond a page. detectTrigrams gives the same result (as
-// TestDetectTrigrams checks) from the profiles indexed once by trigram:
-// a lookup for each of the text's trigrams.
+// half a millisecond a page. detect gives the same result (as
+// TestDetectTrigrams checks) from the profiles indexed once by trigram: a
+// lookup for each of the text's trigrams.
 
 // A langProfile is a language's trigrams, the commonest first, separated
 // by "|" (langprofiles.go).
@@ -34,47 +34,72 @@ const (
 )
 
 // A profileIndex holds the profiles of a script's languages by trigram.
+// It is made on first use (half a millisecond for the Latin languages).
 type profileIndex struct {
-	langs []whatlanggo.Lang
+	once     sync.Once
+	profiles []langProfile
+	langs    []whatlanggo.Lang
 	// far is each language's distance to a text with none of its
 	// trigrams.
 	far []int
-	// ranks lists, for each trigram (trigramKey), the languages whose
-	// profile has it and its rank there.
-	ranks map[uint64][]langRank
+	// ranks are the language and rank of each trigram of the profiles;
+	// last holds the last of each trigram (trigramKey), and next the one
+	// before it of the same trigram, -1 for none.
+	ranks []langRank
+	last  map[uint64]int32
+	next  []int32
 }
 
 type langRank struct {
 	lang, rank int32
 }
 
-var (
-	profileIndexes    map[*unicode.RangeTable]*profileIndex
-	profileIndexesSet sync.Once
-)
+// profileIndexes are the indexes of langProfiles by script.
+var profileIndexes = func() map[*unicode.RangeTable]*profileIndex {
+	m := map[*unicode.RangeTable]*profileIndex{}
+	for script, profiles := range langProfiles {
+		m[script] = &profileIndex{profiles: profiles}
+	}
+	return m
+}()
 
 // profilesOf is the index of the profiles of a script's languages, or nil
 // when whatlanggo has none (a script of one language).
 func profilesOf(script *unicode.RangeTable) *profileIndex {
-	profileIndexesSet.Do(func() {
-		profileIndexes = map[*unicode.RangeTable]*profileIndex{}
-		for script, profiles := range langProfiles {
-			x := &profileIndex{ranks: map[uint64][]langRank{}}
-			for i, p := range profiles {
-				x.langs = append(x.langs, p.lang)
-				n := 0
-				for t := range strings.SplitSeq(p.trigrams, "|") {
-					r := []rune(t)
-					k := trigramKey(r[0], r[1], r[2])
-					x.ranks[k] = append(x.ranks[k], langRank{int32(i), int32(n)})
-					n++
-				}
-				x.far = append(x.far, n*maxTrigramDistance)
+	x := profileIndexes[script]
+	if x != nil {
+		x.once.Do(x.build)
+	}
+	return x
+}
+
+func (x *profileIndex) build() {
+	n := 0
+	for _, p := range x.profiles {
+		n += strings.Count(p.trigrams, "|") + 1
+	}
+	x.ranks = make([]langRank, 0, n)
+	x.next = make([]int32, 0, n)
+	x.last = make(map[uint64]int32, n)
+	for i, p := range x.profiles {
+		x.langs = append(x.langs, p.lang)
+		rank := 0
+		for t := range strings.SplitSeq(p.trigrams, "|") {
+			r1, n1 := utf8.DecodeRuneInString(t)
+			r2, n2 := utf8.DecodeRuneInString(t[n1:])
+			r3, _ := utf8.DecodeRuneInString(t[n1+n2:])
+			k := trigramKey(r1, r2, r3)
+			prev, ok := x.last[k]
+			if !ok {
+				prev = -1
 			}
-			profileIndexes[script] = x
+			x.last[k] = int32(len(x.ranks))
+			x.ranks = append(x.ranks, langRank{int32(i), int32(rank)})
+			x.next = append(x.next, prev)
+			rank++
 		}
-	})
-	return profileIndexes[script]
+		x.far = append(x.far, rank*maxTrigramDistance)
+	}
 }
 
 // trigramKey is a trigram as a number that sorts as its string does
@@ -234,29 +259,32 @@ func (x *profileIndex) detect(text string) (whatlanggo.Lang, float64) {
 		most = max(most, c.n)
 	}
 	var startBuf [64]int
-	start := append(startBuf[:0], make([]int, most+1)...) // where the trigrams of each count go
+	start := append(startBuf[:0], make([]int, most+1)...) // the next rank of each count
 	for _, c := range counts {
 		start[c.n]++
 	}
-	for n, pos := most, 0; n > 0; n-- {
-		start[n], pos = pos, pos+start[n]
+	for n, next := most, 0; n > 0; n-- {
+		start[n], next = next, next+start[n]
 	}
-	var rankedBuf [detectSample + 1]trigramCount
-	ranked := rankedBuf[:]
-	if len(counts) > len(ranked) {
-		ranked = make([]trigramCount, len(counts))
+	var rankBuf [detectSample + 1]int
+	rank := rankBuf[:]
+	if len(counts) > len(rank) {
+		rank = make([]int, len(counts))
 	}
-	ranked = ranked[:len(counts)]
 	for i := len(counts) - 1; i >= 0; i-- {
-		c := counts[i]
-		ranked[start[c.n]] = c
-		start[c.n]++
+		n := counts[i].n
+		rank[i] = start[n]
+		start[n]++
 	}
+	// The distances: each profile trigram the text lacks counts
+	// maxTrigramDistance, one it has the difference of the ranks.
 	var distBuf [64]int
 	dist := append(distBuf[:0], x.far...)
-	for pos, c := range ranked {
-		for _, lr := range x.ranks[c.key] {
-			d := pos - int(lr.rank)
+	for i, c := range counts {
+		j, ok := x.last[c.key]
+		for ; ok && j >= 0; j = x.next[j] {
+			lr := x.ranks[j]
+			d := rank[i] - int(lr.rank)
 			if d < 0 {
 				d = -d
 			}
