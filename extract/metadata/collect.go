@@ -258,13 +258,7 @@ func (p *page) element(n *html.Node, noise, inArticle bool, scope string) (bool,
 		return noise, inArticle, scope, false
 	case atom.Script:
 		if t := strings.ToLower(strings.TrimSpace(attr(n, "type"))); t == "application/ld+json" {
-			var sb strings.Builder
-			for c := n.FirstChild; c != nil; c = c.NextSibling {
-				if c.Type == html.TextNode {
-					sb.WriteString(c.Data)
-				}
-			}
-			p.ldjson = append(p.ldjson, sb.String())
+			p.ldjson = append(p.ldjson, childText(n))
 		}
 		return noise, inArticle, scope, false
 	case atom.Style, atom.Noscript, atom.Template:
@@ -336,6 +330,21 @@ func (p *page) element(n *html.Node, noise, inArticle bool, scope string) (bool,
 		}
 	}
 	return noise, inArticle, scope, true
+}
+
+// childText is the text of n's text children: the one's own text,
+// uncopied, in the usual case of one.
+func childText(n *html.Node) string {
+	if c := n.FirstChild; c != nil && c.NextSibling == nil && c.Type == html.TextNode {
+		return c.Data
+	}
+	var sb strings.Builder
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.TextNode {
+			sb.WriteString(c.Data)
+		}
+	}
+	return sb.String()
 }
 
 // classInfo is what the class and id of an element say, by the regexps
