@@ -105,3 +105,23 @@ func scriptName(t *unicode.RangeTable) string {
 	}
 	return whatlanggo.Scripts[t]
 }
+
+// TestLangProfilesBMP checks what profileIndex.build assumes: the
+// profiles' runes are in the Basic Multilingual Plane, and a script has
+// fewer than 2^16 trigrams.
+func TestLangProfilesBMP(t *testing.T) {
+	for script, profiles := range langProfiles {
+		n := 0
+		for _, p := range profiles {
+			for _, r := range p.trigrams {
+				if r > 0xffff {
+					t.Errorf("%v: %q", p.lang, r)
+				}
+			}
+			n += strings.Count(p.trigrams, "|") + 1
+		}
+		if n >= 1<<16 {
+			t.Errorf("%s: %d trigrams", scriptName(script), n)
+		}
+	}
+}
