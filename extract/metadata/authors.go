@@ -172,7 +172,7 @@ func splitByline(s string) []string {
 	s = strings.TrimSpace(s)
 	// Several "By" in a row (nested markup), and a leading label.
 	for i := 0; i < 3; i++ {
-		t := cutPrefix(cyrPrefixRe, cutPrefix(byPrefixRe, s))
+		t := cutPrefix(cyrPrefixRe, cutByPrefix(s))
 		if t == s {
 			break
 		}
@@ -213,7 +213,7 @@ func splitByline(s string) []string {
 	}
 	for _, p := range parts {
 		p = strings.Trim(cleanText(p), " .:-–—*•·,")
-		p = cutPrefix(byPrefixRe, p)
+		p = cutByPrefix(p)
 		p = cutForTail(p)
 		if p != "" {
 			out = append(out, p)
@@ -231,6 +231,43 @@ func cutPrefix(re *fastre.Regexp, s string) string {
 		return s[loc[1]:]
 	}
 	return s
+}
+
+// byPrefixStarts are the first words of byPrefixRe's forms that are in
+// ASCII, in lower case (TestCutByPrefix checks them against the pattern).
+var byPrefixStarts = map[string]bool{
+	"written": true, "posted": true, "reported": true, "published": true, "story": true,
+	"text": true, "words": true, "photo": true, "photos": true, "edited": true,
+	"compiled": true, "interview": true, "report": true, "analysis": true, "opinion": true,
+	"commentary": true, "review": true, "column": true, "essay": true, "perspective": true,
+	"analyse": true, "kommentar": true, "ein": true, "une": true, "un": true,
+	"reportaje": true, "reportage": true, "by": true, "from": true, "par": true,
+	"por": true, "von": true, "di": true, "door": true, "av": true, "af": true,
+	"przez": true, "author": true, "authors": true, "autor": true, "autore": true,
+	"auteur": true, "auteurs": true, "texto": true, "testo": true, "redakce": true,
+	"reporter": true,
+}
+
+// cutByPrefix is cutPrefix(byPrefixRe, s). Most author strings start
+// with a name, on which the pattern (forty forms, ignoring case) takes
+// microseconds to fail. When s starts with a run of ASCII letters that
+// ends s or is followed by another ASCII byte, a match starts with that
+// whole word (a form's first word is followed by a space or a word
+// boundary, and the case of an ASCII letter folds to no other byte), so
+// a word no form starts with rules a match out. A run followed by a
+// non-ASCII letter ("análisis", "poſted") goes to the regexp.
+func cutByPrefix(s string) string {
+	i := 0
+	for i < len(s) && isASCIILetter(s[i]) {
+		i++
+	}
+	if i == len(s) || s[i] < utf8.RuneSelf {
+		var buf [16]byte
+		if i == 0 || i > len(buf) || !byPrefixStarts[string(appendLower(buf[:0], s[:i]))] {
+			return s
+		}
+	}
+	return cutPrefix(byPrefixRe, s)
 }
 
 // splitWords are the words splitRe splits at, ignoring case, and

@@ -258,13 +258,7 @@ func (p *page) element(n *html.Node, noise, inArticle bool, scope string) (bool,
 		return noise, inArticle, scope, false
 	case atom.Script:
 		if t := strings.ToLower(strings.TrimSpace(attr(n, "type"))); t == "application/ld+json" {
-			var sb strings.Builder
-			for c := n.FirstChild; c != nil; c = c.NextSibling {
-				if c.Type == html.TextNode {
-					sb.WriteString(c.Data)
-				}
-			}
-			p.ldjson = append(p.ldjson, sb.String())
+			p.ldjson = append(p.ldjson, childText(n))
 		}
 		return noise, inArticle, scope, false
 	case atom.Style, atom.Noscript, atom.Template:
@@ -336,6 +330,21 @@ func (p *page) element(n *html.Node, noise, inArticle bool, scope string) (bool,
 		}
 	}
 	return noise, inArticle, scope, true
+}
+
+// childText is the text of n's text children: the one's own text,
+// uncopied, in the usual case of one.
+func childText(n *html.Node) string {
+	if c := n.FirstChild; c != nil && c.NextSibling == nil && c.Type == html.TextNode {
+		return c.Data
+	}
+	var sb strings.Builder
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.TextNode {
+			sb.WriteString(c.Data)
+		}
+	}
+	return sb.String()
 }
 
 // classInfo is what the class and id of an element say, by the regexps
@@ -840,7 +849,7 @@ func metaKey(key string) string {
 }
 
 func (p *page) addByline(n *html.Node, ea *elemAttrs, ci classInfo, inArticle bool) {
-	isRel := n.DataAtom == atom.A && strings.Contains(" "+strings.ToLower(ea.rel)+" ", " author ")
+	isRel := n.DataAtom == atom.A && relAuthor(ea.rel)
 	isProp := lowerContains(ea.itemprop, "author") || lowerContains(ea.itemprop, "creator")
 	isClass := ci.byline
 	if !isRel && !isProp && !isClass {
@@ -867,6 +876,22 @@ func (p *page) addByline(n *html.Node, ea *elemAttrs, ci classInfo, inArticle bo
 	}
 	p.bylines = append(p.bylines, bylineNode{text: t, inArticle: inArticle,
 		strong: isRel || isProp || ci.bylineStrong})
+}
+
+// relAuthor reports whether a rel attribute holds the word "author":
+// whether strings.Contains(" "+strings.ToLower(rel)+" ", " author "),
+// without building those strings for each link when rel is ASCII.
+func relAuthor(rel string) bool {
+	if !isASCII(rel) {
+		return strings.Contains(" "+strings.ToLower(rel)+" ", " author ")
+	}
+	const w = "author"
+	for i := 0; i+len(w) <= len(rel); i++ {
+		if (i == 0 || rel[i-1] == ' ') && hasPrefixLowerASCII(rel[i:], w) && (i+len(w) == len(rel) || rel[i+len(w)] == ' ') {
+			return true
+		}
+	}
+	return false
 }
 
 // readProps are the microdata properties that Read looks up in
@@ -1077,6 +1102,10 @@ func cleanText(s string) string {
 	}
 	if isClean(s) {
 		return s
+	}
+	// Texts read from elements often have spaces only at their ends.
+	if t := strings.TrimFunc(s, isSpace); isClean(t) {
+		return t
 	}
 	var b strings.Builder
 	b.Grow(len(s))

@@ -102,27 +102,6 @@ func decodeLenient(s string) []any {
 	return decodeAll(fixed)
 }
 
-// decodeAll decodes one or more concatenated JSON values. It returns what
-// decoded before an error, or nil when nothing did.
-func decodeAll(s string) []any {
-	// Most blocks are one value: Unmarshal reads it without the
-	// Decoder's growing buffer. What it refuses goes to the Decoder.
-	var one any
-	if json.Unmarshal([]byte(s), &one) == nil {
-		return []any{one}
-	}
-	dec := json.NewDecoder(strings.NewReader(s))
-	var out []any
-	for {
-		var v any
-		if err := dec.Decode(&v); err != nil {
-			break
-		}
-		out = append(out, v)
-	}
-	return out
-}
-
 // escapeControlInStrings escapes raw newlines and tabs inside JSON strings.
 func escapeControlInStrings(s string) string {
 	var b bytes.Buffer

@@ -84,14 +84,11 @@ func DetectLanguage(text string) (lang string, ok bool) {
 	if letters < minDetect {
 		return "", false
 	}
-	info := whatlanggo.Detect(text)
-	if !info.IsReliable() {
+	l, confidence := detectLang(text)
+	if confidence <= whatlanggo.ReliableConfidenceThreshold { // not whatlanggo's IsReliable
 		return "", false
 	}
-	code := info.Lang.Iso6391()
-	if code == "" {
-		code = info.Lang.Iso6393()
-	}
+	code := langCode(l)
 	return code, code != ""
 }
 

@@ -83,18 +83,39 @@ func siteName(p *page, ld *ldData, host string) string {
 // trimTagline keeps the name of "Name | tagline" or "Name - tagline": the
 // first part, when it is short.
 func trimTagline(s string) string {
-	if loc := taglineSepRe.FindStringIndex(s); loc != nil {
-		if first := strings.TrimSpace(s[:loc[0]]); first != "" && len(strings.Fields(first)) <= 4 {
+	if i := taglineSep(s); i >= 0 {
+		if first := strings.TrimSpace(s[:i]); first != "" && len(strings.Fields(first)) <= 4 {
 			return first
 		}
 	}
 	return s
 }
 
+// taglineSep is where s has the first separator of a tagline, one of
+// |-–—: between spaces (the regexp ` [|\-–—:] `, which ran on every site
+// name), or -1.
+func taglineSep(s string) int {
+	for i := 0; i+2 < len(s); i++ {
+		if s[i] != ' ' {
+			continue
+		}
+		n := 0
+		switch rest := s[i+1:]; {
+		case rest[0] == '|' || rest[0] == '-' || rest[0] == ':':
+			n = 1
+		case strings.HasPrefix(rest, "–") || strings.HasPrefix(rest, "—"):
+			n = len("–")
+		}
+		if n > 0 && i+1+n < len(s) && s[i+1+n] == ' ' {
+			return i
+		}
+	}
+	return -1
+}
+
 var (
 	domainSuffixRe = fastre.MustCompile(`(?i)\.(com|net|org|co|info|[a-z]{2})$`)
 	legalSuffixRe  = fastre.MustCompile(`(?i)[ ,]+(inc|ltd|llc|gmbh|plc|s\.?a|corp|corporation|limited)\.?$`)
-	taglineSepRe   = fastre.MustCompile(` [|\-–—:] `)
 )
 
 // betterSiteName chooses between og:site_name and the JSON-LD publisher
@@ -117,7 +138,7 @@ func betterSiteName(og, pub string) string {
 			return pub
 		}
 	case strings.HasPrefix(no, np):
-		if domainSuffixRe.MatchString(og) || legalSuffixRe.MatchString(og) || taglineSepRe.MatchString(og) {
+		if domainSuffixRe.MatchString(og) || legalSuffixRe.MatchString(og) || taglineSep(og) >= 0 {
 			return pub
 		}
 	}

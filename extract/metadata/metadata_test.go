@@ -180,7 +180,8 @@ func TestCleanTextEntities(t *testing.T) {
 // joined by single spaces either way.
 func TestCleanTextSpaces(t *testing.T) {
 	for _, s := range []string{"", " ", "a", "a b", " a", "a ", "a  b", "a\tb", "a\u00a0b", "a\u2009b", "\u3000",
-		"Jane Doe", "Jane Doe ", "\xff b", "a \xff", "a\nb", "x\u200b", "many words in a row"} {
+		"Jane Doe", "Jane Doe ", "\xff b", "a \xff", "a\nb", "x\u200b", "many words in a row",
+		" Jane Doe ", "\n\tJane Doe\u00a0", " Jane  Doe ", "\u3000a b\u3000", " a\tb ", "  ", " \xff "} {
 		if got, want := cleanText(s), strings.Join(strings.FieldsFunc(s, isSpace), " "); got != want {
 			t.Errorf("cleanText(%q) = %q, want %q", s, got, want)
 		}
@@ -788,6 +789,15 @@ func TestSplitShortcuts(t *testing.T) {
 			if got, want := cutPrefix(re, s), re.ReplaceAllString(s, ""); got != want {
 				t.Errorf("cutPrefix(%s, %q) = %q, want %q", re, s, got, want)
 			}
+		}
+	}
+}
+
+func TestRelAuthor(t *testing.T) {
+	for _, rel := range []string{"", "author", "AUTHOR", "Author nofollow", "nofollow author", "x author y", "authors", "coauthor",
+		"author\tx", " author", "author ", "  author  ", "autho", "auth or", "Å author", "ÅUTHOR", "author é", "\u212aauthor"} {
+		if got, want := relAuthor(rel), strings.Contains(" "+strings.ToLower(rel)+" ", " author "); got != want {
+			t.Errorf("relAuthor(%q) = %v, want %v", rel, got, want)
 		}
 	}
 }

@@ -3,13 +3,10 @@ package metadata
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"byline/internal/fastre"
 )
-
-// titleSepRe splits a title into its parts at the separators sites put
-// between headline, section and site name.
-var titleSepRe = fastre.MustCompile(`\s+[|\-–—·•»/\\>~]{1,2}\s+|\s*::\s*|\s+_\s*|_\s+|\s*[|｜]\s*`)
 
 // chooseTitle picks the headline (see doc.go for the order) and removes a
 // site-name prefix or suffix.
@@ -220,20 +217,86 @@ func stripSiteName(title, site, host string, h1s []string) string {
 }
 
 // splitTitle cuts title at separators; seps[i] is the separator between
-// parts[i] and parts[i+1].
+// parts[i] and parts[i+1]. The separators are the matches of the regexp
+//
+//	\s+[|\-–—·•»/\\>~]{1,2}\s+|\s*::\s*|\s+_\s*|_\s+|\s*[|｜]\s*
+//
+// (found by titleSepAt) that neither start nor end the title.
 func splitTitle(title string) (parts, seps []string) {
-	locs := titleSepRe.FindAllStringIndex(title, -1)
 	prev := 0
-	for _, l := range locs {
-		if l[0] == 0 || l[1] == len(title) {
+	for i := 0; i < len(title); i++ {
+		end := titleSepAt(title, i)
+		if end < 0 {
 			continue
 		}
-		parts = append(parts, title[prev:l[0]])
-		seps = append(seps, title[l[0]:l[1]])
-		prev = l[1]
+		if i > 0 && end < len(title) {
+			parts = append(parts, title[prev:i])
+			seps = append(seps, title[i:end])
+			prev = end
+		}
+		i = end - 1
 	}
 	parts = append(parts, title[prev:])
 	return parts, seps
+}
+
+// titleSepAt is the end of the title separator that starts at s[i], or
+// -1: the match that the regexp of splitTitle, which ran on every title
+// and was slow on them, finds at i (its first alternative that matches).
+// As each of its repetitions is of spaces or of non-spaces, next to
+// each other, the greedy match is the only one.
+func titleSepAt(s string, i int) int {
+	sp := skipRESpace(s, i)
+	if sp > i && sp < len(s) {
+		// \s+[|\-–—·•»/\\>~]{1,2}\s+
+		if n := titleSepChar(s[sp:]); n > 0 {
+			j := sp + n
+			if m := titleSepChar(s[j:]); m > 0 && j+m < len(s) && isRESpace(s[j+m]) {
+				return skipRESpace(s, j+m)
+			}
+			if j < len(s) && isRESpace(s[j]) {
+				return skipRESpace(s, j)
+			}
+		}
+	}
+	switch {
+	case strings.HasPrefix(s[sp:], "::"): // \s*::\s*
+		return skipRESpace(s, sp+2)
+	case sp > i && sp < len(s) && s[sp] == '_': // \s+_\s*
+		return skipRESpace(s, sp+1)
+	case s[i] == '_' && i+1 < len(s) && isRESpace(s[i+1]): // _\s+
+		return skipRESpace(s, i+1)
+	case strings.HasPrefix(s[sp:], "|"): // \s*[|｜]\s*
+		return skipRESpace(s, sp+1)
+	case strings.HasPrefix(s[sp:], "｜"):
+		return skipRESpace(s, sp+len("｜"))
+	}
+	return -1
+}
+
+// titleSepChar is the length of the separator character that starts s
+// (one of |-–—·•»/\>~), or 0.
+func titleSepChar(s string) int {
+	if s == "" {
+		return 0
+	}
+	switch s[0] {
+	case '|', '-', '/', '\\', '>', '~':
+		return 1
+	}
+	switch r, n := utf8.DecodeRuneInString(s); r {
+	case '–', '—', '·', '•', '»':
+		return n
+	}
+	return 0
+}
+
+// skipRESpace is the end of the run of \s that starts at s[i].
+func skipRESpace(s string, i int) int {
+	for i < len(s) && isRESpace(s[i]) {
+		i++
+	}
+	return i
 }
 
 func joinParts(parts, seps []string) string {
