@@ -60,7 +60,10 @@ const (
 // from their bare form.
 const bareClasses = clsOrg | clsTitle
 
-var wordClasses = func() map[string]wordClass {
+var wordClasses = newClassTable(wordClassMap())
+
+// wordClassMap returns the classes of the words of the lists.
+func wordClassMap() map[string]wordClass {
 	m := map[string]wordClass{}
 	markWords(m, determiners, clsDeterminer)
 	markWords(m, cueOrAccording, clsCueOrAccording)
@@ -89,7 +92,66 @@ var wordClasses = func() map[string]wordClass {
 		pronounClasses(w)
 	}
 	return m
-}()
+}
+
+// classTable is a read-only hash table of the words that have classes.
+// Every word of the text is looked up, about half of them in vain: with a
+// hash of a few bytes and a sparse table, a look-up costs about half what
+// a map's does.
+type classTable struct {
+	slots []classSlot // a power of two of them; "" marks an empty one
+	mask  uint32      // len(slots) - 1
+	shift uint8       // 32 - log2(len(slots)): the hash's top bits index
+}
+
+type classSlot struct {
+	word string
+	cls  wordClass
+}
+
+// newClassTable returns the table of m's words, a quarter full at most
+// (few words share a slot's cluster).
+func newClassTable(m map[string]wordClass) *classTable {
+	n, shift := 1, uint8(32)
+	for n < 4*len(m) {
+		n, shift = n*2, shift-1
+	}
+	t := &classTable{slots: make([]classSlot, n), mask: uint32(n - 1), shift: shift}
+	for w, c := range m {
+		i := t.index(w)
+		for t.slots[i].word != "" {
+			i = (i + 1) & t.mask
+		}
+		t.slots[i] = classSlot{w, c}
+	}
+	return t
+}
+
+// index is the slot where the search for w starts. It hashes the length
+// and the first, middle and last bytes of w, which tell the words of the
+// lists apart well enough (Fibonacci hashing: the product's top bits are
+// the well mixed ones).
+func (t *classTable) index(w string) uint32 {
+	n := len(w)
+	if n == 0 {
+		return 0
+	}
+	x := uint32(w[0]) | uint32(w[n-1])<<8 | uint32(w[n/2])<<16 | uint32(n)<<24
+	return (x * 0x9E3779B1) >> t.shift
+}
+
+// get returns the classes of w (0: none).
+func (t *classTable) get(w string) wordClass {
+	for i := t.index(w); ; i = (i + 1) & t.mask {
+		s := &t.slots[i]
+		if s.word == w {
+			return s.cls
+		}
+		if s.word == "" {
+			return 0
+		}
+	}
+}
 
 // markWords adds class c to every word of words in m.
 func markWords[V any](m map[string]wordClass, words map[string]V, c wordClass) {
@@ -101,7 +163,7 @@ func markWords[V any](m map[string]wordClass, words map[string]V, c wordClass) {
 // wordToken returns the tWord token of w, folded with low.
 func wordToken(w string, cap bool, low *textArena) token {
 	t := token{kind: tWord, text: w, lower: low.fold(w), cap: cap}
-	c := wordClasses[t.lower]
+	c := wordClasses.get(t.lower)
 	t.cls = c &^ (bareClasses | clsRole | clsPronounLower | clsPronounCap)
 	switch {
 	case strings.IndexByte(t.lower, '\'') > 0:
@@ -116,7 +178,7 @@ func wordToken(w string, cap bool, low *textArena) token {
 		// one lookup serves both forms unless a possessive ending differs
 		b := t.bare()
 		if len(b) != len(t.lower) {
-			c = wordClasses[b]
+			c = wordClasses.get(b)
 		}
 		t.cls |= c & clsOrg
 		if c&clsTitle != 0 || germanTitle(b) {

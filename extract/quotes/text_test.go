@@ -17,3 +17,17 @@ func TestLowerBufFold(t *testing.T) {
 		t.Error("nothing written to the buffer")
 	}
 }
+
+func TestClassTable(t *testing.T) {
+	m := wordClassMap()
+	for w, c := range m {
+		if got := wordClasses.get(w); got != c {
+			t.Errorf("get(%q) = %b, want %b", w, got, c)
+		}
+	}
+	for _, w := range []string{"", "x", "zebra", "presidents", "the ", "Said", "saidx", "according to"} {
+		if got := wordClasses.get(w); got != m[w] {
+			t.Errorf("get(%q) = %b, want %b", w, got, m[w])
+		}
+	}
+}
