@@ -270,13 +270,14 @@ func (l *textArena) fold(s string) string {
 	if l == nil {
 		return fold(s)
 	}
-	ascii, upper := true, false
-	for i := 0; i < len(s) && ascii; i++ {
-		ascii = s[i] < utf8.RuneSelf
-		upper = upper || 'A' <= s[i] && s[i] <= 'Z'
+	// one pass without branches: the bytes' high bits and upper-case marks
+	var high, upper byte
+	for i := 0; i < len(s); i++ {
+		high |= s[i]
+		upper |= isUpperASCII[s[i]]
 	}
-	if ascii {
-		if !upper {
+	if high < utf8.RuneSelf {
+		if upper == 0 {
 			return s
 		}
 		start := l.Len()
@@ -302,13 +303,25 @@ func (l *textArena) fold(s string) string {
 	}
 	start := l.Len()
 	for _, r := range s {
-		if r = unicode.ToLower(r); isApostrophe(r) {
+		// (no letter lower-cases to an apostrophe, and the apostrophes
+		// have no case: the test first spares them the case tables)
+		if isApostrophe(r) {
 			r = '\''
+		} else {
+			r = unicode.ToLower(r)
 		}
 		l.WriteRune(r)
 	}
 	return l.String()[start:]
 }
+
+// isUpperASCII is 1 for the bytes 'A' to 'Z'.
+var isUpperASCII = func() (t [256]byte) {
+	for c := 'A'; c <= 'Z'; c++ {
+		t[c] = 1
+	}
+	return t
+}()
 
 // isApostrophe reports whether r is one of the marks fold straightens.
 func isApostrophe(r rune) bool { return r == '’' || r == '‘' || r == 'ʼ' }
