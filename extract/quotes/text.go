@@ -343,10 +343,19 @@ func tokenize(toks []token, p string, spans []span, low *textArena) []token {
 
 func isWordChar(r rune) bool {
 	if r < utf8.RuneSelf {
-		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+		return asciiWord[r]
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
+
+// asciiWord marks the ASCII letters and digits: the word characters
+// among single bytes.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return t
+}()
 
 func appendWords(toks []token, s string) []token {
 	return appendWordsFold(toks, s, nil)
@@ -355,14 +364,21 @@ func appendWords(toks []token, s string) []token {
 // appendWordsFold is appendWords folding words with low (nil: allocate).
 func appendWordsFold(toks []token, s string, low *textArena) []token {
 	for i := 0; i < len(s); {
+		if s[i] == ' ' {
+			i++ // the usual byte between words
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case unicode.IsSpace(r):
 			i += size
 		case isWordChar(r) || r == '@' || r == '#' || r == '$':
 			j := i + size
+			// hyphen: the word joins a '-', as the inverted pronoun of a
+			// French verb does ("dit-il")
+			hyphen := false
 			for j < len(s) {
-				if c := s[j]; 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
+				if c := s[j]; c < utf8.RuneSelf && asciiWord[c] {
 					j++ // isWordChar's ASCII case
 					continue
 				}
@@ -380,6 +396,7 @@ func appendWordsFold(toks []token, s string, low *textArena) []token {
 				if isInnerPunct(r2) && j+size2 < len(s) {
 					r3, _ := utf8.DecodeRuneInString(s[j+size2:])
 					if isWordChar(r3) {
+						hyphen = hyphen || r2 == '-'
 						j += size2
 						continue
 					}
@@ -405,11 +422,13 @@ func appendWordsFold(toks []token, s string, low *textArena) []token {
 				}
 			}
 			first, _ := utf8.DecodeRuneInString(w)
-			if verb, pron, ok := frenchClitic(w); ok {
-				// "dit-il": the verb, then its subject
-				toks = append(toks, wordToken(verb, unicode.IsUpper(first), low), wordToken(pron, false, low))
-				i = j
-				continue
+			if hyphen {
+				if verb, pron, ok := frenchClitic(w); ok {
+					// "dit-il": the verb, then its subject
+					toks = append(toks, wordToken(verb, unicode.IsUpper(first), low), wordToken(pron, false, low))
+					i = j
+					continue
+				}
 			}
 			toks = append(toks, wordToken(w, unicode.IsUpper(first), low))
 			i = j
