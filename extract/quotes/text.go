@@ -345,6 +345,12 @@ func isWordChar(r rune) bool {
 	if r < utf8.RuneSelf {
 		return asciiWord[r]
 	}
+	if 0x2000 <= r && r <= 0x206F {
+		// General Punctuation (curly quotes and apostrophes, dashes,
+		// ellipsis, spaces), the usual non-ASCII runes of prose: neither
+		// letters, digits nor marks, and three table searches below
+		return false
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 

@@ -1,6 +1,9 @@
 package quotes
 
-import "testing"
+import (
+	"testing"
+	"unicode"
+)
 
 // TestLowerBufFold checks that the shared buffer folds words exactly as
 // fold does, for ASCII, other scripts, apostrophes and invalid UTF-8.
@@ -28,6 +31,17 @@ func TestClassTable(t *testing.T) {
 	for _, w := range []string{"", "x", "zebra", "presidents", "the ", "Said", "saidx", "according to"} {
 		if got := wordClasses.get(w); got != m[w] {
 			t.Errorf("get(%q) = %b, want %b", w, got, m[w])
+		}
+	}
+}
+
+// TestIsWordCharPunctuation checks isWordChar's shortcut for the General
+// Punctuation block against the Unicode tables.
+func TestIsWordCharPunctuation(t *testing.T) {
+	for r := rune(0x1FF0); r <= 0x2080; r++ {
+		want := unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+		if got := isWordChar(r); got != want {
+			t.Errorf("isWordChar(%U) = %v, want %v", r, got, want)
 		}
 	}
 }
