@@ -355,8 +355,8 @@ func isWordChar(r rune) bool {
 }
 
 // asciiWord marks the ASCII letters and digits: the word characters
-// among single bytes.
-var asciiWord = func() (t [utf8.RuneSelf]bool) {
+// among single bytes (and no byte of a multi-byte rune).
+var asciiWord = func() (t [256]bool) {
 	for c := range t {
 		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 	}
@@ -384,7 +384,7 @@ func appendWordsFold(toks []token, s string, low *textArena) []token {
 			// French verb does ("dit-il")
 			hyphen := false
 			for j < len(s) {
-				if c := s[j]; c < utf8.RuneSelf && asciiWord[c] {
+				if asciiWord[s[j]] {
 					j++ // isWordChar's ASCII case
 					continue
 				}
@@ -420,7 +420,7 @@ func appendWordsFold(toks []token, s string, low *textArena) []token {
 				}
 			}
 			// plural possessive: Edmunds' executive
-			if j < len(s) && (s[j] == '\'' || strings.HasPrefix(s[j:], "’")) && strings.HasSuffix(w, "s") {
+			if j < len(s) && (s[j] == '\'' || s[j] == "’"[0] && strings.HasPrefix(s[j:], "’")) && strings.HasSuffix(w, "s") {
 				_, asz := utf8.DecodeRuneInString(s[j:])
 				if j+asz >= len(s) || s[j+asz] == ' ' {
 					j += asz
