@@ -269,7 +269,7 @@ func walkRight(toks []token, from, hi int) (np, appos []token) {
 		// source noun ("said Sergei Lavrov to reporters", "министр Сергей
 		// Лавров журналистам")
 		if j > from && t.kind == tWord && !t.cap && toks[j-1].kind == tWord && toks[j-1].cap && !toks[j-1].possessive() &&
-			hasRun(toks[from:j]) && !nameParticles[t.lower] && !headStops[t.lower] && !isNounHead(t.bare()) && !isRole(t.bare()) && !nameSuffixes[t.lower] {
+			hasRun(toks[from:j]) && !t.particle() && !headStops[t.lower] && !isNounHead(t.bare()) && !isRole(t.bare()) && !nameSuffixes[t.lower] {
 			break
 		}
 		if isBoundary(t) || t.kind == tWord && !t.cap && (rightStops[t.lower] || foreignStops[t.lower]) && j > from && !(t.is("for", "at", "with") && !hasRun(toks[from:j])) ||
@@ -316,7 +316,7 @@ func walkRight(toks []token, from, hi int) (np, appos []token) {
 // closes its clause, or s.
 func nameEnd(toks []token, s, hi int) int {
 	e := s
-	for e < hi && e-s < 6 && toks[e].kind == tWord && (toks[e].cap || e > s && nameParticles[toks[e].lower]) {
+	for e < hi && e-s < 6 && toks[e].kind == tWord && (toks[e].cap || e > s && toks[e].particle()) {
 		e++
 	}
 	if e-s < 2 || !toks[e-1].cap || e < hi && !isBoundary(toks[e]) || !pureName(toks[s:e]) || containsOrg(toks[s:e]) {
@@ -505,7 +505,7 @@ func sentenceSubject(toks []token, lo, hi int) (np, appos []token) {
 			e++
 			break
 		}
-		if t.kind == tWord && !t.cap && sawRun && !t.possessive() && !nameParticles[t.lower] && !isNounHead(t.bare()) {
+		if t.kind == tWord && !t.cap && sawRun && !t.possessive() && !t.particle() && !isNounHead(t.bare()) {
 			break // "Swift got …": a lower-case word after a name is the verb
 		}
 		if t.kind == tWord && !t.cap && e > s && strings.HasSuffix(t.lower, "ed") && toks[e-1].kind == tWord && !articles[toks[e-1].lower] && !isAdverb(toks[e-1]) {
@@ -734,7 +734,7 @@ func hasRun(toks []token) bool {
 }
 
 func joinsRun(toks []token, i int) bool {
-	return toks[i].kind == tWord && !toks[i].cap && nameParticles[toks[i].lower]
+	return toks[i].kind == tWord && !toks[i].cap && toks[i].particle()
 }
 
 // startsLower reports whether quoted text begins with a lower-case letter
@@ -754,7 +754,7 @@ func startsLower(text string) bool {
 // isNounHead reports whether a lower-case word is a known head noun for a
 // source ("Border agents", "Commerzbank analyst").
 func isNounHead(w string) bool {
-	return personNouns[w] || roleNouns[w] || orgNouns[w] || docNouns[w] || surveyNouns[w]
+	return wordClasses.get(w)&clsNounHead != 0 // personNouns, roleNouns, orgNouns, docNouns, surveyNouns
 }
 
 var articles = set("the a an its their his her our your my")

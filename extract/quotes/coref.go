@@ -200,10 +200,10 @@ func appendRuns(runs []nameRun, toks []token, lo, hi int) []nameRun {
 				continue
 			}
 			t := toks[j]
-			if t.kind == tWord && !t.cap && nameParticles[t.lower] {
+			if t.kind == tWord && !t.cap && t.particle() {
 				// "von Schuckmann", "van der Berg", "de la Cruz"
 				k := j + 1
-				if k < hi && k < j+3 && toks[k].kind == tWord && !toks[k].cap && nameParticles[toks[k].lower] {
+				if k < hi && k < j+3 && toks[k].kind == tWord && !toks[k].cap && toks[k].particle() {
 					k++
 				}
 				if k < hi && isNameWord(toks, k, lo) {
@@ -249,7 +249,8 @@ func coreName(run []token) []token {
 	for s > 0 {
 		t := run[s-1]
 		l := t.bare()
-		if royalTitles[l] {
+		c := wordClasses.get(l) // royalTitles, nameSuffixes, nameParticles
+		if c&clsRoyal != 0 {
 			s--
 			break
 		}
@@ -257,7 +258,7 @@ func coreName(run []token) []token {
 		if s < len(run) && (t.titleWord() || strings.HasSuffix(l, ".") && isTitle(l[:len(l)-1]) || isAcronym(t) || t.possessive() || abstractNoun(l)) {
 			break
 		}
-		if !nameSuffixes[l] && !nameParticles[l] && !isInitial(t) {
+		if c&(clsNameSuffix|clsParticle) == 0 && !isInitial(t) {
 			if plain == 3 {
 				break
 			}
@@ -643,7 +644,7 @@ func startsWithPrep(toks []token) bool {
 
 func pureName(toks []token) bool {
 	for i, t := range toks {
-		if t.kind != tWord || !t.cap && !(i > 0 && (nameParticles[t.lower] || t.is("of", "the", "for", "and"))) {
+		if t.kind != tWord || !t.cap && !(i > 0 && (t.particle() || t.is("of", "the", "for", "and"))) {
 			return false
 		}
 	}
@@ -756,7 +757,7 @@ func readNP(np []token) mention {
 		// "a project Mayor Jane Alvarez called …": a noun phrase before the
 		// name that is not its role is another constituent
 		if k := last.s - 1; last.e == len(np) && k > 0 && np[k].kind == tWord && !np[k].cap && !np[k].possessive() &&
-			!isTitle(np[k].bare()) && !isNounHead(np[k].bare()) && !isRole(np[k].bare()) && !nameParticles[np[k].lower] &&
+			!isTitle(np[k].bare()) && !isNounHead(np[k].bare()) && !isRole(np[k].bare()) && !np[k].particle() &&
 			!headStops[np[k].lower] && !np[k].is("and", "&") && !strings.ContainsAny(np[k].lower, "'’") && (isDeterminer(np[0].lower) || foreignDets[np[0].lower]) {
 			m.words = np[last.s:]
 		}
@@ -1125,7 +1126,7 @@ func (a *article) recent(ok func(ref) bool, pi int, speakers bool) *ref {
 }
 
 func isPersonHead(h string) bool {
-	return personNouns[h] || isRole(h) || isRole(strings.TrimSuffix(h, "s"))
+	return wordClasses.get(h)&(clsPersonNoun|clsRole) != 0 || isRole(strings.TrimSuffix(h, "s")) // personNouns or isRole
 }
 
 func descKind(head string) byte {

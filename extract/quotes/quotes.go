@@ -531,10 +531,10 @@ func (f *wordFilter) has(w string) bool {
 // particleJoins reports whether the lower-case word at k is a name particle
 // inside a name ("Karina von Schuckmann", "Ana de la Cruz").
 func particleJoins(toks []token, k, hi int) bool {
-	for k < hi && toks[k].kind == tWord && !toks[k].cap && nameParticles[toks[k].lower] {
+	for k < hi && toks[k].kind == tWord && !toks[k].cap && toks[k].particle() {
 		k++
 	}
-	return k < hi && toks[k].kind == tWord && toks[k].cap && (k == 0 || nameParticles[toks[k-1].lower])
+	return k < hi && toks[k].kind == tWord && toks[k].cap && (k == 0 || toks[k-1].particle())
 }
 
 func (a *article) attributeAll() {

@@ -33,7 +33,7 @@ type token struct {
 
 // wordClass marks the word lists a word belongs to, looked up once when its
 // token is made: the lists asked about nearly every token.
-type wordClass uint16
+type wordClass uint32
 
 const (
 	clsDeterminer       wordClass = 1 << iota // determiners
@@ -54,6 +54,13 @@ const (
 	clsPronoun
 	clsPronounLower
 	clsPronounCap
+	clsParticle // nameParticles: (*token).particle
+	// classes of the key, asked of the bare forms of words: one look-up for
+	// several lists
+	clsNameSuffix // nameSuffixes
+	clsRoyal      // royalTitles
+	clsPersonNoun // personNouns
+	clsNounHead   // isNounHead: personNouns, roleNouns, orgNouns, docNouns or surveyNouns
 )
 
 // bareClasses are the classes wordToken gives only to capitalised words,
@@ -76,6 +83,13 @@ func wordClassMap() map[string]wordClass {
 	markWords(m, titleWords, clsTitle)
 	markWords(m, foreignRoles, clsTitle|clsRole)
 	markWords(m, roleNouns, clsRole)
+	markWords(m, nameParticles, clsParticle)
+	markWords(m, nameSuffixes, clsNameSuffix)
+	markWords(m, royalTitles, clsRoyal)
+	markWords(m, personNouns, clsPersonNoun)
+	for _, nouns := range []map[string]bool{personNouns, roleNouns, orgNouns, docNouns, surveyNouns} {
+		markWords(m, nouns, clsNounHead)
+	}
 	// pronounOf gives a pronoun only for pronouns and foreignPronouns
 	pronounClasses := func(w string) {
 		if pronouns[pronounOf(token{lower: w})] {
@@ -198,6 +212,9 @@ func (t *token) titleWord() bool {
 
 // pronoun is pronouns[pronounOf(t)].
 func (t *token) pronoun() bool { return t.cls&clsPronoun != 0 }
+
+// particle is nameParticles[t.lower].
+func (t *token) particle() bool { return t.cls&clsParticle != 0 }
 
 // isDet is isDeterminer(t.lower).
 func (t *token) isDet() bool { return t.cls&clsDeterminer != 0 }
@@ -608,7 +625,7 @@ func countWords(s string, limit int) int {
 // the index of the reporting verb, or -1.
 func appositiveCue(toks []token, i, hi int) int {
 	j := i
-	for j < hi && j < i+5 && toks[j].kind == tWord && (toks[j].cap || nameParticles[toks[j].lower]) {
+	for j < hi && j < i+5 && toks[j].kind == tWord && (toks[j].cap || toks[j].particle()) {
 		j++
 	}
 	if j == i || j >= hi || !toks[j].isPunct(",") {
