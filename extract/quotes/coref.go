@@ -549,11 +549,11 @@ func (es *entities) collect(toks []token, lo, hi, base int, runs []nameRun) []na
 			e.learnGender(roleGender("", t.bare()))
 		}
 		// an appositive after it: "Cheuk Hau-yip, the commander of …,"
-		if r.e+1 < hi && toks[r.e].isPunct(",") && toks[r.e+1].kind == tWord && !clauseWords[toks[r.e+1].lower] &&
-			(!toks[r.e+1].cap || isDeterminer(toks[r.e+1].lower) || toks[r.e+1].possessive()) {
+		if r.e+1 < hi && toks[r.e].isPunct(",") && toks[r.e+1].kind == tWord && !toks[r.e+1].in(clsClause) &&
+			(!toks[r.e+1].cap || toks[r.e+1].isDet() || toks[r.e+1].possessive()) {
 			for j := r.e + 1; j < hi && j < r.e+16 && !isBoundary(toks[j]); j++ {
 				if toks[j].kind == tWord && !toks[j].cap {
-					if clauseWords[toks[j].lower] {
+					if toks[j].in(clsClause) {
 						break
 					}
 					e.addTitle(toks[j].bare())
@@ -623,7 +623,7 @@ func parseNP(np, appos []token) mention {
 	if len(appos) > 0 {
 		a := readNP(appos)
 		// prefer a name; a bare name in the appositive wins over a description
-		if len(a.name) > 0 && (len(m.name) == 0 || pureName(appos) && (!np[0].cap || isDeterminer(np[0].lower) || foreignDets[np[0].lower])) && m.pron == "" {
+		if len(a.name) > 0 && (len(m.name) == 0 || pureName(appos) && (!np[0].cap || np[0].isDet() || foreignDets[np[0].lower])) && m.pron == "" {
 			return a
 		}
 		if m.empty() && !a.empty() && !startsWithPrep(appos) {
@@ -691,7 +691,7 @@ func readNP(np []token) mention {
 	end := len(np)
 	for i := 1; i < len(np); i++ {
 		t := np[i]
-		if t.kind == tWord && !t.cap && headStops[t.lower] && !inRun(i) {
+		if t.kind == tWord && !t.cap && t.in(clsHeadStop) && !inRun(i) {
 			end = i
 			break
 		}
@@ -758,7 +758,7 @@ func readNP(np []token) mention {
 		// name that is not its role is another constituent
 		if k := last.s - 1; last.e == len(np) && k > 0 && np[k].kind == tWord && !np[k].cap && !np[k].possessive() &&
 			!isTitle(np[k].bare()) && !isNounHead(np[k].bare()) && !isRole(np[k].bare()) && !np[k].particle() &&
-			!headStops[np[k].lower] && !np[k].is("and", "&") && !strings.ContainsAny(np[k].lower, "'’") && (isDeterminer(np[0].lower) || foreignDets[np[0].lower]) {
+			!np[k].in(clsHeadStop) && !np[k].is("and", "&") && !strings.ContainsAny(np[k].lower, "'’") && (np[0].isDet() || foreignDets[np[0].lower]) {
 			m.words = np[last.s:]
 		}
 		return m
@@ -766,7 +766,7 @@ func readNP(np []token) mention {
 	// "contains the following statement": a verb before the determiner
 	// is no part of the source's description
 	for k := 1; k < end-1; k++ {
-		if t := np[k]; t.kind == tWord && !t.cap && isDeterminer(t.lower) && !np[0].cap && !isDeterminer(np[0].lower) && !foreignDets[np[0].lower] {
+		if t := np[k]; t.kind == tWord && !t.cap && t.isDet() && !np[0].cap && !np[0].isDet() && !foreignDets[np[0].lower] {
 			plain := true
 			for _, u := range np[:k] {
 				plain = plain && u.kind == tWord && !u.cap && !u.possessive() && !isNounHead(u.bare()) && !isTitle(u.bare())
@@ -781,7 +781,7 @@ func readNP(np []token) mention {
 	m.head = head.bare()
 	m.plural = strings.HasSuffix(m.head, "s") && !strings.HasSuffix(m.head, "ss") || irregularPlurals[m.head]
 	var d string
-	if isDeterminer(np[0].lower) || np[0].is("one", "another", "some") {
+	if np[0].isDet() || np[0].is("one", "another", "some") {
 		d = joinLowerFirst(np)
 		m.indef = np[0].is("a", "an", "one", "another", "some")
 	} else {

@@ -682,8 +682,8 @@ func unknownSource(toks []token, i, hi int) []token {
 	}
 	// verb first: one or two lower-case words, then a name closing the clause
 	v := k
-	for v < hi && v < k+2 && toks[v].kind == tWord && !toks[v].cap && !functionWords[toks[v].lower] && !clauseWords[toks[v].lower] && !prepositions[toks[v].lower] &&
-		!(v > k && (isDeterminer(toks[v].lower) || foreignDets[toks[v].lower] || toks[v].is("one", "another"))) {
+	for v < hi && v < k+2 && toks[v].kind == tWord && !toks[v].cap && !toks[v].in(clsClauseOrFunction|clsPrep) &&
+		!(v > k && (toks[v].isDet() || foreignDets[toks[v].lower] || toks[v].is("one", "another"))) {
 		v++
 	}
 	if v > k {
@@ -691,10 +691,10 @@ func unknownSource(toks []token, i, hi int) []token {
 			return toks[v:e]
 		}
 		// "«…», sospira un allevatore di Enna.": a description of a person
-		if v == k+1 && v+1 < hi && (isDeterminer(toks[v].lower) || foreignDets[toks[v].lower] || toks[v].is("one", "another")) {
+		if v == k+1 && v+1 < hi && (toks[v].isDet() || foreignDets[toks[v].lower] || toks[v].is("one", "another")) {
 			e, end := v+1, 0
 			for e < hi && e < v+10 && toks[e].kind == tWord && !toks[e].cap || e < hi && e < v+10 && end > 0 && toks[e].kind == tWord {
-				if end == 0 && (headStops[toks[e].lower] || rightStops[toks[e].lower] || foreignStops[toks[e].lower] || prepositions[toks[e].lower] || toks[e].is("outside", "inside")) {
+				if end == 0 && (toks[e].in(clsHeadStop) || rightStops[toks[e].lower] || foreignStops[toks[e].lower] || toks[e].in(clsPrep) || toks[e].is("outside", "inside")) {
 					end = e // "un allevatore di Enna": the noun phrase's head part
 				}
 				e++
@@ -716,7 +716,7 @@ func unknownSource(toks []token, i, hi int) []token {
 	if e == k && toks[k].kind == tWord && toks[k].pronoun() && !toks[k].cap {
 		e = k + 1
 	}
-	if e == k || e+1 >= hi || toks[e].kind != tWord || toks[e].cap || functionWords[toks[e].lower] || clauseWords[toks[e].lower] ||
+	if e == k || e+1 >= hi || toks[e].kind != tWord || toks[e].cap || toks[e].in(clsClauseOrFunction) ||
 		!isBoundary(toks[e+1]) || !hasRun(toks[k:e]) && e-k == 1 && !toks[k].pronoun() {
 		return nil
 	}

@@ -61,6 +61,13 @@ const (
 	clsRoyal      // royalTitles
 	clsPersonNoun // personNouns
 	clsNounHead   // isNounHead: personNouns, roleNouns, orgNouns, docNouns or surveyNouns
+	// more lists asked about tokens: (*token).in
+	clsClause    // clauseWords
+	clsAux       // auxiliaries
+	clsPrep      // prepositions
+	clsTime      // timeWords
+	clsHeadStop  // headStops
+	clsFinalAbbr // sentenceFinalAbbr
 )
 
 // bareClasses are the classes wordToken gives only to capitalised words,
@@ -77,7 +84,12 @@ func wordClassMap() map[string]wordClass {
 	markWords(m, cueForms, clsCueForm)
 	markWords(m, sentenceStarters, clsStarter)
 	markWords(m, set("a an one another"), clsIndefinite)
-	markWords(m, clauseWords, clsClauseOrFunction)
+	markWords(m, clauseWords, clsClauseOrFunction|clsClause)
+	markWords(m, auxiliaries, clsAux)
+	markWords(m, prepositions, clsPrep)
+	markWords(m, timeWords, clsTime)
+	markWords(m, headStops, clsHeadStop)
+	markWords(m, sentenceFinalAbbr, clsFinalAbbr)
 	markWords(m, functionWords, clsClauseOrFunction)
 	markWords(m, orgWords, clsOrg)
 	markWords(m, titleWords, clsTitle)
@@ -213,10 +225,15 @@ func (t *token) titleWord() bool {
 // pronoun is pronouns[pronounOf(t)].
 func (t *token) pronoun() bool { return t.cls&clsPronoun != 0 }
 
+// in reports whether t.lower is in one of the word lists of classes c.
+// (Tokens other than words have no class, and no list holds their lower
+// forms: a test checks it.)
+func (t *token) in(c wordClass) bool { return t.cls&c != 0 }
+
 // particle is nameParticles[t.lower].
 func (t *token) particle() bool { return t.cls&clsParticle != 0 }
 
-// isDet is isDeterminer(t.lower).
+// isDet is t.isDet().
 func (t *token) isDet() bool { return t.cls&clsDeterminer != 0 }
 
 func (t token) is(words ...string) bool {
@@ -551,7 +568,7 @@ func appendSentences(out [][2]int, toks []token) [][2]int {
 				end = false
 			}
 		case tWord:
-			if i+1 < len(toks) && toks[i+1].kind == tWord && toks[i+1].cap && sentenceFinalAbbr[t.lower] {
+			if i+1 < len(toks) && toks[i+1].kind == tWord && toks[i+1].cap && t.in(clsFinalAbbr) {
 				end = true
 			}
 		case tQuote:

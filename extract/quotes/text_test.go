@@ -45,3 +45,14 @@ func TestIsWordCharPunctuation(t *testing.T) {
 		}
 	}
 }
+
+// TestPunctuationHasNoClass checks what (*token).in relies on: no word list
+// holds the lower form of a punctuation or quotation token.
+func TestPunctuationHasNoClass(t *testing.T) {
+	m := wordClassMap()
+	for _, p := range []string{"", ",", ".", ";", ":", "!", "?", "(", ")", "[", "]", "—", "–", "―", "-", "--", "…"} {
+		if c := m[p]; c != 0 {
+			t.Errorf("%q has classes %b", p, c)
+		}
+	}
+}
