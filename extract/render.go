@@ -647,30 +647,41 @@ func (a *textArena) normText(s string) string {
 }
 
 // toLower is strings.ToLower(t) for valid UTF-8 t (a block's text), in the
-// arena.
+// arena when it differs from t. The text between the runes that change is
+// copied in one write each: capitals are few in prose.
 func (a *textArena) toLower(t string) string {
-	if isASCII(t) {
-		upper := false
-		for i := 0; i < len(t) && !upper; i++ {
-			upper = 'A' <= t[i] && t[i] <= 'Z'
-		}
-		if !upper {
-			return t
-		}
-		start := a.room(len(t))
-		for i := 0; i < len(t); i++ {
-			c := t[i]
+	start, from := -1, 0
+	for i := 0; i < len(t); {
+		c := t[i]
+		if c < utf8.RuneSelf {
 			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
+				if start < 0 {
+					start = a.room(len(t))
+				}
+				a.sb.WriteString(t[from:i])
+				a.sb.WriteByte(c + 'a' - 'A')
+				from = i + 1
 			}
-			a.sb.WriteByte(c)
+			i++
+			continue
 		}
-		return a.sb.String()[start:]
+		r, size := utf8.DecodeRuneInString(t[i:])
+		// (an invalid byte, size 1, is written as U+FFFD, as
+		// strings.ToLower does)
+		if l := unicode.ToLower(r); l != r || size == 1 {
+			if start < 0 {
+				start = a.room(len(t))
+			}
+			a.sb.WriteString(t[from:i])
+			a.sb.WriteRune(l)
+			from = i + size
+		}
+		i += size
 	}
-	start := a.room(len(t))
-	for _, r := range t {
-		a.sb.WriteRune(unicode.ToLower(r))
+	if start < 0 {
+		return t
 	}
+	a.sb.WriteString(t[from:])
 	return a.sb.String()[start:]
 }
 

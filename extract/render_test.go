@@ -9,7 +9,7 @@ import (
 
 func TestTextArena(t *testing.T) {
 	var a textArena
-	texts := []string{"", "abc", "Hello World", "ÉCOLE Été", "İstanbul ΣΊΣΥΦΟΣ", "Straße \uFFFD x", "日本語 ABC", strings.Repeat("Long Text ", 500)}
+	texts := []string{"", "abc", "Hello World", "ÉCOLE Été", "İstanbul ΣΊΣΥΦΟΣ", "Straße \uFFFD x", "Bad \xff Byte", "ok\xc3", "Ⱥ Ȿ ǅ", "日本語 ABC", strings.Repeat("Long Text ", 500)}
 	var got []string
 	for _, s := range texts {
 		got = append(got, a.toLower(s), a.normalizeSpace([]byte("  "+s+" \n ")), a.normText(s))
