@@ -98,3 +98,13 @@ func TestTokenHintsTable(t *testing.T) {
 		}
 	}
 }
+
+// TestCommentWordsHoldMent checks what isCommentPolicy's first search
+// relies on.
+func TestCommentWordsHoldMent(t *testing.T) {
+	for _, w := range commentWords {
+		if !strings.Contains(w, "ment") && !strings.Contains(w, "мент") {
+			t.Errorf("comment word %q holds neither %q nor %q", w, "ment", "мент")
+		}
+	}
+}
