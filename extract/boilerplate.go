@@ -470,6 +470,11 @@ func isCopyright(lower string) bool {
 	if strings.HasPrefix(lower, "©") || strings.HasPrefix(lower, "(c) ") || reCopyrightStart.MatchString(lower) {
 		return true
 	}
+	// Every phrase holds "serv", "vorbehalten" or "защищены": most texts
+	// are ruled out by three fast searches.
+	if !strings.Contains(lower, "serv") && !strings.Contains(lower, "vorbehalten") && !strings.Contains(lower, "защищены") {
+		return false
+	}
 	// One pass over the text for all the phrases: they start with 'a',
 	// 't' or 'в', bytes too common for a strings.Contains per phrase to
 	// skip far.

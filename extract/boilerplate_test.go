@@ -108,3 +108,13 @@ func TestCommentWordsHoldMent(t *testing.T) {
 		}
 	}
 }
+
+// TestCopyrightPhrasesHoldKey checks what isCopyright's first searches
+// rely on.
+func TestCopyrightPhrasesHoldKey(t *testing.T) {
+	for _, p := range copyrightPhrases {
+		if !strings.Contains(p, "serv") && !strings.Contains(p, "vorbehalten") && !strings.Contains(p, "защищены") {
+			t.Errorf("copyright phrase %q holds none of the keys", p)
+		}
+	}
+}
