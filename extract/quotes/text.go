@@ -233,7 +233,7 @@ func (t *token) in(c wordClass) bool { return t.cls&c != 0 }
 // particle is nameParticles[t.lower].
 func (t *token) particle() bool { return t.cls&clsParticle != 0 }
 
-// isDet is t.isDet().
+// isDet is isDeterminer(t.lower).
 func (t *token) isDet() bool { return t.cls&clsDeterminer != 0 }
 
 func (t token) is(words ...string) bool {
