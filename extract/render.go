@@ -698,15 +698,37 @@ func normText(s string) string {
 func writeNormText(sb *strings.Builder, s string) {
 	start := sb.Len()
 	space := false
-	for _, r := range s {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			if space && sb.Len() > start {
-				sb.WriteByte(' ')
-			}
-			space = false
-			sb.WriteRune(unicode.ToLower(r))
-		} else {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf && wordClass[c] != wordByte {
 			space = true
+			i++
+			continue
 		}
+		var r rune
+		size := 1
+		if c < utf8.RuneSelf {
+			r = rune(c)
+		} else if r, size = utf8.DecodeRuneInString(s[i:]); !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			space = true
+			i += size
+			continue
+		}
+		if space && sb.Len() > start {
+			sb.WriteByte(' ')
+		}
+		space = false
+		if 'a' <= r && r <= 'z' || '0' <= r && r <= '9' {
+			// a run of lower-case ASCII letters and digits: one write
+			j := i + 1
+			for j < len(s) && ('a' <= s[j] && s[j] <= 'z' || '0' <= s[j] && s[j] <= '9') {
+				j++
+			}
+			sb.WriteString(s[i:j])
+			i = j
+			continue
+		}
+		sb.WriteRune(unicode.ToLower(r))
+		i += size
 	}
 }
