@@ -98,3 +98,23 @@ func TestTokenHintsTable(t *testing.T) {
 		}
 	}
 }
+
+// TestCommentWordsHoldMent checks what isCommentPolicy's first search
+// relies on.
+func TestCommentWordsHoldMent(t *testing.T) {
+	for _, w := range commentWords {
+		if !strings.Contains(w, "ment") && !strings.Contains(w, "мент") {
+			t.Errorf("comment word %q holds neither %q nor %q", w, "ment", "мент")
+		}
+	}
+}
+
+// TestCopyrightPhrasesHoldKey checks what isCopyright's first searches
+// rely on.
+func TestCopyrightPhrasesHoldKey(t *testing.T) {
+	for _, p := range copyrightPhrases {
+		if !strings.Contains(p, "serv") && !strings.Contains(p, "vorbehalten") && !strings.Contains(p, "защищены") {
+			t.Errorf("copyright phrase %q holds none of the keys", p)
+		}
+	}
+}

@@ -647,30 +647,41 @@ func (a *textArena) normText(s string) string {
 }
 
 // toLower is strings.ToLower(t) for valid UTF-8 t (a block's text), in the
-// arena.
+// arena when it differs from t. The text between the runes that change is
+// copied in one write each: capitals are few in prose.
 func (a *textArena) toLower(t string) string {
-	if isASCII(t) {
-		upper := false
-		for i := 0; i < len(t) && !upper; i++ {
-			upper = 'A' <= t[i] && t[i] <= 'Z'
-		}
-		if !upper {
-			return t
-		}
-		start := a.room(len(t))
-		for i := 0; i < len(t); i++ {
-			c := t[i]
+	start, from := -1, 0
+	for i := 0; i < len(t); {
+		c := t[i]
+		if c < utf8.RuneSelf {
 			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
+				if start < 0 {
+					start = a.room(len(t))
+				}
+				a.sb.WriteString(t[from:i])
+				a.sb.WriteByte(c + 'a' - 'A')
+				from = i + 1
 			}
-			a.sb.WriteByte(c)
+			i++
+			continue
 		}
-		return a.sb.String()[start:]
+		r, size := utf8.DecodeRuneInString(t[i:])
+		// (an invalid byte, size 1, is written as U+FFFD, as
+		// strings.ToLower does)
+		if l := unicode.ToLower(r); l != r || size == 1 {
+			if start < 0 {
+				start = a.room(len(t))
+			}
+			a.sb.WriteString(t[from:i])
+			a.sb.WriteRune(l)
+			from = i + size
+		}
+		i += size
 	}
-	start := a.room(len(t))
-	for _, r := range t {
-		a.sb.WriteRune(unicode.ToLower(r))
+	if start < 0 {
+		return t
 	}
+	a.sb.WriteString(t[from:])
 	return a.sb.String()[start:]
 }
 
@@ -687,15 +698,37 @@ func normText(s string) string {
 func writeNormText(sb *strings.Builder, s string) {
 	start := sb.Len()
 	space := false
-	for _, r := range s {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			if space && sb.Len() > start {
-				sb.WriteByte(' ')
-			}
-			space = false
-			sb.WriteRune(unicode.ToLower(r))
-		} else {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf && wordClass[c] != wordByte {
 			space = true
+			i++
+			continue
 		}
+		var r rune
+		size := 1
+		if c < utf8.RuneSelf {
+			r = rune(c)
+		} else if r, size = utf8.DecodeRuneInString(s[i:]); !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			space = true
+			i += size
+			continue
+		}
+		if space && sb.Len() > start {
+			sb.WriteByte(' ')
+		}
+		space = false
+		if 'a' <= r && r <= 'z' || '0' <= r && r <= '9' {
+			// a run of lower-case ASCII letters and digits: one write
+			j := i + 1
+			for j < len(s) && ('a' <= s[j] && s[j] <= 'z' || '0' <= s[j] && s[j] <= '9') {
+				j++
+			}
+			sb.WriteString(s[i:j])
+			i = j
+			continue
+		}
+		sb.WriteRune(unicode.ToLower(r))
+		i += size
 	}
 }

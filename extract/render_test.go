@@ -9,7 +9,7 @@ import (
 
 func TestTextArena(t *testing.T) {
 	var a textArena
-	texts := []string{"", "abc", "Hello World", "ÉCOLE Été", "İstanbul ΣΊΣΥΦΟΣ", "Straße \uFFFD x", "日本語 ABC", strings.Repeat("Long Text ", 500)}
+	texts := []string{"", "abc", "Hello World", "ÉCOLE Été", "İstanbul ΣΊΣΥΦΟΣ", "Straße \uFFFD x", "Bad \xff Byte", "ok\xc3", "Ⱥ Ȿ ǅ", "日本語 ABC", strings.Repeat("Long Text ", 500)}
 	var got []string
 	for _, s := range texts {
 		got = append(got, a.toLower(s), a.normalizeSpace([]byte("  "+s+" \n ")), a.normText(s))
@@ -63,6 +63,40 @@ func TestNormalizeSpaceRandom(t *testing.T) {
 		s := sb.String()
 		if got, want := normalizeSpace([]byte(s)), normalizeSpaceWords([]byte(s)); got != want {
 			t.Fatalf("normalizeSpace(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// normTextRunes is normText as its definition reads, rune by rune: the
+// definition writeNormText's runs must keep.
+func normTextRunes(s string) string {
+	var sb strings.Builder
+	space := false
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if space && sb.Len() > 0 {
+				sb.WriteByte(' ')
+			}
+			space = false
+			sb.WriteRune(unicode.ToLower(r))
+		} else {
+			space = true
+		}
+	}
+	return sb.String()
+}
+
+func TestNormTextRunes(t *testing.T) {
+	parts := []string{"a", "B", "Z", "z", "0", "9", " ", "\t", "-", ".", "É", "é", "İ", "Σ", "\xff", "\xc3", "\uFFFD", "’", "日", "Ⱥ", "ß", "\u212A", "@", "[", "`", "{", "²", "Ⅻ", "\u0301"}
+	r := rand.New(rand.NewSource(1))
+	for i := 0; i < 20000; i++ {
+		var b strings.Builder
+		for k := r.Intn(14); k >= 0; k-- {
+			b.WriteString(parts[r.Intn(len(parts))])
+		}
+		s := b.String()
+		if got, want := normText(s), normTextRunes(s); got != want {
+			t.Fatalf("normText(%q) = %q, want %q", s, got, want)
 		}
 	}
 }

@@ -41,8 +41,13 @@ type scorer struct {
 	cands map[*html.Node]*cand
 	order []*cand // candidates in the order first met: deterministic ties
 	root  *html.Node
-	free  []cand // cands allocated in batches, not one by one
-	hints hintCache
+	free  []cand // the unused cands of the batch in use
+	// batches back the cands, allocated a batch at a time rather than one
+	// by one, and kept with the scorer for the next pages; the first used
+	// are in use.
+	batches [][]cand
+	used    int
+	hints   hintCache
 }
 
 // scorerPool holds scorers between pages: made anew, a page's map and
@@ -65,6 +70,10 @@ func (s *scorer) release() {
 	clear(s.cands)
 	clear(s.order)
 	s.order = s.order[:0]
+	for _, b := range s.batches[:s.used] {
+		clear(b)
+	}
+	s.used = 0
 	s.root, s.free, s.hints = nil, nil, nil
 	scorerPool.Put(s)
 }
@@ -77,8 +86,12 @@ func (s *scorer) get(n *html.Node) *cand {
 	c := s.cands[n]
 	if c == nil {
 		if len(s.free) == 0 {
-			// Batches as large as all the cands so far: a few per page.
-			s.free = make([]cand, max(64, len(s.order)))
+			if s.used == len(s.batches) {
+				// Batches as large as all the cands so far: a few per page.
+				s.batches = append(s.batches, make([]cand, max(64, len(s.order))))
+			}
+			s.free = s.batches[s.used]
+			s.used++
 		}
 		c = &s.free[0]
 		s.free = s.free[1:]

@@ -84,9 +84,9 @@ func isCue(toks []token, j int) bool {
 		p := toks[j-1]
 		switch {
 		case p.kind == tQuote && !p.term, p.isPunct(",") && j >= 2 && toks[j-2].kind == tQuote:
-		case p.kind == tWord && p.pronoun() && !isDeterminer(p.lower):
-		case p.kind == tWord && p.cap && !isDeterminer(p.lower) && !p.possessive() &&
-			(j < 2 || toks[j-2].kind != tWord || !(isDeterminer(toks[j-2].lower) || toks[j-2].possessive() || prepositions[toks[j-2].lower])):
+		case p.kind == tWord && p.pronoun() && !p.isDet():
+		case p.kind == tWord && p.cap && !p.isDet() && !p.possessive() &&
+			(j < 2 || toks[j-2].kind != tWord || !(toks[j-2].isDet() || toks[j-2].possessive() || toks[j-2].in(clsPrep))):
 		default:
 			return false
 		}
@@ -138,7 +138,7 @@ func pronounOf(t token) string {
 }
 
 func isAdverb(t token) bool {
-	return t.kind == tWord && !t.cap && (strings.HasSuffix(t.lower, "ly") && len(t.lower) > 4 || auxiliaries[t.lower])
+	return t.kind == tWord && !t.cap && (strings.HasSuffix(t.lower, "ly") && len(t.lower) > 4 || t.in(clsAux))
 }
 
 func isBoundary(t token) bool {
@@ -192,8 +192,8 @@ func walkLeft(toks []token, v, lo int) (np, appos []token) {
 	np, start := npLeft(toks, j, lo)
 	// "Cmdr. Sean Robertson, a spokesperson for X, the operation against Y,
 	// told": step back over one more appositive to reach the name
-	if len(appos) > 0 && !clauseWords[appos[0].lower] && len(readNP(np).name) == 0 && start-1 > lo && toks[start-1].isPunct(",") {
-		if np2, _ := npLeft(toks, start-2, lo); hasRun(np2) && !startsWithPrep(np2) && !prepositions[np2[0].lower] {
+	if len(appos) > 0 && !appos[0].in(clsClause) && len(readNP(np).name) == 0 && start-1 > lo && toks[start-1].isPunct(",") {
+		if np2, _ := npLeft(toks, start-2, lo); hasRun(np2) && !startsWithPrep(np2) && !np2[0].in(clsPrep) {
 			return np2, np
 		}
 	}
@@ -210,10 +210,10 @@ func npLeft(toks []token, e, lo int) ([]token, int) {
 	j := e
 	for j >= lo && e-j < maxNP {
 		t := toks[j]
-		if isBoundary(t) || t.kind == tWord && (clauseWords[t.lower] || !t.cap && auxiliaries[t.lower]) || isCueWord(t) {
+		if isBoundary(t) || t.kind == tWord && (t.in(clsClause) || !t.cap && t.in(clsAux)) || isCueWord(t) {
 			// "the singer and guitarist": and between two lower-case nouns
 			if t.lower == "and" && j-1 >= lo && toks[j-1].kind == tWord && !toks[j-1].cap &&
-				!clauseWords[toks[j-1].lower] && !auxiliaries[toks[j-1].lower] && !isCueWord(toks[j-1]) && j < e {
+				!toks[j-1].in(clsClause|clsAux) && !isCueWord(toks[j-1]) && j < e {
 				j--
 				continue
 			}
@@ -259,7 +259,7 @@ func walkRight(toks []token, from, hi int) (np, appos []token) {
 	if from+2 < hi && from > 0 && toks[from].lower == "on" && cueFormOf(toks[from-1]).foreign && toks[from+1].is("dans", "chez", "à", "au", "auprès") {
 		from += 2
 	}
-	if from < hi && toks[from].kind == tWord && prepositions[toks[from].lower] {
+	if from < hi && toks[from].kind == tWord && toks[from].in(clsPrep) {
 		return nil, nil // "… announced in October"
 	}
 	j := from
@@ -269,7 +269,7 @@ func walkRight(toks []token, from, hi int) (np, appos []token) {
 		// source noun ("said Sergei Lavrov to reporters", "министр Сергей
 		// Лавров журналистам")
 		if j > from && t.kind == tWord && !t.cap && toks[j-1].kind == tWord && toks[j-1].cap && !toks[j-1].possessive() &&
-			hasRun(toks[from:j]) && !nameParticles[t.lower] && !headStops[t.lower] && !isNounHead(t.bare()) && !isRole(t.bare()) && !nameSuffixes[t.lower] {
+			hasRun(toks[from:j]) && !t.particle() && !t.in(clsHeadStop) && !isNounHead(t.bare()) && !isRole(t.bare()) && !nameSuffixes[t.lower] {
 			break
 		}
 		if isBoundary(t) || t.kind == tWord && !t.cap && (rightStops[t.lower] || foreignStops[t.lower]) && j > from && !(t.is("for", "at", "with") && !hasRun(toks[from:j])) ||
@@ -304,7 +304,7 @@ func walkRight(toks []token, from, hi int) (np, appos []token) {
 	if k < hi && toks[k].isPunct(",") {
 		s := k + 1
 		e := s
-		for e < hi && e-s < maxNP && !isBoundary(toks[e]) && !(toks[e].kind == tWord && !toks[e].cap && (clauseWords[toks[e].lower])) {
+		for e < hi && e-s < maxNP && !isBoundary(toks[e]) && !(toks[e].kind == tWord && !toks[e].cap && toks[e].in(clsClause)) {
 			e++
 		}
 		appos = toks[s:e]
@@ -316,7 +316,7 @@ func walkRight(toks []token, from, hi int) (np, appos []token) {
 // closes its clause, or s.
 func nameEnd(toks []token, s, hi int) int {
 	e := s
-	for e < hi && e-s < 6 && toks[e].kind == tWord && (toks[e].cap || e > s && nameParticles[toks[e].lower]) {
+	for e < hi && e-s < 6 && toks[e].kind == tWord && (toks[e].cap || e > s && toks[e].particle()) {
 		e++
 	}
 	if e-s < 2 || !toks[e-1].cap || e < hi && !isBoundary(toks[e]) || !pureName(toks[s:e]) || containsOrg(toks[s:e]) {
@@ -339,7 +339,7 @@ func roleName(toks []token, j, hi int) (int, int) {
 			continue
 		}
 		p := toks[k-1]
-		if p.kind != tWord || p.cap || prepositions[p.lower] || rightStops[p.lower] || foreignStops[p.lower] || headStops[p.lower] || articles[p.lower] {
+		if p.kind != tWord || p.cap || p.in(clsPrep) || rightStops[p.lower] || foreignStops[p.lower] || p.in(clsHeadStop) || articles[p.lower] {
 			return 0, 0
 		}
 		if e := nameEnd(toks, k, hi); e > k {
@@ -442,7 +442,7 @@ func fallbackSubject(toks []token, j, lo int) (np, appos []token) {
 			if isBoundary(toks[m]) && !toks[m].isPunct(",") {
 				break
 			}
-			if toks[m].kind == tWord && toks[m].cap && !sentenceStarters[toks[m].lower] {
+			if toks[m].kind == tWord && toks[m].cap && !toks[m].in(clsStarter) {
 				e := m + 1
 				s := m
 				for s-1 >= lo && (toks[s-1].kind == tWord && (toks[s-1].cap || joinsRun(toks, s-1))) {
@@ -477,7 +477,7 @@ func sentenceSubject(toks []token, lo, hi int) (np, appos []token) {
 	s := lo
 	for round := 0; round < 3 && s < hi; round++ {
 		t := toks[s]
-		if t.kind != tWord || !(sentenceStarters[t.lower] || timeWords[t.lower]) || isDeterminer(t.lower) || t.pronoun() {
+		if t.kind != tWord || !t.in(clsStarter|clsTime) || t.isDet() || t.pronoun() {
 			break
 		}
 		// skip an opening adverbial up to its comma, or the single word
@@ -488,7 +488,7 @@ func sentenceSubject(toks []token, lo, hi int) (np, appos []token) {
 		switch {
 		case c < hi && c < s+12 && toks[c].isPunct(","):
 			s = c + 1
-		case prepositions[t.lower]:
+		case t.in(clsPrep):
 			return nil, nil // "In a post at the time she described …": unknown
 		default:
 			s++
@@ -498,20 +498,20 @@ func sentenceSubject(toks []token, lo, hi int) (np, appos []token) {
 	sawRun := false
 	for e < hi && e-s < maxNP {
 		t := toks[e]
-		if isBoundary(t) || t.kind == tWord && !t.cap && (clauseWords[t.lower] || auxiliaries[t.lower] || isCueWord(t)) {
+		if isBoundary(t) || t.kind == tWord && !t.cap && (t.in(clsClause|clsAux) || isCueWord(t)) {
 			break
 		}
 		if t.kind == tWord && t.pronoun() && e == s && !italianArticle(toks, e, hi) {
 			e++
 			break
 		}
-		if t.kind == tWord && !t.cap && sawRun && !t.possessive() && !nameParticles[t.lower] && !isNounHead(t.bare()) {
+		if t.kind == tWord && !t.cap && sawRun && !t.possessive() && !t.particle() && !isNounHead(t.bare()) {
 			break // "Swift got …": a lower-case word after a name is the verb
 		}
 		if t.kind == tWord && !t.cap && e > s && strings.HasSuffix(t.lower, "ed") && toks[e-1].kind == tWord && !articles[toks[e-1].lower] && !isAdverb(toks[e-1]) {
 			break // "The campaign video featured …"
 		}
-		if t.kind == tWord && t.cap && !(e == s && (sentenceStarters[t.lower] || italianArticle(toks, e, hi))) {
+		if t.kind == tWord && t.cap && !(e == s && (t.in(clsStarter) || italianArticle(toks, e, hi))) {
 			sawRun = true
 		}
 		if t.possessive() {
@@ -726,7 +726,7 @@ func cueNeedsQuoteFar(toks []token, j, q int) bool {
 // hasRun reports whether toks hold a capitalised name.
 func hasRun(toks []token) bool {
 	for i, t := range toks {
-		if t.kind == tWord && t.cap && !t.noName && !(i == 0 && sentenceStarters[t.lower]) && !t.pronoun() {
+		if t.kind == tWord && t.cap && !t.noName && !(i == 0 && t.in(clsStarter)) && !t.pronoun() {
 			return true
 		}
 	}
@@ -734,7 +734,7 @@ func hasRun(toks []token) bool {
 }
 
 func joinsRun(toks []token, i int) bool {
-	return toks[i].kind == tWord && !toks[i].cap && nameParticles[toks[i].lower]
+	return toks[i].kind == tWord && !toks[i].cap && toks[i].particle()
 }
 
 // startsLower reports whether quoted text begins with a lower-case letter
@@ -754,7 +754,7 @@ func startsLower(text string) bool {
 // isNounHead reports whether a lower-case word is a known head noun for a
 // source ("Border agents", "Commerzbank analyst").
 func isNounHead(w string) bool {
-	return personNouns[w] || roleNouns[w] || orgNouns[w] || docNouns[w] || surveyNouns[w]
+	return wordClasses.get(w)&clsNounHead != 0 // personNouns, roleNouns, orgNouns, docNouns, surveyNouns
 }
 
 var articles = set("the a an its their his her our your my")

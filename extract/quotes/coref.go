@@ -200,10 +200,10 @@ func appendRuns(runs []nameRun, toks []token, lo, hi int) []nameRun {
 				continue
 			}
 			t := toks[j]
-			if t.kind == tWord && !t.cap && nameParticles[t.lower] {
+			if t.kind == tWord && !t.cap && t.particle() {
 				// "von Schuckmann", "van der Berg", "de la Cruz"
 				k := j + 1
-				if k < hi && k < j+3 && toks[k].kind == tWord && !toks[k].cap && nameParticles[toks[k].lower] {
+				if k < hi && k < j+3 && toks[k].kind == tWord && !toks[k].cap && toks[k].particle() {
 					k++
 				}
 				if k < hi && isNameWord(toks, k, lo) {
@@ -249,7 +249,8 @@ func coreName(run []token) []token {
 	for s > 0 {
 		t := run[s-1]
 		l := t.bare()
-		if royalTitles[l] {
+		c := wordClasses.get(l) // royalTitles, nameSuffixes, nameParticles
+		if c&clsRoyal != 0 {
 			s--
 			break
 		}
@@ -257,7 +258,7 @@ func coreName(run []token) []token {
 		if s < len(run) && (t.titleWord() || strings.HasSuffix(l, ".") && isTitle(l[:len(l)-1]) || isAcronym(t) || t.possessive() || abstractNoun(l)) {
 			break
 		}
-		if !nameSuffixes[l] && !nameParticles[l] && !isInitial(t) {
+		if c&(clsNameSuffix|clsParticle) == 0 && !isInitial(t) {
 			if plain == 3 {
 				break
 			}
@@ -548,11 +549,11 @@ func (es *entities) collect(toks []token, lo, hi, base int, runs []nameRun) []na
 			e.learnGender(roleGender("", t.bare()))
 		}
 		// an appositive after it: "Cheuk Hau-yip, the commander of …,"
-		if r.e+1 < hi && toks[r.e].isPunct(",") && toks[r.e+1].kind == tWord && !clauseWords[toks[r.e+1].lower] &&
-			(!toks[r.e+1].cap || isDeterminer(toks[r.e+1].lower) || toks[r.e+1].possessive()) {
+		if r.e+1 < hi && toks[r.e].isPunct(",") && toks[r.e+1].kind == tWord && !toks[r.e+1].in(clsClause) &&
+			(!toks[r.e+1].cap || toks[r.e+1].isDet() || toks[r.e+1].possessive()) {
 			for j := r.e + 1; j < hi && j < r.e+16 && !isBoundary(toks[j]); j++ {
 				if toks[j].kind == tWord && !toks[j].cap {
-					if clauseWords[toks[j].lower] {
+					if toks[j].in(clsClause) {
 						break
 					}
 					e.addTitle(toks[j].bare())
@@ -622,7 +623,7 @@ func parseNP(np, appos []token) mention {
 	if len(appos) > 0 {
 		a := readNP(appos)
 		// prefer a name; a bare name in the appositive wins over a description
-		if len(a.name) > 0 && (len(m.name) == 0 || pureName(appos) && (!np[0].cap || isDeterminer(np[0].lower) || foreignDets[np[0].lower])) && m.pron == "" {
+		if len(a.name) > 0 && (len(m.name) == 0 || pureName(appos) && (!np[0].cap || np[0].isDet() || foreignDets[np[0].lower])) && m.pron == "" {
 			return a
 		}
 		if m.empty() && !a.empty() && !startsWithPrep(appos) {
@@ -643,7 +644,7 @@ func startsWithPrep(toks []token) bool {
 
 func pureName(toks []token) bool {
 	for i, t := range toks {
-		if t.kind != tWord || !t.cap && !(i > 0 && (nameParticles[t.lower] || t.is("of", "the", "for", "and"))) {
+		if t.kind != tWord || !t.cap && !(i > 0 && (t.particle() || t.is("of", "the", "for", "and"))) {
 			return false
 		}
 	}
@@ -690,7 +691,7 @@ func readNP(np []token) mention {
 	end := len(np)
 	for i := 1; i < len(np); i++ {
 		t := np[i]
-		if t.kind == tWord && !t.cap && headStops[t.lower] && !inRun(i) {
+		if t.kind == tWord && !t.cap && t.in(clsHeadStop) && !inRun(i) {
 			end = i
 			break
 		}
@@ -756,8 +757,8 @@ func readNP(np []token) mention {
 		// "a project Mayor Jane Alvarez called …": a noun phrase before the
 		// name that is not its role is another constituent
 		if k := last.s - 1; last.e == len(np) && k > 0 && np[k].kind == tWord && !np[k].cap && !np[k].possessive() &&
-			!isTitle(np[k].bare()) && !isNounHead(np[k].bare()) && !isRole(np[k].bare()) && !nameParticles[np[k].lower] &&
-			!headStops[np[k].lower] && !np[k].is("and", "&") && !strings.ContainsAny(np[k].lower, "'’") && (isDeterminer(np[0].lower) || foreignDets[np[0].lower]) {
+			!isTitle(np[k].bare()) && !isNounHead(np[k].bare()) && !isRole(np[k].bare()) && !np[k].particle() &&
+			!np[k].in(clsHeadStop) && !np[k].is("and", "&") && !strings.ContainsAny(np[k].lower, "'’") && (np[0].isDet() || foreignDets[np[0].lower]) {
 			m.words = np[last.s:]
 		}
 		return m
@@ -765,7 +766,7 @@ func readNP(np []token) mention {
 	// "contains the following statement": a verb before the determiner
 	// is no part of the source's description
 	for k := 1; k < end-1; k++ {
-		if t := np[k]; t.kind == tWord && !t.cap && isDeterminer(t.lower) && !np[0].cap && !isDeterminer(np[0].lower) && !foreignDets[np[0].lower] {
+		if t := np[k]; t.kind == tWord && !t.cap && t.isDet() && !np[0].cap && !np[0].isDet() && !foreignDets[np[0].lower] {
 			plain := true
 			for _, u := range np[:k] {
 				plain = plain && u.kind == tWord && !u.cap && !u.possessive() && !isNounHead(u.bare()) && !isTitle(u.bare())
@@ -780,7 +781,7 @@ func readNP(np []token) mention {
 	m.head = head.bare()
 	m.plural = strings.HasSuffix(m.head, "s") && !strings.HasSuffix(m.head, "ss") || irregularPlurals[m.head]
 	var d string
-	if isDeterminer(np[0].lower) || np[0].is("one", "another", "some") {
+	if np[0].isDet() || np[0].is("one", "another", "some") {
 		d = joinLowerFirst(np)
 		m.indef = np[0].is("a", "an", "one", "another", "some")
 	} else {
@@ -1125,7 +1126,7 @@ func (a *article) recent(ok func(ref) bool, pi int, speakers bool) *ref {
 }
 
 func isPersonHead(h string) bool {
-	return personNouns[h] || isRole(h) || isRole(strings.TrimSuffix(h, "s"))
+	return wordClasses.get(h)&(clsPersonNoun|clsRole) != 0 || isRole(strings.TrimSuffix(h, "s")) // personNouns or isRole
 }
 
 func descKind(head string) byte {

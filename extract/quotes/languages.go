@@ -150,7 +150,7 @@ var leadingHonorifics = set("m. mm. mme mme. mmes mlle sr. sra. srta. d. dña. d
 // isTitle reports whether a lower-cased word is a title, rank or office
 // stripped from the front of a person's name.
 func isTitle(w string) bool {
-	return wordClasses[w]&clsTitle != 0 || germanTitle(w) // titleWords, foreignRoles
+	return wordClasses.get(w)&clsTitle != 0 || germanTitle(w) // titleWords, foreignRoles
 }
 
 // germanTitle reports whether w ends in one of germanTitleSuffixes after
@@ -179,7 +179,7 @@ var germanTitleSuffixesByLast = func() (by [256][]string) {
 // isRole reports whether a lower-cased head noun is a role that stands for
 // a named person ("the minister", "la ministre").
 func isRole(w string) bool {
-	return wordClasses[w]&clsRole != 0 // roleNouns or foreignRoles, in one lookup
+	return wordClasses.get(w)&clsRole != 0 // roleNouns or foreignRoles, in one lookup
 }
 
 // foreignAdverbs may sit between a subject and its verb ("il a également

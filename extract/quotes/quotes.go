@@ -92,27 +92,49 @@ func FindWith(paragraphs []string, opts *Options) []Quote {
 	}
 	a.attributeAll()
 	q := a.result()
-	putTokens(a.toks) // the result holds no token
+	a.release() // the result holds no token, entity or event
 	return q
 }
 
-// tokenBufs recycles the token buffers of finished calls: an article's
-// tokens take tens of kilobytes, and FindWith runs on every page.
-var tokenBufs sync.Pool // of *[]token
+// articlePool recycles the articles of finished calls, emptied, for their
+// buffers and indexes: the tokens, sentences, name runs, discourse history
+// and name indexes of an article take tens of kilobytes, most of what
+// FindWith allocated, and FindWith runs on every page.
+var articlePool = sync.Pool{New: func() any { return new(article) }}
 
-// getTokens returns an empty token buffer of capacity n or more.
-func getTokens(n int) []token {
-	if p, _ := tokenBufs.Get().(*[]token); p != nil && cap(*p) >= n {
-		return (*p)[:0]
+// maxRecycled is the most tokens an article may have to be recycled: the
+// indexes of a very long input are not kept for the pages after it.
+const maxRecycled = 1 << 15
+
+// release empties a and puts it back in articlePool, keeping its buffers
+// and indexes (but those of a very long input).
+func (a *article) release() {
+	if cap(a.toks) > maxRecycled {
+		return
 	}
-	return make([]token, 0, n)
-}
-
-// putTokens recycles toks, once nothing refers to it.
-func putTokens(toks []token) {
-	clear(toks) // let the article's text go
-	toks = toks[:0]
-	tokenBufs.Put(&toks)
+	// let the text, entities and events of the call go
+	clear(a.paras)
+	clear(a.single)
+	clear(a.toks)
+	clear(a.runs)
+	clear(a.history)
+	clear(a.cands)
+	clear(a.seen)
+	es := &a.ents
+	clear(es.byKey)
+	clear(es.byWord)
+	clear(es.byInits)
+	clear(es.byTitleWord)
+	clear(es.descs)
+	clear(es.indefs)
+	clear(es.keyWords)
+	*a = article{
+		paras: a.paras[:0], single: a.single[:0], toks: a.toks[:0], sents: a.sents[:0], runs: a.runs[:0],
+		history: a.history[:0], cands: a.cands[:0], seen: a.seen,
+		ents: entities{byKey: es.byKey, byWord: es.byWord, byInits: es.byInits, byTitleWord: es.byTitleWord,
+			descs: es.descs, indefs: es.indefs, keyBuf: es.keyBuf[:0], keyWords: es.keyWords[:0]},
+	}
+	articlePool.Put(a)
 }
 
 // article is the analysis of one call to Find.
@@ -124,10 +146,17 @@ type article struct {
 	ents    entities
 	history []event
 	cands   []*cand
-	toks    []token // the buffer the paragraphs' tokens are slices of
+	// the buffers the paragraphs' tokens, sentences and name runs are
+	// slices of
+	toks  []token
+	sents [][2]int
+	runs  []nameRun
 	// lastQuote is the last paragraph that may hold a quotation: the
 	// discourse after it cannot change the result
 	lastQuote int
+	// scratch of newArticle and markSentenceInitials, kept for reuse
+	single [][]span
+	seen   map[string]byte
 }
 
 type para struct {
@@ -289,11 +318,13 @@ func wholeSpan(p string, spans []span) []span {
 
 func newArticle(paragraphs []string, kinds []Kind) *article {
 	paragraphs, whole := applyKinds(paragraphs, kinds)
-	a := &article{paras: make([]para, len(paragraphs))}
+	a := articlePool.Get().(*article)
+	a.paras = slices.Grow(a.paras, len(paragraphs))[:len(paragraphs)]
 	// single marks are the main quotation marks when they quote more than
 	// double and angle marks do (British style)
 	doubles, singles := 0, 0
-	single := make([][]span, len(paragraphs))
+	a.single = slices.Grow(a.single, len(paragraphs))[:len(paragraphs)]
+	single := a.single
 	for i, p := range paragraphs {
 		a.paras[i].text = p
 		a.paras[i].spans = pairMarks(p, false)
@@ -341,6 +372,7 @@ func newArticle(paragraphs []string, kinds []Kind) *article {
 		}
 	}
 	if a.lastQuote < 0 {
+		a.release()
 		return nil
 	}
 	// the paragraphs' tokens and sentences are slices of article-wide
@@ -351,9 +383,14 @@ func newArticle(paragraphs []string, kinds []Kind) *article {
 		size += len(p)
 	}
 	nToks := size/4 + 2*len(paragraphs)
-	allToks := getTokens(nToks)
-	// (sized by the estimate: a recycled token buffer may be far larger)
-	allSents := make([][2]int, 0, nToks/20+len(paragraphs)) // a sentence every 25 tokens or so
+	allToks := a.toks[:0]
+	if cap(allToks) < nToks {
+		allToks = make([]token, 0, nToks)
+	}
+	allSents := a.sents[:0]
+	if n := nToks/20 + len(paragraphs); cap(allSents) < n { // a sentence every 25 tokens or so
+		allSents = make([][2]int, 0, n)
+	}
 	low := &textArena{}
 	low.Grow(size / 8)
 	caps := 0 // capitalised words
@@ -384,14 +421,22 @@ func newArticle(paragraphs []string, kinds []Kind) *article {
 		n = len(allSents)
 		allSents = appendSentences(allSents, pr.toks)
 		pr.sents = allSents[n:len(allSents):len(allSents)]
+		a.sents = allSents
 	}
 	a.footers = blockFooters(a.paras, whole)
-	// the indexes sized as news articles fill them: a name for three
-	// capitalised words, a description for ten tokens
-	a.ents = entities{byKey: make(map[string]*entity, caps/3), byWord: make(map[string][]*entity, caps/2), byInits: map[string][]*entity{},
-		byTitleWord: make(map[string][]*entity, caps/6), descs: make(map[string][]token, len(allToks)/10), indefs: map[string]string{}, arena: low}
+	if a.ents.byKey == nil {
+		// the indexes sized as news articles fill them: a name for three
+		// capitalised words, a description for ten tokens (a recycled
+		// article's are as large as an earlier article needed)
+		a.ents = entities{byKey: make(map[string]*entity, caps/3), byWord: make(map[string][]*entity, caps/2), byInits: map[string][]*entity{},
+			byTitleWord: make(map[string][]*entity, caps/6), descs: make(map[string][]token, len(allToks)/10), indefs: map[string]string{}}
+	}
+	a.ents.arena = low
 	a.markSentenceInitials()
-	allRuns := make([]nameRun, 0, len(allToks)/8) // about one run in ten tokens
+	allRuns := a.runs[:0]
+	if n := len(allToks) / 8; cap(allRuns) < n { // about one run in ten tokens
+		allRuns = make([]nameRun, 0, n)
+	}
 	for i := range a.paras {
 		pr := &a.paras[i]
 		n := len(allRuns)
@@ -399,6 +444,7 @@ func newArticle(paragraphs []string, kinds []Kind) *article {
 			allRuns = a.ents.collect(pr.toks, s[0], s[1], i*posBase, allRuns)
 		}
 		pr.runs = allRuns[n:len(allRuns):len(allRuns)]
+		a.runs = allRuns
 	}
 	return a
 }
@@ -409,7 +455,10 @@ func newArticle(paragraphs []string, kinds []Kind) *article {
 func (a *article) markSentenceInitials() {
 	// seen[w] is 1 when the sentence-initial word w is seen lower-case,
 	// 2 when seen capitalised inside a sentence
-	seen := map[string]byte{}
+	if a.seen == nil {
+		a.seen = map[string]byte{}
+	}
+	seen := a.seen
 	var keys wordFilter // most words are no key: skip their lookup
 	for _, pr := range a.paras {
 		for _, s := range pr.sents {
@@ -482,10 +531,10 @@ func (f *wordFilter) has(w string) bool {
 // particleJoins reports whether the lower-case word at k is a name particle
 // inside a name ("Karina von Schuckmann", "Ana de la Cruz").
 func particleJoins(toks []token, k, hi int) bool {
-	for k < hi && toks[k].kind == tWord && !toks[k].cap && nameParticles[toks[k].lower] {
+	for k < hi && toks[k].kind == tWord && !toks[k].cap && toks[k].particle() {
 		k++
 	}
-	return k < hi && toks[k].kind == tWord && toks[k].cap && (k == 0 || nameParticles[toks[k-1].lower])
+	return k < hi && toks[k].kind == tWord && toks[k].cap && (k == 0 || toks[k-1].particle())
 }
 
 func (a *article) attributeAll() {
@@ -633,8 +682,8 @@ func unknownSource(toks []token, i, hi int) []token {
 	}
 	// verb first: one or two lower-case words, then a name closing the clause
 	v := k
-	for v < hi && v < k+2 && toks[v].kind == tWord && !toks[v].cap && !functionWords[toks[v].lower] && !clauseWords[toks[v].lower] && !prepositions[toks[v].lower] &&
-		!(v > k && (isDeterminer(toks[v].lower) || foreignDets[toks[v].lower] || toks[v].is("one", "another"))) {
+	for v < hi && v < k+2 && toks[v].kind == tWord && !toks[v].cap && !toks[v].in(clsClauseOrFunction|clsPrep) &&
+		!(v > k && (toks[v].isDet() || foreignDets[toks[v].lower] || toks[v].is("one", "another"))) {
 		v++
 	}
 	if v > k {
@@ -642,10 +691,10 @@ func unknownSource(toks []token, i, hi int) []token {
 			return toks[v:e]
 		}
 		// "«…», sospira un allevatore di Enna.": a description of a person
-		if v == k+1 && v+1 < hi && (isDeterminer(toks[v].lower) || foreignDets[toks[v].lower] || toks[v].is("one", "another")) {
+		if v == k+1 && v+1 < hi && (toks[v].isDet() || foreignDets[toks[v].lower] || toks[v].is("one", "another")) {
 			e, end := v+1, 0
 			for e < hi && e < v+10 && toks[e].kind == tWord && !toks[e].cap || e < hi && e < v+10 && end > 0 && toks[e].kind == tWord {
-				if end == 0 && (headStops[toks[e].lower] || rightStops[toks[e].lower] || foreignStops[toks[e].lower] || prepositions[toks[e].lower] || toks[e].is("outside", "inside")) {
+				if end == 0 && (toks[e].in(clsHeadStop) || rightStops[toks[e].lower] || foreignStops[toks[e].lower] || toks[e].in(clsPrep) || toks[e].is("outside", "inside")) {
 					end = e // "un allevatore di Enna": the noun phrase's head part
 				}
 				e++
@@ -667,7 +716,7 @@ func unknownSource(toks []token, i, hi int) []token {
 	if e == k && toks[k].kind == tWord && toks[k].pronoun() && !toks[k].cap {
 		e = k + 1
 	}
-	if e == k || e+1 >= hi || toks[e].kind != tWord || toks[e].cap || functionWords[toks[e].lower] || clauseWords[toks[e].lower] ||
+	if e == k || e+1 >= hi || toks[e].kind != tWord || toks[e].cap || toks[e].in(clsClauseOrFunction) ||
 		!isBoundary(toks[e+1]) || !hasRun(toks[k:e]) && e-k == 1 && !toks[k].pronoun() {
 		return nil
 	}

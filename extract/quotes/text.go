@@ -33,7 +33,7 @@ type token struct {
 
 // wordClass marks the word lists a word belongs to, looked up once when its
 // token is made: the lists asked about nearly every token.
-type wordClass uint16
+type wordClass uint32
 
 const (
 	clsDeterminer       wordClass = 1 << iota // determiners
@@ -54,25 +54,54 @@ const (
 	clsPronoun
 	clsPronounLower
 	clsPronounCap
+	clsParticle // nameParticles: (*token).particle
+	// classes of the key, asked of the bare forms of words: one look-up for
+	// several lists
+	clsNameSuffix // nameSuffixes
+	clsRoyal      // royalTitles
+	clsPersonNoun // personNouns
+	clsNounHead   // isNounHead: personNouns, roleNouns, orgNouns, docNouns or surveyNouns
+	// more lists asked about tokens: (*token).in
+	clsClause    // clauseWords
+	clsAux       // auxiliaries
+	clsPrep      // prepositions
+	clsTime      // timeWords
+	clsHeadStop  // headStops
+	clsFinalAbbr // sentenceFinalAbbr
 )
 
 // bareClasses are the classes wordToken gives only to capitalised words,
 // from their bare form.
 const bareClasses = clsOrg | clsTitle
 
-var wordClasses = func() map[string]wordClass {
+var wordClasses = newClassTable(wordClassMap())
+
+// wordClassMap returns the classes of the words of the lists.
+func wordClassMap() map[string]wordClass {
 	m := map[string]wordClass{}
 	markWords(m, determiners, clsDeterminer)
 	markWords(m, cueOrAccording, clsCueOrAccording)
 	markWords(m, cueForms, clsCueForm)
 	markWords(m, sentenceStarters, clsStarter)
 	markWords(m, set("a an one another"), clsIndefinite)
-	markWords(m, clauseWords, clsClauseOrFunction)
+	markWords(m, clauseWords, clsClauseOrFunction|clsClause)
+	markWords(m, auxiliaries, clsAux)
+	markWords(m, prepositions, clsPrep)
+	markWords(m, timeWords, clsTime)
+	markWords(m, headStops, clsHeadStop)
+	markWords(m, sentenceFinalAbbr, clsFinalAbbr)
 	markWords(m, functionWords, clsClauseOrFunction)
 	markWords(m, orgWords, clsOrg)
 	markWords(m, titleWords, clsTitle)
 	markWords(m, foreignRoles, clsTitle|clsRole)
 	markWords(m, roleNouns, clsRole)
+	markWords(m, nameParticles, clsParticle)
+	markWords(m, nameSuffixes, clsNameSuffix)
+	markWords(m, royalTitles, clsRoyal)
+	markWords(m, personNouns, clsPersonNoun)
+	for _, nouns := range []map[string]bool{personNouns, roleNouns, orgNouns, docNouns, surveyNouns} {
+		markWords(m, nouns, clsNounHead)
+	}
 	// pronounOf gives a pronoun only for pronouns and foreignPronouns
 	pronounClasses := func(w string) {
 		if pronouns[pronounOf(token{lower: w})] {
@@ -89,7 +118,66 @@ var wordClasses = func() map[string]wordClass {
 		pronounClasses(w)
 	}
 	return m
-}()
+}
+
+// classTable is a read-only hash table of the words that have classes.
+// Every word of the text is looked up, about half of them in vain: with a
+// hash of a few bytes and a sparse table, a look-up costs about half what
+// a map's does.
+type classTable struct {
+	slots []classSlot // a power of two of them; "" marks an empty one
+	mask  uint32      // len(slots) - 1
+	shift uint8       // 32 - log2(len(slots)): the hash's top bits index
+}
+
+type classSlot struct {
+	word string
+	cls  wordClass
+}
+
+// newClassTable returns the table of m's words, a quarter full at most
+// (few words share a slot's cluster).
+func newClassTable(m map[string]wordClass) *classTable {
+	n, shift := 1, uint8(32)
+	for n < 4*len(m) {
+		n, shift = n*2, shift-1
+	}
+	t := &classTable{slots: make([]classSlot, n), mask: uint32(n - 1), shift: shift}
+	for w, c := range m {
+		i := t.index(w)
+		for t.slots[i].word != "" {
+			i = (i + 1) & t.mask
+		}
+		t.slots[i] = classSlot{w, c}
+	}
+	return t
+}
+
+// index is the slot where the search for w starts. It hashes the length
+// and the first, middle and last bytes of w, which tell the words of the
+// lists apart well enough (Fibonacci hashing: the product's top bits are
+// the well mixed ones).
+func (t *classTable) index(w string) uint32 {
+	n := len(w)
+	if n == 0 {
+		return 0
+	}
+	x := uint32(w[0]) | uint32(w[n-1])<<8 | uint32(w[n/2])<<16 | uint32(n)<<24
+	return (x * 0x9E3779B1) >> t.shift
+}
+
+// get returns the classes of w (0: none).
+func (t *classTable) get(w string) wordClass {
+	for i := t.index(w); ; i = (i + 1) & t.mask {
+		s := &t.slots[i]
+		if s.word == w {
+			return s.cls
+		}
+		if s.word == "" {
+			return 0
+		}
+	}
+}
 
 // markWords adds class c to every word of words in m.
 func markWords[V any](m map[string]wordClass, words map[string]V, c wordClass) {
@@ -101,7 +189,7 @@ func markWords[V any](m map[string]wordClass, words map[string]V, c wordClass) {
 // wordToken returns the tWord token of w, folded with low.
 func wordToken(w string, cap bool, low *textArena) token {
 	t := token{kind: tWord, text: w, lower: low.fold(w), cap: cap}
-	c := wordClasses[t.lower]
+	c := wordClasses.get(t.lower)
 	t.cls = c &^ (bareClasses | clsRole | clsPronounLower | clsPronounCap)
 	switch {
 	case strings.IndexByte(t.lower, '\'') > 0:
@@ -116,7 +204,7 @@ func wordToken(w string, cap bool, low *textArena) token {
 		// one lookup serves both forms unless a possessive ending differs
 		b := t.bare()
 		if len(b) != len(t.lower) {
-			c = wordClasses[b]
+			c = wordClasses.get(b)
 		}
 		t.cls |= c & clsOrg
 		if c&clsTitle != 0 || germanTitle(b) {
@@ -136,6 +224,14 @@ func (t *token) titleWord() bool {
 
 // pronoun is pronouns[pronounOf(t)].
 func (t *token) pronoun() bool { return t.cls&clsPronoun != 0 }
+
+// in reports whether t.lower is in one of the word lists of classes c.
+// (Tokens other than words have no class, and no list holds their lower
+// forms: a test checks it.)
+func (t *token) in(c wordClass) bool { return t.cls&c != 0 }
+
+// particle is nameParticles[t.lower].
+func (t *token) particle() bool { return t.cls&clsParticle != 0 }
 
 // isDet is isDeterminer(t.lower).
 func (t *token) isDet() bool { return t.cls&clsDeterminer != 0 }
@@ -208,13 +304,14 @@ func (l *textArena) fold(s string) string {
 	if l == nil {
 		return fold(s)
 	}
-	ascii, upper := true, false
-	for i := 0; i < len(s) && ascii; i++ {
-		ascii = s[i] < utf8.RuneSelf
-		upper = upper || 'A' <= s[i] && s[i] <= 'Z'
+	// one pass without branches: the bytes' high bits and upper-case marks
+	var high, upper byte
+	for i := 0; i < len(s); i++ {
+		high |= s[i]
+		upper |= isUpperASCII[s[i]]
 	}
-	if ascii {
-		if !upper {
+	if high < utf8.RuneSelf {
+		if upper == 0 {
 			return s
 		}
 		start := l.Len()
@@ -240,13 +337,25 @@ func (l *textArena) fold(s string) string {
 	}
 	start := l.Len()
 	for _, r := range s {
-		if r = unicode.ToLower(r); isApostrophe(r) {
+		// (no letter lower-cases to an apostrophe, and the apostrophes
+		// have no case: the test first spares them the case tables)
+		if isApostrophe(r) {
 			r = '\''
+		} else {
+			r = unicode.ToLower(r)
 		}
 		l.WriteRune(r)
 	}
 	return l.String()[start:]
 }
+
+// isUpperASCII is 1 for the bytes 'A' to 'Z'.
+var isUpperASCII = func() (t [256]byte) {
+	for c := 'A'; c <= 'Z'; c++ {
+		t[c] = 1
+	}
+	return t
+}()
 
 // isApostrophe reports whether r is one of the marks fold straightens.
 func isApostrophe(r rune) bool { return r == '’' || r == '‘' || r == 'ʼ' }
@@ -268,10 +377,25 @@ func tokenize(toks []token, p string, spans []span, low *textArena) []token {
 
 func isWordChar(r rune) bool {
 	if r < utf8.RuneSelf {
-		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+		return asciiWord[r]
+	}
+	if 0x2000 <= r && r <= 0x206F {
+		// General Punctuation (curly quotes and apostrophes, dashes,
+		// ellipsis, spaces), the usual non-ASCII runes of prose: neither
+		// letters, digits nor marks, and three table searches below
+		return false
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
+
+// asciiWord marks the ASCII letters and digits: the word characters
+// among single bytes (and no byte of a multi-byte rune).
+var asciiWord = func() (t [256]bool) {
+	for c := range t {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return t
+}()
 
 func appendWords(toks []token, s string) []token {
 	return appendWordsFold(toks, s, nil)
@@ -280,14 +404,21 @@ func appendWords(toks []token, s string) []token {
 // appendWordsFold is appendWords folding words with low (nil: allocate).
 func appendWordsFold(toks []token, s string, low *textArena) []token {
 	for i := 0; i < len(s); {
+		if s[i] == ' ' {
+			i++ // the usual byte between words
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case unicode.IsSpace(r):
 			i += size
 		case isWordChar(r) || r == '@' || r == '#' || r == '$':
 			j := i + size
+			// hyphen: the word joins a '-', as the inverted pronoun of a
+			// French verb does ("dit-il")
+			hyphen := false
 			for j < len(s) {
-				if c := s[j]; 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
+				if asciiWord[s[j]] {
 					j++ // isWordChar's ASCII case
 					continue
 				}
@@ -305,6 +436,7 @@ func appendWordsFold(toks []token, s string, low *textArena) []token {
 				if isInnerPunct(r2) && j+size2 < len(s) {
 					r3, _ := utf8.DecodeRuneInString(s[j+size2:])
 					if isWordChar(r3) {
+						hyphen = hyphen || r2 == '-'
 						j += size2
 						continue
 					}
@@ -322,7 +454,7 @@ func appendWordsFold(toks []token, s string, low *textArena) []token {
 				}
 			}
 			// plural possessive: Edmunds' executive
-			if j < len(s) && (s[j] == '\'' || strings.HasPrefix(s[j:], "’")) && strings.HasSuffix(w, "s") {
+			if j < len(s) && (s[j] == '\'' || s[j] == "’"[0] && strings.HasPrefix(s[j:], "’")) && strings.HasSuffix(w, "s") {
 				_, asz := utf8.DecodeRuneInString(s[j:])
 				if j+asz >= len(s) || s[j+asz] == ' ' {
 					j += asz
@@ -330,11 +462,13 @@ func appendWordsFold(toks []token, s string, low *textArena) []token {
 				}
 			}
 			first, _ := utf8.DecodeRuneInString(w)
-			if verb, pron, ok := frenchClitic(w); ok {
-				// "dit-il": the verb, then its subject
-				toks = append(toks, wordToken(verb, unicode.IsUpper(first), low), wordToken(pron, false, low))
-				i = j
-				continue
+			if hyphen {
+				if verb, pron, ok := frenchClitic(w); ok {
+					// "dit-il": the verb, then its subject
+					toks = append(toks, wordToken(verb, unicode.IsUpper(first), low), wordToken(pron, false, low))
+					i = j
+					continue
+				}
 			}
 			toks = append(toks, wordToken(w, unicode.IsUpper(first), low))
 			i = j
@@ -434,7 +568,7 @@ func appendSentences(out [][2]int, toks []token) [][2]int {
 				end = false
 			}
 		case tWord:
-			if i+1 < len(toks) && toks[i+1].kind == tWord && toks[i+1].cap && sentenceFinalAbbr[t.lower] {
+			if i+1 < len(toks) && toks[i+1].kind == tWord && toks[i+1].cap && t.in(clsFinalAbbr) {
 				end = true
 			}
 		case tQuote:
@@ -508,7 +642,7 @@ func countWords(s string, limit int) int {
 // the index of the reporting verb, or -1.
 func appositiveCue(toks []token, i, hi int) int {
 	j := i
-	for j < hi && j < i+5 && toks[j].kind == tWord && (toks[j].cap || nameParticles[toks[j].lower]) {
+	for j < hi && j < i+5 && toks[j].kind == tWord && (toks[j].cap || toks[j].particle()) {
 		j++
 	}
 	if j == i || j >= hi || !toks[j].isPunct(",") {
