@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -39,6 +40,7 @@ const (
 // It is made on first use (a millisecond of CPU for the Latin languages).
 type profileIndex struct {
 	once     sync.Once
+	seen     atomic.Bool // a text of the script was detected
 	profiles []langProfile
 	langs    []whatlanggo.Lang
 	// far is each language's distance to a text with none of its
@@ -111,9 +113,13 @@ func trigramKey(r1, r2, r3 rune) uint64 {
 	return uint64(r1)<<42 | uint64(r2)<<21 | uint64(r3)
 }
 
-// detectLang is whatlanggo.Detect's language and confidence.
+// detectLang is whatlanggo.Detect's language and confidence. The first
+// text of a script goes to whatlanggo.Detect itself, and the script's
+// index is built from the second on: building it takes longer than one
+// detection by whatlanggo (1.2 against 0.5 ms for Latin), so a process
+// that reads one page (byline extract FILE) does not pay for it.
 func detectLang(text string) (whatlanggo.Lang, float64) {
-	if script := profileScript(text); script != nil {
+	if script := profileScript(text); script != nil && profileIndexes[script].seen.Swap(true) {
 		return profilesOf(script).detect(text)
 	}
 	info := whatlanggo.Detect(text)
