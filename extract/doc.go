@@ -15,7 +15,11 @@
 //   - sniff.go: HTML, text or binary
 //   - decode.go, detect.go: charset decoding, and detection for pages that
 //     declare no charset (or the wrong one)
-//   - parse.go: parsing, with a fallback for pages nested too deeply
+//   - rawtext.go: emptying script, style, noscript and comment text before
+//     parsing (byline reads none of it)
+//   - parse.go: parsing (with internal/htmlparse, which builds the tree
+//     golang.org/x/net/html builds, with fewer allocations), with a
+//     fallback for pages nested too deeply
 //   - clean.go: removing what is never content (scripts, navigation,
 //     hidden elements, boilerplate boxes) in one pass
 //   - render.go: turning the cleaned tree into blocks of text
