@@ -386,13 +386,17 @@ func isNotice(lower string) bool {
 	return false
 }
 
-var noticeStarts = func() *phraseStarts {
-	keys := make([]string, len(noticeRules))
-	for i, r := range noticeRules {
+var noticeStarts = ruleStarts(noticeRules)
+
+// ruleStarts indexes the keys of rules for a one-pass search of the word
+// starts of a text.
+func ruleStarts(rules []appealRule) *phraseStarts {
+	keys := make([]string, len(rules))
+	for i, r := range rules {
 		keys[i] = r.key
 	}
 	return newPhraseStarts(keys...)
-}()
+}
 
 var noticeFirstWords = map[string]bool{
 	"follow": true, "got": true, "tell": true, "leave": true, "join": true, "have": true, "add": true, "post": true, "comments": true, "comment": true, "kommentar": true, "laisser": true, "deja": true, "lascia": true, "deixe": true, "оставить": true,
@@ -408,13 +412,7 @@ var appealIndex = func() (idx [256][]int) {
 	return idx
 }()
 
-var appealStarts = func() *phraseStarts {
-	keys := make([]string, len(appealRules))
-	for i, r := range appealRules {
-		keys[i] = r.key
-	}
-	return newPhraseStarts(keys...)
-}()
+var appealStarts = ruleStarts(appealRules)
 
 // hasAppeal reports appeal wording in lower-case text. The keys are looked
 // up at the start of each word, in one pass; a rule's pattern runs only on
